@@ -1,0 +1,105 @@
+"""The command line: argument parsing only; each subcommand calls one function elsewhere.
+
+Exit codes: 0 success, 1 the story has errors (or a run failed), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game import __version__, paths
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors exit 2 with a one-line hint, as argparse does, but never a traceback."""
+
+
+def _story_arg(parser: argparse.ArgumentParser, *, optional: bool = False) -> None:
+    if optional:
+        parser.add_argument(
+            "story",
+            nargs="?",
+            type=Path,
+            help="story folder (default: the flagship, stories/low-tide)",
+        )
+    else:
+        parser.add_argument("story", type=Path, help="story folder")
+
+
+def _play_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("play", help="play a story (in a window, or --text in the terminal)")
+    _story_arg(p, optional=True)
+    p.add_argument("--text", action="store_true", help="play in the terminal")
+    p.add_argument("--from", dest="start", metavar="NODE", help="start at this node")
+    p.add_argument(
+        "--set",
+        dest="values",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a variable before starting (repeatable)",
+    )
+    p.add_argument("--transcript", type=Path, metavar="FILE", help="write the playthrough as JSON")
+    p.add_argument("--name", help="the partner's name")
+    p.add_argument("--pronouns", help="the partner's pronouns: he, she, they, or a/b/c/d/e")
+
+
+def _lint_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("lint", help="check stories and print every problem")
+    p.add_argument("stories", nargs="+", type=Path, metavar="STORY_DIR", help="story folders")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="lowtide",
+        description="Low Tide: play branching stories, and check and explore them as a writer.",
+    )
+    parser.add_argument("--version", action="version", version=f"lowtide {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _play_parser(sub)
+    _lint_parser(sub)
+    return parser
+
+
+def _cmd_play(args: argparse.Namespace) -> int:
+    from game.tools.play import play
+
+    story = args.story or paths.default_story()
+    if story is None:
+        print(f"lowtide: no stories found in {paths.stories_dir()}", file=sys.stderr)
+        return EXIT_USAGE
+    return play(story, args)
+
+
+def _cmd_lint(args: argparse.Namespace) -> int:
+    from game.tools.lint import run_lint
+
+    return run_lint(args.stories, fmt=args.format, strict=args.strict)
+
+
+COMMANDS = {
+    "play": _cmd_play,
+    "lint": _cmd_lint,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        argv = ["play", *argv]
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

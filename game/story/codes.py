@@ -1,0 +1,71 @@
+"""The registry of diagnostic codes: one stable code per kind of problem.
+
+Codes never change meaning once published; docs/diagnostics.md documents each, and the tests
+hold one fixture per code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.story.diagnostics import ERROR, INFO, WARNING
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: str
+    title: str
+
+
+_CODES = [
+    # Files and JSON
+    Code("LT100", ERROR, "a story file cannot be read, or is not UTF-8 text"),
+    Code("LT101", ERROR, "invalid JSON"),
+    Code("LT102", ERROR, "duplicate key in one JSON object"),
+    Code("LT103", ERROR, "unknown field"),
+    Code("LT104", ERROR, "wrong type of value"),
+    Code("LT105", ERROR, "missing required field"),
+    Code("LT106", ERROR, "invalid value (not one of the allowed values, or a malformed id)"),
+    Code("LT107", ERROR, "unsupported format version"),
+    Code("LT108", ERROR, "no story.json in the story folder"),
+    # References between parts of the story
+    Code("LT200", ERROR, "target node does not exist"),
+    Code("LT201", ERROR, "node id defined twice"),
+    Code("LT202", ERROR, "character does not exist"),
+    Code("LT203", ERROR, "the speaker has no portrait for this expression"),
+    Code("LT204", ERROR, "reply kind does not exist"),
+    Code("LT205", ERROR, "scene does not exist"),
+    Code("LT206", ERROR, "spot does not exist in the scene's map"),
+    Code("LT207", ERROR, "dynamic does not exist"),
+    Code("LT208", ERROR, "a node is neither a text node, a route nor an ending"),
+    Code("LT209", ERROR, "more than one player character"),
+    Code("LT210", ERROR, "interpolation of an unknown name"),
+    # Expressions and values
+    Code("LT301", ERROR, "expression syntax error"),
+    Code("LT302", ERROR, "undefined variable"),
+    Code("LT303", ERROR, "type mismatch"),
+    Code("LT304", ERROR, "unknown function or wrong arguments"),
+    Code("LT305", ERROR, "expression too long or too deeply nested"),
+    Code("LT310", ERROR, "value outside the declared bounds"),
+    # Assets
+    Code("LT400", ERROR, "asset path leaves the story folder"),
+    Code("LT401", ERROR, "asset file does not exist"),
+    Code("LT402", ERROR, "map file cannot be read"),
+    # Deeper checks (lint)
+    Code("LT500", WARNING, "node can never be reached"),
+    Code("LT501", ERROR, "dead end: not an ending, and no way on"),
+    Code("LT502", WARNING, "condition can never hold"),
+    Code("LT503", WARNING, "condition always holds"),
+    Code("LT504", WARNING, "declared but never used"),
+    Code("LT505", WARNING, "variable is written but never read"),
+    Code("LT506", WARNING, "two choices of one node say the same"),
+    Code("LT507", WARNING, "ending without a debrief or a dynamic"),
+    Code("LT590", INFO, "statistics"),
+]
+
+CODES: dict[str, Code] = {c.code: c for c in _CODES}
+
+
+def severity(code: str) -> str:
+    return CODES[code].severity

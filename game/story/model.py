@@ -1,0 +1,213 @@
+"""The story model: what a story is, fixed once it has loaded.
+
+Everything here is a frozen dataclass or tuple; all change during play lives in ``Session``.
+Conditions and effects arrive compiled (see ``expr``) and texts arrive parsed (see ``text``),
+so playing never parses anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.story.expr import Condition, Effect, VarInfo
+from game.story.text import Cast, Person, Pronouns, Template
+
+FORMAT_VERSION = 1
+MIN_FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where something was written: a file of the story and a JSON pointer into it."""
+
+    file: str
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Character:
+    id: str
+    name: str
+    pronouns: Pronouns
+    player: bool = False
+    color: str | None = None
+    sprite: str | None = None
+    portraits: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Mark:
+    value: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Variable:
+    id: str
+    type: str
+    initial: Any
+    slot: int
+    min: float | None = None
+    max: float | None = None
+    label: str = ""
+    unit: str = ""
+    hidden: bool = False
+    chart: bool = False
+    marks: tuple[Mark, ...] = ()
+
+    @property
+    def info(self) -> VarInfo:
+        return VarInfo(self.id, self.slot, self.type, self.min, self.max)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A named category of reply, with default effects and what it means."""
+
+    id: str
+    label: str
+    tone: str = "neutral"
+    effects: tuple[Effect, ...] = ()
+    explain: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A per-turn rule: effects applied after every choice, when the condition holds."""
+
+    effects: tuple[Effect, ...]
+    condition: Condition | None = None
+    where: Where | None = None
+
+
+@dataclass(frozen=True)
+class Dynamic:
+    id: str
+    label: str
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Scene:
+    id: str
+    map: str | None = None
+    label: str = ""
+    ambient: str | None = None
+    spots: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Line:
+    speaker: str | None
+    expression: str | None
+    text: str
+    template: Template
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    template: Template
+    to: str
+    kind: str | None = None
+    condition: Condition | None = None
+    effects: tuple[Effect, ...] = ()
+    # The kind's effects followed by the choice's own, resolved once at load.
+    all_effects: tuple[Effect, ...] = ()
+    where: Where | None = None
+
+
+@dataclass(frozen=True)
+class RouteEntry:
+    to: str
+    condition: Condition | None = None
+    where: Where | None = None
+
+
+@dataclass(frozen=True)
+class Ending:
+    title: str
+    title_template: Template
+    dynamic: str | None = None
+    debrief: str = ""
+    debrief_template: Template = ()
+
+
+@dataclass(frozen=True)
+class Node:
+    """A text node (lines and choices), a route (no text), or an ending (lines and an ending)."""
+
+    id: str
+    lines: tuple[Line, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    route: tuple[RouteEntry, ...] = ()
+    ending: Ending | None = None
+    scene: str | None = None
+    place: Mapping[str, str] = field(default_factory=dict)
+    effects: tuple[Effect, ...] = ()
+    where: Where = Where("", "")
+
+    @property
+    def is_route(self) -> bool:
+        return bool(self.route)
+
+    @property
+    def is_ending(self) -> bool:
+        return self.ending is not None
+
+    def targets(self) -> tuple[str, ...]:
+        """Every node this one can lead to, in order, without regard to conditions."""
+        if self.route:
+            return tuple(r.to for r in self.route)
+        return tuple(c.to for c in self.choices)
+
+
+@dataclass(frozen=True)
+class Story:
+    """A whole story: every file of its folder, merged, checked and compiled."""
+
+    id: str
+    title: str
+    blurb: str
+    authors: tuple[str, ...]
+    start: str
+    characters: Mapping[str, Character]
+    variables: Mapping[str, Variable]
+    kinds: Mapping[str, Kind]
+    each_turn: tuple[Rule, ...]
+    dynamics: Mapping[str, Dynamic]
+    scenes: Mapping[str, Scene]
+    nodes: Mapping[str, Node]
+    root: Path
+    files: tuple[str, ...]
+    format: int = FORMAT_VERSION
+    # Values by slot at the start of a playthrough.
+    initial_values: tuple[Any, ...] = ()
+
+    @property
+    def var_order(self) -> tuple[str, ...]:
+        return tuple(sorted(self.variables, key=lambda v: self.variables[v].slot))
+
+    @property
+    def player(self) -> Character | None:
+        return next((c for c in self.characters.values() if c.player), None)
+
+    @property
+    def partner(self) -> Character | None:
+        """The character the player may rename: ``partner`` if declared, else the first other."""
+        if "partner" in self.characters:
+            return self.characters["partner"]
+        return next((c for c in self.characters.values() if not c.player), None)
+
+    def default_cast(self) -> Cast:
+        return Cast({c.id: Person(c.name, c.pronouns) for c in self.characters.values()})
+
+    def endings(self) -> tuple[Node, ...]:
+        return tuple(n for n in self.nodes.values() if n.ending is not None)
+
+    def asset(self, relative: str) -> Path:
+        """The absolute path of an asset named relative to the story folder."""
+        return self.root / relative

@@ -1,0 +1,478 @@
+"""One playthrough of a story: where it is, the variables, the road taken, and the way back.
+
+Every front end (text player, window, tools, tests) plays through this one narrow API:
+``lines()`` and ``choices()`` read without changing anything; ``choose()`` and ``rollback()``
+change the state. The session refers to story content by id only, so it serialises to JSON
+and survives edits to the story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.story.model import Choice, Node, Story
+from game.story.text import Cast, Person, Pronouns, render
+
+SAVE_FORMAT = 1
+MIN_SAVE_FORMAT = 1
+MAX_HOPS = 1000
+
+
+class SessionError(ValueError):
+    """A request the session cannot honour (an unknown node, a choice not on offer)."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The state before a choice: enough to come back to it exactly."""
+
+    node: str
+    values: tuple[Any, ...]
+    scene: str | None
+    places: tuple[tuple[str, str], ...]
+    path_len: int
+    turn: int
+
+
+@dataclass(frozen=True)
+class Step:
+    """One choice made: where, which, how it read, and the variables after it."""
+
+    node: str
+    choice: int
+    text: str
+    kind: str | None
+    before: Snapshot
+    values: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class ShownLine:
+    speaker: str | None
+    name: str | None
+    expression: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    """A choice on offer: ``index`` is its place among the node's choices (pass it to choose)."""
+
+    index: int
+    text: str
+    kind: str | None
+    target: str
+
+
+@dataclass
+class Session:
+    story: Story
+    cast: Cast = field(default_factory=Cast)
+    node_id: str = ""
+    values: list[Any] = field(default_factory=list)
+    visits: dict[str, int] = field(default_factory=dict)
+    turn: int = 0
+    scene: str | None = None
+    places: dict[str, str] = field(default_factory=dict)
+    path: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    redo: list[int] = field(default_factory=list)
+    stuck: str | None = None
+
+    # -- starting ----------------------------------------------------------------------------
+
+    @classmethod
+    def start(
+        cls,
+        story: Story,
+        cast: Cast | None = None,
+        *,
+        at: str | None = None,
+        values: dict[str, Any] | None = None,
+    ) -> Session:
+        """A new playthrough from the story's start (or node ``at``), with optional values set."""
+        session = cls(story, cast or story.default_cast(), values=list(story.initial_values))
+        for name, value in (values or {}).items():
+            session.set_value(name, value)
+        first = at or story.start
+        if first not in story.nodes:
+            raise SessionError(f"no node '{first}' in story '{story.id}'")
+        session._enter(first)
+        return session
+
+    def set_value(self, name: str, value: Any) -> None:
+        """Set a variable, checked against its type and clamped to its bounds."""
+        var = self.story.variables.get(name)
+        if var is None:
+            raise SessionError(f"no variable '{name}' in story '{self.story.id}'")
+        self.values[var.slot] = coerce(var, value)
+
+    # -- reading (never changes anything) ----------------------------------------------------
+
+    @property
+    def node(self) -> Node:
+        return self.story.nodes[self.node_id]
+
+    @property
+    def ending(self):
+        return self.node.ending
+
+    @property
+    def is_over(self) -> bool:
+        return self.node.ending is not None or self.stuck is not None
+
+    def value(self, name: str) -> Any:
+        return self.values[self.story.variables[name].slot]
+
+    def variables(self) -> dict[str, Any]:
+        return {v.id: self.values[v.slot] for v in self.story.variables.values()}
+
+    def render(self, template) -> str:
+        values, variables = self.values, self.story.variables
+        return render(template, self.cast, lambda name: values[variables[name].slot])
+
+    def name_of(self, character: str | None) -> str | None:
+        if character is None:
+            return None
+        person = self.cast.people.get(character)
+        return person.name if person else character
+
+    def lines(self) -> list[ShownLine]:
+        return [
+            ShownLine(line.speaker, self.name_of(line.speaker), line.expression, self.render(line.template))
+            for line in self.node.lines
+        ]
+
+    def available(self, choice: Choice) -> bool:
+        return choice.condition is None or choice.condition.fn(self.values, self)
+
+    def choices(self) -> list[ChoiceView]:
+        if self.stuck is not None:
+            return []
+        return [
+            ChoiceView(i, self.render(c.template), c.kind, c.to)
+            for i, c in enumerate(self.node.choices)
+            if self.available(c)
+        ]
+
+    @property
+    def can_rollback(self) -> bool:
+        return bool(self.steps)
+
+    @property
+    def can_roll_forward(self) -> bool:
+        return bool(self.redo)
+
+    # -- changing ----------------------------------------------------------------------------
+
+    def choose(self, index: int) -> None:
+        """Take choice ``index`` of the current node: effects, per-turn rules, the next node."""
+        node = self.node
+        if self.stuck is not None or not 0 <= index < len(node.choices):
+            raise SessionError(f"node '{node.id}' has no choice {index}")
+        choice = node.choices[index]
+        if not self.available(choice):
+            raise SessionError(f"choice {index} of node '{node.id}' is not available now")
+        before = self._snapshot()
+        text = self.render(choice.template)
+        values = self.values
+        for effect in choice.all_effects:
+            effect.fn(values, self)
+        self.turn += 1
+        for rule in self.story.each_turn:
+            if rule.condition is None or rule.condition.fn(values, self):
+                for effect in rule.effects:
+                    effect.fn(values, self)
+        self._enter(choice.to)
+        self.steps.append(Step(node.id, index, text, choice.kind, before, tuple(values)))
+        if self.redo and self.redo[-1] == index:
+            self.redo.pop()
+        else:
+            self.redo.clear()
+
+    def rollback(self, steps: int = 1) -> None:
+        """Undo the last ``steps`` choices; they can be rolled forward again."""
+        if not 0 < steps <= len(self.steps):
+            raise SessionError(f"cannot roll back {steps} step(s); {len(self.steps)} made")
+        undone = self.steps[-steps:]
+        del self.steps[-steps:]
+        self.redo.extend(s.choice for s in reversed(undone))
+        self._restore(undone[0].before)
+
+    def rollback_to(self, step_count: int) -> None:
+        """Go back to the moment when ``step_count`` choices had been made."""
+        if step_count < len(self.steps):
+            self.rollback(len(self.steps) - step_count)
+
+    def roll_forward(self) -> bool:
+        """Make again the choice that was rolled back, if it is still on offer."""
+        if not self.redo:
+            return False
+        index = self.redo[-1]
+        node = self.node
+        if index >= len(node.choices) or not self.available(node.choices[index]):
+            self.redo.clear()
+            return False
+        self.choose(index)
+        return True
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _snapshot(self) -> Snapshot:
+        return Snapshot(
+            self.node_id,
+            tuple(self.values),
+            self.scene,
+            tuple(self.places.items()),
+            len(self.path),
+            self.turn,
+        )
+
+    def _restore(self, snap: Snapshot) -> None:
+        for node_id in self.path[snap.path_len :]:
+            count = self.visits.get(node_id, 0) - 1
+            if count > 0:
+                self.visits[node_id] = count
+            else:
+                self.visits.pop(node_id, None)
+        del self.path[snap.path_len :]
+        self.node_id = snap.node
+        self.values[:] = snap.values
+        self.scene = snap.scene
+        self.places = dict(snap.places)
+        self.turn = snap.turn
+        self.stuck = None
+
+    def _enter(self, node_id: str) -> None:
+        """Enter a node and follow routes until a node with text (or a dead end)."""
+        nodes, values, visits, path = self.story.nodes, self.values, self.visits, self.path
+        for _ in range(MAX_HOPS):
+            node = nodes[node_id]
+            visits[node_id] = visits.get(node_id, 0) + 1
+            path.append(node_id)
+            self.node_id = node_id
+            if node.scene is not None:
+                self.scene = node.scene
+            if node.place:
+                self.places.update(node.place)
+            for effect in node.effects:
+                effect.fn(values, self)
+            if not node.route:
+                return
+            for entry in node.route:
+                if entry.condition is None or entry.condition.fn(values, self):
+                    node_id = entry.to
+                    break
+            else:
+                self.stuck = f"route '{node.id}': no condition held"
+                return
+        self.stuck = f"more than {MAX_HOPS} routes in a row from '{node_id}'"
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything needed to carry on, by ids and variable names, as plain JSON."""
+        names = self.story.var_order
+        return {
+            "format": SAVE_FORMAT,
+            "story": self.story.id,
+            "node": self.node_id,
+            "values": dict(zip(names, self.values)),
+            "visits": dict(self.visits),
+            "turn": self.turn,
+            "scene": self.scene,
+            "places": dict(self.places),
+            "path": list(self.path),
+            "steps": [_step_json(s, names) for s in self.steps],
+            "redo": list(self.redo),
+            "cast": {
+                cid: {"name": p.name, "pronouns": p.pronouns.to_json()}
+                for cid, p in self.cast.people.items()
+            },
+        }
+
+    @classmethod
+    def from_json(cls, story: Story, data: Any) -> tuple[Session, list[str]]:
+        """A session from saved JSON, and notes for the player about what had to change.
+
+        Raises SessionError when the data is not a save of this story at all.
+        """
+        return _Restorer(story).restore(data)
+
+
+def coerce(var, value: Any) -> Any:
+    """A value fit for ``var``: type checked (SessionError), numbers clamped to bounds."""
+    kind = var.type
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        raise SessionError(f"'{var.id}' is true or false, not {value!r}")
+    if kind == "string":
+        if isinstance(value, str):
+            return value
+        raise SessionError(f"'{var.id}' is text, not {value!r}")
+    if isinstance(value, str):
+        try:
+            value = float(value) if kind == "number" or "." in value else int(value)
+        except ValueError:
+            raise SessionError(f"'{var.id}' is a number, not {value!r}") from None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        raise SessionError(f"'{var.id}' is a number, not {value!r}")
+    if kind == "integer":
+        if isinstance(value, float) and not value.is_integer():
+            raise SessionError(f"'{var.id}' is a whole number, not {value!r}")
+        value = int(value)
+    else:
+        value = float(value)
+    if var.min is not None and value < var.min:
+        value = type(value)(var.min)
+    if var.max is not None and value > var.max:
+        value = type(value)(var.max)
+    return value
+
+
+def _snapshot_json(s: Snapshot, names: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "node": s.node,
+        "values": dict(zip(names, s.values)),
+        "scene": s.scene,
+        "places": dict(s.places),
+        "path_len": s.path_len,
+        "turn": s.turn,
+    }
+
+
+def _step_json(s: Step, names: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "node": s.node,
+        "choice": s.choice,
+        "text": s.text,
+        "kind": s.kind,
+        "before": _snapshot_json(s.before, names),
+        "values": dict(zip(names, s.values)),
+    }
+
+
+class _Restorer:
+    """Reads a save leniently: whatever of it still fits the story, with notes for the rest."""
+
+    def __init__(self, story: Story):
+        self.story = story
+        self.notes: list[str] = []
+
+    def restore(self, data: Any) -> tuple[Session, list[str]]:
+        story = self.story
+        if not isinstance(data, dict):
+            raise SessionError("a save is a JSON object")
+        version = data.get("format")
+        if not isinstance(version, int) or isinstance(version, bool) or version < MIN_SAVE_FORMAT:
+            raise SessionError(f"unknown save format {version!r}")
+        if version > SAVE_FORMAT:
+            raise SessionError(f"save format {version} is newer than this game reads ({SAVE_FORMAT})")
+        if data.get("story") != story.id:
+            raise SessionError(f"this save belongs to story {data.get('story')!r}, not {story.id!r}")
+        session = Session(story, self.cast(data.get("cast")), values=self.values(data.get("values")))
+        session.turn = self.int(data.get("turn"))
+        session.scene = self.scene(data.get("scene"))
+        session.places = self.places(data.get("places"))
+        session.path = [n for n in self.list(data.get("path")) if isinstance(n, str)]
+        session.visits = {
+            k: v for k, v in self.dict(data.get("visits")).items()
+            if k in story.nodes and isinstance(v, int) and v > 0
+        }
+        steps = self.steps(data.get("steps"))
+        node = data.get("node")
+        if isinstance(node, str) and node in story.nodes and not story.nodes[node].route:
+            session.node_id = node
+            session.steps = steps
+            session.redo = [i for i in self.list(data.get("redo")) if isinstance(i, int)]
+            return session, self.notes
+        return self.fall_back(session, node, steps), self.notes
+
+    def fall_back(self, session: Session, node: Any, steps: list[Step]) -> Session:
+        """The save's node is gone: go to the last step whose node still exists."""
+        self.notes.append(f"The story has changed: the place this save was at ('{node}') is gone.")
+        while steps and steps[-1].node not in self.story.nodes:
+            steps.pop()
+        if steps:
+            last = steps.pop()
+            session.steps = steps
+            session._restore(last.before)
+            session.path = session.path[: last.before.path_len]
+            self.notes.append(f"You are back at the last choice that still exists ('{last.node}').")
+            return session
+        self.notes.append("No earlier point of it remains; the story starts again.")
+        fresh = Session.start(self.story, session.cast)
+        return fresh
+
+    def cast(self, raw: Any) -> Cast:
+        cast = dict(self.story.default_cast().people)
+        for cid, spec in self.dict(raw).items():
+            if cid not in cast or not isinstance(spec, dict):
+                continue
+            name = spec.get("name") if isinstance(spec.get("name"), str) else cast[cid].name
+            try:
+                pronouns = Pronouns.from_json(spec.get("pronouns"))
+            except ValueError:
+                pronouns = cast[cid].pronouns
+            cast[cid] = Person(name, pronouns)
+        return Cast(cast)
+
+    def values(self, raw: Any) -> list[Any]:
+        values = list(self.story.initial_values)
+        saved = self.dict(raw)
+        for var in self.story.variables.values():
+            if var.id not in saved:
+                continue
+            try:
+                values[var.slot] = coerce(var, saved[var.id])
+            except SessionError:
+                self.notes.append(f"'{var.id}' had a value this story no longer accepts; it starts over.")
+        return values
+
+    def snapshot(self, raw: Any) -> Snapshot | None:
+        if not isinstance(raw, dict) or raw.get("node") not in self.story.nodes:
+            return None
+        return Snapshot(
+            raw["node"],
+            tuple(self.values(raw.get("values"))),
+            self.scene(raw.get("scene")),
+            tuple(self.places(raw.get("places")).items()),
+            self.int(raw.get("path_len")),
+            self.int(raw.get("turn")),
+        )
+
+    def steps(self, raw: Any) -> list[Step]:
+        out = []
+        for item in self.list(raw):
+            if not isinstance(item, dict):
+                continue
+            before = self.snapshot(item.get("before"))
+            node, choice = item.get("node"), item.get("choice")
+            if before is None or not isinstance(node, str) or not isinstance(choice, int):
+                continue
+            kind = item.get("kind") if isinstance(item.get("kind"), str) else None
+            text = item.get("text") if isinstance(item.get("text"), str) else ""
+            out.append(Step(node, choice, text, kind, before, tuple(self.values(item.get("values")))))
+        return out
+
+    def scene(self, raw: Any) -> str | None:
+        return raw if isinstance(raw, str) and raw in self.story.scenes else None
+
+    def places(self, raw: Any) -> dict[str, str]:
+        return {k: v for k, v in self.dict(raw).items() if k in self.story.characters and isinstance(v, str)}
+
+    @staticmethod
+    def int(raw: Any) -> int:
+        return raw if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 0 else 0
+
+    @staticmethod
+    def dict(raw: Any) -> dict:
+        return raw if isinstance(raw, dict) else {}
+
+    @staticmethod
+    def list(raw: Any) -> list:
+        return raw if isinstance(raw, list) else []

@@ -1,0 +1,243 @@
+"""Structural checks of story files against the published JSON Schema.
+
+The schema in ``schema/`` is the single source of truth: editors use it for autocompletion and
+this module compiles the subset of JSON Schema it uses into small checking closures. A general
+validator (jsonschema) is the oracle in the tests; it is too slow to run on every load of a
+large story, and its messages know nothing of "did you mean".
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_JSON_TYPES = {
+    "object": "an object",
+    "array": "a list",
+    "string": "a string",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "null",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A structural problem at a JSON pointer; ``at_key`` points at the member's key."""
+
+    pointer: str
+    code: str
+    message: str
+    at_key: bool = False
+
+
+Check = Callable[[Any, str, list[Problem]], None]
+
+
+def json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "null"
+
+
+def _is_type(value: Any, name: str) -> bool:
+    actual = json_type(value)
+    return actual == name or (name == "number" and actual == "integer")
+
+
+def describe(value: Any) -> str:
+    return _JSON_TYPES[json_type(value)]
+
+
+def escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def suggest(word: str, options: list[str] | tuple[str, ...]) -> str:
+    """A "did you mean" hint, or an empty string."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class _Compiler:
+    def __init__(self, root: dict[str, Any]):
+        self.root = root
+        self.refs: dict[str, Check] = {}
+
+    def ref(self, target: str) -> Check:
+        if target not in self.refs:
+            box: list[Check] = []
+            self.refs[target] = lambda v, p, out: box[0](v, p, out)
+            node: Any = self.root
+            for part in target.removeprefix("#/").split("/"):
+                node = node[part]
+            box.append(self.compile(node))
+        return self.refs[target]
+
+    def compile(self, schema: dict[str, Any]) -> Check:
+        if "$ref" in schema:
+            return self.ref(schema["$ref"])
+        if "oneOf" in schema:
+            return self._one_of([self.compile(s) for s in schema["oneOf"]], schema["oneOf"])
+        checks: list[Check] = []
+        types = schema.get("type")
+        if types is not None:
+            checks.append(self._type(types if isinstance(types, list) else [types]))
+        if "enum" in schema:
+            checks.append(self._enum(schema["enum"]))
+        if "const" in schema:
+            checks.append(self._enum([schema["const"]]))
+        if "pattern" in schema:
+            checks.append(self._pattern(schema["pattern"]))
+        if any(k in schema for k in ("properties", "required", "additionalProperties")):
+            checks.append(self._object(schema))
+        if "items" in schema or "minItems" in schema:
+            checks.append(self._array(schema))
+        return self._all(checks)
+
+    @staticmethod
+    def _all(checks: list[Check]) -> Check:
+        if len(checks) == 1:
+            return checks[0]
+
+        def check(value: Any, pointer: str, out: list[Problem]) -> None:
+            before = len(out)
+            for c in checks:
+                c(value, pointer, out)
+                if len(out) > before:
+                    return
+
+        return check
+
+    @staticmethod
+    def _type(names: list[str]) -> Check:
+        wanted = " or ".join(_JSON_TYPES[n] for n in names)
+
+        def check(value: Any, pointer: str, out: list[Problem]) -> None:
+            if not any(_is_type(value, n) for n in names):
+                out.append(Problem(pointer, "LT104", f"expected {wanted}, got {describe(value)}"))
+
+        return check
+
+    @staticmethod
+    def _enum(options: list[Any]) -> Check:
+        shown = ", ".join(json.dumps(o) for o in options)
+
+        def check(value: Any, pointer: str, out: list[Problem]) -> None:
+            if not any(value == o and json_type(value) == json_type(o) for o in options):
+                hint = suggest(value, [str(o) for o in options]) if isinstance(value, str) else ""
+                out.append(Problem(pointer, "LT106", f"{json.dumps(value)} is not one of {shown}{hint}"))
+
+        return check
+
+    @staticmethod
+    def _pattern(pattern: str) -> Check:
+        rx = re.compile(pattern)
+        return lambda v, p, out: (
+            None
+            if rx.search(v)
+            else out.append(Problem(p, "LT106", f"{json.dumps(v)} is not a valid id: {_id_rule(pattern)}"))
+        )
+
+    def _object(self, schema: dict[str, Any]) -> Check:
+        props = {k: self.compile(s) for k, s in schema.get("properties", {}).items()}
+        names = tuple(props)
+        required = tuple(schema.get("required", ()))
+        extra = schema.get("additionalProperties", True)
+        extra_check = self.compile(extra) if isinstance(extra, dict) else None
+        closed = extra is False
+        key_rx = re.compile(schema["propertyNames"]["pattern"]) if "propertyNames" in schema else None
+        key_rule = _id_rule(schema["propertyNames"]["pattern"]) if key_rx else ""
+
+        def check(value: Any, pointer: str, out: list[Problem]) -> None:
+            if not isinstance(value, dict):
+                return
+            for key in required:
+                if key not in value:
+                    out.append(Problem(pointer, "LT105", f"missing required field '{key}'"))
+            for key, item in value.items():
+                here = f"{pointer}/{escape(key)}"
+                if key_rx is not None and not key_rx.search(key):
+                    out.append(Problem(here, "LT106", f"'{key}' is not a valid id: {key_rule}", True))
+                    continue
+                sub = props.get(key)
+                if sub is not None:
+                    sub(item, here, out)
+                elif extra_check is not None:
+                    extra_check(item, here, out)
+                elif closed:
+                    out.append(Problem(here, "LT103", f"unknown field '{key}'{suggest(key, names)}", True))
+
+        return check
+
+    def _array(self, schema: dict[str, Any]) -> Check:
+        item_check = self.compile(schema["items"]) if "items" in schema else None
+        min_items = schema.get("minItems", 0)
+
+        def check(value: Any, pointer: str, out: list[Problem]) -> None:
+            if not isinstance(value, list):
+                return
+            if len(value) < min_items:
+                out.append(Problem(pointer, "LT106", f"needs at least {min_items} item(s)"))
+            if item_check is not None:
+                for i, item in enumerate(value):
+                    item_check(item, f"{pointer}/{i}", out)
+
+        return check
+
+    @staticmethod
+    def _one_of(checks: list[Check], schemas: list[dict[str, Any]]) -> Check:
+        """Choose the branch whose type fits: the schema's oneOf branches differ by type."""
+        kinds = [s.get("type") for s in schemas]
+        wanted = " or ".join(_JSON_TYPES[k] for k in kinds if isinstance(k, str))
+
+        def check(value: Any, pointer: str, out: list[Problem]) -> None:
+            for kind, c in zip(kinds, checks):
+                if isinstance(kind, str) and _is_type(value, kind):
+                    c(value, pointer, out)
+                    return
+            out.append(Problem(pointer, "LT104", f"expected {wanted}, got {describe(value)}"))
+
+        return check
+
+
+def _id_rule(pattern: str) -> str:
+    if "_-" in pattern:
+        return "use lower-case letters, digits, '-' and '_', starting with a letter"
+    return "use lower-case letters, digits and '_', starting with a letter"
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """The published schema ``story`` or ``branch``."""
+    text = resources.files("game.story").joinpath(f"schema/{name}.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def checker(name: str) -> Check:
+    return _Compiler(schema(name)).compile(schema(name))
+
+
+def check_file(kind: str, value: Any) -> list[Problem]:
+    """Every structural problem of one file's JSON value; ``kind`` is "story" or "branch"."""
+    out: list[Problem] = []
+    checker(kind)(value, "", out)
+    return out
