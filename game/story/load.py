@@ -561,7 +561,7 @@ def _scenes(loader: _Loader, raw: dict[str, Any], file: str) -> dict[str, Scene]
         if not isinstance(spec, dict):
             continue
         pointer = f"/scenes/{escape(scene_id)}"
-        spots: frozenset[str] = frozenset()
+        spots: frozenset[str] | None = None
         map_path = spec.get("map")
         if isinstance(map_path, str):
             target = loader.asset(map_path, file, f"{pointer}/map", what="map")
@@ -758,13 +758,14 @@ class _Context:
             candidates = [self.scenes[scene]] if scene in self.scenes else []
         else:
             candidates = list(self.scenes.values())
-        if not candidates or any(not s.spots and s.map is None for s in candidates):
-            if not self.scenes:
-                self.loader.report(file, pointer, "LT206", f"spot '{spot}': the story has no scenes")
+        if not self.scenes:
+            self.loader.report(file, pointer, "LT206", f"spot '{spot}': the story has no scenes")
             return
-        if any(spot in s.spots for s in candidates):
+        if not candidates or any(s.spots is None for s in candidates):
+            return  # no map to check against, or it is broken and reported already
+        if any(spot in (s.spots or ()) for s in candidates):
             return
-        known = sorted({name for s in candidates for name in s.spots})
+        known = sorted({name for s in candidates for name in (s.spots or ())})
         where = f"scene '{scene}'" if scene else "any scene's map"
         self.loader.report(file, pointer, "LT206", f"spot '{spot}' is not in {where}{suggest(spot, known)}")
 

@@ -96,7 +96,8 @@ class Scene:
     map: str | None = None
     label: str = ""
     ambient: str | None = None
-    spots: frozenset[str] = frozenset()
+    # Spot names from the map; None when there is no map or it could not be read.
+    spots: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,8 @@ class TextPlayer:
                 print(file=self.out)
                 return None
             answer = answer.strip()
+            if not self.inp.isatty():
+                print(answer, file=self.out)  # a piped answer would not otherwise show
             if answer.isdigit() and 1 <= int(answer) <= count:
                 return int(answer)
             self.say(f"Please type a number from 1 to {count}.")
