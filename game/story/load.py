@@ -434,6 +434,7 @@ def _build(loader: _Loader) -> Story | None:
         root=loader.root,
         files=tuple(f for f, _ in sources),
         initial_values=tuple(v.initial for v in ordered),
+        sources=loader.sources,
     )
 
 

@@ -187,6 +187,8 @@ class Story:
     format: int = FORMAT_VERSION
     # Values by slot at the start of a playthrough.
     initial_values: tuple[Any, ...] = ()
+    # Finds line and column of a JSON pointer in a file (``locate``); lint and tools use it.
+    sources: Any = field(default=None, compare=False, repr=False)
 
     @property
     def var_order(self) -> tuple[str, ...]:
