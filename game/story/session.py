@@ -286,6 +286,7 @@ class Session:
             "path": list(self.path),
             "steps": [_step_json(s, names) for s in self.steps],
             "redo": list(self.redo),
+            "stuck": self.stuck,
             "cast": {
                 cid: {"name": p.name, "pronouns": p.pronouns.to_json()}
                 for cid, p in self.cast.people.items()
@@ -385,8 +386,10 @@ class _Restorer:
         }
         steps = self.steps(data.get("steps"))
         node = data.get("node")
-        if isinstance(node, str) and node in story.nodes and not story.nodes[node].route:
+        stuck = data.get("stuck") if isinstance(data.get("stuck"), str) else None
+        if isinstance(node, str) and node in story.nodes and (stuck or not story.nodes[node].route):
             session.node_id = node
+            session.stuck = stuck
             session.steps = steps
             session.redo = [i for i in self.list(data.get("redo")) if isinstance(i, int)]
             return session, self.notes

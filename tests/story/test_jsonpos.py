@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -414,9 +413,6 @@ def test_huge_string_and_large_document_are_fast() -> None:
     }
     text = json.dumps({"nodes": nodes, "blob": "x\\y" * 300_000}, indent=2)
     assert len(text) > 2_000_000
-    started = time.perf_counter()
-    parsed = parse(text)
-    elapsed = time.perf_counter() - started
+    parsed = parse(text)  # its speed is measured by bench, not asserted here
     assert parsed.value == json.loads(text)
-    assert elapsed < 5  # generous: about 0.3 s on a laptop
     assert parsed.index.value("/nodes/node_2999/choices/2/when").line > 1
