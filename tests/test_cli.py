@@ -1,0 +1,121 @@
+"""The command line as a user meets it: exit codes, output formats, the piped text player."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from tests.conftest import FIXTURES, PROJECT
+
+TINY = FIXTURES / "valid/tiny"
+BRANCHY = FIXTURES / "valid/with-branch"
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        timeout=60,
+    )
+
+
+def test_lint_clean_story_exits_0(capsys) -> None:
+    assert main(["lint", str(TINY)]) == 0
+
+
+def test_lint_errors_exit_1_with_positions(capsys) -> None:
+    assert main(["lint", str(FIXTURES / "bad/LT200-dangling-target")]) == 1
+    out = capsys.readouterr().out
+    assert "story.json:" in out and ": error LT200: target node 'by' does not exist" in out
+
+
+def test_lint_json_lists_objects_with_every_key(capsys) -> None:
+    main(["lint", "--format", "json", str(FIXTURES / "bad/LT302-undefined-variable")])
+    items = json.loads(capsys.readouterr().out)
+    assert items and {"severity", "code", "message", "file", "line", "column", "pointer"} <= set(items[0])
+
+
+def test_lint_bad_usage_exits_2() -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["lint"])
+    assert caught.value.code == 2
+    with pytest.raises(SystemExit) as caught:
+        main(["lint", "--format", "xml", str(TINY)])
+    assert caught.value.code == 2
+
+
+def test_lint_several_stories_reports_all(capsys) -> None:
+    code = main(["lint", str(FIXTURES / "bad/LT204-unknown-kind"), str(FIXTURES / "bad/LT205-unknown-scene")])
+    out = capsys.readouterr().out
+    assert code == 1 and "LT204" in out and "LT205" in out
+
+
+def test_text_player_piped_to_an_ending_with_transcript(tmp_path: Path) -> None:
+    transcript = tmp_path / "run.json"
+    result = run("play", "--text", str(TINY), "--transcript", str(transcript), stdin="1\n")
+    assert result.returncode == 0, result.stderr
+    assert "Ben: Hi, You." in result.stdout and "Ending: Bye" in result.stdout
+    data = json.loads(transcript.read_text())
+    assert set(data) >= {"story", "steps", "ending"}
+    assert data["story"] == "tiny"
+    assert data["steps"][0] | {"variables": None} == {
+        "node": "hello", "choice": "Hi.", "choice_index": 0, "kind": "kind", "variables": None,
+    }
+    assert data["steps"][0]["variables"] == {"calm": 6}
+    assert data["ending"] == {"id": "bye", "title": "Bye", "dynamic": "peace"}
+
+
+def test_text_player_asks_again_and_ends_cleanly_at_eof(tmp_path: Path) -> None:
+    transcript = tmp_path / "run.json"
+    result = run("play", "--text", str(BRANCHY), "--transcript", str(transcript), stdin="9\nhello\n\n")
+    assert result.returncode == 0
+    assert result.stdout.count("Please type a number from 1 to 2.") == 3
+    assert json.loads(transcript.read_text())["ending"] is None
+
+
+def test_from_and_set_start_anywhere_in_any_state() -> None:
+    result = run("play", "--text", str(BRANCHY), "--from", "aside", "--set", "calm=9", stdin="1\n")
+    assert result.returncode == 0 and "An aside, he says." in result.stdout
+
+
+def test_name_and_pronouns_for_the_partner() -> None:
+    result = run("play", "--text", str(BRANCHY), "--from", "aside", "--name", "Kai", "--pronouns", "they")
+    assert "An aside, they say." in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--from", "nowhere"],
+        ["--set", "calm"],
+        ["--set", "nothing=1"],
+        ["--set", "calm=lots"],
+        ["--pronouns", "it/that"],
+    ],
+)
+def test_bad_play_options_exit_2_with_a_message(args: list[str]) -> None:
+    result = run("play", "--text", str(BRANCHY), *args)
+    assert result.returncode == 2 and result.stderr.startswith("lowtide play:")
+    assert "Traceback" not in result.stderr
+
+
+def test_playing_a_broken_story_exits_1_with_diagnostics() -> None:
+    result = run("play", "--text", str(FIXTURES / "bad/LT101-invalid-json"))
+    assert result.returncode == 1 and "error LT101" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_main_py_and_module_do_the_same() -> None:
+    via_main = subprocess.run(
+        [sys.executable, "main.py", "lint", str(TINY)], capture_output=True, text=True, cwd=PROJECT
+    )
+    via_module = run("lint", str(TINY))
+    assert via_main.returncode == via_module.returncode == 0
+    assert via_main.stdout == via_module.stdout
