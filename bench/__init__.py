@@ -1,0 +1,1 @@
+"""Benchmarks of the story engine, run with ``make bench`` or ``python -m bench [name]``."""
