@@ -1,0 +1,57 @@
+"""The loader's structural checks agree with jsonschema on the published schema."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.story.validate import check_file, schema
+from tests.conftest import FIXTURES, STORIES
+from tests.story.test_properties import STORYISH
+
+
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema(name))
+
+
+def test_published_schemas_are_valid_2020_12() -> None:
+    for name in ("story", "branch"):
+        jsonschema.Draft202012Validator.check_schema(schema(name))
+        assert schema(name)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_valid_fixtures_and_bundled_stories_pass_both() -> None:
+    files = list((FIXTURES / "valid").rglob("*.json")) + list(STORIES.rglob("*.json"))
+    assert files
+    for path in files:
+        name = "branch" if path.parent.name == "branches" else "story"
+        value = json.loads(path.read_text())
+        assert check_file(name, value) == [], path
+        assert list(validator(name).iter_errors(value)) == [], path
+
+
+def test_unknown_field_is_caught_by_both() -> None:
+    value = json.loads((FIXTURES / "bad/LT103-unknown-field/story.json").read_text())
+    assert [p.code for p in check_file("story", value)] == ["LT103"]
+    assert list(validator("story").iter_errors(value))
+
+
+@settings(max_examples=300, deadline=None)
+@given(STORYISH)
+def test_structure_verdict_agrees_with_jsonschema_on_random_nodes(nodes) -> None:
+    value = {
+        "format": 1, "id": "s", "title": "t", "blurb": "b", "authors": [], "start": "a",
+        "characters": {"p": {"name": "P"}}, "nodes": nodes,
+    }
+    ours = not check_file("story", value)
+    theirs = validator("story").is_valid(value)
+    assert ours == theirs
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["format", "nodes", "extend", "$schema", "x"]), STORYISH))
+def test_branch_verdict_agrees_with_jsonschema(value) -> None:
+    assert (not check_file("branch", value)) == validator("branch").is_valid(value)
