@@ -1,0 +1,1 @@
+"""Generators for Low Tide's drawn art: tiles, sprites, portraits, title layers, UI and maps."""
