@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.story import step
 from game.story.model import Choice, Node, Story
 from game.story.text import Cast, Person, Pronouns, render
 
 SAVE_FORMAT = 1
 MIN_SAVE_FORMAT = 1
-MAX_HOPS = 1000
+MAX_HOPS = step.MAX_HOPS
 
 
 class SessionError(ValueError):
@@ -145,7 +146,7 @@ class Session:
         ]
 
     def available(self, choice: Choice) -> bool:
-        return choice.condition is None or choice.condition.fn(self.values, self)
+        return step.available(choice, self.values, self)
 
     def choices(self) -> list[ChoiceView]:
         if self.stuck is not None:
@@ -176,16 +177,9 @@ class Session:
             raise SessionError(f"choice {index} of node '{node.id}' is not available now")
         before = self._snapshot()
         text = self.render(choice.template)
-        values = self.values
-        for effect in choice.all_effects:
-            effect.fn(values, self)
-        self.turn += 1
-        for rule in self.story.each_turn:
-            if rule.condition is None or rule.condition.fn(values, self):
-                for effect in rule.effects:
-                    effect.fn(values, self)
+        step.apply_choice(self.story, choice, self.values, self)
         self._enter(choice.to)
-        self.steps.append(Step(node.id, index, text, choice.kind, before, tuple(values)))
+        self.steps.append(Step(node.id, index, text, choice.kind, before, tuple(self.values)))
         if self.redo and self.redo[-1] == index:
             self.redo.pop()
         else:
@@ -246,28 +240,16 @@ class Session:
 
     def _enter(self, node_id: str) -> None:
         """Enter a node and follow routes until a node with text (or a dead end)."""
-        nodes, values, visits, path = self.story.nodes, self.values, self.visits, self.path
-        for _ in range(MAX_HOPS):
-            node = nodes[node_id]
-            visits[node_id] = visits.get(node_id, 0) + 1
-            path.append(node_id)
-            self.node_id = node_id
-            if node.scene is not None:
-                self.scene = node.scene
-            if node.place:
-                self.places.update(node.place)
-            for effect in node.effects:
-                effect.fn(values, self)
-            if not node.route:
-                return
-            for entry in node.route:
-                if entry.condition is None or entry.condition.fn(values, self):
-                    node_id = entry.to
-                    break
-            else:
-                self.stuck = f"route '{node.id}': no condition held"
-                return
-        self.stuck = f"more than {MAX_HOPS} routes in a row from '{node_id}'"
+        self.node_id, self.stuck = step.enter(self.story, node_id, self.values, self, self._visit)
+
+    def _visit(self, node: Node) -> None:
+        self.visits[node.id] = self.visits.get(node.id, 0) + 1
+        self.path.append(node.id)
+        self.node_id = node.id
+        if node.scene is not None:
+            self.scene = node.scene
+        if node.place:
+            self.places.update(node.place)
 
     # -- saving ------------------------------------------------------------------------------
 
