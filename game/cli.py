@@ -47,6 +47,18 @@ def _play_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--transcript", type=Path, metavar="FILE", help="write the playthrough as JSON")
     p.add_argument("--name", help="the partner's name")
     p.add_argument("--pronouns", help="the partner's pronouns: he, she, they, or a/b/c/d/e")
+    _window_options(p)
+
+
+def _window_options(p: argparse.ArgumentParser) -> None:
+    w = p.add_argument_group("driving the window without a person")
+    w.add_argument("--autoplay", metavar="MODE", help="random, first, or reply kinds KIND,...")
+    w.add_argument("--seed", type=int, help="random seed for --autoplay")
+    w.add_argument("--input-script", type=Path, metavar="FILE",
+                   help="key presses, clicks and waits to feed the window (docs/input-scripts.md)")
+    w.add_argument("--screenshot-dir", type=Path, metavar="DIR",
+                   help="save a PNG whenever the node changes and at the ending")
+    w.add_argument("--max-frames", type=int, metavar="N", help="give up after N frames")
 
 
 def _lint_parser(sub: argparse._SubParsersAction) -> None:
@@ -54,6 +66,9 @@ def _lint_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("stories", nargs="+", type=Path, metavar="STORY_DIR", help="story folders")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument(
+        "--stats", action="store_true", help="add statistics (LT590 notes): words, nodes, choices"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,8 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_play(args: argparse.Namespace) -> int:
-    from game.tools.play import play
+    from game.tools.play import play, play_window
 
+    if not args.text:
+        return play_window(args)
     story = args.story or paths.default_story()
     if story is None:
         print(f"lowtide: no stories found in {paths.stories_dir()}", file=sys.stderr)
@@ -81,7 +98,7 @@ def _cmd_play(args: argparse.Namespace) -> int:
 def _cmd_lint(args: argparse.Namespace) -> int:
     from game.tools.lint import run_lint
 
-    return run_lint(args.stories, fmt=args.format, strict=args.strict)
+    return run_lint(args.stories, fmt=args.format, strict=args.strict, stats=args.stats)
 
 
 COMMANDS = {

@@ -61,6 +61,8 @@ _CODES = [
     Code("LT505", WARNING, "variable is written but never read"),
     Code("LT506", WARNING, "two choices of one node say the same"),
     Code("LT507", WARNING, "ending without a debrief or a dynamic"),
+    Code("LT508", WARNING, "a verb form right after a name (after a name the verb is singular)"),
+    Code("LT509", INFO, "a spot of a scene's map where nobody is ever placed"),
     Code("LT590", INFO, "statistics"),
 ]
 

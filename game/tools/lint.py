@@ -1,34 +1,62 @@
-"""`lowtide lint`: every diagnostic of every story named, as text or JSON."""
+"""`lowtide lint`: every diagnostic of every story named, as text or JSON.
+
+Linting is data first: ``lint_story`` returns diagnostics (the loader's, then the checks' in
+``game.tools.checks``); ``run_lint`` only prints them and picks the exit status.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from game.story.diagnostics import ERROR, WARNING, Diagnostic, format_text, to_json
+from game.story.diagnostics import (
+    ERROR,
+    INFO,
+    WARNING,
+    Diagnostic,
+    format_text,
+    sort_key,
+    to_json,
+)
 from game.story.load import load_story
+from game.tools.checks import run_checks
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
-def lint_story(path: Path) -> list[Diagnostic]:
-    """Every diagnostic for one story folder."""
-    _story, diagnostics = load_story(path)
-    return diagnostics
+def lint_story(path: Path, *, statistics: bool = False) -> list[Diagnostic]:
+    """Every diagnostic for one story folder: loading problems, then (if it loads) the checks."""
+    story, diagnostics = load_story(path)
+    if story is None:
+        return diagnostics
+    return sorted(diagnostics + run_checks(story, statistics=statistics), key=sort_key)
 
 
-def run_lint(paths: list[Path], *, fmt: str = "text", strict: bool = False) -> int:
+def exit_status(diagnostics: list[Diagnostic], *, strict: bool = False) -> int:
+    failing = {ERROR, WARNING} if strict else {ERROR}
+    return EXIT_ERRORS if any(d.severity in failing for d in diagnostics) else EXIT_OK
+
+
+def run_lint(
+    paths: list[Path], *, fmt: str = "text", strict: bool = False, stats: bool = False
+) -> int:
+    for path in paths:
+        if not path.exists():
+            print(f"lowtide lint: no such folder: {path}", file=sys.stderr)
+            return EXIT_USAGE
     everything: list[Diagnostic] = []
     for path in paths:
-        everything.extend(lint_story(path))
-    failing = {ERROR, WARNING} if strict else {ERROR}
+        everything.extend(lint_story(path, statistics=stats))
     if fmt == "json":
         print(to_json(everything))
     elif everything:
         print(format_text(everything))
-    errors = sum(d.severity == ERROR for d in everything)
-    warnings = sum(d.severity == WARNING for d in everything)
     if fmt == "text":
-        summary = f"{len(paths)} stor{'y' if len(paths) == 1 else 'ies'}: {errors} error(s), {warnings} warning(s)"
-        print(summary, file=sys.stderr)
-    return EXIT_ERRORS if any(d.severity in failing for d in everything) else EXIT_OK
+        counts = {s: sum(d.severity == s for d in everything) for s in (ERROR, WARNING, INFO)}
+        stories = f"{len(paths)} stor{'y' if len(paths) == 1 else 'ies'}"
+        print(
+            f"{stories}: {counts[ERROR]} error(s), {counts[WARNING]} warning(s), "
+            f"{counts[INFO]} note(s)" + (" (--strict: warnings fail)" if strict else ""),
+            file=sys.stderr,
+        )
+    return exit_status(everything, strict=strict)

@@ -1,0 +1,141 @@
+"""What every lint check gets: the loaded story and facts about it worked out once.
+
+A check is a plain function from ``Facts`` to diagnostics; ``Facts`` caches what several checks
+need (the values each variable can hold, which nodes can be reached, the raw JSON of nodes) so
+no check repeats another's work and nothing lives in module globals.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from game.story.codes import severity
+from game.story.diagnostics import Diagnostic
+from game.story.model import Node, Story
+from game.story.step import Edge, edges
+from game.tools import intervals
+
+
+@dataclass(frozen=True)
+class Check:
+    """One lint check: a name, the codes it may report, and the function that runs it."""
+
+    name: str
+    codes: tuple[str, ...]
+    run: Callable[[Facts], Iterable[Diagnostic]]
+
+
+class Facts:
+    """Derived knowledge about one loaded story, computed lazily and shared by the checks."""
+
+    def __init__(self, story: Story):
+        self.story = story
+        self._truths: dict[str, frozenset[bool]] = {}
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, make: Callable[[Story], Any]) -> Any:
+        """``make(story)``, computed once per story however many checks ask for it."""
+        if key not in self._memo:
+            self._memo[key] = make(self.story)
+        return self._memo[key]
+
+    # -- positions -----------------------------------------------------------------------------
+
+    def diag(
+        self,
+        code: str,
+        message: str,
+        file: str,
+        pointer: str,
+        *,
+        at_key: bool = False,
+        offset: int | None = None,
+    ) -> Diagnostic:
+        """A diagnostic placed at ``pointer`` in ``file`` (line and column from the source map)."""
+        sources = self.story.sources
+        if sources is not None:
+            line, column = sources.locate(file, pointer, at_key=at_key, offset=offset)
+        else:
+            line, column = 1, 1
+        return Diagnostic(file, line, column, severity(code), code, message, pointer)
+
+    @property
+    def main_file(self) -> str:
+        return self.story.files[0] if self.story.files else "story.json"
+
+    # -- raw JSON ------------------------------------------------------------------------------
+
+    @cached_property
+    def raw(self) -> dict[str, Any]:
+        """Each file's parsed JSON, for the few checks that need what the model drops."""
+        out: dict[str, Any] = {}
+        for file in self.story.files:
+            try:
+                path = self.story.root / file[len(self._display_root()) :].lstrip("/")
+                out[file] = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                out[file] = {}
+        return out
+
+    def _display_root(self) -> str:
+        main = self.main_file
+        return main[: -len("story.json")] if main.endswith("story.json") else ""
+
+    def raw_node(self, node: Node) -> dict[str, Any]:
+        data = self.raw.get(node.where.file, {})
+        raw = data.get("nodes", {}).get(node.id) if isinstance(data, dict) else None
+        return raw if isinstance(raw, dict) else {}
+
+    def line_pointers(self, node: Node) -> list[str]:
+        """The JSON pointer of each line's text, in the order of ``node.lines``."""
+        if "lines" in self.raw_node(node):
+            return [f"{node.where.pointer}/lines/{i}/text" for i in range(len(node.lines))]
+        return [f"{node.where.pointer}/text"] * len(node.lines)
+
+    # -- values and conditions -----------------------------------------------------------------
+
+    @cached_property
+    def values(self) -> dict[str, intervals.Value]:
+        return intervals.possible_values(self.story)
+
+    def truth(self, source: str) -> frozenset[bool]:
+        """The truth values a condition can take in play (both when unsure)."""
+        found = self._truths.get(source)
+        if found is None:
+            found = self._truths[source] = intervals.truth(source, self.values)
+        return found
+
+    def open_edges(self, node: Node) -> list[Edge]:
+        """The ways out of ``node`` that some playthrough can take, as far as lint can tell.
+
+        A condition that can never hold closes its edge; in a route, an entry whose condition
+        always holds closes every entry after it.
+        """
+        out = []
+        for edge in edges(node):
+            truth = intervals.BOTH if edge.condition is None else self.truth(edge.condition.source)
+            if edge.condition is not None and truth == intervals.FALSE:
+                continue
+            out.append(edge)
+            if edge.is_route and (edge.condition is None or truth == intervals.TRUE):
+                break
+        return out
+
+    @cached_property
+    def reachable(self) -> set[str]:
+        """Nodes some path of open edges leads to from the start."""
+        nodes, start = self.story.nodes, self.story.start
+        if start not in nodes:
+            return set()
+        seen = {start}
+        todo = [start]
+        while todo:
+            for edge in self.open_edges(nodes[todo.pop()]):
+                if edge.target not in seen and edge.target in nodes:
+                    seen.add(edge.target)
+                    todo.append(edge.target)
+        return seen

@@ -1,0 +1,116 @@
+"""Checks on the shape of play: nodes nobody reaches, nodes with no way on, conditions that
+are decided before play begins.
+
+Reachability follows ``step.edges``, the same ways out of a node that play and the explorer
+use, minus the edges whose conditions provably never hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.story.diagnostics import Diagnostic
+from game.story.expr import Condition
+from game.tools import intervals
+from game.tools.checks.base import Facts
+
+
+def unreachable_nodes(facts: Facts) -> Iterator[Diagnostic]:
+    """LT500: a node that no path from the start leads to."""
+    story = facts.story
+    if story.start not in story.nodes:
+        return
+    reachable = facts.reachable
+    targets = {t for n in story.nodes.values() for t in n.targets()}
+    for node in story.nodes.values():
+        if node.id not in reachable:
+            if node.id in targets:
+                why = "only nodes that cannot be reached, or conditions that never hold, lead here"
+            else:
+                why = "no choice or route leads here"
+            yield facts.diag(
+                "LT500",
+                f"node '{node.id}' can never be reached from the start: {why}",
+                node.where.file,
+                node.where.pointer,
+                at_key=True,
+            )
+
+
+def dead_ends(facts: Facts) -> Iterator[Diagnostic]:
+    """LT501: a node that is not an ending and offers no way on, whatever the state."""
+    for node in facts.story.nodes.values():
+        if node.is_ending:
+            continue
+        where = node.where
+        if not node.choices and not node.route:
+            yield facts.diag(
+                "LT501",
+                f"dead end: '{node.id}' is not an ending and has no choices",
+                where.file,
+                where.pointer,
+                at_key=True,
+            )
+        elif not facts.open_edges(node):
+            what = "route entries" if node.route else "choices"
+            yield facts.diag(
+                "LT501",
+                f"dead end: none of the {what} of '{node.id}' can ever be taken",
+                where.file,
+                where.pointer,
+                at_key=True,
+            )
+
+
+def _why(facts: Facts, condition: Condition) -> str:
+    reasons = [
+        intervals.describe(name, facts.values[name])
+        for name in sorted(condition.reads)
+        if name in facts.values
+    ]
+    return f" ({'; '.join(reasons)})" if reasons else ""
+
+
+def _conditions(facts: Facts) -> Iterator[tuple[Condition, str, str, str]]:
+    """Every condition with its file, pointer and what it guards."""
+    story = facts.story
+    for i, rule in enumerate(story.each_turn):
+        if rule.condition is not None and rule.where is not None:
+            yield rule.condition, rule.where.file, f"{rule.where.pointer}/if", f"per-turn rule {i + 1}"
+    for node in story.nodes.values():
+        for choice in node.choices:
+            if choice.condition is not None and choice.where is not None:
+                yield choice.condition, choice.where.file, f"{choice.where.pointer}/if", "choice"
+        last = len(node.route) - 1
+        for i, entry in enumerate(node.route):
+            if entry.condition is not None and entry.where is not None:
+                what = "route entry" if i == last else "route entry (not the last)"
+                yield entry.condition, entry.where.file, f"{entry.where.pointer}/if", what
+
+
+def decided_conditions(facts: Facts) -> Iterator[Diagnostic]:
+    """LT502 and LT503: conditions whose value is known before play, from constants and the
+    values each variable can hold (its bounds, its initial value and what effects write)."""
+    for condition, file, pointer, what in _conditions(facts):
+        truth = facts.truth(condition.source)
+        if truth == intervals.FALSE:
+            yield facts.diag(
+                "LT502",
+                f"'{condition.source}' can never hold, so this {what.split(' (')[0]} is never "
+                f"taken{_why(facts, condition)}",
+                file,
+                pointer,
+            )
+        elif truth == intervals.TRUE:
+            if what == "route entry (not the last)":
+                tail = ", so the entries after it are never used"
+            elif what == "choice":
+                tail = "; the choice is always on offer, so the 'if' can go"
+            else:
+                tail = "; the 'if' can go"
+            yield facts.diag(
+                "LT503",
+                f"'{condition.source}' always holds{tail}{_why(facts, condition)}",
+                file,
+                pointer,
+            )

@@ -1,0 +1,148 @@
+"""Checks for things declared and never used, and variables written but never read.
+
+A declaration nobody uses is usually a typo on one side or a plan that was dropped; either way
+the writer wants to know before a player does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from game.story.diagnostics import Diagnostic
+from game.story.model import Story
+from game.story.text import Template
+from game.story.validate import escape
+from game.tools.checks.base import Facts
+from game.tools.intervals import all_effects
+
+
+def templates(story: Story) -> Iterator[Template]:
+    """Every text template of the story: lines, choices, ending titles and debriefs."""
+    for node in story.nodes.values():
+        for line in node.lines:
+            yield line.template
+        for choice in node.choices:
+            yield choice.template
+        if node.ending is not None:
+            yield node.ending.title_template
+            yield node.ending.debrief_template
+
+
+@dataclass
+class Uses:
+    """Where each declared name is used, gathered in one pass over the story."""
+
+    reads: set[str] = field(default_factory=set)
+    writes: set[str] = field(default_factory=set)
+    characters: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)
+    scenes: set[str] = field(default_factory=set)
+    dynamics: set[str] = field(default_factory=set)
+    portraits: set[tuple[str, str]] = field(default_factory=set)
+    spots: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, story: Story) -> Uses:
+        uses = cls()
+        for effect in all_effects(story):
+            uses.writes.add(effect.target)
+            uses.reads.update(effect.reads - {effect.target})
+        for rule in story.each_turn:
+            if rule.condition is not None:
+                uses.reads.update(rule.condition.reads)
+        for template in templates(story):
+            for part in template:
+                if isinstance(part, tuple):
+                    (uses.reads if part[0] == "var" else uses.characters).add(part[1])
+        for node in story.nodes.values():
+            if node.scene:
+                uses.scenes.add(node.scene)
+            uses.characters.update(node.place)
+            uses.spots.update(node.place.values())
+            for line in node.lines:
+                if line.speaker:
+                    uses.characters.add(line.speaker)
+                    # The window shows the 'neutral' portrait when a line names no expression.
+                    uses.portraits.add((line.speaker, line.expression or "neutral"))
+            for choice in node.choices:
+                if choice.kind:
+                    uses.kinds.add(choice.kind)
+                if choice.condition is not None:
+                    uses.reads.update(choice.condition.reads)
+            for entry in node.route:
+                if entry.condition is not None:
+                    uses.reads.update(entry.condition.reads)
+            if node.ending is not None and node.ending.dynamic:
+                uses.dynamics.add(node.ending.dynamic)
+        return uses
+
+
+def unused_declarations(facts: Facts) -> Iterator[Diagnostic]:
+    """LT504: variables, characters, reply kinds, scenes, dynamics and portraits never used."""
+    story, file = facts.story, facts.main_file
+    uses = facts.memo("uses", Uses.of)
+
+    def unused(section: str, name: str, what: str) -> Diagnostic:
+        return facts.diag(
+            "LT504", f"{what} '{name}' is declared but never used", file,
+            f"/{section}/{escape(name)}", at_key=True,
+        )
+
+    for var in story.variables.values():
+        if var.id not in uses.reads and var.id not in uses.writes and not var.chart:
+            yield unused("variables", var.id, "variable")
+    for char in story.characters.values():
+        if char.id not in uses.characters and not char.player:
+            yield unused("characters", char.id, "character")
+        for expression in char.portraits:
+            # 'neutral' is the window's fallback portrait, so it is always in use.
+            if (char.id, expression) not in uses.portraits and expression != "neutral":
+                yield facts.diag(
+                    "LT504",
+                    f"portrait '{expression}' of '{char.id}' is never shown",
+                    file,
+                    f"/characters/{escape(char.id)}/portraits/{escape(expression)}",
+                    at_key=True,
+                )
+    for kind in story.kinds:
+        if kind not in uses.kinds:
+            yield unused("kinds", kind, "reply kind")
+    for scene in story.scenes:
+        if scene not in uses.scenes:
+            yield unused("scenes", scene, "scene")
+    for dynamic in story.dynamics:
+        if dynamic not in uses.dynamics:
+            yield unused("dynamics", dynamic, "dynamic")
+
+
+def write_only_variables(facts: Facts) -> Iterator[Diagnostic]:
+    """LT505: a variable that effects change but nothing reads (no condition, effect or text,
+    and not drawn on the ending chart)."""
+    story = facts.story
+    uses = facts.memo("uses", Uses.of)
+    for var in story.variables.values():
+        if var.id in uses.writes and var.id not in uses.reads and not var.chart:
+            yield facts.diag(
+                "LT505",
+                f"variable '{var.id}' is changed but never read by a condition, an effect or a "
+                "text, and is not charted",
+                facts.main_file,
+                f"/variables/{escape(var.id)}",
+                at_key=True,
+            )
+
+
+def unused_spots(facts: Facts) -> Iterator[Diagnostic]:
+    """LT509 (information): a spot of a scene's map where no node ever places anyone."""
+    story = facts.story
+    uses = facts.memo("uses", Uses.of)
+    for scene in story.scenes.values():
+        spare = sorted((scene.spots or frozenset()) - uses.spots)
+        if spare and scene.id in uses.scenes:
+            yield facts.diag(
+                "LT509",
+                f"scene '{scene.id}': nobody is ever placed at {', '.join(spare)}",
+                facts.main_file,
+                f"/scenes/{escape(scene.id)}/map" if scene.map else f"/scenes/{escape(scene.id)}",
+            )

@@ -1,0 +1,107 @@
+"""Checks on what players read: repeated choices, endings without their explanation, and verb
+forms that disagree with a name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from game.story.diagnostics import Diagnostic
+from game.story.model import Node
+from game.tools.checks.base import Facts
+
+# "{partner} {partner.are}" or "{partner} walk{partner.s}": a name, then a verb form of the
+# same character. After a name the verb is singular, whatever the pronouns.
+_NAME_THEN_VERB = re.compile(
+    r"\{\s*([A-Za-z][\w-]*)\s*\}(\s+[A-Za-z']*)\{\s*([A-Za-z][\w-]*)\.(are|were|have|do|s|es)\s*\}",
+    re.IGNORECASE,
+)
+_SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does", "s": "s", "es": "es"}
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def duplicate_choices(facts: Facts) -> Iterator[Diagnostic]:
+    """LT506: two choices of one node with the same text that can be on offer together.
+
+    Two choices with different conditions may well exclude each other, so only pairs with no
+    condition or the same condition are reported.
+    """
+    for node in facts.story.nodes.values():
+        first: dict[tuple[str, str], int] = {}
+        for i, choice in enumerate(node.choices):
+            key = (_normal(choice.text), choice.condition.source if choice.condition else "")
+            if key in first and choice.where is not None:
+                yield facts.diag(
+                    "LT506",
+                    f"choice {i + 1} of '{node.id}' says the same as choice {first[key] + 1}: "
+                    f"'{choice.text}'",
+                    choice.where.file,
+                    f"{choice.where.pointer}/text",
+                )
+            first.setdefault(key, i)
+
+
+def ending_explanations(facts: Facts) -> Iterator[Diagnostic]:
+    """LT507: an ending with no debrief, or no dynamic when the story declares dynamics."""
+    has_dynamics = bool(facts.story.dynamics)
+    for node in facts.story.endings():
+        ending = node.ending
+        assert ending is not None
+        missing = []
+        if not ending.debrief.strip():
+            missing.append("a debrief")
+        if has_dynamics and not ending.dynamic:
+            missing.append("a dynamic")
+        if missing:
+            yield facts.diag(
+                "LT507",
+                f"ending '{node.id}' has no {' and no '.join(m[2:] for m in missing)}: the "
+                "player is not told what happened and why",
+                node.where.file,
+                f"{node.where.pointer}/ending",
+                at_key=True,
+            )
+
+
+def _texts(facts: Facts, node: Node) -> Iterator[tuple[str, str, str]]:
+    """(text, file, pointer) of every text written on the node."""
+    file = node.where.file
+    for line, pointer in zip(node.lines, facts.line_pointers(node), strict=True):
+        yield line.text, file, pointer
+    for choice in node.choices:
+        if choice.where is not None:
+            yield choice.text, choice.where.file, f"{choice.where.pointer}/text"
+    if node.ending is not None:
+        yield node.ending.title, file, f"{node.where.pointer}/ending/title"
+        yield node.ending.debrief, file, f"{node.where.pointer}/ending/debrief"
+
+
+def verb_after_name(facts: Facts) -> Iterator[Diagnostic]:
+    """LT508: a verb form right after the same character's name.
+
+    ``{partner} {partner.are}`` reads "Sam are" for a partner who is "they": after a name the
+    verb is always singular, so the form belongs after a pronoun only.
+    """
+    characters = facts.story.characters
+    for node in facts.story.nodes.values():
+        for text, file, pointer in _texts(facts, node):
+            if "{" not in text:
+                continue
+            for m in _NAME_THEN_VERB.finditer(text):
+                name, verb, who, form = m.group(1), m.group(2), m.group(3), m.group(4).lower()
+                char = name[:1].lower() + name[1:]
+                if char != who[:1].lower() + who[1:] or char not in characters:
+                    continue
+                word = verb.strip()
+                fix = f"{{{name}}} {word}{_SINGULAR[form]}" if word else f"{{{name}}} {_SINGULAR[form]}"
+                yield facts.diag(
+                    "LT508",
+                    f"'{m.group(0)}': after a name the verb is singular whatever the pronouns; "
+                    f"write '{fix}', or use '{{{who}.they}}' before the verb",
+                    file,
+                    pointer,
+                    offset=m.start(),
+                )
