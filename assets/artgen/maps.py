@@ -120,6 +120,7 @@ def apartment() -> MapPlan:
     m.put("plant-small", 31, 14)
     m.put("plant-fern", 32, 14)
     m.put("plant-cactus", 37, 14)
+    m.put("plant-tall", 31, 18)
     m.put("bench", 34, 14)
     m.spots = [
         Spot("door", 3.5, 4.8),
@@ -187,10 +188,11 @@ def night_flat() -> MapPlan:
     m.put("desk-chair", 19, 8)
     m.put("plant-cactus", 21, 6)
     m.put("bookshelf", 23, 5)
-    m.put("rug-plum", 12, 13, "floor")
-    m.put("loveseat", 13, 11)
-    m.put("coffee-table", 12, 14)
-    m.put("floor-lamp", 11, 11)
+    m.put("rug-plum", 12, 12, "floor")
+    m.put("loveseat", 13, 10)
+    m.put("coffee-table", 12, 12)
+    m.put("plant-fern", 20, 16)
+    m.put("floor-lamp", 11, 10)
     m.put("plant-tall", 8, 15)
     m.put("boxes", 23, 15)
     m.put("boxes-tall", 24, 15)
@@ -217,13 +219,13 @@ def night_flat() -> MapPlan:
         Spot("window", 16.0, 7.6),
         Spot("kitchen", 28.5, 8.8),
         Spot("door", 31.0, 8.0, "left"),
-        Spot("couch", 14.0, 12.7),
+        Spot("couch", 14.0, 11.7),
     ]
     m.lights = [
         Light(20.6, 6.5, 170, LAMP),
         Light(10.2, 7.8, 70, PHONE),
         Light(16.0, 5.4, 160, CITY),
-        Light(11.5, 11.4, 120, SOFT),
+        Light(11.5, 10.4, 120, SOFT),
         Light(28.5, 6.5, 90, SOFT),
     ]
     return m

@@ -95,8 +95,8 @@ def _collar(p: Pen, lk: Look) -> None:
     """Necklines drawn over the base of the neck."""
     band = P.shade(lk.top, -0.12)
     if lk.top_style in ("jumper", "sweater"):
-        p.curve(band, (140, 334), (180, 372), (220, 334), 14)
-        p.curve(P.alpha(P.shade(lk.top, 0.15), 200), (140, 328), (180, 364), (220, 328), 3)
+        p.blob(band, (134, 338), (180, 392), (226, 338), (180, 362))
+        p.curve(P.alpha(P.shade(lk.top, 0.18), 200), (138, 339), (180, 364), (222, 339), 2.5)
     elif lk.top_style == "coat":
         p.blob(P.CREAM, (140, 334), (180, 380), (220, 334), (180, 360))
         p.curve(P.shade(P.CREAM, -0.12), (146, 340), (180, 372), (214, 340), 3)
@@ -145,6 +145,8 @@ def _hair_front(p: Pen, lk: Look, fy: float) -> None:
         _cap(p, lk, fy, (190, 52, 190))
         p.poly(h, [(86, 150), (104, 150), (104, 206), (92, 206)])
         p.poly(h, [(274, 150), (256, 150), (256, 206), (268, 206)])
+        p.blob(h, (120, 112 + fy * 0.6), (150, 150 + fy), (196, 122 + fy * 0.8),
+               (150, 108 + fy * 0.6))
         p.blob(h, (150, 104 + fy * 0.6), (210, 110 + fy), (236, 140), (214, 100 + fy * 0.6))
         p.curve(hi, (196, 92 + fy * 0.5), (226, 90 + fy * 0.5), (250, 110 + fy * 0.5), 6)
     elif lk.hair_style == "tied":
@@ -167,7 +169,7 @@ def _hair_front(p: Pen, lk: Look, fy: float) -> None:
         _cap(p, lk, fy, (260, 40, 190))
         p.blob(h, (112, 104 + fy * 0.5), (128, 150 + fy), (92, 240), (90, 170))
         p.poly(h, [(84, 170), (102, 180), (100, 312), (78, 320)])
-        p.poly(h, [(276, 170), (262, 190), (262, 312), (284, 320)])
+        p.poly(h, [(254, 126), (250, 140), (256, 312), (286, 320), (280, 176)])
         p.curve(hi, (200, 80 + fy * 0.5), (232, 86 + fy * 0.5), (252, 116 + fy * 0.5), 6)
 
 
@@ -242,7 +244,7 @@ def _head(lk: Look, face: Face) -> Pen:
     p = Pen(W, H, 3)
     fx, fy = face.yaw, face.pitch
     _hair_back(p, lk)
-    p.rect(P.shade(lk.skin, -0.12), 148, 250, 64, 110, 24)
+    p.rect(P.shade(lk.skin, -0.12), 148, 250, 64, 100, 24)
     p.ellipse(P.alpha(P.PLUM_DARK, 60), CX, 300, 40, 20)
     for sx in (-1, 1):
         p.ellipse(P.shade(lk.skin, -0.06), CX + sx * 86 - fx * 0.3, 214, 15, 24)

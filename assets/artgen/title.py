@@ -68,7 +68,7 @@ def far() -> pygame.Surface:
 def sea() -> pygame.Surface:
     """The water from the horizon to the shoreline, with thin shimmer strokes."""
     surf = pygame.Surface((W, H), pygame.SRCALPHA)
-    band = vertical_gradient((W, 150), [(0, P.shade(P.DUSK, -0.2)), (0.25, P.SEA),
+    band = vertical_gradient((W, 180), [(0, P.shade(P.DUSK, -0.2)), (0.25, P.SEA),
                                         (1, P.shade(P.SEA, -0.15))])
     surf.blit(band, (0, HORIZON))
     pen = Pen(W, H, 2)
