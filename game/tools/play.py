@@ -84,3 +84,10 @@ def play(path: Path, args: argparse.Namespace) -> int:
     from game.tools.textplay import TextPlayer
 
     return TextPlayer(session, sys.stdout, sys.stdin, args.transcript).run()
+
+
+def play_window(args: argparse.Namespace) -> int:
+    """The game window (game.app), driven by a person or by --autoplay / --input-script."""
+    from game.app.run import play_window as run
+
+    return run(args)

@@ -1,0 +1,78 @@
+"""Every story folder, loaded or not: title, blurb, and the problems that keep it from playing.
+
+A story that fails to load is listed with its errors, never hidden and never raised.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game import paths
+from game.story.diagnostics import Diagnostic
+from game.story.load import load_story
+from game.story.model import Story
+
+log = logging.getLogger("lowtide.app")
+
+
+@dataclass
+class Entry:
+    path: Path
+    title: str
+    blurb: str
+    story: Story | None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def playable(self) -> bool:
+        return self.story is not None
+
+
+def describe(d: Diagnostic, root: Path) -> str:
+    where = d.file or ""
+    try:
+        where = str(Path(where).relative_to(root))
+    except ValueError:
+        where = Path(where).name if where else ""
+    pos = f":{d.line}" if d.line else ""
+    return f"{where}{pos}  {d.code}: {d.message}" if where else f"{d.code}: {d.message}"
+
+
+def load_entry(path: Path) -> Entry:
+    """One story folder as an entry; never raises."""
+    title, blurb = path.name, ""
+    try:
+        raw = json.loads((path / "story.json").read_text("utf-8"))
+        if isinstance(raw, dict):
+            title = raw.get("title") if isinstance(raw.get("title"), str) else title
+            blurb = raw.get("blurb") if isinstance(raw.get("blurb"), str) else ""
+    except (OSError, ValueError, UnicodeDecodeError):
+        pass
+    try:
+        story, diagnostics = load_story(path)
+    except Exception as exc:  # noqa: BLE001 - a loader bug must not hide the story
+        log.error("loading %s failed: %s", path, exc)
+        return Entry(path, title, blurb, None, [f"the story could not be read: {exc}"])
+    problems = [describe(d, path) for d in diagnostics if d.severity == "error"]
+    if story is not None:
+        return Entry(path, story.title or title, story.blurb or blurb, story, [])
+    if not problems:
+        problems = ["the story could not be loaded"]
+    return Entry(path, title, blurb, None, problems)
+
+
+def story_folders(root: Path | None = None) -> list[Path]:
+    """Every folder in the stories directory (with or without a story.json), flagship first."""
+    root = root or paths.stories_dir()
+    if not root.is_dir():
+        return []
+    found = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    found.sort(key=lambda p: (p.name != paths.DEFAULT_STORY, p.name))
+    return found
+
+
+def scan(root: Path | None = None) -> list[Entry]:
+    return [load_entry(p) for p in story_folders(root)]

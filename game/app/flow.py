@@ -1,0 +1,83 @@
+"""How the screens lead to one another: title → stories → setup → play → ending → title.
+
+Screens call these functions instead of importing each other, so each screen module stays
+about its own screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from game.story.model import Story
+from game.story.session import Session
+
+if TYPE_CHECKING:
+    from game.app.catalog import Entry
+    from game.app.loop import App
+
+log = logging.getLogger("lowtide.app")
+
+
+def to_title(app: App) -> None:
+    from game.app.states.title import TitleScreen
+
+    app.replace_all(TitleScreen(app))
+
+
+def new_game(app: App) -> None:
+    from game.app.states.picker import PickerScreen
+
+    app.push(PickerScreen(app), lambda entry: entry is not None and setup(app, entry))
+
+
+def setup(app: App, entry: Entry) -> None:
+    from game.app.states.setup import SetupScreen
+
+    if entry.story is None:
+        return
+
+    def begin(session: Session | None) -> None:
+        if session is not None:
+            play(app, session)
+
+    app.push(SetupScreen(app, entry.story), begin)
+
+
+def play(app: App, session: Session) -> None:
+    from game.app.states.play import PlayScreen
+
+    app.replace_all(PlayScreen(app, session))
+
+
+def show_ending(app: App, session: Session) -> None:
+    from game.app.states.ending import EndingScreen
+
+    app.replace_all(EndingScreen(app, session))
+
+
+def show_error(app: App, title: str, message: str) -> None:
+    from game.app.states.error import ErrorScreen
+
+    app.replace_all(ErrorScreen(app, title, message))
+
+
+def autosave(app: App, session: Session) -> None:
+    """Keep the latest autosave, through game.app.persist when it offers one."""
+    from game.app import saves
+
+    saves.autosave(session)
+
+
+def resume(app: App, story: Story, data) -> None:
+    """Carry on from saved JSON; a save that no longer fits is shown as a message."""
+    from game.story.session import SessionError
+
+    try:
+        session, notes = Session.from_json(story, data)
+    except SessionError as err:
+        show_error(app, "This save cannot be opened", str(err))
+        return
+    for note in notes:
+        log.warning("%s", note)
+    play(app, session)

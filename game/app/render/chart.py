@@ -1,0 +1,84 @@
+"""A chart of a variable over the conversation: one point per step, marks as lines.
+
+Each point after the first is coloured by the tone of the reply that led to it, so a player can
+see which kinds of reply moved the partner where.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.app.render import theme
+from game.app.render.dynamics import fmt
+from game.app.render.text import TextCache
+from game.app.render.widgets import panel
+from game.story.model import Kind, Variable
+
+
+def series(var: Variable, steps, start_values) -> list[float]:
+    """The variable's value at the start and after each step."""
+    out = [float(start_values[var.slot])]
+    out += [float(step.values[var.slot]) for step in steps]
+    return out
+
+
+def draw_chart(size: tuple[int, int], var: Variable, values: list[float],
+               kinds: list[Kind | None], text: TextCache, fonts: theme.Fonts) -> pygame.Surface:
+    w, h = size
+    surf = pygame.Surface(size, pygame.SRCALPHA)
+    surf.blit(panel(size, theme.PANEL, 236, 18), (0, 0))
+    label = var.label or var.id
+    if var.unit:
+        label = f"{label} ({var.unit})"
+    surf.blit(text.line(label, fonts.get("sans-bold", 17), theme.INK), (20, 14))
+    plot = pygame.Rect(62, 48, w - 62 - 26, h - 48 - 34)
+    marks = [m.value for m in var.marks]
+    lo = min(values + marks)
+    hi = max(values + marks)
+    pad = max(1.0, (hi - lo) * 0.18)
+    lo, hi = lo - pad, hi + pad
+    if var.min is not None:
+        lo = max(lo, float(var.min))
+    if var.max is not None:
+        hi = min(hi, float(var.max))
+    if hi <= lo:
+        hi = lo + 1
+
+    def y_of(v: float) -> int:
+        return int(plot.bottom - (v - lo) / (hi - lo) * plot.h)
+
+    def x_of(i: int) -> int:
+        n = max(1, len(values) - 1)
+        return int(plot.x + i * plot.w / n)
+
+    small = fonts.get("sans", 14)
+    for frac in (0.0, 0.5, 1.0):
+        v = lo + frac * (hi - lo)
+        y = y_of(v)
+        pygame.draw.line(surf, theme.CREAM_DARK, (plot.x, y), (plot.right, y), 1)
+        tick = text.line(fmt(var, v).replace(var.unit, "").strip(), small, theme.INK_SOFT)
+        surf.blit(tick, (plot.x - 10 - tick.get_width(), y - tick.get_height() // 2))
+    for mark in var.marks:
+        y = y_of(mark.value)
+        for x in range(plot.x, plot.right, 14):
+            pygame.draw.line(surf, theme.TERRACOTTA, (x, y), (min(x + 8, plot.right), y), 2)
+        tag = text.line(f"{mark.label} · {fmt(var, mark.value)}", small, theme.TERRACOTTA)
+        surf.blit(tag, (plot.right - tag.get_width(), y - tag.get_height() - 2))
+    points = [(x_of(i), y_of(v)) for i, v in enumerate(values)]
+    if len(points) > 1:
+        pygame.draw.lines(surf, theme.PLUM_LIGHT, False, points, 3)
+    for i, p in enumerate(points):
+        if i == 0:
+            pygame.draw.circle(surf, theme.PANEL, p, 6)
+            pygame.draw.circle(surf, theme.PLUM, p, 6, 2)
+            continue
+        kind = kinds[i - 1] if i - 1 < len(kinds) else None
+        colour = theme.TONES.get(kind.tone, theme.GREY) if kind else theme.GREY
+        pygame.draw.circle(surf, theme.PANEL, p, 8)
+        pygame.draw.circle(surf, colour, p, 6)
+    for i in range(len(values)):
+        if len(values) <= 16 or i % 2 == 0:
+            num = text.line("start" if i == 0 else str(i), small, theme.INK_SOFT)
+            x = x_of(i) - num.get_width() // 2
+            surf.blit(num, (max(4, x), plot.bottom + 10))
+    return surf

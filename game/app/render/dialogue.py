@@ -1,0 +1,77 @@
+"""The dialogue box: the speaker's name, and a pre-laid-out text revealed as a typewriter."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.app.render import theme
+from game.app.render.text import TextBlock, TextCache
+from game.app.render.widgets import blit_panel
+
+TEXT_SIZE = 25
+NAME_SIZE = 19
+PAD_X, PAD_Y = 34, 24
+LINE_HEIGHT = 36
+
+
+class DialogueBox:
+    def __init__(self, text: TextCache, fonts: theme.Fonts, rect: pygame.Rect):
+        self.cache = text
+        self.fonts = fonts
+        self.rect = rect
+        self.block: TextBlock | None = None
+        self.name: pygame.Surface | None = None
+        self.name_colour = theme.TERRACOTTA
+        self.italic = False
+        self.shown = 0.0
+        self.clock = 0.0
+
+    def set_line(self, name: str | None, text: str, colour: tuple[int, int, int] | None,
+                 narration: bool) -> None:
+        role = "serif-italic" if narration else "serif"
+        ink = theme.INK_SOFT if narration else theme.INK
+        font = self.fonts.get(role, TEXT_SIZE)
+        self.block = self.cache.block(text, font, ink, self.rect.w - 2 * PAD_X, LINE_HEIGHT)
+        self.name = None
+        if name:
+            self.name = self.cache.line(name, self.fonts.get("sans-bold", NAME_SIZE), theme.CREAM_LIGHT)
+        self.name_colour = colour or theme.TERRACOTTA
+        self.shown = 0.0
+
+    def text_height(self) -> int:
+        return self.block.height if self.block else LINE_HEIGHT
+
+    def fit(self, bottom: int) -> None:
+        """Size the box to its text, its bottom edge at ``bottom``."""
+        h = max(self.text_height(), 2 * LINE_HEIGHT) + 2 * PAD_Y + 8
+        self.rect = pygame.Rect(self.rect.x, bottom - h, self.rect.w, h)
+
+    @property
+    def complete(self) -> bool:
+        return self.block is None or self.shown >= self.block.chars
+
+    def finish(self) -> None:
+        if self.block is not None:
+            self.shown = float(self.block.chars)
+
+    def update(self, dt: float, speed: float) -> None:
+        self.clock += dt
+        if self.block is not None and self.shown < self.block.chars:
+            self.shown = min(float(self.block.chars), self.shown + speed * dt)
+
+    def draw(self, surface: pygame.Surface, show_more: bool) -> None:
+        r = self.rect
+        blit_panel(surface, r, radius=22, shadow=10)
+        if self.name is not None:
+            tag = pygame.Rect(r.x + PAD_X - 14, r.y - 18, self.name.get_width() + 28, 36)
+            blit_panel(surface, tag, self.name_colour, 255, radius=18)
+            surface.blit(self.name, (tag.x + 14, tag.centery - self.name.get_height() // 2))
+        if self.block is not None:
+            self.block.draw(surface, r.x + PAD_X, r.y + PAD_Y + 6, int(self.shown))
+        if show_more and self.complete:
+            bob = math.sin(self.clock * 3.2) * 3
+            cx, cy = r.right - 30, r.bottom - 22 + bob
+            pygame.draw.polygon(surface, theme.TERRACOTTA,
+                                [(cx - 7, cy - 4), (cx + 7, cy - 4), (cx, cy + 4)])

@@ -1,0 +1,148 @@
+"""Shared pieces of the look: soft rounded panels, gradients, and a menu of choices.
+
+``Menu`` handles its own keys (arrows, Enter, number keys) and mouse (hover, click) and says
+which entry was activated; the screen that owns it decides what that means.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pygame
+
+from game.app.render import theme
+from game.app.render.text import TextCache
+
+Colour = tuple[int, int, int]
+
+
+@lru_cache(maxsize=128)
+def panel(size: tuple[int, int], colour: Colour = theme.PANEL, alpha: int = theme.PANEL_ALPHA,
+          radius: int = 18, shadow: int = 0) -> pygame.Surface:
+    """A rounded panel (cached), optionally with a soft shadow of ``shadow`` pixels."""
+    w, h = size
+    pad = shadow
+    surf = pygame.Surface((w + 2 * pad, h + 2 * pad + pad // 2), pygame.SRCALPHA)
+    if shadow:
+        for i in range(shadow, 0, -2):
+            a = int(28 * (1 - i / (shadow + 1)))
+            rect = pygame.Rect(pad - i, pad - i + pad // 2, w + 2 * i, h + 2 * i)
+            pygame.draw.rect(surf, (*theme.NIGHT_DEEP, a), rect, border_radius=radius + i)
+    pygame.draw.rect(surf, (*colour, alpha), (pad, pad, w, h), border_radius=radius)
+    return surf
+
+
+def blit_panel(target: pygame.Surface, rect: pygame.Rect, colour: Colour = theme.PANEL,
+               alpha: int = theme.PANEL_ALPHA, radius: int = 18, shadow: int = 0) -> None:
+    surf = panel((rect.w, rect.h), colour, alpha, radius, shadow)
+    target.blit(surf, (rect.x - shadow, rect.y - shadow))
+
+
+@lru_cache(maxsize=16)
+def vertical_gradient(size: tuple[int, int], top: Colour, bottom: Colour) -> pygame.Surface:
+    w, h = size
+    small = pygame.Surface((1, 2))
+    small.set_at((0, 0), top)
+    small.set_at((0, 1), bottom)
+    return pygame.transform.smoothscale(small, (w, h)).convert() if pygame.display.get_surface() \
+        else pygame.transform.smoothscale(small, (w, h))
+
+
+@dataclass
+class Entry:
+    label: str
+    enabled: bool = True
+    note: str = ""
+
+
+class Menu:
+    """A vertical list of entries: keyboard (arrows, Enter, numbers) and mouse alike."""
+
+    def __init__(self, entries: list[Entry], x: int, y: int, width: int, *, row: int = 52,
+                 font_role: str = "sans", size: int = 24, numbered: bool = False,
+                 light: bool = False):
+        self.entries = entries
+        self.x, self.y, self.width, self.row = x, y, width, row
+        self.font_role, self.size = font_role, size
+        self.numbered = numbered
+        self.light = light  # light text on a dark background
+        self.focus = next((i for i, e in enumerate(entries) if e.enabled), 0)
+        self.glow = [0.0] * len(entries)
+
+    def rect(self, i: int) -> pygame.Rect:
+        return pygame.Rect(self.x, self.y + i * self.row, self.width, self.row - 8)
+
+    def _move(self, step: int) -> None:
+        n = len(self.entries)
+        if not any(e.enabled for e in self.entries):
+            return
+        i = self.focus
+        for _ in range(n):
+            i = (i + step) % n
+            if self.entries[i].enabled:
+                self.focus = i
+                return
+
+    def handle_event(self, event: pygame.event.Event) -> int | None:
+        """The index of the entry activated by this event, if any."""
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_DOWN, pygame.K_s, pygame.K_TAB):
+                self._move(1)
+            elif event.key in (pygame.K_UP, pygame.K_w):
+                self._move(-1)
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                if self.entries and self.entries[self.focus].enabled:
+                    return self.focus
+            elif self.numbered and pygame.K_1 <= event.key <= pygame.K_9:
+                i = event.key - pygame.K_1
+                if i < len(self.entries) and self.entries[i].enabled:
+                    self.focus = i
+                    return i
+        elif event.type == pygame.MOUSEMOTION:
+            i = self.at(event.pos)
+            if i is not None and self.entries[i].enabled:
+                self.focus = i
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            i = self.at(event.pos)
+            if i is not None and self.entries[i].enabled:
+                self.focus = i
+                return i
+        return None
+
+    def at(self, pos: tuple[int, int]) -> int | None:
+        for i in range(len(self.entries)):
+            if self.rect(i).collidepoint(pos):
+                return i
+        return None
+
+    def update(self, dt: float) -> None:
+        for i in range(len(self.glow)):
+            target = 1.0 if i == self.focus else 0.0
+            self.glow[i] += (target - self.glow[i]) * min(1.0, dt * 12)
+
+    def draw(self, surface: pygame.Surface, text: TextCache, fonts: theme.Fonts) -> None:
+        font = fonts.get(self.font_role, self.size)
+        for i, entry in enumerate(self.entries):
+            rect = self.rect(i)
+            g = self.glow[i]
+            if g > 0.02:
+                colour = theme.CREAM_LIGHT if self.light else theme.CREAM_DARK
+                alpha = int((40 if self.light else 150) * g)
+                blit_panel(surface, rect, colour, alpha, radius=rect.h // 2)
+            if self.light:
+                colour = theme.STAR if entry.enabled else theme.GREY
+            else:
+                colour = theme.INK if entry.enabled else theme.GREY
+            label = f"{i + 1}   {entry.label}" if self.numbered else entry.label
+            line = text.line(label, font, colour)
+            offset = int(6 * g)
+            surface.blit(line, (rect.x + 22 + offset, rect.centery - line.get_height() // 2))
+            if g > 0.02:
+                dot = theme.AMBER if self.light else theme.TERRACOTTA
+                pygame.draw.circle(surface, dot, (rect.x + 10, rect.centery), max(1, int(4 * g)))
+            if entry.note:
+                small = fonts.get("sans", max(14, self.size - 8))
+                note = text.line(entry.note, small, theme.GREY)
+                surface.blit(note, (rect.right - note.get_width() - 16,
+                                    rect.centery - note.get_height() // 2))

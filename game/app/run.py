@@ -1,0 +1,138 @@
+"""`lowtide play` in a window: check for a display, build the app, pick the first screen, run.
+
+Exit codes: 0 when a person quits or a driven run reaches an ending; 1 when the story cannot be
+played, no display is available, or a driven run ends without an ending; 2 for bad options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+DRIVEN_MAX_FRAMES = 60000
+
+log = logging.getLogger("lowtide.app")
+
+
+def has_display() -> bool:
+    if os.environ.get("SDL_VIDEODRIVER"):
+        return True
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def _setup_logging() -> None:
+    logger = logging.getLogger("lowtide")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("lowtide: %(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO if os.environ.get("LOWTIDE_DEBUG") is None
+                        else logging.DEBUG)
+        logger.propagate = False
+
+
+def play_window(args: argparse.Namespace) -> int:
+    """Run the game window with the options ``lowtide play`` was given."""
+    _setup_logging()
+    autoplay = getattr(args, "autoplay", None)
+    script_path: Path | None = getattr(args, "input_script", None)
+    driven = bool(autoplay or script_path)
+    if not has_display():
+        if driven:
+            os.environ["SDL_VIDEODRIVER"] = "dummy"
+        else:
+            print("lowtide: no display is available (DISPLAY and WAYLAND_DISPLAY are not set).",
+                  file=sys.stderr)
+            print("Play in the terminal instead: lowtide play --text", file=sys.stderr)
+            return EXIT_ERRORS
+    if driven:
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+    from game.app import drive
+
+    commands = None
+    if script_path is not None:
+        try:
+            text = Path(script_path).read_text("utf-8")
+            commands = drive.parse_script(text, str(script_path))
+        except OSError as err:
+            print(f"lowtide play: cannot read the input script {script_path}: {err.strerror}",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        except drive.ScriptError as err:
+            print(f"lowtide play: {err}", file=sys.stderr)
+            return EXIT_USAGE
+
+    story_path: Path | None = getattr(args, "story", None)
+    if story_path is None and autoplay and not script_path:
+        from game import paths
+
+        story_path = paths.default_story()
+        if story_path is None:
+            print("lowtide: no stories found to play", file=sys.stderr)
+            return EXIT_ERRORS
+
+    session = None
+    if story_path is not None:
+        from game.tools.play import UsageError, load_for_play, start_session
+
+        story = load_for_play(story_path)
+        if story is None:
+            return EXIT_ERRORS
+        try:
+            session = start_session(story, args)
+        except UsageError as err:
+            print(f"lowtide play: {err}", file=sys.stderr)
+            return EXIT_USAGE
+
+    import pygame
+
+    from game.app import flow, saves
+    from game.app.loop import App
+    from game.app.services import Options, Services
+
+    pygame.init()
+    services = Services(options=Options(
+        story=story_path, name=args.name, pronouns=args.pronouns,
+        start=getattr(args, "start", None), values=list(getattr(args, "values", []) or []),
+        driven=driven))
+    saves.enable(not driven)
+    if not driven:
+        saves.load_settings(services.settings)
+    shots = getattr(args, "screenshot_dir", None)
+    recorder = drive.Recorder(shots, getattr(args, "transcript", None))
+    driver = None
+    if driven:
+        base = Path(script_path).parent if script_path else Path.cwd()
+        script = drive.Script(commands, shots, base) if commands is not None else None
+        auto = drive.Autoplay(autoplay, getattr(args, "seed", None)) if autoplay else None
+        driver = drive.Driver(recorder, auto, script)
+    max_frames = getattr(args, "max_frames", None)
+    if max_frames is None and driven:
+        max_frames = DRIVEN_MAX_FRAMES
+    app = App(services, driver=driver, max_frames=max_frames,
+              fixed_dt=1 / 60 if driven else None)
+    app.observers.append(recorder.observe)
+    try:
+        app.open_window()
+        if session is not None:
+            flow.play(app, session)
+        else:
+            flow.to_title(app)
+        code = app.run()
+    except KeyboardInterrupt:
+        code = 130
+    finally:
+        if recorder.transcript is not None and recorder.session is not None:
+            recorder.write_transcript()
+        pygame.quit()
+    if code != EXIT_OK and app.exit_message:
+        print(f"lowtide play: {app.exit_message}", file=sys.stderr)
+    return code

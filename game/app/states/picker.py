@@ -1,0 +1,166 @@
+"""The story picker: every folder in stories/, with its title and blurb.
+
+A story that fails to load is listed with its errors, dimmed, never hidden; it cannot be picked,
+but its problems can be read.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.app.catalog import Entry, scan
+from game.app.render import theme
+from game.app.render.widgets import blit_panel, vertical_gradient
+from game.app.screen import Screen
+
+CARD_X, CARD_W = 120, 1040
+TOP = 150
+GAP = 14
+VISIBLE = 520
+
+
+class PickerScreen(Screen):
+    name = "picker"
+
+    def __init__(self, app, entries: list[Entry] | None = None):
+        super().__init__(app)
+        self.entries = entries if entries is not None else scan(app.services.stories_root)
+        self.focus = next((i for i, e in enumerate(self.entries) if e.playable), 0)
+        self.scroll = 0.0
+        self.heights = [self._height(e) for e in self.entries]
+
+    def _height(self, e: Entry) -> int:
+        sv = self.app.services
+        h = 30 + 40
+        if e.blurb:
+            h += sv.text.block(e.blurb, sv.font("serif", 19), theme.INK_SOFT, CARD_W - 64,
+                               27).height + 6
+        if e.problems:
+            shown = 6 if self.entries.index(e) == self.focus else 3
+            h += 34 + 22 * min(len(e.problems), shown) + (22 if len(e.problems) > shown else 0)
+        return h + 16
+
+    def _tops(self) -> list[int]:
+        tops, y = [], TOP
+        for h in self.heights:
+            tops.append(y)
+            y += h + GAP
+        return tops
+
+    def rect(self, i: int) -> pygame.Rect:
+        return pygame.Rect(CARD_X, self._tops()[i] - int(self.scroll), CARD_W, self.heights[i])
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        n = len(self.entries)
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
+                self.dismiss(None)
+            elif event.key in (pygame.K_DOWN, pygame.K_TAB) and n:
+                self._focus((self.focus + 1) % n)
+            elif event.key == pygame.K_UP and n:
+                self._focus((self.focus - 1) % n)
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and n:
+                self._pick(self.focus)
+            elif pygame.K_1 <= event.key <= pygame.K_9:
+                i = event.key - pygame.K_1
+                if i < n:
+                    self._focus(i)
+                    self._pick(i)
+        elif event.type == pygame.MOUSEMOTION:
+            i = self._at(event.pos)
+            if i is not None and i != self.focus:
+                self._focus(i)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if self._back_rect().collidepoint(event.pos):
+                self.dismiss(None)
+                return
+            i = self._at(event.pos)
+            if i is not None:
+                self._focus(i)
+                self._pick(i)
+        elif event.type == pygame.MOUSEWHEEL:
+            self.scroll = max(0.0, self.scroll - event.y * 40)
+
+    def _at(self, pos) -> int | None:
+        for i in range(len(self.entries)):
+            if self.rect(i).collidepoint(pos):
+                return i
+        return None
+
+    def _focus(self, i: int) -> None:
+        self.focus = i
+        self.heights = [self._height(e) for e in self.entries]
+
+    def _pick(self, i: int) -> None:
+        if self.entries[i].playable:
+            self.dismiss(self.entries[i])
+
+    def _back_rect(self) -> pygame.Rect:
+        return pygame.Rect(theme.WIDTH - 220, 52, 120, 40)
+
+    def update(self, dt: float) -> None:
+        if not self.entries:
+            return
+        r = self.rect(self.focus)
+        target = self.scroll
+        if r.bottom > TOP + VISIBLE:
+            target = self.scroll + r.bottom - (TOP + VISIBLE)
+        if r.top < TOP:
+            target = self.scroll - (TOP - r.top)
+        self.scroll += (target - self.scroll) * min(1.0, dt * 10)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        sv = self.app.services
+        surface.blit(vertical_gradient(theme.SIZE, theme.NIGHT, theme.TEAL), (0, 0))
+        surface.blit(sv.text.line("Choose a story", sv.font("serif", 44), theme.STAR),
+                     (CARD_X, 56))
+        back = self._back_rect()
+        surface.blit(sv.text.line("Esc  back", sv.font("sans", 17), theme.CREAM_DARK),
+                     (back.x + 14, back.y + 10))
+        if not self.entries:
+            msg = sv.text.block("No stories were found in the stories folder.",
+                                sv.font("serif", 22), theme.CREAM, 800)
+            msg.draw(surface, CARD_X, TOP + 20)
+            return
+        clip = surface.get_clip()
+        surface.set_clip(pygame.Rect(0, TOP - 20, theme.WIDTH, VISIBLE + 60))
+        for i, e in enumerate(self.entries):
+            r = self.rect(i)
+            if r.bottom < TOP - 30 or r.top > TOP + VISIBLE + 40:
+                continue
+            focused = i == self.focus
+            colour = theme.PANEL if e.playable else theme.CREAM_DARK
+            blit_panel(surface, r, colour, 246 if focused else 200, radius=20,
+                       shadow=8 if focused else 0)
+            if focused:
+                pygame.draw.rect(surface, theme.AMBER, (r.x + 10, r.y + 18, 5, r.h - 36),
+                                 border_radius=3)
+            y = r.y + 22
+            title_colour = theme.INK if e.playable else theme.INK_SOFT
+            surface.blit(sv.text.line(e.title, sv.font("serif-bold", 27), title_colour),
+                         (r.x + 32, y))
+            folder = sv.text.line(e.path.name, sv.font("sans", 15), theme.GREY)
+            surface.blit(folder, (r.right - folder.get_width() - 28, y + 8))
+            y += 44
+            if e.blurb:
+                block = sv.text.block(e.blurb, sv.font("serif", 19), theme.INK_SOFT,
+                                      CARD_W - 64, 27)
+                block.draw(surface, r.x + 32, y)
+                y += block.height + 6
+            if e.problems:
+                n = len(e.problems)
+                head = f"Cannot be played: {n} problem{'s' if n != 1 else ''}"
+                surface.blit(sv.text.line(head, sv.font("sans-bold", 17), theme.TERRACOTTA),
+                             (r.x + 32, y + 6))
+                y += 34
+                shown = 6 if focused else 3
+                small = sv.font("sans", 15)
+                for text in e.problems[:shown]:
+                    line = text if len(text) < 120 else text[:117] + "…"
+                    surface.blit(sv.text.line(line, small, theme.PLUM), (r.x + 44, y))
+                    y += 22
+                if n > shown:
+                    more = sv.text.line(f"… and {n - shown} more (lowtide lint {e.path})",
+                                        small, theme.GREY)
+                    surface.blit(more, (r.x + 44, y))
+        surface.set_clip(clip)

@@ -1,0 +1,325 @@
+"""Play: the Tiled scene, figures at their spots, the speaker's portrait, the dialogue and replies.
+
+Lines are shown one at a time with a typewriter: a click, Space or Enter completes the line, a
+second one advances. After a node's last line its replies appear below the box. Esc pauses.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pygame
+
+from game.app import flow
+from game.app.render import light, theme
+from game.app.render.choices import ChoiceList
+from game.app.render.dialogue import DialogueBox
+from game.app.render.dynamics import DynamicsPanel
+from game.app.render.mapview import Figure, SceneView
+from game.app.render.portrait import PortraitView
+from game.app.render.widgets import blit_panel
+from game.app.screen import Screen
+from game.story.session import Session
+
+log = logging.getLogger("lowtide.app")
+
+PORTRAIT_MAX = (400, 480)
+BOX_BOTTOM = theme.HEIGHT - 28
+SCENE_FADE = 0.7
+ADVANCE_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT)
+
+
+class PlayScreen(Screen):
+    name = "play"
+
+    def __init__(self, app, session: Session):
+        super().__init__(app)
+        sv = app.services
+        self.session = session
+        self.story = session.story
+        self.services = sv
+        self.scenes: dict[str | None, SceneView] = {}
+        self.scene: SceneView | None = None
+        self.scene_id: str | None = None
+        self.figures: dict[str, Figure] = {}
+        has_portraits = any(c.portraits for c in self.story.characters.values())
+        box_x = 392 if has_portraits else 215
+        self.box = DialogueBox(sv.text, sv.fonts, pygame.Rect(box_x, 500, 850, 180))
+        self.choices = ChoiceList(sv.text, sv.fonts, box_x, 850)
+        self.portrait = PortraitView((18, theme.HEIGHT))
+        self.dynamics = DynamicsPanel(self.story, sv.text, sv.fonts)
+        self.tension_var = light.tension_variable(self.story)
+        self.mood = light.tension(self.tension_var, session.values)
+        self.lines = []
+        self.index = 0
+        self.phase = "lines"  # lines | choices | end | stuck
+        self.box_bottom = float(BOX_BOTTOM)
+        self.old_frame: pygame.Surface | None = None
+        self.scene_fade = 1.0
+        self.label_time = 0.0
+        self.label: pygame.Surface | None = None
+        self.node_shown: str | None = None
+        self._scaled: dict[int, pygame.Surface] = {}
+        self.enter_node()
+
+    # -- following the session ---------------------------------------------------------------
+
+    def enter_node(self) -> None:
+        s = self.session
+        self._follow_scene()
+        self._follow_places()
+        self.lines = s.lines()
+        self.index = 0
+        self.choices.clear()
+        self.phase = "lines"
+        last_kind = s.steps[-1].kind if s.steps else None
+        self.dynamics.set_values(s.values, last_kind)
+        if s.stuck is not None:
+            self.phase = "stuck"
+            self._show_message(f"The story cannot go on here: {s.stuck}.")
+        elif not self.lines:
+            self._after_lines()
+        else:
+            self._show_line()
+        self.node_shown = s.node_id
+        self.app.notify("node", s)
+
+    def _follow_scene(self) -> None:
+        sid = self.session.scene
+        if sid == self.scene_id and self.scene is not None:
+            return
+        if self.scene is not None:
+            self.old_frame = self.scene.compose(list(self.figures.values()), self.mood).copy()
+            self.scene_fade = 0.0
+        view = self.scenes.get(sid)
+        if view is None:
+            scene = self.story.scenes.get(sid) if sid else None
+            path = self.story.asset(scene.map) if scene and scene.map else None
+            view = SceneView(path)
+            self.scenes[sid] = view
+        self.scene, self.scene_id = view, sid
+        self.figures = {}
+        scene = self.story.scenes.get(sid) if sid else None
+        if scene and scene.label:
+            self.label = self.services.text.line(scene.label, self.services.font("serif-italic", 26),
+                                                 theme.STAR)
+            self.label_time = 3.5
+
+    def _follow_places(self) -> None:
+        view = self.scene
+        if view is None:
+            return
+        for cid, spot_name in self.session.places.items():
+            spot = view.spot(spot_name)
+            if spot is None:
+                log.warning("spot '%s' is not in this scene's map", spot_name)
+                continue
+            fig = self.figures.get(cid)
+            if fig is None:
+                self.figures[cid] = Figure(self._sprite(cid), spot[0], spot[1], spot[0], spot[1])
+            else:
+                fig.tx, fig.ty = spot
+
+    def _sprite(self, cid: str) -> pygame.Surface:
+        char = self.story.characters.get(cid)
+        images = self.services.images
+        if char is not None and char.sprite:
+            found = images.try_load(self.story.asset(char.sprite))
+            if found is not None:
+                return found
+        colour = theme.hex_colour(char.color if char else None, theme.PLUM_LIGHT)
+        return _figure_placeholder(colour)
+
+    def _portrait(self, speaker: str | None, expression: str | None) -> pygame.Surface | None:
+        char = self.story.characters.get(speaker or "")
+        if char is None or not char.portraits:
+            return None
+        rel = char.portraits.get(expression or "") or char.portraits.get("neutral") \
+            or next(iter(char.portraits.values()))
+        path = self.story.asset(rel)
+        image = self.services.images.load(path, placeholder=(360, 440),
+                                          label=f"{char.name}: {expression or 'neutral'}")
+        w, h = image.get_size()
+        if w > PORTRAIT_MAX[0] or h > PORTRAIT_MAX[1]:
+            scaled = self._scaled.get(id(image))
+            if scaled is None:
+                k = min(PORTRAIT_MAX[0] / w, PORTRAIT_MAX[1] / h)
+                scaled = pygame.transform.smoothscale(image, (int(w * k), int(h * k)))
+                self._scaled[id(image)] = scaled
+            image = scaled
+        return image
+
+    def _show_line(self) -> None:
+        line = self.lines[self.index]
+        char = self.story.characters.get(line.speaker or "")
+        colour = theme.hex_colour(char.color if char else None, theme.TERRACOTTA)
+        if char is not None and char.player and not char.color:
+            colour = theme.SAGE_DARK
+        self.box.set_line(line.name, line.text, colour, narration=line.speaker is None)
+        if line.speaker is not None:
+            image = self._portrait(line.speaker, line.expression)
+            self.portrait.show((line.speaker, line.expression) if image else None, image)
+        self.box.fit(int(self.box_bottom))
+
+    def _show_message(self, text: str) -> None:
+        self.box.set_line(None, text, None, narration=True)
+        self.box.finish()
+        self.box.fit(int(self.box_bottom))
+
+    def _after_lines(self) -> None:
+        s = self.session
+        if s.node.ending is not None:
+            self.phase = "end"
+            self.app.notify("settled", s)
+            return
+        offered = s.choices()
+        if not offered:
+            self.phase = "stuck"
+            self._show_message(f"The story cannot go on here: node '{s.node_id}' offers no "
+                               "reply now. Press Esc for the menu.")
+            return
+        self.phase = "choices"
+        tags = []
+        for c in offered:
+            kind = self.story.kinds.get(c.kind or "")
+            if self.services.settings.show_dynamics and kind is not None:
+                tags.append((kind.label, theme.TONES.get(kind.tone, theme.GREY)))
+            else:
+                tags.append(None)
+        self.choices.set([(c.text, c.kind) for c in offered], tags)
+        self.app.notify("settled", s)
+
+    # -- input ---------------------------------------------------------------------------------
+
+    def advance(self) -> None:
+        """What a click or Space does: complete the line, else go on."""
+        if self.phase == "stuck":
+            return
+        if not self.box.complete:
+            self.box.finish()
+            if self.phase == "lines" and self.index == len(self.lines) - 1:
+                self._after_lines()
+            return
+        if self.phase == "lines":
+            if self.index < len(self.lines) - 1:
+                self.index += 1
+                self._show_line()
+            else:
+                self._after_lines()
+        elif self.phase == "end":
+            flow.show_ending(self.app, self.session)
+
+    def pick(self, position: int) -> None:
+        offered = self.session.choices()
+        if not 0 <= position < len(offered):
+            return
+        self.session.choose(offered[position].index)
+        self.app.notify("choice", self.session)
+        flow.autosave(self.app, self.session)
+        self.enter_node()
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            from game.app.states.pause import PauseScreen
+
+            self.app.push(PauseScreen(self.app, self), self._paused)
+            return
+        if self.phase == "choices":
+            picked = self.choices.handle_event(event)
+            if picked is not None:
+                self.pick(picked)
+            return
+        if event.type == pygame.KEYDOWN and event.key in ADVANCE_KEYS or event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.advance()
+
+    def _paused(self, result) -> None:
+        if result == "title":
+            flow.to_title(self.app)
+        elif result == "rewind" and self.session.can_rollback:
+            self.session.rollback(1)
+            self.enter_node()
+        elif result == "quit":
+            self.app.quit(0)
+        elif result == "dynamics":
+            self.enter_node_tags()
+
+    def enter_node_tags(self) -> None:
+        if self.phase == "choices":
+            age = self.choices.age
+            self._after_lines()
+            self.choices.age = age
+
+    # -- time ----------------------------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        was = self.box.complete
+        self.box.update(dt, self.services.settings.text_speed)
+        if not was and self.box.complete and self.phase == "lines" \
+                and self.index == len(self.lines) - 1:
+            self._after_lines()
+        self.portrait.update(dt)
+        self.choices.update(dt)
+        self.dynamics.update(dt)
+        for fig in self.figures.values():
+            fig.update(dt)
+        target = light.tension(self.tension_var, self.session.values)
+        self.mood += (target - self.mood) * min(1.0, dt * 1.1)
+        if abs(target - self.mood) < 0.004:
+            self.mood = target
+        goal = BOX_BOTTOM - (self.choices.height() + 20 if self.phase == "choices" else 0)
+        self.box_bottom += (goal - self.box_bottom) * min(1.0, dt * 10)
+        if abs(goal - self.box_bottom) < 0.5:
+            self.box_bottom = goal
+        self.box.fit(int(self.box_bottom))
+        if self.phase == "choices":
+            self.choices.place(int(self.box_bottom) + 20)
+        if self.scene_fade < 1.0:
+            self.scene_fade = min(1.0, self.scene_fade + dt / SCENE_FADE)
+            if self.scene_fade >= 1.0:
+                self.old_frame = None
+        self.label_time = max(0.0, self.label_time - dt)
+
+    def drive_hint(self):
+        if self.phase == "choices":
+            return {"action": "choose", "choices": self.session.choices(),
+                    "ready": self.choices.age >= 0.3}
+        if self.phase == "stuck":
+            return {"action": "stuck", "message": self.session.stuck or "no reply on offer"}
+        return {"action": "advance", "complete": self.box.complete}
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        view = self.scene
+        if view is not None:
+            surface.blit(view.compose(list(self.figures.values()), self.mood), (0, 0))
+        if self.old_frame is not None and self.scene_fade < 1.0:
+            self.old_frame.set_alpha(int(255 * (1 - self.scene_fade)))
+            surface.blit(self.old_frame, (0, 0))
+        if self.label is not None and self.label_time > 0:
+            a = int(255 * min(1.0, self.label_time / 1.0, (3.5 - self.label_time) / 0.6))
+            if a > 0:
+                self.label.set_alpha(a)
+                surface.blit(self.label, (theme.MARGIN, 34))
+                self.label.set_alpha(255)
+        if view is not None and view.problem:
+            note = self.services.text.block(view.problem, self.services.font("sans", 16),
+                                            theme.INK, 520)
+            rect = pygame.Rect(24, 24, note.width + 32, note.height + 24)
+            blit_panel(surface, rect, radius=12)
+            note.draw(surface, rect.x + 16, rect.y + 12)
+        self.portrait.draw(surface)
+        self.box.draw(surface, show_more=self.phase in ("lines", "end"))
+        if self.phase == "choices":
+            self.choices.draw(surface)
+        if self.services.settings.show_dynamics:
+            self.dynamics.draw(surface)
+
+
+def _figure_placeholder(colour: tuple[int, int, int]) -> pygame.Surface:
+    """A simple rounded figure for a character without a sprite."""
+    surf = pygame.Surface((32, 64), pygame.SRCALPHA)
+    pygame.draw.ellipse(surf, (0, 0, 0, 50), (4, 56, 24, 8))
+    pygame.draw.rect(surf, colour, (8, 22, 16, 36), border_radius=8)
+    pygame.draw.circle(surf, theme.SAND, (16, 14), 9)
+    return surf

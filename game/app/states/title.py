@@ -1,0 +1,142 @@
+"""The title: the game's name over a quiet evening shore; Continue, New game, Load, Settings, Quit.
+
+The shore is drawn from the parallax layers in ``assets/art/title`` (sky, far, sea, near), each
+swaying slowly on its own; when they are missing a simple painted shore stands in.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import random
+
+import pygame
+
+from game import paths
+from game.app import flow, saves
+from game.app.render import theme
+from game.app.render.widgets import Entry, Menu, vertical_gradient
+from game.app.screen import Screen
+
+log = logging.getLogger("lowtide.app")
+
+LAYERS = (("sky", 0.0, 0.0), ("far", 5.0, 1.02), ("sea", 9.0, 1.03), ("near", 16.0, 1.05))
+_CACHE: dict[str, list] = {}
+
+
+def shore_layers(images) -> list[tuple[pygame.Surface, float, float]]:
+    """(surface, sway in pixels, phase) for each layer, scaled once so the sway shows no edge."""
+    if "layers" in _CACHE:
+        return _CACHE["layers"]
+    out = []
+    folder = paths.assets_dir() / "art" / "title"
+    for i, (name, sway, grow) in enumerate(LAYERS):
+        surf = images.try_load(folder / f"{name}.png")
+        if surf is None:
+            continue
+        if grow > 1.0:
+            w, h = surf.get_size()
+            surf = pygame.transform.smoothscale(surf, (int(w * grow), int(h * grow)))
+        out.append((surf, sway, i * 1.7))
+    if not out:
+        out = [(_painted_shore(), 0.0, 0.0)]
+    _CACHE["layers"] = out
+    return out
+
+
+def _painted_shore() -> pygame.Surface:
+    surf = vertical_gradient(theme.SIZE, theme.NIGHT, theme.DUSK).copy()
+    pygame.draw.circle(surf, theme.STAR, (940, 250), 34)
+    pygame.draw.rect(surf, theme.SEA, (0, 430, theme.WIDTH, 120))
+    pygame.draw.rect(surf, theme.SAND, (0, 540, theme.WIDTH, 180))
+    return surf
+
+
+class TitleScreen(Screen):
+    name = "title"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.t = 0.0
+        self.latest = saves.latest()
+        self.menu = Menu([
+            Entry("Continue", enabled=self.latest is not None),
+            Entry("New game"),
+            Entry("Load"),
+            Entry("Settings"),
+            Entry("Quit"),
+        ], 74, 336, 300, row=54, light=True, size=24)
+        self.layers = shore_layers(app.services.images)
+        rnd = random.Random(7)
+        self.glints = [(rnd.uniform(0, theme.WIDTH), rnd.uniform(452, 520),
+                        rnd.uniform(0, 6.28), rnd.uniform(10, 40)) for _ in range(26)]
+
+    def on_enter(self) -> None:
+        self.latest = saves.latest()
+        self.menu.entries[0].enabled = self.latest is not None
+        if not self.menu.entries[self.menu.focus].enabled:
+            self.menu.focus = 1
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        picked = self.menu.handle_event(event)
+        if picked is None:
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+                self.menu.focus = 4
+            return
+        if picked == 0 and self.latest is not None:
+            self._continue()
+        elif picked == 1:
+            flow.new_game(self.app)
+        elif picked == 2:
+            from game.app.states.load import LoadScreen
+
+            self.app.push(LoadScreen(self.app))
+        elif picked == 3:
+            from game.app.states.settings import SettingsScreen
+
+            self.app.push(SettingsScreen(self.app))
+        elif picked == 4:
+            self.app.quit(0)
+
+    def _continue(self) -> None:
+        from game.app.catalog import load_entry
+
+        folder, data = self.latest
+        entry = load_entry(folder)
+        if entry.story is None:
+            flow.show_error(self.app, "The saved story cannot be played",
+                            "\n".join(entry.problems[:8]))
+            return
+        flow.resume(self.app, entry.story, data)
+
+    def update(self, dt: float) -> None:
+        self.t += dt
+        self.menu.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.t
+        for surf, sway, phase in self.layers:
+            if sway == 0:
+                surface.blit(surf, (0, 0))
+                continue
+            extra_w = surf.get_width() - theme.WIDTH
+            extra_h = surf.get_height() - theme.HEIGHT
+            x = -extra_w / 2 + math.sin(t * 0.11 + phase) * min(sway, extra_w / 2)
+            y = -extra_h + math.sin(t * 0.23 + phase) * 1.5
+            surface.blit(surf, (int(x), int(y)))
+        for gx, gy, ph, speed in self.glints:
+            a = (math.sin(t * 1.3 + ph) + 1) / 2
+            if a > 0.55:
+                x = (gx + t * speed * 0.2) % theme.WIDTH
+                w = int(6 + 18 * (a - 0.55))
+                pygame.draw.line(surface, theme.AMBER_LIGHT, (x, gy), (x + w, gy), 1)
+        sv = self.app.services
+        title = sv.text.line("Low Tide", sv.font("serif", 92), theme.STAR)
+        surface.blit(title, (70, 150))
+        sub = sv.text.line("a quiet story about coming back", sv.font("serif-italic", 24),
+                           theme.SAND)
+        surface.blit(sub, (76, 262))
+        self.menu.draw(surface, sv.text, sv.fonts)
+        hint = sv.text.line("Arrows and Enter, or the mouse  ·  F11 full screen",
+                            sv.font("sans", 15), theme.CREAM_DARK)
+        surface.blit(hint, (76, theme.HEIGHT - 44))
