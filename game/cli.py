@@ -71,6 +71,36 @@ def _lint_parser(sub: argparse._SubParsersAction) -> None:
     )
 
 
+def _explore_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("explore", help="search every state of a story: endings, stuck states")
+    _story_arg(p)
+    p.add_argument(
+        "--max-states",
+        type=int,
+        default=200_000,
+        metavar="N",
+        help="stop after this many states (default 200,000)",
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+
+def _simulate_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("simulate", help="play a story many times at random and count endings")
+    _story_arg(p)
+    p.add_argument("--runs", type=int, required=True, metavar="N", help="how many playthroughs")
+    p.add_argument("--seed", type=int, required=True, metavar="S", help="random seed")
+    p.add_argument(
+        "--policy",
+        default="random",
+        metavar="random|least-used|KIND=W,...",
+        help="how choices are picked (default random)",
+    )
+    p.add_argument(
+        "--max-steps", type=int, default=1000, metavar="M", help="choices per run at most"
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="lowtide",
@@ -80,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _play_parser(sub)
     _lint_parser(sub)
+    _explore_parser(sub)
+    _simulate_parser(sub)
     return parser
 
 
@@ -101,9 +133,30 @@ def _cmd_lint(args: argparse.Namespace) -> int:
     return run_lint(args.stories, fmt=args.format, strict=args.strict, stats=args.stats)
 
 
+def _cmd_explore(args: argparse.Namespace) -> int:
+    from game.tools.explore_report import run_explore
+
+    return run_explore(args.story, max_states=args.max_states, fmt=args.format)
+
+
+def _cmd_simulate(args: argparse.Namespace) -> int:
+    from game.tools.simulate import run_simulate
+
+    return run_simulate(
+        args.story,
+        runs=args.runs,
+        seed=args.seed,
+        policy=args.policy,
+        max_steps=args.max_steps,
+        fmt=args.format,
+    )
+
+
 COMMANDS = {
     "play": _cmd_play,
     "lint": _cmd_lint,
+    "explore": _cmd_explore,
+    "simulate": _cmd_simulate,
 }
 
 

@@ -204,14 +204,6 @@ def parse(source: str) -> tuple | None:
         return None
 
 
-def uses_turn(source: str) -> bool:
-    """Whether the expression calls turn() (the engine records visits/seen but not turn)."""
-    tree = parse(source)
-    return tree is not None and any(
-        t[0] == "call" and t[1] == "turn" for t in _walk(tree)
-    )
-
-
 def _walk(tree: tuple) -> Iterable[tuple]:
     yield tree
     for part in tree[1:]:

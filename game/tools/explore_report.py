@@ -1,0 +1,160 @@
+"""Printing an exploration for people (text) and for tools (JSON), and the command itself."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from game.story.diagnostics import format_text
+from game.story.load import load_story
+from game.tools.explore import Exploration, PathStep, explore
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+_SHOWN = 12  # items of a long list shown in text before "and N more"
+
+
+def _path_text(path: tuple[PathStep, ...] | None, indent: str = "      ") -> str:
+    if not path:
+        return f"{indent}(right at the start)"
+    return "\n".join(f"{indent}{i}. {s.node}: \"{s.text}\"" for i, s in enumerate(path, 1))
+
+
+def _more(items: list[str], shown: int = _SHOWN) -> list[str]:
+    if len(items) <= shown:
+        return items
+    return items[:shown] + [f"... and {len(items) - shown} more (--format json lists all)"]
+
+
+def format_report(ex: Exploration) -> str:
+    out: list[str] = []
+    if ex.complete:
+        out.append(f"Explored every state: {ex.states:,} in all.")
+    else:
+        out.append(
+            f"SEARCH CUT SHORT at --max-states {ex.max_states:,}: every state up to {ex.depth} "
+            "choices from the start was found, deeper ones were not all explored."
+        )
+        busy = sorted(ex.distinct_values.items(), key=lambda kv: -kv[1])[:3]
+        if busy:
+            named = ", ".join(f"{k} ({v:,} values)" for k, v in busy)
+            out.append(f"  The variables with the most distinct values: {named}.")
+        out.append("  Unreached below may still be reachable; raise --max-states to look further.")
+    out.append("  A state is: " + ", ".join(ex.tracked) + ".")
+    reached = sum(e.path is not None for e in ex.endings)
+    out.append(f"\nEndings: {reached} of {len(ex.endings)} reached")
+    for e in ex.endings:
+        dynamic = f" [{e.dynamic}]" if e.dynamic else ""
+        if e.path is not None:
+            out.append(f"  reached      {e.node} \"{e.title}\"{dynamic} in {len(e.path)} choices:")
+            out.append(_path_text(e.path))
+        elif ex.complete:
+            out.append(f"  UNREACHABLE  {e.node} \"{e.title}\"{dynamic}")
+        else:
+            out.append(f"  not found    {e.node} \"{e.title}\"{dynamic} (search cut short)")
+    if ex.stuck:
+        out.append(f"\nStuck states: {len(ex.stuck)} (play cannot go on)")
+        for s in ex.stuck:
+            out.append(f"  at {s.node}: {s.reason}; for example after:")
+            out.append(_path_text(s.path))
+    if ex.traps:
+        out.append(f"\nLoops that can never reach an ending: {len(ex.traps)} node(s)")
+        for t in ex.traps:
+            out.append(f"  at {t.node} ({t.states:,} states); for example after:")
+            out.append(_path_text(t.path))
+    elif not ex.complete:
+        out.append("\nLoops with no way to an ending: not checked (the search was cut short).")
+    if ex.unreached_nodes:
+        out.append(f"\nNodes never reached: {len(ex.unreached_nodes)}")
+        out.extend(_more([f"  {n}" for n in ex.unreached_nodes]))
+    if ex.unreached_choices:
+        out.append(f"\nChoices never on offer: {len(ex.unreached_choices)}")
+        out.extend(
+            _more([f"  {c.node} choice {c.choice + 1}: \"{c.text}\"" for c in ex.unreached_choices])
+        )
+    cov = ex.coverage
+    out.append(
+        "\nCoverage: "
+        + ", ".join(
+            f"{name} {c.reached}/{c.total} ({c.percent:.0f}%)" for name, c in cov.items()
+        )
+    )
+    verdict = "FAILED" if ex.failed else "PASSED" if ex.complete else "INCOMPLETE"
+    out.append(verdict)
+    return "\n".join(out)
+
+
+def to_json(ex: Exploration) -> dict[str, Any]:
+    def path(p: tuple[PathStep, ...] | None) -> list[dict[str, Any]] | None:
+        return None if p is None else [s.to_json() for s in p]
+
+    return {
+        "story": ex.story,
+        "complete": ex.complete,
+        "states": ex.states,
+        "max_states": ex.max_states,
+        "depth": ex.depth,
+        "tracked": list(ex.tracked),
+        "endings": [
+            {
+                "node": e.node,
+                "title": e.title,
+                "dynamic": e.dynamic,
+                "reachable": e.reachable(ex.complete),
+                "path": path(e.path),
+            }
+            for e in ex.endings
+        ],
+        "stuck": [{"node": s.node, "reason": s.reason, "path": path(s.path)} for s in ex.stuck],
+        "loops": [{"node": t.node, "states": t.states, "path": path(t.path)} for t in ex.traps],
+        "unreached_nodes": list(ex.unreached_nodes),
+        "unreached_choices": [c.to_json() for c in ex.unreached_choices],
+        "coverage": {k: v.to_json() for k, v in ex.coverage.items()},
+        "distinct_values": ex.distinct_values,
+        "failed": ex.failed,
+    }
+
+
+class _Bar:
+    """A one-line progress bar on a terminal's stderr; nothing when stderr is not a terminal."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.on = stream.isatty()
+        self.drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.on:
+            return
+        width = 30
+        filled = int(width * min(done, total) / max(total, 1))
+        self.stream.write(f"\rexploring [{'#' * filled}{'.' * (width - filled)}] {done:,} states")
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\r" + " " * 70 + "\r")
+            self.stream.flush()
+
+
+def run_explore(path: Path, *, max_states: int, fmt: str = "text") -> int:
+    if max_states < 1:
+        print("lowtide explore: --max-states must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    story, diagnostics = load_story(path)
+    if story is None:
+        print(f"lowtide explore: the story in {path} does not load:", file=sys.stderr)
+        print(format_text(diagnostics), file=sys.stderr)
+        return EXIT_ERRORS
+    bar = _Bar(sys.stderr)
+    try:
+        result = explore(story, max_states=max_states, progress=bar)
+    finally:
+        bar.close()
+    if fmt == "json":
+        print(json.dumps(to_json(result), indent=2, ensure_ascii=False))
+    else:
+        print(format_report(result))
+    return EXIT_ERRORS if result.failed else EXIT_OK

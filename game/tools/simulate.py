@@ -1,0 +1,231 @@
+"""`lowtide simulate`: many seeded playthroughs, to see where a story tends to go.
+
+Each run is a real ``Session``, so the simulator plays exactly as a player would; a policy picks
+among the choices on offer. The same seed gives the same report.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.story.diagnostics import format_text
+from game.story.load import load_story
+from game.story.model import Story
+from game.story.session import ChoiceView, Session
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+DEFAULT_MAX_STEPS = 1000
+
+Policy = Callable[[Session, list[ChoiceView], random.Random], ChoiceView]
+
+
+class PolicyError(ValueError):
+    pass
+
+
+def make_policy(spec: str, story: Story) -> Policy:
+    """``random``, ``least-used`` or ``KIND=W,...`` (weights by reply kind; others weigh 1)."""
+    if spec == "random":
+        return lambda session, offered, rng: rng.choice(offered)
+    if spec == "least-used":
+        used: Counter = Counter()
+
+        def least_used(session: Session, offered: list[ChoiceView], rng: random.Random) -> ChoiceView:
+            node = session.node_id
+            low = min(used[(node, c.index)] for c in offered)
+            pick = rng.choice([c for c in offered if used[(node, c.index)] == low])
+            used[(node, pick.index)] += 1
+            return pick
+
+        return least_used
+    weights: dict[str, float] = {}
+    for part in spec.split(","):
+        kind, sep, raw = part.partition("=")
+        kind = kind.strip()
+        if not sep or not kind:
+            raise PolicyError(f"--policy: expected random, least-used or KIND=W,..., got {spec!r}")
+        if kind not in story.kinds:
+            known = ", ".join(sorted(story.kinds)) or "none"
+            raise PolicyError(f"--policy: no reply kind '{kind}' (kinds: {known})")
+        try:
+            weight = float(raw)
+        except ValueError:
+            raise PolicyError(f"--policy: weight of '{kind}' must be a number, not {raw!r}") from None
+        if weight < 0 or weight != weight:
+            raise PolicyError(f"--policy: weight of '{kind}' must be 0 or more")
+        weights[kind] = weight
+
+    def weighted(session: Session, offered: list[ChoiceView], rng: random.Random) -> ChoiceView:
+        ws = [weights.get(c.kind, 1.0) if c.kind else 1.0 for c in offered]
+        if sum(ws) <= 0:
+            return rng.choice(offered)
+        return rng.choices(offered, weights=ws)[0]
+
+    return weighted
+
+
+@dataclass(frozen=True)
+class Run:
+    ending: str | None  # the ending node, or None
+    outcome: str  # "ending", "stuck" or "unfinished" (hit --max-steps)
+    length: int
+    values: dict[str, Any]
+    visited: frozenset[str]
+
+
+def play_once(story: Story, policy: Policy, rng: random.Random, max_steps: int) -> Run:
+    session = Session.start(story)
+    visited = set(session.path)
+    steps = 0
+    while not session.is_over and steps < max_steps:
+        offered = session.choices()
+        if not offered:
+            break
+        session.choose(policy(session, offered, rng).index)
+        steps += 1
+    visited.update(session.path)
+    if session.ending is not None:
+        outcome = "ending"
+    elif session.stuck is not None or not session.choices():
+        outcome = "stuck"
+    else:
+        outcome = "unfinished"
+    ending = session.node_id if session.ending is not None else None
+    return Run(ending, outcome, steps, session.variables(), frozenset(visited))
+
+
+def simulate(
+    story: Story, *, runs: int, seed: int, policy: str = "random", max_steps: int = DEFAULT_MAX_STEPS
+) -> dict[str, Any]:
+    """The report of ``runs`` playthroughs as plain data (what --format json prints)."""
+    rng = random.Random(seed)
+    pick = make_policy(policy, story)
+    results = [play_once(story, pick, rng, max_steps) for _ in range(runs)]
+    lengths = [r.length for r in results]
+    visited = set().union(*(r.visited for r in results)) if results else set()
+    endings = []
+    for node in story.endings():
+        ending = node.ending
+        assert ending is not None
+        hits = [r for r in results if r.ending == node.id]
+        endings.append(
+            {
+                "node": node.id,
+                "title": ending.title,
+                "dynamic": ending.dynamic,
+                "count": len(hits),
+                "share": round(len(hits) / runs, 4) if runs else 0.0,
+                "variables": _summarise(story, [r.values for r in hits]),
+            }
+        )
+    dynamics: Counter = Counter()
+    for e in endings:
+        dynamics[e["dynamic"] or "(none)"] += e["count"]
+    return {
+        "story": story.id,
+        "runs": runs,
+        "seed": seed,
+        "policy": policy,
+        "max_steps": max_steps,
+        "endings": endings,
+        "dynamics": dict(dynamics.most_common()),
+        "stuck": sum(r.outcome == "stuck" for r in results),
+        "unfinished": sum(r.outcome == "unfinished" for r in results),
+        "length": {
+            "min": min(lengths, default=0),
+            "median": statistics.median(lengths) if lengths else 0,
+            "max": max(lengths, default=0),
+        },
+        "choices_made": sum(lengths),
+        "unvisited_nodes": [n for n in story.nodes if n not in visited],
+    }
+
+
+def _summarise(story: Story, values: list[dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if not values:
+        return out
+    for var in story.variables.values():
+        column = [v[var.id] for v in values]
+        if var.type in ("integer", "number"):
+            out[var.id] = {
+                "mean": round(statistics.fmean(column), 2),
+                "min": min(column),
+                "max": max(column),
+            }
+        elif var.type == "bool":
+            out[var.id] = {"true": round(sum(column) / len(column), 4)}
+        else:
+            out[var.id] = {"most_common": Counter(column).most_common(1)[0][0]}
+    return out
+
+
+def format_report(report: dict[str, Any]) -> str:
+    runs = report["runs"]
+    out = [
+        f"{runs:,} runs, seed {report['seed']}, policy {report['policy']}",
+        "",
+        "Endings:",
+    ]
+    for e in sorted(report["endings"], key=lambda e: -e["count"]):
+        dynamic = f" [{e['dynamic']}]" if e["dynamic"] else ""
+        out.append(f"  {e['count']:>7,}  {100 * e['share']:5.1f}%  {e['node']} \"{e['title']}\"{dynamic}")
+        numbers = {k: v for k, v in e["variables"].items() if "mean" in v}
+        if numbers:
+            shown = ", ".join(
+                f"{k} {_n(v['mean'])} ({_n(v['min'])}..{_n(v['max'])})" for k, v in numbers.items()
+            )
+            out.append(f"           {shown}")
+    for label in ("stuck", "unfinished"):
+        if report[label]:
+            why = " (hit --max-steps)" if label == "unfinished" else ""
+            out.append(f"  {report[label]:>7,}  {100 * report[label] / runs:5.1f}%  {label}{why}")
+    out.append("")
+    out.append("Dynamics: " + ", ".join(f"{k} {v:,}" for k, v in report["dynamics"].items()))
+    length = report["length"]
+    out.append(
+        f"Length in choices: min {length['min']}, median {_n(length['median'])}, max {length['max']}"
+    )
+    unvisited = report["unvisited_nodes"]
+    if unvisited:
+        out.append(f"Nodes never visited ({len(unvisited)}): " + ", ".join(unvisited[:20]))
+        if len(unvisited) > 20:
+            out.append(f"  ... and {len(unvisited) - 20} more")
+    else:
+        out.append("Every node was visited at least once.")
+    return "\n".join(out)
+
+
+def _n(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:.1f}"
+
+
+def run_simulate(
+    path: Path, *, runs: int, seed: int, policy: str, max_steps: int, fmt: str = "text"
+) -> int:
+    if runs < 1 or max_steps < 1:
+        print("lowtide simulate: --runs and --max-steps must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    story, diagnostics = load_story(path)
+    if story is None:
+        print(f"lowtide simulate: the story in {path} does not load:", file=sys.stderr)
+        print(format_text(diagnostics), file=sys.stderr)
+        return EXIT_ERRORS
+    try:
+        report = simulate(story, runs=runs, seed=seed, policy=policy, max_steps=max_steps)
+    except PolicyError as err:
+        print(f"lowtide simulate: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    if fmt == "json":
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print(format_report(report))
+    return EXIT_OK
