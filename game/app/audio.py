@@ -1,0 +1,143 @@
+"""Soft ambient loops for each scene and quiet interface sounds, at the player's volumes.
+
+Sounds are the project's own (``assets/sounds``, made by ``assets/make_sounds.py``). A scene
+that declares ``"ambient": "evening"`` plays ``ambient-evening.wav`` in a loop, cross-faded
+from the one before. Interface sounds are named by what happened: ``move``, ``select``,
+``back``, ``page``, ``save``, ``error`` (``ui-<name>.wav``) and ``ending``.
+
+Where no audio device exists, or a file is missing, ``Audio`` quietly does nothing (with one
+log warning), and the game runs as it would with sound.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game import paths
+
+log = logging.getLogger("lowtide.audio")
+
+AMBIENT_CHANNELS = (0, 1)
+FADE_MS = 1200
+
+
+class Audio:
+    def __init__(self, folder: Path | None = None, settings: Any = None, *, enabled: bool = True):
+        self.folder = Path(folder) if folder is not None else paths.assets_dir() / "sounds"
+        self.music_gain = 0.48
+        self.effects_gain = 0.48
+        self.current: str | None = None  # the ambient loop's name, when one plays
+        self.last_effect: str | None = None
+        self._sounds: dict[str, Any] = {}
+        self._missing: set[str] = set()
+        self._active = 0
+        self.enabled = enabled and self._start()
+        if settings is not None:
+            self.apply(settings)
+
+    def _start(self) -> bool:
+        try:
+            if not pygame.mixer.get_init():
+                pygame.mixer.init(frequency=22050, size=-16, channels=2, buffer=1024)
+            pygame.mixer.set_num_channels(max(8, pygame.mixer.get_num_channels()))
+            pygame.mixer.set_reserved(len(AMBIENT_CHANNELS))
+        except (pygame.error, NotImplementedError, OSError) as err:
+            log.warning("no sound: the audio device could not start (%s)", err)
+            return False
+        return True
+
+    # -- volumes -----------------------------------------------------------------------------
+
+    def apply(self, settings: Any) -> None:
+        """Take the volumes from settings (master × music, master × effects)."""
+        master = _gain(getattr(settings, "master_volume", 1.0))
+        self.music_gain = master * _gain(getattr(settings, "music_volume", 1.0))
+        self.effects_gain = master * _gain(getattr(settings, "effects_volume", 1.0))
+        if not self.enabled:
+            return
+        for i in AMBIENT_CHANNELS:
+            try:
+                channel = pygame.mixer.Channel(i)
+                if channel.get_busy() and (i == self._active):
+                    channel.set_volume(self.music_gain)
+            except pygame.error:
+                pass
+
+    # -- ambient -----------------------------------------------------------------------------
+
+    def ambient(self, name: str | None) -> None:
+        """Loop ``ambient-<name>.wav`` (cross-fading from the one before); None for silence."""
+        if name == self.current:
+            return
+        self.current = name
+        if not self.enabled:
+            return
+        try:
+            old = pygame.mixer.Channel(AMBIENT_CHANNELS[self._active])
+            if old.get_busy():
+                old.fadeout(FADE_MS)
+            if name is None:
+                return
+            sound = self._sound(f"ambient-{name}")
+            if sound is None:
+                return
+            self._active = 1 - self._active
+            channel = pygame.mixer.Channel(AMBIENT_CHANNELS[self._active])
+            channel.set_volume(self.music_gain)
+            channel.play(sound, loops=-1, fade_ms=FADE_MS)
+        except pygame.error as err:
+            log.warning("the ambient sound '%s' could not play: %s", name, err)
+
+    def scene(self, story: Any, scene_id: str | None) -> None:
+        """The ambient loop a story's scene declares (silence for a scene without one)."""
+        scene = story.scenes.get(scene_id) if scene_id else None
+        self.ambient(getattr(scene, "ambient", None))
+
+    # -- interface sounds --------------------------------------------------------------------
+
+    def play(self, name: str) -> None:
+        """An interface sound: move, select, back, page, save, error, or ending."""
+        self.last_effect = name
+        if not self.enabled or self.effects_gain <= 0:
+            return
+        sound = self._sound(name if name == "ending" else f"ui-{name}")
+        if sound is None:
+            return
+        try:
+            channel = sound.play()
+            if channel is not None:
+                channel.set_volume(self.effects_gain)
+        except pygame.error as err:
+            log.warning("the sound '%s' could not play: %s", name, err)
+
+    def stop(self) -> None:
+        self.current = None
+        if self.enabled:
+            with contextlib.suppress(pygame.error):
+                pygame.mixer.fadeout(300)
+
+    def _sound(self, stem: str) -> Any:
+        found = self._sounds.get(stem)
+        if found is not None or stem in self._missing:
+            return found
+        path = self.folder / f"{stem}.wav"
+        try:
+            found = pygame.mixer.Sound(path)
+        except (pygame.error, FileNotFoundError, OSError) as err:
+            self._missing.add(stem)
+            log.warning("sound %s is not available (%s); carrying on without it", path, err)
+            return None
+        self._sounds[stem] = found
+        return found
+
+
+def _gain(value: Any) -> float:
+    try:
+        return min(1.0, max(0.0, float(value)))
+    except (TypeError, ValueError):
+        return 1.0

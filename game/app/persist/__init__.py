@@ -1,0 +1,138 @@
+"""Saves, settings, seen text and discovered endings: everything the game keeps between runs.
+
+``Persist`` gathers them for one run: ``Persist.open(data_dir)`` uses ``data_dir`` for
+everything when given (``--data-dir DIR``), else ``$LOWTIDE_DATA_DIR``, else the user's own
+folders (platformdirs). Every file is written atomically (see ``files``); nothing here imports
+pygame, so tests and tools use it without a window.
+
+The module-level functions (``autosave``, ``latest_autosave``, ``load_settings``,
+``save_settings``) serve ``game.app.saves`` through the run's current ``Persist`` (``use()``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from game.app.persist.files import DataDirs, move_aside, write_atomic
+from game.app.persist.progress import Progress
+from game.app.persist.saves import (
+    AUTO,
+    NUMBERED,
+    PLAYER_SLOTS,
+    QUICK,
+    SLOTS,
+    SaveError,
+    SaveInfo,
+    SaveProblem,
+    SaveStore,
+    load,
+)
+from game.story.session import Session
+
+if TYPE_CHECKING:
+    from game.app.settings import SettingsStore
+
+__all__ = [
+    "AUTO", "NUMBERED", "PLAYER_SLOTS", "QUICK", "SLOTS", "DataDirs", "Persist", "Progress",
+    "SaveError", "SaveInfo", "SaveProblem", "SaveStore", "load",
+    "move_aside", "write_atomic",
+]
+
+log = logging.getLogger("lowtide.persist")
+
+
+@dataclass
+class Persist:
+    dirs: DataDirs
+    saves: SaveStore
+    settings: SettingsStore
+    progress: Progress
+
+    @classmethod
+    def open(cls, data_dir: Path | str | None = None) -> Persist:
+        from game.app.settings import SettingsStore  # settings.py uses persist.files
+
+        dirs = DataDirs.resolve(data_dir)
+        return cls(dirs, SaveStore(dirs.saves), SettingsStore(dirs.settings_file),
+                   Progress(dirs.progress_file))
+
+    def record(self, session: Session) -> None:
+        """Remember what this session has shown: its nodes, and its ending if it has one."""
+        sid = session.story.id
+        self.progress.mark_seen(sid, session.path)
+        if session.node.ending is not None:
+            when = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
+            self.progress.mark_ending(sid, session.node_id, when)
+        self.progress.save()
+
+    def autosave(self, session: Session, **kw: Any) -> SaveInfo:
+        self.record(session)
+        return self.saves.autosave(session, **kw)
+
+
+_current: list[Persist] = []
+
+
+def use(persist: Persist | None) -> None:
+    """Make ``persist`` the run's store for the module-level functions (None forgets it)."""
+    _current.clear()
+    if persist is not None:
+        _current.append(persist)
+
+
+def current() -> Persist:
+    if not _current:
+        _current.append(Persist.open())
+    return _current[0]
+
+
+# -- the functions game.app.saves looks for ----------------------------------------------------
+
+
+def autosave(session: Session) -> None:
+    current().autosave(session)
+
+
+def latest_autosave() -> tuple[Path, dict[str, Any]] | None:
+    """(story folder, session JSON) of the newest save that reads well, for Continue."""
+    info = current().saves.latest()
+    if info is None:
+        return None
+    folder = story_folder(info)
+    return (folder, info.session) if folder is not None else None
+
+
+def story_folder(info: SaveInfo) -> Path | None:
+    """The folder of the story a save belongs to: by its id among the installed stories."""
+    from game import paths
+
+    for folder in paths.story_dirs():
+        try:
+            raw = json.loads((folder / "story.json").read_text("utf-8"))
+        except (OSError, ValueError, UnicodeDecodeError):
+            continue
+        if isinstance(raw, dict) and raw.get("id") == info.story_id:
+            return folder
+    try:
+        data = json.loads(info.path.read_text("utf-8"))
+        hint = Path(data.get("story_dir", ""))
+        if (hint / "story.json").is_file():
+            return hint
+    except (OSError, ValueError, TypeError):
+        pass
+    return None
+
+
+def load_settings() -> dict[str, Any]:
+    return current().settings.load().to_json()
+
+
+def save_settings(data: dict[str, Any]) -> None:
+    from game.app.settings import Settings
+
+    current().settings.save(Settings.from_json(data))
