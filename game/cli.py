@@ -101,6 +101,15 @@ def _simulate_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
 
+def _graph_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("graph", help="draw the story map (.dot, .svg, .png or .html)")
+    _story_arg(p)
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE",
+        help="where to write; the suffix picks the format: .dot, .svg, .png, .html",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="lowtide",
@@ -112,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     _lint_parser(sub)
     _explore_parser(sub)
     _simulate_parser(sub)
+    _graph_parser(sub)
     return parser
 
 
@@ -152,11 +162,18 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     )
 
 
+def _cmd_graph(args: argparse.Namespace) -> int:
+    from game.tools.graph import run_graph
+
+    return run_graph(args.story, args.output)
+
+
 COMMANDS = {
     "play": _cmd_play,
     "lint": _cmd_lint,
     "explore": _cmd_explore,
     "simulate": _cmd_simulate,
+    "graph": _cmd_graph,
 }
 
 

@@ -1,0 +1,282 @@
+"""`lowtide graph`: the story map, as Graphviz DOT (and SVG/PNG through ``dot``) or as one
+self-contained HTML page.
+
+The map is built once as plain data (``story_map``), then written by a printer per format, so
+the formats cannot drift apart on what a node or an edge is.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.story.diagnostics import format_text
+from game.story.load import load_story
+from game.story.model import Node, Story
+from game.story.step import edges as node_edges
+from game.tools.layout import layered_layout
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+FORMATS = (".dot", ".gv", ".svg", ".png", ".html")
+
+# Colours that read on white and on each other; endings take them in the order of dynamics.
+PALETTE = (
+    "#d9825b", "#6a9fb5", "#9fb89a", "#c9a227", "#a77fb5",
+    "#d45d79", "#5fa38a", "#8c7b6b", "#e0a96d", "#7a8fd6",
+)
+FILE_TINTS = ("#f4efe6", "#e8f0f4", "#eef4e8", "#f6eef4", "#f4f1e2", "#ece8f4", "#e6f2f0")
+
+
+@dataclass(frozen=True)
+class MapNode:
+    id: str
+    file: str
+    shape: str  # "text", "route" or "ending"
+    title: str  # the ending's title, or ""
+    dynamic: str | None
+    text: str  # every line, "speaker: text"
+    start: bool
+
+
+@dataclass(frozen=True)
+class MapEdge:
+    source: str
+    target: str
+    label: str
+    kind: str | None
+    condition: str | None
+    route: bool
+
+
+@dataclass(frozen=True)
+class StoryMap:
+    title: str
+    nodes: tuple[MapNode, ...]
+    edges: tuple[MapEdge, ...]
+    files: tuple[str, ...]
+    dynamics: dict[str, str]  # id -> label
+    colours: dict[str, str]  # dynamic -> colour
+
+
+def _text_of(story: Story, node: Node) -> str:
+    lines = []
+    for line in node.lines:
+        who = story.characters[line.speaker].name if line.speaker in story.characters else ""
+        lines.append(f"{who}: {line.text}" if who else line.text)
+    if node.ending is not None and node.ending.debrief:
+        lines.append(f"[debrief] {node.ending.debrief}")
+    return "\n\n".join(lines)
+
+
+def story_map(story: Story) -> StoryMap:
+    nodes = tuple(
+        MapNode(
+            id=n.id,
+            file=_short(story, n.where.file),
+            shape="ending" if n.is_ending else "route" if n.is_route else "text",
+            title=n.ending.title if n.ending else "",
+            dynamic=n.ending.dynamic if n.ending else None,
+            text=_text_of(story, n),
+            start=n.id == story.start,
+        )
+        for n in story.nodes.values()
+    )
+    edges = []
+    for node in story.nodes.values():
+        for edge in node_edges(node):
+            if edge.is_route:
+                label, kind = "", None
+            else:
+                choice = node.choices[edge.index]
+                label, kind = choice.text, choice.kind
+            condition = edge.condition.source if edge.condition is not None else None
+            edges.append(MapEdge(node.id, edge.target, label, kind, condition, edge.is_route))
+    colours = {d: PALETTE[i % len(PALETTE)] for i, d in enumerate(story.dynamics)}
+    return StoryMap(
+        title=story.title,
+        nodes=nodes,
+        edges=tuple(edges),
+        files=tuple(_short(story, f) for f in story.files),
+        dynamics={d.id: d.label for d in story.dynamics.values()},
+        colours=colours,
+    )
+
+
+def _short(story: Story, file: str) -> str:
+    main = story.files[0] if story.files else ""
+    root = main[: -len("story.json")] if main.endswith("story.json") else ""
+    return file[len(root) :] if root and file.startswith(root) else file
+
+
+# -- DOT -------------------------------------------------------------------------------------
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _clip(text: str, n: int = 32) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def to_dot(m: StoryMap) -> str:
+    out = [
+        "digraph story {",
+        f"  label={_q(m.title)}; labelloc=t; fontname=Helvetica; rankdir=TB;",
+        "  node [fontname=Helvetica, fontsize=11, shape=box, style=\"rounded,filled\", "
+        "fillcolor=white];",
+        "  edge [fontname=Helvetica, fontsize=9, color=\"#666666\"];",
+    ]
+    for i, file in enumerate(m.files):
+        out.append(f"  subgraph cluster_{i} {{")
+        out.append(
+            f"    label={_q(file)}; style=filled; color={_q(FILE_TINTS[i % len(FILE_TINTS)])};"
+        )
+        for n in (n for n in m.nodes if n.file == file):
+            attrs = {"label": n.id}
+            if n.shape == "route":
+                attrs.update(shape="diamond", style="filled", fillcolor="#eeeeee")
+            elif n.shape == "ending":
+                attrs.update(
+                    label=f"{n.id}\n“{n.title}”" if n.title else n.id,
+                    shape="doubleoctagon",
+                    fillcolor=m.colours.get(n.dynamic or "", "#cccccc"),
+                )
+            if n.start:
+                attrs.update(penwidth="2.5")
+            text = ", ".join(f"{k}={_q(v)}" for k, v in attrs.items())
+            out.append(f"    {_q(n.id)} [{text}];")
+        out.append("  }")
+    for e in m.edges:
+        attrs = []
+        if e.label:
+            attrs.append(f"label={_q(_clip(e.label))}")
+        if e.condition is not None:
+            attrs.append("style=dashed")
+            attrs.append(f"tooltip={_q('if ' + e.condition)}")
+        out.append(f"  {_q(e.source)} -> {_q(e.target)}" + (f" [{', '.join(attrs)}]" if attrs else "") + ";")
+    if m.colours:
+        out.append("  subgraph cluster_legend {")
+        out.append('    label="Endings by dynamic"; style=dashed; color="#999999";')
+        for d, colour in m.colours.items():
+            out.append(
+                f"    {_q('dynamic:' + d)} [label={_q(m.dynamics.get(d, d))}, "
+                f"shape=doubleoctagon, fillcolor={_q(colour)}];"
+            )
+        out.append("  }")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+
+def to_html(m: StoryMap) -> str:
+    from game.tools.graph_html import PAGE
+
+    order = [n.id for n in m.nodes]
+    start = [n.id for n in m.nodes if n.start]
+    layout = layered_layout(order, [(e.source, e.target) for e in m.edges], roots=start)
+    data = {
+        "title": m.title,
+        "files": list(m.files),
+        "dynamics": [{"id": d, "label": m.dynamics.get(d, d), "colour": c} for d, c in m.colours.items()],
+        "nodes": [
+            {
+                "id": n.id,
+                "file": m.files.index(n.file) if n.file in m.files else 0,
+                "shape": n.shape,
+                "title": n.title,
+                "dynamic": n.dynamic,
+                "text": n.text,
+                "start": n.start,
+                "x": layout.positions[n.id][0],
+                "y": layout.positions[n.id][1],
+            }
+            for n in m.nodes
+        ],
+        "edges": [
+            {
+                "s": e.source,
+                "t": e.target,
+                "label": e.label,
+                "kind": e.kind,
+                "if": e.condition,
+                "route": e.route,
+                "back": (e.source, e.target) in layout.back_edges,
+            }
+            for e in m.edges
+        ],
+    }
+    blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return PAGE.replace("__TITLE__", _html_escape(m.title)).replace("__DATA__", blob)
+
+
+def _html_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# -- the command -----------------------------------------------------------------------------
+
+
+def write_graph(story: Story, out: Path) -> str | None:
+    """Write the map to ``out`` in the format its suffix names; an error message, or None."""
+    suffix = out.suffix.lower()
+    m = story_map(story)
+    if suffix in (".dot", ".gv"):
+        out.write_text(to_dot(m), encoding="utf-8")
+        return None
+    if suffix == ".html":
+        out.write_text(to_html(m), encoding="utf-8")
+        return None
+    dot = shutil.which("dot")
+    if dot is None:
+        return (
+            f"writing {suffix} needs Graphviz's 'dot' program, which is not installed "
+            "(on Debian or Ubuntu: apt install graphviz; on macOS: brew install graphviz). "
+            "Without it, write .html (no install needed) or .dot."
+        )
+    with tempfile.NamedTemporaryFile("w", suffix=".dot", delete=False, encoding="utf-8") as tmp:
+        tmp.write(to_dot(m))
+    try:
+        done = subprocess.run(
+            [dot, f"-T{suffix[1:]}", "-o", str(out), tmp.name],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    finally:
+        Path(tmp.name).unlink(missing_ok=True)
+    if done.returncode != 0:
+        return f"dot failed: {done.stderr.strip()}"
+    return None
+
+
+def run_graph(path: Path, out: Path) -> int:
+    if out.suffix.lower() not in FORMATS:
+        print(
+            f"lowtide graph: cannot tell the format from '{out.name}'; "
+            f"use one of {', '.join(FORMATS)}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    story, diagnostics = load_story(path)
+    if story is None:
+        print(f"lowtide graph: the story in {path} does not load:", file=sys.stderr)
+        print(format_text(diagnostics), file=sys.stderr)
+        return EXIT_ERRORS
+    try:
+        problem = write_graph(story, out)
+    except OSError as err:
+        problem = f"cannot write {out}: {err.strerror or err}"
+    if problem is not None:
+        print(f"lowtide graph: {problem}", file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"wrote {out} ({len(story.nodes)} nodes)", file=sys.stderr)
+    return EXIT_OK
