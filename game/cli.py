@@ -110,6 +110,15 @@ def _graph_parser(sub: argparse._SubParsersAction) -> None:
     )
 
 
+def _new_branch_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new-branch", help="start a new branch file from an existing node")
+    _story_arg(p)
+    p.add_argument("name", metavar="NAME", help="the branch's name: branches/NAME.json")
+    p.add_argument(
+        "--from", dest="node", required=True, metavar="NODE", help="the node that gets a new choice"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="lowtide",
@@ -122,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     _explore_parser(sub)
     _simulate_parser(sub)
     _graph_parser(sub)
+    _new_branch_parser(sub)
     return parser
 
 
@@ -168,12 +178,19 @@ def _cmd_graph(args: argparse.Namespace) -> int:
     return run_graph(args.story, args.output)
 
 
+def _cmd_new_branch(args: argparse.Namespace) -> int:
+    from game.tools.scaffold import run_new_branch
+
+    return run_new_branch(args.story, args.name, args.node)
+
+
 COMMANDS = {
     "play": _cmd_play,
     "lint": _cmd_lint,
     "explore": _cmd_explore,
     "simulate": _cmd_simulate,
     "graph": _cmd_graph,
+    "new-branch": _cmd_new_branch,
 }
 
 
