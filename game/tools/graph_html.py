@@ -75,7 +75,7 @@ PAGE = r"""<!doctype html>
 const DATA = __DATA__;
 const TINTS = ["#f4efe6", "#e3eef5", "#e9f2e3", "#f5e9f1", "#f3efd9", "#e9e5f5", "#e0f0ec", "#f5e6e0"];
 const BANDS = ["#b59a6a", "#5b8db3", "#6f9e5f", "#b3669a", "#a89a3c", "#7b6bb3", "#3f9c8a", "#c0765a"];
-const SX = 190, SY = 120, W = 156, H = 40;
+const SX = 190, SY = 92, W = 156, H = 40;
 const NS = "http://www.w3.org/2000/svg";
 const svg = document.getElementById("svg"), view = document.getElementById("view");
 const byId = new Map(DATA.nodes.map(n => [n.id, n]));
@@ -218,6 +218,7 @@ search.addEventListener("keydown", e => {
 
 // Reading a node
 const panel = document.getElementById("panel");
+function quoted(s) { return /^[“"‘']/.test(s) ? esc(s) : "“" + esc(s) + "”"; }
 function esc(s) { return String(s).replace(/[&<>"]/g, c => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})[c]); }
 function select(id) {
   document.querySelectorAll(".sel").forEach(x => x.classList.remove("sel"));
@@ -234,24 +235,40 @@ function select(id) {
   if (outs.length) {
     html += `<h3>${n.shape === "route" ? "Route" : "Choices"}</h3><ul>`;
     for (const e of outs) {
-      html += `<li>${e.label ? "“" + esc(e.label) + "” " : ""}${e.kind ? `<em>(${esc(e.kind)})</em> ` : ""}`
+      html += `<li>${e.label ? quoted(e.label) + " " : ""}${e.kind ? `<em>(${esc(e.kind)})</em> ` : ""}`
             + `${e.if ? `if <code>${esc(e.if)}</code> ` : ""}→ <a data-go="${esc(e.t)}">${esc(e.t)}</a></li>`;
     }
     html += "</ul>";
   }
   if (ins.length) {
     html += "<h3>Reached from</h3><ul>" + ins.map(e => `<li><a data-go="${esc(e.s)}">${esc(e.s)}</a>`
-          + (e.label ? ` — “${esc(clip(e.label, 60))}”` : "") + "</li>").join("") + "</ul>";
+          + (e.label ? " — " + quoted(clip(e.label, 60)) : "") + "</li>").join("") + "</ul>";
   }
   panel.innerHTML = html;
   panel.classList.add("open");
+  history.replaceState(null, "", "#" + encodeURIComponent(id));
   panel.querySelector(".close").addEventListener("click", () => select(null));
   panel.querySelectorAll("a[data-go]").forEach(a => a.addEventListener("click", () => {
     centre(a.dataset.go); select(a.dataset.go);
   }));
 }
-fit();
-window.addEventListener("resize", fit);
+function start() {
+  // Fit the width, but never so small that names cannot be read; begin at the top.
+  const r = svg.getBoundingClientRect();
+  const xs = DATA.nodes.map(n => n.x * SX);
+  const minx = Math.min(...xs, 0) - W, maxx = Math.max(...xs, 0) + W * 1.5;
+  scale = Math.max(0.55, Math.min(1.1, r.width / (maxx - minx)));
+  tx = (r.width - (maxx - minx) * scale) / 2 - minx * scale;
+  ty = 40;
+  apply();
+  const wanted = decodeURIComponent(location.hash.slice(1));
+  if (byId.has(wanted)) { select(wanted); centre(wanted); }
+}
+start();
+window.addEventListener("hashchange", () => {
+  const wanted = decodeURIComponent(location.hash.slice(1));
+  if (byId.has(wanted)) { select(wanted); centre(wanted); }
+});
 </script>
 </body>
 </html>
