@@ -20,7 +20,7 @@ from game.story.session import Session
 
 log = logging.getLogger("lowtide.app")
 
-READ_FRAMES = 14  # a fast reader: frames before completing a line, and before going on
+READ_FRAMES = 8  # a fast reader: frames before completing a line, and before going on
 CHOOSE_FRAMES = 12
 PRESS_EVERY = 10  # frames between presses of an 'until' command
 
@@ -316,6 +316,8 @@ class Script:
 
 
 def _matches(screen, target: str) -> bool:
+    if "|" in target:
+        return any(_matches(screen, t) for t in target.split("|") if t)
     if target == "choices":
         hint = screen.drive_hint()
         return isinstance(hint, dict) and hint.get("action") == "choose" and hint.get("ready")

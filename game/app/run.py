@@ -10,7 +10,9 @@ import argparse
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 DRIVEN_MAX_FRAMES = 60000
@@ -32,14 +34,21 @@ def _setup_logging() -> None:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("lowtide: %(levelname)s: %(message)s"))
         logger.addHandler(handler)
-        logger.setLevel(logging.INFO if os.environ.get("LOWTIDE_DEBUG") is None
-                        else logging.DEBUG)
+        logger.setLevel(logging.DEBUG if os.environ.get("LOWTIDE_DEBUG") else logging.INFO)
         logger.propagate = False
 
 
-def play_window(args: argparse.Namespace) -> int:
-    """Run the game window with the options ``lowtide play`` was given."""
-    _setup_logging()
+@dataclass
+class Prepared:
+    """A window ready to run: the app, its recorder, and the first session (if any)."""
+
+    app: Any
+    recorder: Any
+    session: Any
+
+
+def prepare(args: argparse.Namespace) -> Prepared | int:
+    """Everything ``play_window`` needs, or an exit code after printing why it cannot start."""
     autoplay = getattr(args, "autoplay", None)
     script_path: Path | None = getattr(args, "input_script", None)
     driven = bool(autoplay or script_path)
@@ -54,6 +63,9 @@ def play_window(args: argparse.Namespace) -> int:
     if driven:
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    if autoplay is not None and not autoplay.strip():
+        print("lowtide play: --autoplay wants random, first, or reply kinds", file=sys.stderr)
+        return EXIT_USAGE
 
     from game.app import drive
 
@@ -63,8 +75,8 @@ def play_window(args: argparse.Namespace) -> int:
             text = Path(script_path).read_text("utf-8")
             commands = drive.parse_script(text, str(script_path))
         except OSError as err:
-            print(f"lowtide play: cannot read the input script {script_path}: {err.strerror}",
-                  file=sys.stderr)
+            print(f"lowtide play: cannot read the input script {script_path}: "
+                  f"{err.strerror or err}", file=sys.stderr)
             return EXIT_USAGE
         except drive.ScriptError as err:
             print(f"lowtide play: {err}", file=sys.stderr)
@@ -91,18 +103,26 @@ def play_window(args: argparse.Namespace) -> int:
         except UsageError as err:
             print(f"lowtide play: {err}", file=sys.stderr)
             return EXIT_USAGE
+        if autoplay and autoplay not in ("random", "first"):
+            unknown = [k for k in autoplay.split(",") if k.strip() and k.strip() not in
+                       story.kinds]
+            if unknown:
+                known = ", ".join(sorted(story.kinds)) or "none"
+                print(f"lowtide play: --autoplay: no reply kind {', '.join(unknown)} in this "
+                      f"story (kinds: {known})", file=sys.stderr)
+                return EXIT_USAGE
 
     import pygame
 
-    from game.app import flow, saves
+    from game.app import saves
     from game.app.loop import App
     from game.app.services import Options, Services
 
     pygame.init()
     services = Services(options=Options(
-        story=story_path, name=args.name, pronouns=args.pronouns,
-        start=getattr(args, "start", None), values=list(getattr(args, "values", []) or []),
-        driven=driven))
+        story=story_path, name=getattr(args, "name", None),
+        pronouns=getattr(args, "pronouns", None), start=getattr(args, "start", None),
+        values=list(getattr(args, "values", []) or []), driven=driven))
     saves.enable(not driven)
     if not driven:
         saves.load_settings(services.settings)
@@ -120,12 +140,31 @@ def play_window(args: argparse.Namespace) -> int:
     app = App(services, driver=driver, max_frames=max_frames,
               fixed_dt=1 / 60 if driven else None)
     app.observers.append(recorder.observe)
+    return Prepared(app, recorder, session)
+
+
+def start(prepared: Prepared) -> None:
+    """Open the window and show the first screen: play when a story was given, else the title."""
+    from game.app import flow
+
+    prepared.app.open_window()
+    if prepared.session is not None:
+        flow.play(prepared.app, prepared.session)
+    else:
+        flow.to_title(prepared.app)
+
+
+def play_window(args: argparse.Namespace) -> int:
+    """Run the game window with the options ``lowtide play`` was given."""
+    _setup_logging()
+    ready = prepare(args)
+    if isinstance(ready, int):
+        return ready
+    import pygame
+
+    app, recorder = ready.app, ready.recorder
     try:
-        app.open_window()
-        if session is not None:
-            flow.play(app, session)
-        else:
-            flow.to_title(app)
+        start(ready)
         code = app.run()
     except KeyboardInterrupt:
         code = 130

@@ -20,7 +20,8 @@ from game.app.render import light, theme
 log = logging.getLogger("lowtide.app")
 
 ABOVE = "above"
-WALK_SPEED = 150.0  # pixels a second
+WALK_SPEED = 150.0  # map pixels a second
+ZOOM = 1.5  # a room fills the view more closely than the whole map would
 
 
 @dataclass
@@ -45,18 +46,19 @@ class Figure:
             self.x, self.y, self.phase = self.tx, self.ty, 0.0
             return
         # ease out over the last stretch so arrivals are soft
-        speed = WALK_SPEED * max(0.35, min(1.0, dist / 60))
+        speed = WALK_SPEED * ZOOM * max(0.35, min(1.0, dist / 60))
         step = min(dist, speed * dt)
         self.x += dx / dist * step
         self.y += dy / dist * step
         self.phase += dt * 9
 
     def feet(self) -> tuple[int, int]:
-        bob = -abs(math.sin(self.phase)) * 3 if self.walking else 0
+        bob = -abs(math.sin(self.phase)) * 4 if self.walking else 0
         return int(round(self.x)), int(round(self.y + bob))
 
 
 lru_radial: dict = {}
+_SCALED: dict = {}
 
 
 def radial(radius: int, colour: tuple[int, int, int], strength: float) -> pygame.Surface:
@@ -86,7 +88,7 @@ class SceneView:
         self.problem: str | None = None
         self.base: pygame.Surface
         self.lights: pygame.Surface | None = None
-        self.above: pygame.Surface | None = None
+        self.above: list[tuple[pygame.Surface, pygame.Rect]] | None = None
         self.offset = (0, 0)
         self.scale = 1.0
         self._frame: pygame.Surface | None = None
@@ -164,9 +166,9 @@ class SceneView:
              lights: pygame.Surface | None) -> None:
         vw, vh = self.view
         w, h = base.get_size()
-        scale = min(1.0, vw / w, vh / h)
-        if w < vw / 2 and h < vh / 2:
-            scale = min(vw / w, vh / h) * 0.6
+        # a map about the size of the view is shown closer, with a camera; a small one is
+        # enlarged to fill most of the view
+        scale = ZOOM if w >= vw * 0.8 and h >= vh * 0.8 else min(vw / w, vh / h) * 0.8
         if scale != 1.0:
             size = (max(1, int(w * scale)), max(1, int(h * scale)))
             base = pygame.transform.smoothscale(base, size)
@@ -174,9 +176,12 @@ class SceneView:
             lights = pygame.transform.smoothscale(lights, size) if lights else None
             self.spots = {k: (x * scale, y * scale) for k, (x, y) in self.spots.items()}
         self.scale = scale
-        self.base, self.above, self.lights = base, above, lights
+        if lights is not None:
+            base.blit(lights, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+        self.base, self.lights = base, None
+        self.above = _chunks(above) if above is not None else None
         bw, bh = base.get_size()
-        self.offset = ((vw - bw) // 2, (vh - bh) // 2)
+        self.offset = ((vw - bw) // 2 if bw < vw else 0, (vh - bh) // 2 if bh < vh else 0)
 
     def _placeholder(self, message: str) -> None:
         self.problem = message
@@ -192,48 +197,88 @@ class SceneView:
                                 floor.centery + (40 if i % 2 else -10))
         self.base, self.above, self.lights = base, None, None
         self.offset = (0, 0)
+        self.scale = 1.0
 
     # -- drawing ---------------------------------------------------------------------------
 
     def spot(self, name: str) -> tuple[float, float] | None:
+        """Where a spot is, in the scene's (scaled) coordinates."""
         found = self.spots.get(name)
         if found is None:
             return None
         return found[0] + self.offset[0], found[1] + self.offset[1]
 
-    def compose(self, figures: list[Figure], t: float) -> pygame.Surface:
+    def camera_for(self, focus: tuple[float, float], at: tuple[int, int]) -> tuple[float, float]:
+        """The view's top-left that puts ``focus`` near screen point ``at``, inside the map."""
+        bw, bh = self.base.get_size()
+        vw, vh = self.view
+        x = min(max(0.0, focus[0] - at[0]), max(0.0, bw - vw))
+        y = min(max(0.0, focus[1] - at[1]), max(0.0, bh - vh))
+        return x, y
+
+    def sprite(self, image: pygame.Surface) -> pygame.Surface:
+        """A figure's image at the scene's scale (scaled once)."""
+        if self.scale == 1.0:
+            return image
+        found = _SCALED.get((id(image), self.scale))
+        if found is None:
+            w, h = image.get_size()
+            found = pygame.transform.smoothscale(image, (round(w * self.scale),
+                                                         round(h * self.scale)))
+            _SCALED[(id(image), self.scale)] = found
+        return found
+
+    def compose(self, figures: list[Figure], t: float, camera: tuple[float, float] = (0, 0),
+                veil: pygame.Surface | None = None) -> pygame.Surface:
         """The lit room with its figures; rebuilt only when something changed."""
-        key = (round(t * 48), tuple((f.feet(), id(f.image)) for f in figures))
+        cam = (int(camera[0]), int(camera[1]))
+        key = (round(t * 48), cam, id(veil),
+               tuple((f.feet(), id(f.image)) for f in figures))
         if self._frame is not None and key == self._key:
             return self._frame
         if self._frame is None:
             self._frame = pygame.Surface(self.view).convert()
         frame = self._frame
         frame.fill(theme.NIGHT_DEEP)
-        frame.blit(self.base, self.offset)
-        if self.lights is not None:
-            strength = max(0.35, min(1.0, 0.85 - 0.5 * t))
-            if strength >= 0.999:
-                frame.blit(self.lights, self.offset, special_flags=pygame.BLEND_RGB_ADD)
-            else:
-                lit = self.lights.copy()
-                k = int(255 * strength)
-                lit.fill((k, k, k), special_flags=pygame.BLEND_RGB_MULT)
-                frame.blit(lit, self.offset, special_flags=pygame.BLEND_RGB_ADD)
+        area = pygame.Rect(cam[0], cam[1], self.view[0], self.view[1])
+        frame.blit(self.base, (self.offset[0], self.offset[1]), area)
         for fig in sorted(figures, key=lambda f: f.y):
             fx, fy = fig.feet()
-            img = fig.image
+            img = self.sprite(fig.image)
             w, h = img.get_size()
-            frame.blit(img, (fx - w // 2, fy - h + max(1, h * 3 // 64)))
+            frame.blit(img, (fx - cam[0] - w // 2, fy - cam[1] - h + max(1, h * 3 // 64)))
         if self.above is not None:
-            frame.blit(self.above, self.offset)
+            view = pygame.Rect(cam[0] - self.offset[0], cam[1] - self.offset[1], *self.view)
+            for chunk, rect in self.above:
+                if rect.colliderect(view):
+                    frame.blit(chunk, (rect.x - view.x, rect.y - view.y))
         mult, add = light.tint(t)
         frame.fill(mult, special_flags=pygame.BLEND_RGB_MULT)
         if any(add):
             frame.fill(add, special_flags=pygame.BLEND_RGB_ADD)
+        if veil is not None:
+            frame.blit(veil, (0, self.view[1] - veil.get_height()))
         self._key = key
         return frame
 
 
 def _is_hex(text: str) -> bool:
     return all(c in "0123456789abcdefABCDEF" for c in text)
+
+
+CHUNK = 64
+
+
+def _chunks(layer: pygame.Surface) -> list[tuple[pygame.Surface, pygame.Rect]]:
+    """The non-empty parts of a mostly transparent layer, so drawing it skips the empty rest."""
+    out = []
+    w, h = layer.get_size()
+    for y in range(0, h, CHUNK):
+        for x in range(0, w, CHUNK):
+            rect = pygame.Rect(x, y, min(CHUNK, w - x), min(CHUNK, h - y))
+            part = layer.subsurface(rect)
+            used = part.get_bounding_rect()
+            if used.w and used.h:
+                piece = part.subsurface(used).copy()
+                out.append((piece, used.move(x, y)))
+    return out

@@ -17,13 +17,14 @@ from game.app.render.dialogue import DialogueBox
 from game.app.render.dynamics import DynamicsPanel
 from game.app.render.mapview import Figure, SceneView
 from game.app.render.portrait import PortraitView
-from game.app.render.widgets import blit_panel
+from game.app.render.widgets import blit_panel, panel
 from game.app.screen import Screen
 from game.story.session import Session
 
 log = logging.getLogger("lowtide.app")
 
 PORTRAIT_MAX = (400, 480)
+FOCUS_AT = (700, 250)  # where on screen the camera keeps the people it follows
 BOX_BOTTOM = theme.HEIGHT - 28
 SCENE_FADE = 0.7
 ADVANCE_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT)
@@ -60,6 +61,8 @@ class PlayScreen(Screen):
         self.label: pygame.Surface | None = None
         self.node_shown: str | None = None
         self._scaled: dict[int, pygame.Surface] = {}
+        self.camera: tuple[float, float] | None = None
+        self.veil = _bottom_veil()
         self.enter_node()
 
     # -- following the session ---------------------------------------------------------------
@@ -89,8 +92,9 @@ class PlayScreen(Screen):
         if sid == self.scene_id and self.scene is not None:
             return
         if self.scene is not None:
-            self.old_frame = self.scene.compose(list(self.figures.values()), self.mood).copy()
+            self.old_frame = self._frame().copy()
             self.scene_fade = 0.0
+        self.camera = None
         view = self.scenes.get(sid)
         if view is None:
             scene = self.story.scenes.get(sid) if sid else None
@@ -262,6 +266,7 @@ class PlayScreen(Screen):
         self.dynamics.update(dt)
         for fig in self.figures.values():
             fig.update(dt)
+        self._follow_camera(dt)
         target = light.tension(self.tension_var, self.session.values)
         self.mood += (target - self.mood) * min(1.0, dt * 1.1)
         if abs(target - self.mood) < 0.004:
@@ -279,6 +284,37 @@ class PlayScreen(Screen):
                 self.old_frame = None
         self.label_time = max(0.0, self.label_time - dt)
 
+    def _focus(self) -> tuple[float, float] | None:
+        """The point the camera follows: the partner when placed, else everyone placed."""
+        if not self.figures:
+            return None
+        partner = self.story.partner
+        if partner is not None and partner.id in self.figures:
+            fig = self.figures[partner.id]
+            return fig.x, fig.y
+        xs = [f.x for f in self.figures.values()]
+        ys = [f.y for f in self.figures.values()]
+        return sum(xs) / len(xs), sum(ys) / len(ys)
+
+    def _follow_camera(self, dt: float) -> None:
+        view = self.scene
+        if view is None:
+            return
+        focus = self._focus()
+        if focus is None:
+            w, h = view.base.get_size()
+            focus = (w / 2, h / 2)
+        target = view.camera_for(focus, FOCUS_AT)
+        if self.camera is None or dt <= 0:
+            self.camera = target
+            return
+        k = min(1.0, dt * 1.6)
+        cx, cy = self.camera
+        nx, ny = cx + (target[0] - cx) * k, cy + (target[1] - cy) * k
+        if abs(target[0] - nx) < 0.5 and abs(target[1] - ny) < 0.5:
+            nx, ny = target
+        self.camera = (nx, ny)
+
     def drive_hint(self):
         if self.phase == "choices":
             return {"action": "choose", "choices": self.session.choices(),
@@ -289,19 +325,32 @@ class PlayScreen(Screen):
 
     # -- drawing ---------------------------------------------------------------------------------
 
+    def _frame(self) -> pygame.Surface:
+        assert self.scene is not None
+        if self.camera is None:
+            self._follow_camera(0.0)
+        return self.scene.compose(list(self.figures.values()), self.mood,
+                                  self.camera or (0, 0), self.veil)
+
     def draw(self, surface: pygame.Surface) -> None:
-        view = self.scene
-        if view is not None:
-            surface.blit(view.compose(list(self.figures.values()), self.mood), (0, 0))
+        if self.scene is not None:
+            surface.blit(self._frame(), (0, 0))
         if self.old_frame is not None and self.scene_fade < 1.0:
             self.old_frame.set_alpha(int(255 * (1 - self.scene_fade)))
             surface.blit(self.old_frame, (0, 0))
         if self.label is not None and self.label_time > 0:
             a = int(255 * min(1.0, self.label_time / 1.0, (3.5 - self.label_time) / 0.6))
             if a > 0:
+                lw, lh = self.label.get_size()
+                tag = pygame.Rect(theme.MARGIN - 20, 30, lw + 40, lh + 16)
+                shade = panel((tag.w, tag.h), theme.NIGHT_DEEP, 150, tag.h // 2)
+                shade.set_alpha(a)
+                surface.blit(shade, tag.topleft)
+                shade.set_alpha(255)
                 self.label.set_alpha(a)
-                surface.blit(self.label, (theme.MARGIN, 34))
+                surface.blit(self.label, (tag.x + 20, tag.y + 8))
                 self.label.set_alpha(255)
+        view = self.scene
         if view is not None and view.problem:
             note = self.services.text.block(view.problem, self.services.font("sans", 16),
                                             theme.INK, 520)
@@ -323,3 +372,18 @@ def _figure_placeholder(colour: tuple[int, int, int]) -> pygame.Surface:
     pygame.draw.rect(surf, colour, (8, 22, 16, 36), border_radius=8)
     pygame.draw.circle(surf, theme.SAND, (16, 14), 9)
     return surf
+
+
+_VEIL: list[pygame.Surface] = []
+
+
+def _bottom_veil() -> pygame.Surface:
+    """A soft darkening towards the bottom, so the dialogue sits calmly over the room."""
+    if not _VEIL:
+        h = 380
+        veil = pygame.Surface((theme.WIDTH, h), pygame.SRCALPHA)
+        for y in range(h):
+            k = (y / h) ** 1.6
+            pygame.draw.line(veil, (*theme.NIGHT_DEEP, int(175 * k)), (0, y), (theme.WIDTH, y))
+        _VEIL.append(veil)
+    return _VEIL[0]

@@ -1,0 +1,62 @@
+"""A short notice over the screen below it (for example: the story changed since a save)."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.app.render import theme
+from game.app.render.widgets import Entry, Menu, blit_panel
+from game.app.screen import Screen
+
+W = 720
+
+
+class NoticeScreen(Screen):
+    name = "notice"
+    opaque = False
+
+    def __init__(self, app, title: str, lines: list[str]):
+        super().__init__(app)
+        self.title = title
+        self.lines = list(lines)
+        self.rect = pygame.Rect((theme.WIDTH - W) // 2, 0, W, 0)
+        self.menu = Menu([Entry("Carry on")], 0, 0, 240, row=50)
+        self._layout()
+
+    def _layout(self) -> None:
+        sv = self.app.services
+        body = self._body()
+        h = 40 + 48 + body.height + 30 + 50 + 24
+        self.rect = pygame.Rect((theme.WIDTH - W) // 2, (theme.HEIGHT - h) // 2, W, h)
+        self.menu.x = self.rect.x + 28
+        self.menu.y = self.rect.bottom - 74
+        del sv
+
+    def _body(self):
+        sv = self.app.services
+        return sv.text.block(" ".join(self.lines), sv.font("serif", 20), theme.INK, W - 80, 30)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_RETURN,
+                                                          pygame.K_SPACE, pygame.K_KP_ENTER):
+            self.dismiss(None)
+            return
+        if self.menu.handle_event(event) == 0:
+            self.dismiss(None)
+
+    def update(self, dt: float) -> None:
+        self.menu.update(dt)
+
+    def drive_hint(self):
+        return {"action": "notice", "message": " ".join(self.lines)}
+
+    def draw(self, surface: pygame.Surface) -> None:
+        sv = self.app.services
+        veil = pygame.Surface(theme.SIZE, pygame.SRCALPHA)
+        veil.fill((*theme.NIGHT_DEEP, 150))
+        surface.blit(veil, (0, 0))
+        blit_panel(surface, self.rect, radius=24, shadow=14)
+        title = sv.text.line(self.title, sv.font("serif", 28), theme.INK)
+        surface.blit(title, (self.rect.x + 40, self.rect.y + 36))
+        self._body().draw(surface, self.rect.x + 40, self.rect.y + 92)
+        self.menu.draw(surface, sv.text, sv.fonts)
