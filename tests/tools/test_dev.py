@@ -1,0 +1,78 @@
+"""Developer mode's logic: watching files, reloading in place, the console."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from game.app.dev import StoryWatcher, console, overlay_lines, reload
+from game.story.load import load_or_raise
+from game.story.session import Session
+from tests.tools.helpers import ending, write_story
+
+NODES = {
+    "a": {"text": "A", "choices": [{"text": "go", "effects": ["n += 1"], "to": "b"}]},
+    "b": {"text": "B", "choices": [{"text": "end", "to": "z"}]},
+    "z": ending(),
+}
+VARS = {"n": {"type": "integer", "initial": 0, "min": 0, "max": 9}}
+
+
+def test_watcher_polls_at_most_once_a_second(tmp_path: Path) -> None:
+    root = write_story(tmp_path / "s", NODES, variables=VARS)
+    now = [0.0]
+    watcher = StoryWatcher(root, clock=lambda: now[0])
+    assert not watcher.changed()
+    story_file = root / "story.json"
+    os.utime(story_file, ns=(1, story_file.stat().st_mtime_ns + 10**9))
+    now[0] = 0.5
+    assert not watcher.changed()  # too soon to look
+    now[0] = 1.2
+    assert watcher.changed()
+    now[0] = 2.5
+    assert not watcher.changed()
+    (root / "branches").mkdir()
+    (root / "branches" / "x.json").write_text("{}")
+    now[0] = 3.6
+    assert watcher.changed()
+
+
+def test_reload_keeps_the_place_and_values(tmp_path: Path) -> None:
+    root = write_story(tmp_path / "s", NODES, variables=VARS)
+    story = load_or_raise(root)
+    session = Session.start(story)
+    session.choose(0)
+    nodes = dict(NODES, b={"text": "B, rewritten", "choices": [{"text": "end", "to": "z"}]})
+    write_story(root, nodes, variables=VARS)
+    result = reload(root, story, session)
+    assert result.ok and result.session.node_id == "b" and result.session.value("n") == 1
+    assert result.session.lines()[0].text == "B, rewritten"
+
+
+def test_a_broken_save_keeps_the_last_good_story(tmp_path: Path) -> None:
+    root = write_story(tmp_path / "s", NODES, variables=VARS)
+    story = load_or_raise(root)
+    session = Session.start(story)
+    data = json.loads((root / "story.json").read_text())
+    data["nodes"]["b"]["choices"][0]["to"] = "nowhere"
+    (root / "story.json").write_text(json.dumps(data))
+    result = reload(root, story, session)
+    assert not result.ok and result.story is story and result.session is session
+    assert [d.code for d in result.diagnostics] == ["LT200"]
+    data["nodes"]["b"] = {"text": "dead end"}
+    (root / "story.json").write_text(json.dumps(data))
+    assert [d.code for d in reload(root, story, session).diagnostics] == ["LT501"]
+
+
+def test_console_goto_and_set(tmp_path: Path) -> None:
+    session = Session.start(load_or_raise(write_story(tmp_path / "s", NODES, variables=VARS)))
+    session, reply = console(session, "set n=12")
+    assert reply == "n = 9"  # clamped to the declared max
+    session, reply = console(session, "goto b")
+    assert session.node_id == "b" and session.value("n") == 9
+    _, reply = console(session, "goto c")
+    assert reply.startswith("no node 'c'")
+    _, reply = console(session, "set m=1")
+    assert "no variable 'm'" in reply
+    assert overlay_lines(session)[:2] == ["node b  turn 0", "n = 9"]
