@@ -59,6 +59,8 @@ def _window_options(p: argparse.ArgumentParser) -> None:
     w.add_argument("--screenshot-dir", type=Path, metavar="DIR",
                    help="save a PNG whenever the node changes and at the ending")
     w.add_argument("--max-frames", type=int, metavar="N", help="give up after N frames")
+    p.add_argument("--data-dir", type=Path, metavar="DIR",
+                   help="keep saves, settings and progress in DIR instead of the user's folders")
 
 
 def _lint_parser(sub: argparse._SubParsersAction) -> None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+# Saves, settings and progress of tests go to a throwaway folder, never the user's.
+os.environ.setdefault("LOWTIDE_DATA_DIR", tempfile.mkdtemp(prefix="lowtide-tests-"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT = Path(__file__).parent.parent
@@ -18,3 +21,9 @@ STORIES = PROJECT / "stories"
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(autouse=True)
+def _own_data_dir(tmp_path_factory, monkeypatch):
+    """Each test keeps its saves, settings and progress in a folder of its own."""
+    monkeypatch.setenv("LOWTIDE_DATA_DIR", str(tmp_path_factory.mktemp("data")))

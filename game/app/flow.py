@@ -63,10 +63,10 @@ def show_error(app: App, title: str, message: str) -> None:
 
 
 def autosave(app: App, session: Session) -> None:
-    """Keep the latest autosave, through game.app.persist when it offers one."""
-    from game.app import saves
+    """The autosave after a choice (with a thumbnail of the screen), and what was seen."""
+    from game.app import keep
 
-    saves.autosave(session)
+    keep.autosave(app, session)
 
 
 def resume(app: App, story: Story, data) -> None:

@@ -114,7 +114,6 @@ def prepare(args: argparse.Namespace) -> Prepared | int:
 
     import pygame
 
-    from game.app import saves
     from game.app.loop import App
     from game.app.services import Options, Services
 
@@ -123,9 +122,7 @@ def prepare(args: argparse.Namespace) -> Prepared | int:
         story=story_path, name=getattr(args, "name", None),
         pronouns=getattr(args, "pronouns", None), start=getattr(args, "start", None),
         values=list(getattr(args, "values", []) or []), driven=driven))
-    saves.enable(not driven)
-    if not driven:
-        saves.load_settings(services.settings)
+    _keep_things(services, getattr(args, "data_dir", None), driven)
     shots = getattr(args, "screenshot_dir", None)
     recorder = drive.Recorder(shots, getattr(args, "transcript", None))
     driver = None
@@ -143,11 +140,31 @@ def prepare(args: argparse.Namespace) -> Prepared | int:
     return Prepared(app, recorder, session)
 
 
+def _keep_things(services: Any, data_dir: Path | None, driven: bool) -> None:
+    """Saves, settings and progress (in ``data_dir`` when given), and sound.
+
+    Driven runs save like any other; they read the stored settings only from an explicit
+    ``--data-dir``, so a player's own settings never change what a test or tool sees.
+    """
+    from game.app import persist
+    from game.app.audio import Audio
+
+    kept = persist.Persist.open(data_dir)
+    persist.use(kept)
+    services.persist = kept
+    if data_dir is not None or not driven:
+        services.settings = kept.settings.load()
+    services.audio = Audio(settings=services.settings)
+
+
 def start(prepared: Prepared) -> None:
     """Open the window and show the first screen: play when a story was given, else the title."""
     from game.app import flow
 
     prepared.app.open_window()
+    from game.app import keep
+
+    keep.apply_settings(prepared.app, None, prepared.app.services.settings)
     if prepared.session is not None:
         flow.play(prepared.app, prepared.session)
     else:

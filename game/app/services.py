@@ -1,4 +1,4 @@
-"""What screens are given: fonts, the text cache, images, settings, the launch options.
+"""What screens are given: fonts, the text cache, images, settings, saves, sound, options.
 
 One ``Services`` object is made per run and handed to every screen's constructor; nothing in
 the app is global.
@@ -14,32 +14,9 @@ from typing import Any
 from game.app.render.images import Images
 from game.app.render.text import TextCache
 from game.app.render.theme import Fonts
+from game.app.settings import Settings
 
 log = logging.getLogger("lowtide.app")
-
-
-@dataclass
-class Settings:
-    """What the player can change in play; saved by game.app.persist when it is there."""
-
-    show_dynamics: bool = False
-    text_speed: float = 45.0  # characters a second
-    fullscreen: bool = False
-
-    def to_json(self) -> dict[str, Any]:
-        return {"show_dynamics": self.show_dynamics, "text_speed": self.text_speed,
-                "fullscreen": self.fullscreen}
-
-    def update_from(self, data: Any) -> None:
-        if not isinstance(data, dict):
-            return
-        if isinstance(data.get("show_dynamics"), bool):
-            self.show_dynamics = data["show_dynamics"]
-        speed = data.get("text_speed")
-        if isinstance(speed, int | float) and not isinstance(speed, bool) and 5 <= speed <= 1000:
-            self.text_speed = float(speed)
-        if isinstance(data.get("fullscreen"), bool):
-            self.fullscreen = data["fullscreen"]
 
 
 @dataclass
@@ -62,10 +39,20 @@ class Services:
     settings: Settings = field(default_factory=Settings)
     options: Options = field(default_factory=Options)
     stories_root: Path | None = None
+    #: saves, settings file and progress (game.app.persist.Persist); None: nothing is kept
+    persist: Any = None
+    #: ambient and interface sounds (game.app.audio.Audio); None: silence
+    audio: Any = None
+    #: the short note shown after a quick save and the like (game.app.keep.Toast)
+    toast: Any = None
 
     def __post_init__(self) -> None:
         if self.images is None:
             self.images = Images(self.fonts)
+        if self.toast is None:
+            from game.app.keep import Toast
+
+            self.toast = Toast()
 
     def font(self, role: str, size: int):
         return self.fonts.get(role, size)

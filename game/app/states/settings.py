@@ -1,15 +1,63 @@
-"""Settings: show the dynamics, text speed, full screen. Saved through game.app.persist."""
+"""Settings: every setting of ``game.app.settings``, live, stored the moment it changes.
+
+Rows come from the Settings dataclass's fields (so a new setting appears here by itself),
+grouped under Reading, Sound, and Display and access. Up/Down choose, Left/Right change a
+number (or flip a switch), Enter or Space flips a switch, Esc goes back. With the mouse: click
+a switch, click or drag along a slider, the wheel over a slider changes it.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pygame
 
-from game.app import saves
-from game.app.render import theme
-from game.app.render.widgets import Entry, Menu, blit_panel, vertical_gradient
+from game.app import keep
+from game.app.render import sheet, theme
+from game.app.render.widgets import blit_panel
 from game.app.screen import Screen
+from game.app.settings import fields
 
-SPEEDS = ((30.0, "slow"), (45.0, "gentle"), (80.0, "quick"), (400.0, "instant"))
+GROUPS = (
+    ("Reading", ("text_speed", "instant_text", "auto_advance", "auto_delay", "skip_seen")),
+    ("Sound", ("master_volume", "music_volume", "effects_volume")),
+    ("Display and access", ("fullscreen", "text_size", "high_contrast", "legible_font",
+                            "reduced_motion", "show_dynamics")),
+)
+HELP = {
+    "text_speed": "How fast lines appear, letter by letter.",
+    "instant_text": "Show each line whole, at once.",
+    "auto_advance": "Go on to the next line by itself after a pause (never past a choice).",
+    "auto_delay": "How long a finished line stays before the next one.",
+    "skip_seen": "Lines read in an earlier playthrough pass quickly, up to the next choice.",
+    "master_volume": "The loudness of everything.",
+    "music_volume": "The soft sound of each place.",
+    "effects_volume": "The quiet sounds of menus and saving.",
+    "fullscreen": "Fill the screen (F11 does the same).",
+    "text_size": "Larger text in the dialogue, the replies and the history; the layout reflows.",
+    "high_contrast": "Darker ink and plainer backgrounds.",
+    "legible_font": "Atkinson Hyperlegible everywhere, a font made for low vision.",
+    "reduced_motion": "No typewriter, no fades, no drifting camera.",
+    "show_dynamics": "Show the partner's tracked state and the kind of each reply while playing.",
+}
+COL_X = (sheet.LEFT, sheet.LEFT + 580)
+COL_W = 520
+ROW_H = 42
+SLIDER_W = 200
+
+
+@dataclasses.dataclass
+class Row:
+    field: dataclasses.Field
+    rect: pygame.Rect
+
+    @property
+    def name(self) -> str:
+        return self.field.name
+
+    @property
+    def is_flag(self) -> bool:
+        return isinstance(self.field.default, bool)
 
 
 class SettingsScreen(Screen):
@@ -17,53 +65,211 @@ class SettingsScreen(Screen):
 
     def __init__(self, app):
         super().__init__(app)
-        self.menu = Menu(self._entries(), 300, 250, 680, row=58)
+        self.rows: list[Row] = []
+        self.heads: list[tuple[str, int, int]] = []
+        by_name = {f.name: f for f in fields()}
+        placed = set()
+        columns = ((GROUPS[0], GROUPS[1]), (GROUPS[2],))
+        for col, groups in enumerate(columns):
+            y = sheet.TOP + 80
+            for label, names in groups:
+                self.heads.append((label, COL_X[col], y))
+                y += 30
+                for name in names:
+                    self.rows.append(Row(by_name[name], pygame.Rect(COL_X[col], y, COL_W,
+                                                                    ROW_H - 4)))
+                    placed.add(name)
+                    y += ROW_H
+                y += 16
+        # a setting not in a group still gets a row, under the last column
+        for f in fields():
+            if f.name not in placed:
+                last = self.rows[-1].rect
+                self.rows.append(Row(f, pygame.Rect(last.x, last.bottom + 4, COL_W, ROW_H - 4)))
+        self.focus = 0
+        self.dragging: int | None = None
+        self.back = sheet.back_button()
+        found = keep.persist_of(app)
+        self.message = found.settings.message if found is not None else None
 
-    def _entries(self) -> list[Entry]:
-        s = self.app.services.settings
-        speed = min(SPEEDS, key=lambda p: abs(p[0] - s.text_speed))[1]
-        return [
-            Entry("Show the dynamics while playing", note="on" if s.show_dynamics else "off"),
-            Entry("Text speed", note=speed),
-            Entry("Full screen (F11)", note="on" if s.fullscreen else "off"),
-            Entry("Back"),
-        ]
+    @property
+    def settings(self):
+        return self.app.services.settings
+
+    # -- changing --------------------------------------------------------------------------------
+
+    def set(self, name: str, value) -> None:
+        if getattr(self.settings, name) == value:
+            return
+        keep.change_settings(self.app, **{name: value})
+        keep.sound(self.app, "move")
+
+    def nudge(self, row: Row, direction: int) -> None:
+        if row.is_flag:
+            self.set(row.name, not getattr(self.settings, row.name))
+            return
+        step = row.field.metadata["step"]
+        value = getattr(self.settings, row.name) + direction * step
+        lo, hi = row.field.metadata["range"]
+        value = min(max(value, lo), hi)
+        self.set(row.name, round(value, 3))
+
+    def _slider(self, row: Row) -> pygame.Rect:
+        r = row.rect
+        return pygame.Rect(r.right - SLIDER_W - 70, r.centery - 10, SLIDER_W, 20)
+
+    def _from_x(self, row: Row, x: int) -> None:
+        lo, hi = row.field.metadata["range"]
+        step = row.field.metadata["step"]
+        bar = self._slider(row)
+        k = min(1.0, max(0.0, (x - bar.x) / bar.w))
+        value = lo + round(k * (hi - lo) / step) * step
+        self.set(row.name, round(min(max(value, lo), hi), 3))
+
+    # -- input -----------------------------------------------------------------------------------
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.dismiss(None)
+        if self.back.handle_event(event):
+            self._close()
             return
-        picked = self.menu.handle_event(event)
-        s = self.app.services.settings
-        if picked == 0:
-            s.show_dynamics = not s.show_dynamics
-        elif picked == 1:
-            i = min(range(len(SPEEDS)), key=lambda k: abs(SPEEDS[k][0] - s.text_speed))
-            s.text_speed = SPEEDS[(i + 1) % len(SPEEDS)][0]
-        elif picked == 2:
-            s.fullscreen = not s.fullscreen
-            self.app.toggle_fullscreen()
-        elif picked == 3:
-            self.dismiss(None)
-            return
-        if picked is not None:
-            saves.save_settings(s)
-            focus = self.menu.focus
-            self.menu.entries = self._entries()
-            self.menu.focus = focus
+        if event.type == pygame.KEYDOWN:
+            k = event.key
+            if k in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
+                self._close()
+            elif k in (pygame.K_UP, pygame.K_w):
+                self.focus = (self.focus - 1) % len(self.rows)
+            elif k in (pygame.K_DOWN, pygame.K_s, pygame.K_TAB):
+                self.focus = (self.focus + 1) % len(self.rows)
+            elif k in (pygame.K_LEFT, pygame.K_a, pygame.K_MINUS, pygame.K_KP_MINUS):
+                self.nudge(self.rows[self.focus], -1)
+            elif k in (pygame.K_RIGHT, pygame.K_d, pygame.K_PLUS, pygame.K_EQUALS,
+                       pygame.K_KP_PLUS):
+                self.nudge(self.rows[self.focus], 1)
+            elif k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                row = self.rows[self.focus]
+                if row.is_flag:
+                    self.nudge(row, 1)
+        elif event.type == pygame.MOUSEMOTION:
+            i = self.at(event.pos)
+            if i is not None:
+                self.focus = i
+            if self.dragging is not None:
+                self._from_x(self.rows[self.dragging], event.pos[0])
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            i = self.at(event.pos)
+            if i is None:
+                return
+            self.focus = i
+            row = self.rows[i]
+            if row.is_flag:
+                self.nudge(row, 1)
+            elif self._slider(row).inflate(24, 20).collidepoint(event.pos):
+                self.dragging = i
+                self._from_x(row, event.pos[0])
+            else:
+                self.nudge(row, 1 if event.pos[0] > self._slider(row).centerx else -1)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 3:
+            self._close()
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            self.dragging = None
+        elif event.type == pygame.MOUSEWHEEL:
+            row = self.rows[self.focus]
+            if not row.is_flag:
+                self.nudge(row, 1 if event.y > 0 else -1)
 
-    def update(self, dt: float) -> None:
-        self.menu.update(dt)
+    def at(self, pos) -> int | None:
+        for i, row in enumerate(self.rows):
+            if row.rect.collidepoint(pos):
+                return i
+        return None
+
+    def _close(self) -> None:
+        keep.sound(self.app, "back")
+        self.dismiss(None)
+
+    def drive_hint(self):
+        return {"action": "settings", "focus": self.rows[self.focus].name}
+
+    # -- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
         sv = self.app.services
-        surface.blit(vertical_gradient(theme.SIZE, theme.NIGHT, theme.TEAL), (0, 0))
-        rect = pygame.Rect(240, 110, 800, 480)
-        blit_panel(surface, rect, radius=28, shadow=12)
-        surface.blit(sv.text.line("Settings", sv.font("serif", 40), theme.INK), (300, 150))
-        self.menu.draw(surface, sv.text, sv.fonts)
-        note = sv.text.block(
-            "The dynamics panel shows the partner's tracked state live, and marks each reply "
-            "with its kind, for players who want to learn how he reacts.",
-            sv.font("serif-italic", 18), theme.INK_SOFT, 680, 26)
-        note.draw(surface, 300, 500)
+        sheet.background(surface)
+        sheet.title(surface, sv, "Settings", kicker="Kept for next time")
+        head_font = sv.font("sans-bold", 14)
+        for label, x, y in self.heads:
+            surface.blit(sv.text.line(label.upper(), head_font, theme.DUSK), (x + 14, y + 6))
+        for i, row in enumerate(self.rows):
+            self._draw_row(surface, row, i == self.focus)
+        self._draw_help(surface)
+        sheet.hints(surface, sv, "Up/Down choose  ·  Left/Right change  ·  Enter switches  ·  "
+                                 "Esc back")
+        self.back.draw(surface, sv)
+
+    def _draw_row(self, surface: pygame.Surface, row: Row, focused: bool) -> None:
+        sv = self.app.services
+        r = row.rect
+        if focused:
+            blit_panel(surface, r, theme.CREAM_DARK, 160, radius=r.h // 2)
+            pygame.draw.circle(surface, theme.TERRACOTTA, (r.x + 10, r.centery), 4)
+        label = sv.text.line(row.field.metadata["label"], sv.font("sans", 19), theme.INK)
+        surface.blit(label, (r.x + 22, r.centery - label.get_height() // 2))
+        value = getattr(self.settings, row.name)
+        if row.is_flag:
+            self._draw_switch(surface, pygame.Rect(r.right - 70, r.centery - 13, 50, 26), value)
+            return
+        bar = self._slider(row)
+        lo, hi = row.field.metadata["range"]
+        k = (value - lo) / (hi - lo) if hi > lo else 0
+        pygame.draw.line(surface, theme.CREAM_DARK, (bar.x, bar.centery), (bar.right, bar.centery),
+                         6)
+        pygame.draw.line(surface, theme.SEA_LIGHT, (bar.x, bar.centery),
+                         (bar.x + int(k * bar.w), bar.centery), 6)
+        pygame.draw.circle(surface, theme.SEA, (bar.x + int(k * bar.w), bar.centery), 9)
+        pygame.draw.circle(surface, theme.CREAM_LIGHT, (bar.x + int(k * bar.w), bar.centery), 4)
+        text = self._value_text(row, value)
+        shown = sv.text.line(text, sv.font("sans-bold", 16), theme.INK_SOFT)
+        surface.blit(shown, (r.right - 14 - shown.get_width(), r.centery - shown.get_height() // 2))
+
+    @staticmethod
+    def _value_text(row: Row, value) -> str:
+        name = row.name
+        if name.endswith("volume"):
+            return f"{round(value * 100)}%"
+        if name == "text_size":
+            return f"{value}%"
+        if name == "auto_delay":
+            return f"{value:g} s"
+        if name == "text_speed":
+            return f"{value}/s"
+        return f"{value:g}"
+
+    def _draw_switch(self, surface: pygame.Surface, rect: pygame.Rect, on: bool) -> None:
+        blit_panel(surface, rect, theme.SAGE_DARK if on else theme.CREAM_DARK, 255,
+                   radius=rect.h // 2)
+        x = rect.right - 13 if on else rect.x + 13
+        pygame.draw.circle(surface, theme.CREAM_LIGHT, (x, rect.centery), 10)
+
+    def _draw_help(self, surface: pygame.Surface) -> None:
+        sv = self.app.services
+        row = self.rows[self.focus]
+        x = COL_X[1] + 14
+        y = self.rows[-1].rect.bottom + 22
+        width = sheet.PANEL.right - 44 - x
+        text = HELP.get(row.name, "")
+        if self.message:
+            text = f"{self.message} {text}"
+        block = sv.text.block(text, sv.font("serif-italic", 17), theme.INK_SOFT, width, 24)
+        block.draw(surface, x, y)
+        y += block.height + 14
+        size = keep.scaled(sv, 21)
+        sample = sv.text.block("“I'm not going anywhere. Take the time you need.”",
+                               sv.font("serif", size), theme.INK, width, int(size * 1.4))
+        box = pygame.Rect(x - 14, y, width + 28, min(sample.height + 24,
+                                                     sheet.PANEL.bottom - 80 - y))
+        if box.h > 30:
+            blit_panel(surface, box, theme.CREAM_LIGHT, 255, radius=14)
+            clip = surface.get_clip()
+            surface.set_clip(box.inflate(-4, -4))
+            sample.draw(surface, x, y + 12)
+            surface.set_clip(clip)
