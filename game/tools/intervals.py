@@ -411,13 +411,16 @@ def possible_values(story: Story) -> dict[str, Value]:
             out[var.id] = Texts(frozenset((var.initial,)))
         else:
             out[var.id] = Range(float(var.initial), float(var.initial))
+    judged: dict[str, Any] = {}  # effect source -> what its right side can give
     for effect in all_effects(story):
         name = effect.target
         if name not in out:
             continue
         bounds = env[name]
-        tree = _effect_parts(effect)
-        value = evaluate(tree, env) if tree is not None else None
+        if effect.source not in judged:
+            tree = _effect_parts(effect)
+            judged[effect.source] = evaluate(tree, env) if tree is not None else None
+        value = judged[effect.source]
         current = out[name]
         if isinstance(current, frozenset):
             out[name] = current | (value if isinstance(value, frozenset) else BOTH)

@@ -36,6 +36,7 @@ class Facts:
         self.story = story
         self._truths: dict[str, frozenset[bool]] = {}
         self._memo: dict[str, Any] = {}
+        self._open: dict[str, list[Edge]] = {}
 
     def memo(self, key: str, make: Callable[[Story], Any]) -> Any:
         """``make(story)``, computed once per story however many checks ask for it."""
@@ -115,7 +116,10 @@ class Facts:
         A condition that can never hold closes its edge; in a route, an entry whose condition
         always holds closes every entry after it.
         """
-        out = []
+        found = self._open.get(node.id)
+        if found is not None:
+            return found
+        out = self._open[node.id] = []
         for edge in edges(node):
             truth = intervals.BOTH if edge.condition is None else self.truth(edge.condition.source)
             if edge.condition is not None and truth == intervals.FALSE:

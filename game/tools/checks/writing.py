@@ -66,17 +66,21 @@ def ending_explanations(facts: Facts) -> Iterator[Diagnostic]:
             )
 
 
-def _texts(facts: Facts, node: Node) -> Iterator[tuple[str, str, str]]:
-    """(text, file, pointer) of every text written on the node."""
+def _texts(node: Node) -> Iterator[tuple[str, str, int | None, str]]:
+    """(text, file, line index or None, pointer) of every text written on the node.
+
+    For lines the pointer is worked out only when needed (``Facts.line_pointers``), since it
+    depends on whether the node used "text" or "lines".
+    """
     file = node.where.file
-    for line, pointer in zip(node.lines, facts.line_pointers(node), strict=True):
-        yield line.text, file, pointer
+    for i, line in enumerate(node.lines):
+        yield line.text, file, i, ""
     for choice in node.choices:
         if choice.where is not None:
-            yield choice.text, choice.where.file, f"{choice.where.pointer}/text"
+            yield choice.text, choice.where.file, None, f"{choice.where.pointer}/text"
     if node.ending is not None:
-        yield node.ending.title, file, f"{node.where.pointer}/ending/title"
-        yield node.ending.debrief, file, f"{node.where.pointer}/ending/debrief"
+        yield node.ending.title, file, None, f"{node.where.pointer}/ending/title"
+        yield node.ending.debrief, file, None, f"{node.where.pointer}/ending/debrief"
 
 
 def verb_after_name(facts: Facts) -> Iterator[Diagnostic]:
@@ -87,10 +91,12 @@ def verb_after_name(facts: Facts) -> Iterator[Diagnostic]:
     """
     characters = facts.story.characters
     for node in facts.story.nodes.values():
-        for text, file, pointer in _texts(facts, node):
+        for text, file, line, pointer in _texts(node):
             if "{" not in text:
                 continue
             for m in _NAME_THEN_VERB.finditer(text):
+                if line is not None:
+                    pointer = facts.line_pointers(node)[line]
                 name, verb, who, form = m.group(1), m.group(2), m.group(3), m.group(4).lower()
                 char = name[:1].lower() + name[1:]
                 if char != who[:1].lower() + who[1:] or char not in characters:

@@ -1,0 +1,18 @@
+"""The tools benchmark runs end to end on a tiny generated story (figures are not checked)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+bench_tools = pytest.importorskip("bench.tools")
+
+
+def test_bench_entry_point_on_a_tiny_graph(tmp_path: Path) -> None:
+    assert bench_tools.main(["--sizes", "40", "--out", str(tmp_path)]) == 0
+    data = json.loads((tmp_path / "tools.json").read_text())
+    (row,) = data["results"]
+    assert row["nodes"] == 40 and row["explore_states"] > 0 and row["simulate_choices"] > 0
+    assert "python -m bench.tools" in (tmp_path / "tools.md").read_text()
