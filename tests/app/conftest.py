@@ -54,8 +54,9 @@ def click(pos) -> None:
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
 
 
-@pytest.fixture(autouse=True)
-def _fresh_pygame():
+@pytest.fixture
+def fresh_pygame():
+    """pygame started fresh for a test that drives the window, and stopped after it."""
     pygame.init()
     pygame.event.clear()
     yield

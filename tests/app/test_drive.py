@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from game.story import transcript
 from game.story.load import load_story
 from game.story.session import Session
@@ -18,6 +20,9 @@ def replayed(story_dir, data) -> dict:
     for step in data["steps"]:
         session.choose(step["choice_index"])
     return transcript.build(session)
+
+
+pytestmark = pytest.mark.usefixtures("fresh_pygame")
 
 
 def test_autoplay_sample_reaches_an_ending_with_screenshots_and_transcript(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pygame
+import pytest
 
 from game.app import flow
 from game.app.catalog import scan
@@ -13,6 +14,8 @@ from game.app.states.play import PlayScreen
 from game.story.load import load_story
 from game.story.session import Session
 from tests.app.conftest import FIXTURES, STORIES, click, frames, key, prepare
+
+pytestmark = pytest.mark.usefixtures("fresh_pygame")
 
 
 def test_picker_lists_a_broken_story_with_its_errors(tmp_path, monkeypatch):

@@ -47,12 +47,12 @@ class SetupScreen(Screen):
         rows = {"name": pygame.Rect(X, 250, FIELD_W, 56)}
         rows.update({f"p-{k}": pygame.Rect(X + i * 172, 384, 156, 50)
                      for i, k in enumerate(CHOICES)})
-        y = 460
+        y = 470
         if self.pronoun == "other":
-            rows["typed"] = pygame.Rect(X, 458, FIELD_W, 50)
-            y = 540
-        rows["begin"] = pygame.Rect(X, y + 40, 220, 56)
-        rows["back"] = pygame.Rect(X + 240, y + 40, 160, 56)
+            rows["typed"] = pygame.Rect(X, 452, FIELD_W, 50)
+            y = 530
+        rows["begin"] = pygame.Rect(X, y, 220, 56)
+        rows["back"] = pygame.Rect(X + 240, y, 160, 56)
         return rows
 
     def _order(self) -> list[str]:
@@ -153,9 +153,8 @@ class SetupScreen(Screen):
         panel = pygame.Rect(X - 60, 70, FIELD_W + 120, 580)
         blit_panel(surface, panel, radius=28, shadow=12)
         surface.blit(sv.text.line(self.story.title, sv.font("serif", 40), theme.INK), (X, 104))
-        who = "your partner" if self.partner is None else "the one you come home to"
-        intro = sv.text.line(f"Before you begin: who is {who}?", sv.font("serif-italic", 21),
-                             theme.INK_SOFT)
+        intro = sv.text.line("Before you begin: who is your partner in this story?",
+                             sv.font("serif-italic", 21), theme.INK_SOFT)
         surface.blit(intro, (X, 164))
         rows = self._rows()
         label = sv.font("sans-bold", 16)
@@ -186,8 +185,8 @@ class SetupScreen(Screen):
                                 theme.CREAM_LIGHT if strong else theme.INK)
             surface.blit(line, line.get_rect(center=r.center))
         if self.error:
-            err = sv.text.block(self.error, sv.font("sans", 17), theme.TERRACOTTA, FIELD_W)
-            err.draw(surface, X, rows["begin"].bottom + 20)
+            err = sv.text.block(self.error, sv.font("sans", 16), theme.TERRACOTTA, FIELD_W - 420)
+            err.draw(surface, X + 420, rows["begin"].y + 4)
         hint = sv.text.line("Tab or arrows to move  ·  Enter to go on  ·  Esc to go back",
                             sv.font("sans", 15), theme.GREY)
         surface.blit(hint, (X, panel.bottom - 34))
