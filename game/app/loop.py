@@ -75,7 +75,8 @@ class App:
              fade: bool | None = None) -> Screen:
         screen.on_result = on_result
         self.stack.screens.append(screen)
-        if fade if fade is not None else screen.opaque:
+        if (fade if fade is not None else screen.opaque) and \
+                not getattr(self.services.settings, "reduced_motion", False):
             self.fade = 1.0
         self._guard(screen.on_enter)
         self.notify("screen", screen)

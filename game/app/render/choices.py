@@ -29,16 +29,17 @@ class ChoiceList:
         self.keyboard = False
         self.age = 0.0
         self.glow: list[float] = []
+        self.scale = 1.0  # the player's text size (1.0–2.0)
         self.tags: list[pygame.Surface | None] = []
 
     def set(self, items: list[tuple[str, str | None]], tags: list[tuple[str, tuple] | None]) -> None:
         """``items`` are (text, kind); ``tags`` an optional (label, colour) to show per item."""
-        font = self.fonts.get("sans", SIZE)
+        font = self.fonts.get("sans", round(SIZE * self.scale))
         self.items = items
         tag_font = self.fonts.get("sans", 14)
         self.tags = [self.cache.line(t[0], tag_font, t[1]) if t else None for t in tags]
         room = self.width - PAD_X - 24 - max((t.get_width() + 16 for t in self.tags if t), default=0)
-        self.blocks = [self.cache.block(text, font, theme.INK, room, 28) for text, _ in items]
+        self.blocks = [self.cache.block(text, font, theme.INK, room, round(28 * self.scale)) for text, _ in items]
         self.focus = 0
         self.keyboard = False
         self.age = 0.0

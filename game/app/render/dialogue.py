@@ -27,25 +27,30 @@ class DialogueBox:
         self.italic = False
         self.shown = 0.0
         self.clock = 0.0
+        self.scale = 1.0  # the player's text size (1.0–2.0); the box grows to fit
 
     def set_line(self, name: str | None, text: str, colour: tuple[int, int, int] | None,
                  narration: bool) -> None:
         role = "serif-italic" if narration else "serif"
         ink = theme.INK_SOFT if narration else theme.INK
-        font = self.fonts.get(role, TEXT_SIZE)
-        self.block = self.cache.block(text, font, ink, self.rect.w - 2 * PAD_X, LINE_HEIGHT)
+        font = self.fonts.get(role, round(TEXT_SIZE * self.scale))
+        self.block = self.cache.block(text, font, ink, self.rect.w - 2 * PAD_X, self.line_height)
         self.name = None
         if name:
-            self.name = self.cache.line(name, self.fonts.get("sans-bold", NAME_SIZE), theme.CREAM_LIGHT)
+            self.name = self.cache.line(name, self.fonts.get("sans-bold", round(NAME_SIZE * self.scale)), theme.CREAM_LIGHT)
         self.name_colour = colour or theme.TERRACOTTA
         self.shown = 0.0
 
     def text_height(self) -> int:
-        return self.block.height if self.block else LINE_HEIGHT
+        return self.block.height if self.block else self.line_height
+
+    @property
+    def line_height(self) -> int:
+        return round(LINE_HEIGHT * self.scale)
 
     def fit(self, bottom: int) -> None:
         """Size the box to its text, its bottom edge at ``bottom``."""
-        h = max(self.text_height(), 2 * LINE_HEIGHT) + 2 * PAD_Y + 8
+        h = max(self.text_height(), 2 * self.line_height) + 2 * PAD_Y + 8
         self.rect = pygame.Rect(self.rect.x, bottom - h, self.rect.w, h)
 
     @property
@@ -65,7 +70,8 @@ class DialogueBox:
         r = self.rect
         blit_panel(surface, r, radius=22, shadow=10)
         if self.name is not None:
-            tag = pygame.Rect(r.x + PAD_X - 14, r.y - 18, self.name.get_width() + 28, 36)
+            tag = pygame.Rect(r.x + PAD_X - 14, r.y - 18, self.name.get_width() + 28,
+                              max(36, self.name.get_height() + 10))
             blit_panel(surface, tag, self.name_colour, 255, radius=18)
             surface.blit(self.name, (tag.x + 14, tag.centery - self.name.get_height() // 2))
         if self.block is not None:

@@ -51,6 +51,27 @@ DIM = (20, 24, 34)
 
 TONES = {"positive": SAGE_DARK, "negative": TERRACOTTA, "neutral": GREY}
 
+# The palette as drawn by default, and the changes of the high-contrast theme: darker ink,
+# brighter light text, opaque panels, deeper night. ``use_high_contrast`` swaps them in place,
+# so every screen, which reads ``theme.NAME`` when it draws, follows at once.
+_NAMES = ("NIGHT_DEEP", "NIGHT", "TEAL", "INK", "INK_SOFT", "GREY", "SAND", "CREAM_DARK",
+          "PANEL_ALPHA", "SEA_LIGHT", "DUSK", "PLUM")
+_BASE = {name: globals()[name] for name in _NAMES}
+_HIGH = {
+    "NIGHT_DEEP": (6, 10, 16), "NIGHT": (10, 18, 26), "TEAL": (24, 44, 52),
+    "INK": (8, 6, 10), "INK_SOFT": (36, 28, 36), "GREY": (78, 72, 76),
+    "SAND": (250, 238, 214), "CREAM_DARK": (196, 180, 152), "PANEL_ALPHA": 255,
+    "SEA_LIGHT": (150, 200, 200), "DUSK": (120, 60, 70), "PLUM": (70, 36, 64),
+}
+HIGH_CONTRAST = [False]
+
+
+def use_high_contrast(on: bool) -> None:
+    """Switch the palette between the default and the high-contrast theme."""
+    HIGH_CONTRAST[0] = bool(on)
+    globals().update(_HIGH if on else _BASE)
+    TONES["neutral"] = GREY
+
 
 def hex_colour(text: str | None, default: tuple[int, int, int]) -> tuple[int, int, int]:
     """``#rrggbb`` (or ``#aarrggbb``, alpha ignored) as a colour; ``default`` when unreadable."""
@@ -71,6 +92,8 @@ FONT_ROLES: dict[str, tuple[str, ...]] = {
     "serif-italic": ("literata-italic", "sourceserif4-it", "serif-italic", "italic"),
     "serif-bold": ("literata-semibold", "literata-bold", "sourceserif4-semibold", "serif-bold"),
     "sans": ("atkinson", "inter-regular", "notosans-regular", "sans-regular", "sans"),
+    "legible": ("atkinsonhyperlegible-regular", "atkinson"),
+    "legible-bold": ("atkinsonhyperlegible-bold",),
     "sans-bold": ("atkinson-hyperlegible-bold", "inter-semibold", "notosans-semibold",
                   "notosans-bold", "sans-bold", "bold"),
 }
@@ -84,6 +107,11 @@ class Fonts:
     _files: dict[str, Path | None] = field(default_factory=dict)
     _open: dict[tuple[str, int], pygame.font.Font] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
+    #: every role drawn in Atkinson Hyperlegible (the player's "hyper-legible font" setting)
+    legible: bool = False
+
+    def set_legible(self, on: bool) -> None:
+        self.legible = bool(on)
 
     def _file(self, role: str) -> Path | None:
         if role in self._files:
@@ -111,6 +139,8 @@ class Fonts:
         return found
 
     def get(self, role: str, size: int) -> pygame.font.Font:
+        if self.legible:
+            role = "legible-bold" if role.endswith("bold") else "legible"
         key = (role, size)
         font = self._open.get(key)
         if font is None:

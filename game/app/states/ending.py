@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import flow
+from game.app import flow, keep
 from game.app.render import theme
 from game.app.render.chart import draw_chart, series
 from game.app.render.widgets import Entry, Menu, vertical_gradient
@@ -22,8 +22,12 @@ class EndingScreen(Screen):
         super().__init__(app)
         self.session = session
         self.t = 0.0
-        self.menu = Menu([Entry("Back to the title")], LEFT - 22, theme.HEIGHT - 92, 300,
+        self.entered = False
+        self.menu = Menu([Entry("Back to the title"), Entry("The paths you took"),
+                          Entry("Endings found")], LEFT - 22, theme.HEIGHT - 92, 300,
                          light=True, size=22)
+        self.menu.row = 44
+        self.menu.y = theme.HEIGHT - 44 * 3 - 20
         self._layout()
 
     def _layout(self) -> None:
@@ -57,14 +61,29 @@ class EndingScreen(Screen):
         self.legend = [(story.kinds[k], steps) for k, steps in used.items()]
 
     def on_enter(self) -> None:
+        if not self.entered:
+            self.entered = True
+            keep.record(self.app, self.session)
+            keep.ambient(self.app, None)
+            keep.sound(self.app, "ending")
         self.app.notify("ending", self.session)
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             flow.to_title(self.app)
             return
-        if self.menu.handle_event(event) == 0:
+        picked = self.menu.handle_event(event)
+        if picked == 0:
             flow.to_title(self.app)
+        elif picked == 1 or (event.type == pygame.KEYDOWN and event.key == pygame.K_f):
+            from game.app.states.flowchart import FlowchartScreen
+
+            s = self.session
+            self.app.push(FlowchartScreen(self.app, s.story, list(s.path), s.node_id))
+        elif picked == 2:
+            from game.app.states.gallery import GalleryScreen
+
+            self.app.push(GalleryScreen(self.app, [self.session.story], self.session.story.id))
 
     def update(self, dt: float) -> None:
         self.t += dt

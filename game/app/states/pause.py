@@ -1,4 +1,5 @@
-"""The pause menu over play: resume, show the dynamics, take back a reply, title, quit."""
+"""The pause menu over play: resume, save, load, history, the paths, endings, settings, take
+back a reply, title, quit. It hands the chosen key back to play, which opens the page."""
 
 from __future__ import annotations
 
@@ -8,7 +9,19 @@ from game.app.render import theme
 from game.app.render.widgets import Entry, Menu, blit_panel
 from game.app.screen import Screen
 
-W, H = 460, 420
+W, H = 460, 600
+ENTRIES = (
+    ("resume", "Resume", "Esc"),
+    ("save", "Save", ""),
+    ("load", "Load", ""),
+    ("history", "History", "H"),
+    ("flowchart", "The paths so far", ""),
+    ("endings", "Endings found", ""),
+    ("settings", "Settings", ""),
+    ("rewind", "Take back the last reply", "Backspace"),
+    ("title", "Back to the title", ""),
+    ("quit", "Quit the game", ""),
+)
 
 
 class PauseScreen(Screen):
@@ -19,42 +32,22 @@ class PauseScreen(Screen):
         super().__init__(app)
         self.play = play
         self.rect = pygame.Rect((theme.WIDTH - W) // 2, (theme.HEIGHT - H) // 2, W, H)
-        self.menu = Menu(self._entries(), self.rect.x + 30, self.rect.y + 100, W - 60, row=54)
+        self.menu = Menu(self._entries(), self.rect.x + 30, self.rect.y + 92, W - 60, row=49,
+                         size=22)
         self.t = 0.0
 
     def _entries(self) -> list[Entry]:
-        dyn = "on" if self.app.services.settings.show_dynamics else "off"
-        return [
-            Entry("Resume"),
-            Entry("Show the dynamics", note=dyn),
-            Entry("Take back the last reply", enabled=self.play.session.can_rollback),
-            Entry("Back to the title"),
-            Entry("Quit the game"),
-        ]
+        return [Entry(label, enabled=(key != "rewind" or self.play.session.can_rollback),
+                      note=note) for key, label, note in ENTRIES]
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE or \
+                event.type == pygame.MOUSEBUTTONDOWN and event.button == 3:
             self.dismiss("resume")
             return
         picked = self.menu.handle_event(event)
-        if picked == 0:
-            self.dismiss("resume")
-        elif picked == 1:
-            settings = self.app.services.settings
-            settings.show_dynamics = not settings.show_dynamics
-            from game.app import saves
-
-            saves.save_settings(settings)
-            focus = self.menu.focus
-            self.menu.entries = self._entries()
-            self.menu.focus = focus
-            self.play.enter_node_tags()
-        elif picked == 2:
-            self.dismiss("rewind")
-        elif picked == 3:
-            self.dismiss("title")
-        elif picked == 4:
-            self.dismiss("quit")
+        if picked is not None:
+            self.dismiss(ENTRIES[picked][0])
 
     def update(self, dt: float) -> None:
         self.t = min(1.0, self.t + dt / 0.2)

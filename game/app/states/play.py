@@ -10,7 +10,7 @@ import logging
 
 import pygame
 
-from game.app import flow
+from game.app import flow, playkeys
 from game.app.render import light, theme
 from game.app.render.choices import ChoiceList
 from game.app.render.dialogue import DialogueBox
@@ -63,12 +63,15 @@ class PlayScreen(Screen):
         self._scaled: dict[int, pygame.Surface] = {}
         self.camera: tuple[float, float] | None = None
         self.veil = _bottom_veil()
+        self.reader = playkeys.Reader()
+        self.box.scale = self.choices.scale = self.reader.scale = sv.settings.scale
         self.enter_node()
 
     # -- following the session ---------------------------------------------------------------
 
     def enter_node(self) -> None:
         s = self.session
+        self.reader.entered(self)
         self._follow_scene()
         self._follow_places()
         self.lines = s.lines()
@@ -228,6 +231,8 @@ class PlayScreen(Screen):
 
             self.app.push(PauseScreen(self.app, self), self._paused)
             return
+        if playkeys.handle(self, event):
+            return
         if self.phase == "choices":
             picked = self.choices.handle_event(event)
             if picked is not None:
@@ -240,8 +245,9 @@ class PlayScreen(Screen):
         if result == "title":
             flow.to_title(self.app)
         elif result == "rewind" and self.session.can_rollback:
-            self.session.rollback(1)
-            self.enter_node()
+            playkeys.rollback(self)
+        elif result in ("save", "load", "history", "flowchart", "settings", "endings"):
+            playkeys.open_page(self, result)
         elif result == "quit":
             self.app.quit(0)
         elif result == "dynamics":
@@ -257,7 +263,11 @@ class PlayScreen(Screen):
 
     def update(self, dt: float) -> None:
         was = self.box.complete
-        self.box.update(dt, self.services.settings.text_speed)
+        self.box.update(dt, self.services.settings.cps)
+        self.reader.update(self, dt)
+        self.services.toast.update(dt)
+        if self.services.settings.reduced_motion:
+            self.scene_fade, self.old_frame = 1.0, None
         if not was and self.box.complete and self.phase == "lines" \
                 and self.index == len(self.lines) - 1:
             self._after_lines()
@@ -266,7 +276,7 @@ class PlayScreen(Screen):
         self.dynamics.update(dt)
         for fig in self.figures.values():
             fig.update(dt)
-        self._follow_camera(dt)
+        self._follow_camera(0.0 if self.services.settings.reduced_motion else dt)
         target = light.tension(self.tension_var, self.session.values)
         self.mood += (target - self.mood) * min(1.0, dt * 1.1)
         if abs(target - self.mood) < 0.004:
@@ -363,6 +373,7 @@ class PlayScreen(Screen):
             self.choices.draw(surface)
         if self.services.settings.show_dynamics:
             self.dynamics.draw(surface)
+        self.services.toast.draw(surface, self.services)
 
 
 def _figure_placeholder(colour: tuple[int, int, int]) -> pygame.Surface:

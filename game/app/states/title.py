@@ -1,4 +1,5 @@
-"""The title: the game's name over a quiet evening shore; Continue, New game, Load, Settings, Quit.
+"""The title: the game's name over a quiet evening shore; Continue, New game, Load, Endings,
+Settings, Quit.
 
 The shore is drawn from the parallax layers in ``assets/art/title`` (sky, far, sea, near), each
 swaying slowly on its own; when they are missing a simple painted shore stands in.
@@ -13,7 +14,7 @@ import random
 import pygame
 
 from game import paths
-from game.app import flow, saves
+from game.app import flow, keep, saves
 from game.app.render import theme
 from game.app.render.widgets import Entry, Menu, vertical_gradient
 from game.app.screen import Screen
@@ -63,6 +64,7 @@ class TitleScreen(Screen):
             Entry("Continue", enabled=self.latest is not None),
             Entry("New game"),
             Entry("Load"),
+            Entry("Endings"),
             Entry("Settings"),
             Entry("Quit"),
         ], 74, 336, 300, row=54, light=True, size=24)
@@ -72,6 +74,7 @@ class TitleScreen(Screen):
                         rnd.uniform(0, 6.28), rnd.uniform(10, 40)) for _ in range(26)]
 
     def on_enter(self) -> None:
+        keep.ambient(self.app, "title")
         self.latest = saves.latest()
         self.menu.entries[0].enabled = self.latest is not None
         if not self.menu.entries[self.menu.focus].enabled:
@@ -81,21 +84,26 @@ class TitleScreen(Screen):
         picked = self.menu.handle_event(event)
         if picked is None:
             if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-                self.menu.focus = 4
+                self.menu.focus = 5
             return
         if picked == 0 and self.latest is not None:
             self._continue()
         elif picked == 1:
             flow.new_game(self.app)
         elif picked == 2:
-            from game.app.states.load import LoadScreen
+            from game.app.states.saveload import SaveLoadScreen
 
-            self.app.push(LoadScreen(self.app))
+            self.app.push(SaveLoadScreen(self.app, "load"))
         elif picked == 3:
+            from game.app.catalog import scan
+            from game.app.states.gallery import GalleryScreen
+
+            self.app.push(GalleryScreen(self.app, [e.story for e in scan() if e.story]))
+        elif picked == 4:
             from game.app.states.settings import SettingsScreen
 
             self.app.push(SettingsScreen(self.app))
-        elif picked == 4:
+        elif picked == 5:
             self.app.quit(0)
 
     def _continue(self) -> None:
