@@ -38,7 +38,20 @@ class Problem:
     at_key: bool = False
 
 
-Check = Callable[[Any, str, list[Problem]], None]
+# A check takes a value, where it is, and the list to add problems to. "Where" is a path:
+# the root pointer (a string) or a pair (parent path, key or index). Pointer strings are built
+# only for values with a problem, since a large story has hundreds of thousands of values.
+Path = Any
+Check = Callable[[Any, Path, list[Problem]], None]
+
+
+def pointer_of(path: Path) -> str:
+    """The JSON pointer of a path."""
+    parts: list[str] = []
+    while type(path) is tuple:
+        path, key = path
+        parts.append(escape(key) if isinstance(key, str) else str(key))
+    return path + "".join("/" + part for part in reversed(parts))
 
 
 def json_type(value: Any) -> str:
@@ -55,6 +68,18 @@ def json_type(value: Any) -> str:
     if isinstance(value, dict):
         return "object"
     return "null"
+
+
+# The exact Python types json gives for each schema type (bool is not an integer).
+_PY_TYPES: dict[str, tuple[type, ...]] = {
+    "object": (dict,),
+    "array": (list,),
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "null": (type(None),),
+}
 
 
 def _is_type(value: Any, name: str) -> bool:
@@ -117,10 +142,10 @@ class _Compiler:
         if len(checks) == 1:
             return checks[0]
 
-        def check(value: Any, pointer: str, out: list[Problem]) -> None:
+        def check(value: Any, path: Path, out: list[Problem]) -> None:
             before = len(out)
             for c in checks:
-                c(value, pointer, out)
+                c(value, path, out)
                 if len(out) > before:
                     return
 
@@ -129,10 +154,13 @@ class _Compiler:
     @staticmethod
     def _type(names: list[str]) -> Check:
         wanted = " or ".join(_JSON_TYPES[n] for n in names)
+        exact = frozenset(t for n in names for t in _PY_TYPES[n])
 
-        def check(value: Any, pointer: str, out: list[Problem]) -> None:
+        def check(value: Any, path: Path, out: list[Problem]) -> None:
+            if type(value) in exact:
+                return
             if not any(_is_type(value, n) for n in names):
-                out.append(Problem(pointer, "LT104", f"expected {wanted}, got {describe(value)}"))
+                out.append(Problem(pointer_of(path), "LT104", f"expected {wanted}, got {describe(value)}"))
 
         return check
 
@@ -140,10 +168,10 @@ class _Compiler:
     def _enum(options: list[Any]) -> Check:
         shown = ", ".join(json.dumps(o) for o in options)
 
-        def check(value: Any, pointer: str, out: list[Problem]) -> None:
+        def check(value: Any, path: Path, out: list[Problem]) -> None:
             if not any(value == o and json_type(value) == json_type(o) for o in options):
                 hint = suggest(value, [str(o) for o in options]) if isinstance(value, str) else ""
-                out.append(Problem(pointer, "LT106", f"{json.dumps(value)} is not one of {shown}{hint}"))
+                out.append(Problem(pointer_of(path), "LT106", f"{json.dumps(value)} is not one of {shown}{hint}"))
 
         return check
 
@@ -153,7 +181,7 @@ class _Compiler:
         return lambda v, p, out: (
             None
             if rx.search(v)
-            else out.append(Problem(p, "LT106", f"{json.dumps(v)} is not a valid id: {_id_rule(pattern)}"))
+            else out.append(Problem(pointer_of(p), "LT106", f"{json.dumps(v)} is not a valid id: {_id_rule(pattern)}"))
         )
 
     def _object(self, schema: dict[str, Any]) -> Check:
@@ -166,24 +194,29 @@ class _Compiler:
         key_rx = re.compile(schema["propertyNames"]["pattern"]) if "propertyNames" in schema else None
         key_rule = _id_rule(schema["propertyNames"]["pattern"]) if key_rx else ""
 
-        def check(value: Any, pointer: str, out: list[Problem]) -> None:
+        get = props.get
+
+        def check(value: Any, path: Path, out: list[Problem]) -> None:
             if not isinstance(value, dict):
                 return
             for key in required:
                 if key not in value:
-                    out.append(Problem(pointer, "LT105", f"missing required field '{key}'"))
+                    out.append(Problem(pointer_of(path), "LT105", f"missing required field '{key}'"))
             for key, item in value.items():
-                here = f"{pointer}/{escape(key)}"
                 if key_rx is not None and not key_rx.search(key):
-                    out.append(Problem(here, "LT106", f"'{key}' is not a valid id: {key_rule}", True))
+                    out.append(
+                        Problem(pointer_of((path, key)), "LT106", f"'{key}' is not a valid id: {key_rule}", True)
+                    )
                     continue
-                sub = props.get(key)
+                sub = get(key)
                 if sub is not None:
-                    sub(item, here, out)
+                    sub(item, (path, key), out)
                 elif extra_check is not None:
-                    extra_check(item, here, out)
+                    extra_check(item, (path, key), out)
                 elif closed:
-                    out.append(Problem(here, "LT103", f"unknown field '{key}'{suggest(key, names)}", True))
+                    out.append(
+                        Problem(pointer_of((path, key)), "LT103", f"unknown field '{key}'{suggest(key, names)}", True)
+                    )
 
         return check
 
@@ -191,14 +224,14 @@ class _Compiler:
         item_check = self.compile(schema["items"]) if "items" in schema else None
         min_items = schema.get("minItems", 0)
 
-        def check(value: Any, pointer: str, out: list[Problem]) -> None:
+        def check(value: Any, path: Path, out: list[Problem]) -> None:
             if not isinstance(value, list):
                 return
             if len(value) < min_items:
-                out.append(Problem(pointer, "LT106", f"needs at least {min_items} item(s)"))
+                out.append(Problem(pointer_of(path), "LT106", f"needs at least {min_items} item(s)"))
             if item_check is not None:
                 for i, item in enumerate(value):
-                    item_check(item, f"{pointer}/{i}", out)
+                    item_check(item, (path, i), out)
 
         return check
 
@@ -207,13 +240,22 @@ class _Compiler:
         """Choose the branch whose type fits: the schema's oneOf branches differ by type."""
         kinds = [s.get("type") for s in schemas]
         wanted = " or ".join(_JSON_TYPES[k] for k in kinds if isinstance(k, str))
+        by_type = {}
+        for kind, c in zip(kinds, checks):
+            if isinstance(kind, str):
+                for t in _PY_TYPES[kind]:
+                    by_type.setdefault(t, c)
 
-        def check(value: Any, pointer: str, out: list[Problem]) -> None:
+        def check(value: Any, path: Path, out: list[Problem]) -> None:
+            c = by_type.get(type(value))
+            if c is not None:
+                c(value, path, out)
+                return
             for kind, c in zip(kinds, checks):
                 if isinstance(kind, str) and _is_type(value, kind):
-                    c(value, pointer, out)
+                    c(value, path, out)
                     return
-            out.append(Problem(pointer, "LT104", f"expected {wanted}, got {describe(value)}"))
+            out.append(Problem(pointer_of(path), "LT104", f"expected {wanted}, got {describe(value)}"))
 
         return check
 
