@@ -63,7 +63,10 @@ def draw_chart(size: tuple[int, int], var: Variable, values: list[float],
         for x in range(plot.x, plot.right, 14):
             pygame.draw.line(surf, theme.TERRACOTTA, (x, y), (min(x + 8, plot.right), y), 2)
         tag = text.line(f"{mark.label} · {fmt(var, mark.value)}", small, theme.TERRACOTTA)
-        surf.blit(tag, (plot.right - tag.get_width(), y - tag.get_height() - 2))
+        box = pygame.Rect(0, 0, tag.get_width() + 12, tag.get_height() + 2)
+        box.bottomright = (plot.right + 4, y - 3)
+        pygame.draw.rect(surf, theme.PANEL, box, border_radius=8)
+        surf.blit(tag, (box.x + 6, box.y + 1))
     points = [(x_of(i), y_of(v)) for i, v in enumerate(values)]
     if len(points) > 1:
         pygame.draw.lines(surf, theme.PLUM_LIGHT, False, points, 3)

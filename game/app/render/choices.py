@@ -114,7 +114,7 @@ class ChoiceList:
             shift = int((1 - appear) * 12 * (i + 1))
             r = rect.move(int(8 * g), shift)
             colour = theme.CREAM_LIGHT if g < 0.5 else (255, 249, 238)
-            blit_panel(surface, r, colour, int((232 + 20 * g) * appear), radius=r.h // 2 if
+            blit_panel(surface, r, colour, int((244 + 11 * g) * appear), radius=r.h // 2 if
                        r.h < 60 else 22, shadow=4)
             badge = (r.x + 28, r.y + PAD_Y + 14)
             dot = theme.TERRACOTTA if g > 0.5 else theme.SAND

@@ -22,6 +22,7 @@ log = logging.getLogger("lowtide.app")
 ABOVE = "above"
 WALK_SPEED = 150.0  # map pixels a second
 ZOOM = 1.5  # a room fills the view more closely than the whole map would
+OVERSCROLL = 260  # how far past the map's bottom edge the camera may look
 
 
 @dataclass
@@ -213,7 +214,8 @@ class SceneView:
         bw, bh = self.base.get_size()
         vw, vh = self.view
         x = min(max(0.0, focus[0] - at[0]), max(0.0, bw - vw))
-        y = min(max(0.0, focus[1] - at[1]), max(0.0, bh - vh))
+        # below the map the view may go on into the dark under the dialogue box
+        y = min(max(0.0, focus[1] - at[1]), max(0.0, bh - vh) + OVERSCROLL if bh > vh else 0.0)
         return x, y
 
     def sprite(self, image: pygame.Surface) -> pygame.Surface:

@@ -47,18 +47,37 @@ class EndingScreen(Screen):
         self.kinds = kinds
         charted = charted[:3]
         self.charts: list[pygame.Surface] = []
-        if charted:
-            space = theme.HEIGHT - 72 - 110
-            h = min(250, (space - 16 * (len(charted) - 1)) // len(charted))
-            for var in charted:
-                self.charts.append(draw_chart((theme.WIDTH - RIGHT - 56, h), var,
-                                              series(var, s.steps, start), kinds, sv.text,
-                                              sv.fonts))
         used: dict[str, list[int]] = {}
         for i, step in enumerate(s.steps, 1):
             if step.kind in story.kinds:
                 used.setdefault(step.kind, []).append(i)
         self.legend = [(story.kinds[k], steps) for k, steps in used.items()]
+        legend_h = self._legend_rows() * 24 + 12
+        if charted:
+            space = theme.HEIGHT - 64 - 24 - legend_h
+            h = max(120, min(250, (space - 16 * (len(charted) - 1)) // len(charted)))
+            for var in charted:
+                self.charts.append(draw_chart((theme.WIDTH - RIGHT - 56, h), var,
+                                              series(var, s.steps, start), kinds, sv.text,
+                                              sv.fonts))
+
+    def _legend_label(self, kind, steps) -> str:
+        nums = ", ".join(str(n) for n in steps)
+        return f"{kind.label}  ({nums})"
+
+    def _legend_rows(self) -> int:
+        """How many rows the reply-kind legend takes under the charts."""
+        if not self.legend:
+            return 0
+        sv = self.app.services
+        small = sv.font("sans", 15)
+        rows, x = 1, RIGHT + 6
+        for kind, steps in self.legend:
+            w = small.size(self._legend_label(kind, steps))[0]
+            if x + w + 24 > theme.WIDTH - 40 and x > RIGHT + 6:
+                rows, x = rows + 1, RIGHT + 6
+            x += w + 40
+        return rows
 
     def on_enter(self) -> None:
         if not self.entered:
@@ -114,9 +133,12 @@ class EndingScreen(Screen):
                 y += block.height + 10
         y += 14
         if self.debrief:
-            size = 19 if len(self.debrief) < 700 else 17
-            block = sv.text.block(self.debrief, sv.font("serif", size), theme.CREAM,
-                                  COLUMN, int(size * 1.45))
+            room = self.menu.y - 18 - y
+            for size in (19, 18, 17, 16, 15, 14):
+                block = sv.text.block(self.debrief, sv.font("serif", size), theme.CREAM,
+                                      COLUMN, int(size * 1.42))
+                if block.height <= room:
+                    break
             block.draw(surface, LEFT, y)
         cy = 64
         for chart in self.charts:
@@ -127,9 +149,8 @@ class EndingScreen(Screen):
             small = sv.font("sans", 15)
             for kind, steps in self.legend:
                 colour = theme.TONES.get(kind.tone, theme.GREY)
-                nums = ", ".join(str(n) for n in steps)
-                label = sv.text.line(f"{kind.label}  ({nums})", small, theme.CREAM)
-                if x + label.get_width() + 24 > theme.WIDTH - 40:
+                label = sv.text.line(self._legend_label(kind, steps), small, theme.CREAM)
+                if x + label.get_width() + 24 > theme.WIDTH - 40 and x > RIGHT + 6:
                     x = RIGHT + 6
                     cy += 24
                 pygame.draw.circle(surface, colour, (x + 6, cy + 10), 6)

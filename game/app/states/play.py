@@ -24,7 +24,7 @@ from game.story.session import Session
 log = logging.getLogger("lowtide.app")
 
 PORTRAIT_MAX = (400, 480)
-FOCUS_AT = (700, 250)  # where on screen the camera keeps the people it follows
+FOCUS_X = 700  # where across the screen the camera keeps the one it follows
 BOX_BOTTOM = theme.HEIGHT - 28
 SCENE_FADE = 0.7
 ADVANCE_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT)
@@ -314,7 +314,9 @@ class PlayScreen(Screen):
         if focus is None:
             w, h = view.base.get_size()
             focus = (w / 2, h / 2)
-        target = view.camera_for(focus, FOCUS_AT)
+        # keep the one followed in the open room above the dialogue box
+        at_y = int(max(150, min(300, self.box.rect.top * 0.62)))
+        target = view.camera_for(focus, (FOCUS_X, at_y))
         if self.camera is None or dt <= 0:
             self.camera = target
             return

@@ -147,4 +147,4 @@ class TitleScreen(Screen):
         self.menu.draw(surface, sv.text, sv.fonts)
         hint = sv.text.line("Arrows and Enter, or the mouse  ·  F11 full screen",
                             sv.font("sans", 15), theme.CREAM_DARK)
-        surface.blit(hint, (76, theme.HEIGHT - 44))
+        surface.blit(hint, (theme.WIDTH - hint.get_width() - 40, theme.HEIGHT - 40))
