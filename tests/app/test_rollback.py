@@ -1,0 +1,72 @@
+"""Going back in play: Backspace, Ctrl+Z and the wheel roll back; Ctrl+Y and the wheel go on."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from tests.app.looping import choose, press, to_choices, wheel, window
+
+pytestmark = pytest.mark.usefixtures("fresh_pygame")
+
+
+def test_backspace_rolls_back_and_ctrl_y_rolls_forward(tmp_path):
+    app = window(tmp_path)
+    choose(app, 1)
+    choose(app, 1)
+    play = app.top
+    path = [s.node for s in play.session.steps]
+    at = play.session.node_id
+    press(app, pygame.K_BACKSPACE)
+    assert len(play.session.steps) == 1 and play.session.node_id == path[1]
+    assert play.phase == "choices"  # lands on the replies, ready to choose differently
+    press(app, pygame.K_z, mod=pygame.KMOD_CTRL)
+    assert play.session.steps == [] and play.session.node_id == "keys"
+    press(app, pygame.K_y, mod=pygame.KMOD_CTRL)
+    press(app, pygame.K_y, mod=pygame.KMOD_CTRL)
+    assert play.session.node_id == at and len(play.session.steps) == 2
+
+
+def test_the_mouse_wheel_goes_back_and_forth(tmp_path):
+    app = window(tmp_path)
+    choose(app, 1)
+    play = app.top
+    at = play.session.node_id
+    wheel(app, 1)
+    assert play.session.node_id == "keys"
+    wheel(app, -1)
+    assert play.session.node_id == at
+
+
+def test_rolling_back_at_the_start_is_harmless(tmp_path):
+    app = window(tmp_path)
+    press(app, pygame.K_BACKSPACE)
+    assert app.top.name == "play" and app.top.session.node_id == "keys"
+    assert "began" in app.services.toast.text
+
+
+def test_choosing_differently_after_rolling_back(tmp_path):
+    app = window(tmp_path)
+    choose(app, 1)
+    first = app.top.session.node_id
+    to_choices(app)
+    options = app.top.session.choices()
+    press(app, pygame.K_BACKSPACE)
+    choose(app, 1)
+    assert app.top.session.node_id == first
+    to_choices(app)
+    other = next(i for i, c in enumerate(options) if c.target != options[0].target)
+    press(app, pygame.K_1 + other, n=4)
+    assert app.top.session.node_id == options[other].target or app.top.session.steps
+    press(app, pygame.K_y, mod=pygame.KMOD_CTRL)  # nothing to roll forward to now
+    assert app.top.name == "play"
+
+
+def test_pause_menu_take_back_still_works(tmp_path):
+    app = window(tmp_path)
+    choose(app, 1)
+    press(app, pygame.K_ESCAPE)
+    for _ in range(7):
+        press(app, pygame.K_DOWN, n=1)
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "play" and app.top.session.node_id == "keys"

@@ -1,0 +1,163 @@
+"""Saving through the real loop: autosave after a choice, F5/F9, the save and load screens."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.app import persist
+from game.app.persist import SaveInfo, SaveProblem
+from tests.app.looping import choose, press, to_choices, window
+
+pytestmark = pytest.mark.usefixtures("fresh_pygame")
+
+
+def store(tmp_path) -> persist.SaveStore:
+    return persist.SaveStore(tmp_path / "data" / "saves")
+
+
+def test_a_choice_writes_the_autosave_with_a_thumbnail(tmp_path):
+    app = window(tmp_path)
+    choose(app, 1)
+    auto = store(tmp_path).read("sample", "auto")
+    assert isinstance(auto, SaveInfo)
+    assert auto.node == app.top.session.node_id
+    assert auto.thumbnail is not None and auto.thumbnail.read_bytes()[:4] == b"\x89PNG"
+    assert persist.Persist.open(tmp_path / "data").progress.seen("sample") >= {"keys", "couch"}
+
+
+def test_f5_quick_saves_and_f9_loads_it_back(tmp_path):
+    app = window(tmp_path)
+    choose(app, 1)
+    to_choices(app)
+    saved_at = app.top.session.node_id
+    press(app, pygame.K_F5)
+    quick = store(tmp_path).read("sample", "quick")
+    assert isinstance(quick, SaveInfo) and quick.node == saved_at
+    assert app.services.toast.text.startswith("Saved")
+    choose(app, 1)
+    assert app.top.session.node_id != saved_at
+    press(app, pygame.K_F9, n=6)
+    assert app.top.name == "play"
+    assert app.top.session.node_id == saved_at
+
+
+def test_f9_without_a_quick_save_says_so(tmp_path):
+    app = window(tmp_path)
+    press(app, pygame.K_F9)
+    assert app.top.name == "play"
+    assert "no quick save" in app.services.toast.text.lower()
+
+
+def test_save_screen_writes_a_slot_and_load_screen_opens_it(tmp_path):
+    app = window(tmp_path)
+    choose(app, 1)
+    to_choices(app)
+    at = app.top.session.node_id
+    press(app, pygame.K_ESCAPE)
+    assert app.top.name == "pause"
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)  # Save
+    assert app.top.name == "saves" and app.top.mode == "save"
+    press(app, pygame.K_4)  # slot 4
+    info = store(tmp_path).read("sample", "4")
+    assert isinstance(info, SaveInfo) and info.node == at and info.line
+    press(app, pygame.K_4)  # saving over it asks first
+    assert app.top.confirm == "4"
+    press(app, pygame.K_ESCAPE)
+    assert app.top.confirm is None
+    press(app, pygame.K_ESCAPE)  # back to play
+    assert app.top.name == "play"
+    choose(app, 1)
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)  # Load
+    assert app.top.name == "saves" and app.top.mode == "load"
+    press(app, pygame.K_4, n=6)
+    assert app.top.name == "play" and app.top.session.node_id == at
+
+
+def test_the_save_screen_cannot_write_the_autosave(tmp_path):
+    app = window(tmp_path)
+    choose(app, 1)
+    from game.app.states.saveload import SaveLoadScreen
+
+    app.push(SaveLoadScreen(app, "save", app.stack.screens[0].session))
+    before = store(tmp_path).read("sample", "auto")
+    app.top.use("auto")
+    assert store(tmp_path).read("sample", "auto") == before
+
+
+def test_a_damaged_slot_shows_its_message_and_the_rest_still_load(tmp_path):
+    app = window(tmp_path)
+    choose(app, 1)
+    press(app, pygame.K_F5)
+    path = store(tmp_path).path("sample", "2")
+    path.write_text('{"format": 1, "session": {"trunc', "utf-8")
+    from game.app.states.saveload import SaveLoadScreen
+
+    screen = SaveLoadScreen(app, "load")
+    app.push(screen)
+    for _ in range(3):
+        app.frame()
+    assert isinstance(screen.slots["2"], SaveProblem)
+    assert "cut off" in screen.slots["2"].message
+    assert isinstance(screen.slots["quick"], SaveInfo)
+    assert list(path.parent.glob("slot-2.json.damaged-*"))
+    screen.use("2")  # nothing happens but a sound
+    assert app.top is screen
+    screen.use("quick")
+    for _ in range(3):
+        app.frame()
+    assert app.top.name == "play"
+
+
+def test_load_from_the_title_lists_every_story_with_saves(tmp_path):
+    app = window(tmp_path)
+    choose(app, 1)
+    from game.app import flow
+
+    flow.to_title(app)
+    for _ in range(3):
+        app.frame()
+    assert app.top.name == "title"
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "saves" and app.top.story_id == "sample"
+    press(app, pygame.K_a, n=6)
+    assert app.top.name == "play"
+
+
+def test_a_save_from_before_a_story_edit_tells_the_player(tmp_path):
+    import json
+    import shutil
+
+    from tests.app.conftest import STORIES
+
+    copy = tmp_path / "stories" / "sample"
+    shutil.copytree(STORIES / "sample", copy)
+    app = window(tmp_path)
+    to_choices(app)
+    press(app, pygame.K_1, n=4)  # keys → couch
+    take = next(c for c in app.top.session.choices() if c.target == "ten-minutes")
+    to_choices(app)
+    app.top.pick([c.index for c in app.top.session.choices()].index(take.index))
+    press(app, pygame.K_F5)
+    data = json.loads((copy / "story.json").read_text("utf-8"))
+    del data["nodes"]["ten-minutes"]
+    text = json.dumps(data).replace('"to": "ten-minutes"', '"to": "check"')
+    text = text.replace('visits(\\"ten-minutes\\")', 'visits(\\"check\\")')
+    (copy / "story.json").write_text(text, "utf-8")
+    import os
+
+    os.environ["LOWTIDE_STORIES"] = str(tmp_path / "stories")
+    try:
+        press(app, pygame.K_F9, n=6)
+    finally:
+        del os.environ["LOWTIDE_STORIES"]
+    assert app.top.name == "notice"
+    assert "changed" in " ".join(app.top.lines)
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "play" and app.top.session.node_id == "couch"
