@@ -17,8 +17,12 @@ from game.tools.layout import layered_layout
 
 X_GAP, Y_GAP = 150.0, 110.0  # pixels between neighbours at zoom 1
 
-PALETTE = (theme.TERRACOTTA, theme.SEA_LIGHT, theme.SAGE, theme.PLUM_LIGHT, theme.AMBER,
-           theme.DUSK, theme.SAND)
+# Soft but distinct hues for endings' dynamics, in declaration order (twelve before repeating).
+PALETTE = (
+    (214, 104, 78), (104, 160, 176), (142, 176, 120), (176, 120, 160), (240, 176, 88),
+    (120, 128, 200), (226, 150, 150), (90, 170, 140), (200, 190, 110), (160, 100, 90),
+    (150, 200, 220), (190, 150, 210),
+)
 
 
 def dynamic_colour(story: Story, dynamic: str | None) -> tuple[int, int, int]:

@@ -76,7 +76,7 @@ class Toast:
         font = services.font("sans-bold", scaled(services, 17))
         line = services.text.line(self.text, font, theme.CREAM_LIGHT)
         rect = pygame.Rect(0, 0, line.get_width() + 44, line.get_height() + 20)
-        rect.topright = (theme.WIDTH - 24, 22)
+        rect.midtop = (theme.WIDTH // 2, 8)
         layer = pygame.Surface(rect.size, pygame.SRCALPHA)
         blit_panel(layer, layer.get_rect(), theme.NIGHT_DEEP, 225, radius=rect.h // 2)
         pygame.draw.circle(layer, theme.AMBER, (16, rect.h // 2), 4)

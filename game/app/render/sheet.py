@@ -39,10 +39,11 @@ def hints(surface: pygame.Surface, services, text: str) -> None:
 class Button:
     """A small pill the mouse can press (the keyboard has its own keys for the same thing)."""
 
-    def __init__(self, label: str, rect: pygame.Rect):
+    def __init__(self, label: str, rect: pygame.Rect, dark: bool = False):
         self.label = label
         self.rect = rect
         self.hover = False
+        self.dark = dark  # drawn over a dark background
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEMOTION:
@@ -52,7 +53,9 @@ class Button:
         return False
 
     def draw(self, surface: pygame.Surface, services, active: bool = False) -> None:
-        if active:
+        if self.dark:
+            fill, alpha, ink = (theme.SEA_LIGHT if self.hover else theme.SEA), 255, theme.STAR
+        elif active:
             fill, alpha, ink = theme.PLUM, 255, theme.CREAM_LIGHT
         elif self.hover:
             fill, alpha, ink = theme.CREAM_DARK, 255, theme.INK

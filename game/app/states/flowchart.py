@@ -45,12 +45,12 @@ class FlowchartScreen(Screen):
         self.cx, self.cy = self.tx, self.ty = cx, cy
         self.drag_from: tuple[int, int] | None = None
         self.dragged = 0.0
-        self.back = sheet.Button("Back", pygame.Rect(theme.WIDTH - 150, 30, 110, 36))
+        self.back = sheet.Button("Back", pygame.Rect(theme.WIDTH - 150, 30, 110, 36), dark=True)
         y = theme.HEIGHT - 56
         self.buttons = {
-            "in": sheet.Button("+", pygame.Rect(theme.WIDTH - 196, y, 44, 36)),
-            "out": sheet.Button("−", pygame.Rect(theme.WIDTH - 146, y, 44, 36)),
-            "fit": sheet.Button("All", pygame.Rect(theme.WIDTH - 96, y, 56, 36)),
+            "in": sheet.Button("+", pygame.Rect(theme.WIDTH - 196, y, 44, 36), dark=True),
+            "out": sheet.Button("−", pygame.Rect(theme.WIDTH - 146, y, 44, 36), dark=True),
+            "fit": sheet.Button("All", pygame.Rect(theme.WIDTH - 96, y, 56, 36), dark=True),
         }
         if len(self.graph.nodes) > 60 and focus is None:
             self.fit()

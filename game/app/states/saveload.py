@@ -345,7 +345,11 @@ class SaveLoadScreen(Screen):
         surface.blit(head, (x, y))
         if isinstance(info, SaveInfo):
             when = sv.text.line(info.when(), sv.font("sans", 14), theme.INK_SOFT)
-            surface.blit(when, (x + head.get_width() + 10, y + 2))
+            if slot in (AUTO, QUICK):
+                surface.blit(when, (x + head.get_width() + 10, y + 2))
+            else:
+                y += 20
+                surface.blit(when, (x, y))
             y += 24
             small = sv.font("sans", 14)
             if self.session is None or info.story_id != self.session.story.id:
