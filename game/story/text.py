@@ -145,6 +145,8 @@ def parse_template(
     variables: Mapping[str, Any],
 ) -> Template:
     """Split text into literal and placeholder parts, checking every name; raise TemplateError."""
+    if "{" not in text and "}" not in text:
+        return (text,) if text else ()  # plain text, the common case: nothing to look for
     parts: list[Part] = []
     last = 0
     for m in _PLACEHOLDER.finditer(text):
