@@ -199,6 +199,7 @@ def explore(
         stuck_at.setdefault((first, reason), (root, -1))
     complete = True
     cut_depth = 0
+    late_endings: dict[str, tuple[int, int]] = {}
     ending_states: list[int] = []
     stuck_states: set[int] = set()
     while queue:
@@ -230,6 +231,9 @@ def explore(
             if child is None:
                 if complete:
                     complete, cut_depth = False, depth
+                if nodes[target].ending is not None:
+                    # No room for the state, but the way to this ending is known all the same.
+                    late_endings.setdefault(target, (sid, i))
                 continue
             edges_from[sid].append(child)
             if reason is not None:
@@ -260,6 +264,10 @@ def explore(
         assert ending is not None
         sid = first_ending.get(node.id)
         path = path_to(sid) if sid is not None else None
+        if path is None and node.id in late_endings:
+            parent, i = late_endings[node.id]
+            here = nodes[keys[parent][0]]
+            path = path_to(parent) + (PathStep(here.id, i, here.choices[i].text),)
         endings.append(EndingResult(node.id, ending.title, ending.dynamic, path))
 
     stuck = tuple(

@@ -126,3 +126,15 @@ def test_every_path_the_explorer_reports_plays_the_same_in_a_session(folder: Pat
             assert s.choice in offered
             session.choose(s.choice)
         assert session.node_id == e.node and session.ending is not None
+
+
+def test_an_ending_met_after_the_cap_still_gets_its_path(tmp_path: Path) -> None:
+    nodes = {"a": {"text": "A", "choices": [
+        {"text": f"to {i}", "to": f"b{i}"} for i in range(3)]}}
+    for i in range(3):
+        nodes[f"b{i}"] = {"text": "B", "choices": [{"text": "end", "to": "z"}]}
+    nodes["z"] = ending()
+    result = explore(load_or_raise(write_story(tmp_path / "s", nodes)), max_states=4)
+    assert not result.complete
+    (e,) = result.endings
+    assert [s.text for s in e.path or ()] == ["to 0", "end"]
