@@ -113,6 +113,7 @@ class _Loader:
     sources: SourceMap = field(default_factory=SourceMap)
     compiled: dict[tuple[str, str], Any] = field(default_factory=dict)
     templates: dict[str, Template] = field(default_factory=dict)
+    placeholders: dict[str, tuple] = field(default_factory=dict)
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -256,7 +257,7 @@ class _Loader:
         if cached is not None:
             return cached
         try:
-            result = parse_template(text, characters, variables)
+            result = parse_template(text, characters, variables, self.placeholders)
         except TemplateError as err:
             self.report(file, pointer, err.code, err.message, offset=err.offset)
             return (text,)
@@ -691,28 +692,38 @@ class _Context:
 
     def lines(self, raw: dict[str, Any], file: str, pointer: str) -> tuple[Line, ...]:
         if "lines" in raw:
-            items = [(item, f"{pointer}/lines/{i}") for i, item in enumerate(_list(raw["lines"]))]
+            items = _list(raw["lines"])
         elif "text" in raw:
-            items = [(raw, pointer)]
+            items = [raw]
         else:
             return ()
         out = []
         templates = self.loader.templates
-        for item, where in items:
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
                 continue
-            speaker = _str(item.get("speaker")) or None
-            expression = _str(item.get("expression")) or None
+            text = item.get("text")
+            if not isinstance(text, str):
+                continue
+            speaker = item.get("speaker")
+            speaker = speaker if isinstance(speaker, str) and speaker else None
+            expression = item.get("expression")
+            expression = expression if isinstance(expression, str) and expression else None
             if speaker is not None and speaker not in self.characters:
-                self.check_character(speaker, file, f"{where}/speaker")
+                self.check_character(speaker, file, f"{self.line_pointer(raw, pointer, i)}/speaker")
             if expression is not None:
+                where = self.line_pointer(raw, pointer, i)
                 self.check_expression(speaker, expression, file, f"{where}/expression")
-            text = item["text"]
             template = templates.get(text)
             if template is None:
-                template = self.template(text, file, f"{where}/text")
+                template = self.template(text, file, f"{self.line_pointer(raw, pointer, i)}/text")
             out.append(Line(speaker, expression, text, template))
         return tuple(out)
+
+    @staticmethod
+    def line_pointer(raw: dict[str, Any], pointer: str, i: int) -> str:
+        """The pointer of line ``i`` of a node: an item of its ``lines``, or the node itself."""
+        return f"{pointer}/lines/{i}" if "lines" in raw else pointer
 
     def choice(self, raw: Any, file: str, pointer: str) -> Choice | None:
         # Called for every choice of the story: pointers to its parts are built only when

@@ -18,13 +18,24 @@ from game.story.text import Cast, Person, Pronouns, Template
 FORMAT_VERSION = 1
 MIN_FORMAT_VERSION = 1
 
+# The classes made once per node, line and choice (Where, Line, Choice, RouteEntry, Ending,
+# Node) write their own __init__ (``init=False``): the one ``dataclass(frozen=True)`` writes
+# calls ``object.__setattr__`` once per field, which made building the model of a large story
+# several times slower than storing the instance's dict in one step. Same parameters, same
+# defaults; instances stay frozen. tests/story/test_model_init.py keeps them in step.
+_set = object.__setattr__
+_NO_PLACE: Any = object()
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Where:
     """Where something was written: a file of the story and a JSON pointer into it."""
 
     file: str
     pointer: str
+
+    def __init__(self, file: str, pointer: str) -> None:
+        _set(self, "__dict__", {"file": file, "pointer": pointer})
 
 
 @dataclass(frozen=True)
@@ -100,15 +111,24 @@ class Scene:
     spots: frozenset[str] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Line:
     speaker: str | None
     expression: str | None
     text: str
     template: Template
 
+    def __init__(
+        self, speaker: str | None, expression: str | None, text: str, template: Template
+    ) -> None:
+        _set(
+            self,
+            "__dict__",
+            {"speaker": speaker, "expression": expression, "text": text, "template": template},
+        )
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Choice:
     text: str
     template: Template
@@ -120,15 +140,46 @@ class Choice:
     all_effects: tuple[Effect, ...] = ()
     where: Where | None = None
 
+    def __init__(
+        self,
+        text: str,
+        template: Template,
+        to: str,
+        kind: str | None = None,
+        condition: Condition | None = None,
+        effects: tuple[Effect, ...] = (),
+        all_effects: tuple[Effect, ...] = (),
+        where: Where | None = None,
+    ) -> None:
+        _set(
+            self,
+            "__dict__",
+            {
+                "text": text,
+                "template": template,
+                "to": to,
+                "kind": kind,
+                "condition": condition,
+                "effects": effects,
+                "all_effects": all_effects,
+                "where": where,
+            },
+        )
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class RouteEntry:
     to: str
     condition: Condition | None = None
     where: Where | None = None
 
+    def __init__(
+        self, to: str, condition: Condition | None = None, where: Where | None = None
+    ) -> None:
+        _set(self, "__dict__", {"to": to, "condition": condition, "where": where})
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Ending:
     title: str
     title_template: Template
@@ -136,8 +187,28 @@ class Ending:
     debrief: str = ""
     debrief_template: Template = ()
 
+    def __init__(
+        self,
+        title: str,
+        title_template: Template,
+        dynamic: str | None = None,
+        debrief: str = "",
+        debrief_template: Template = (),
+    ) -> None:
+        _set(
+            self,
+            "__dict__",
+            {
+                "title": title,
+                "title_template": title_template,
+                "dynamic": dynamic,
+                "debrief": debrief,
+                "debrief_template": debrief_template,
+            },
+        )
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Node:
     """A text node (lines and choices), a route (no text), or an ending (lines and an ending)."""
 
@@ -150,6 +221,34 @@ class Node:
     place: Mapping[str, str] = field(default_factory=dict)
     effects: tuple[Effect, ...] = ()
     where: Where = Where("", "")
+
+    def __init__(
+        self,
+        id: str,
+        lines: tuple[Line, ...] = (),
+        choices: tuple[Choice, ...] = (),
+        route: tuple[RouteEntry, ...] = (),
+        ending: Ending | None = None,
+        scene: str | None = None,
+        place: Mapping[str, str] = _NO_PLACE,
+        effects: tuple[Effect, ...] = (),
+        where: Where = Where("", ""),
+    ) -> None:
+        _set(
+            self,
+            "__dict__",
+            {
+                "id": id,
+                "lines": lines,
+                "choices": choices,
+                "route": route,
+                "ending": ending,
+                "scene": scene,
+                "place": {} if place is _NO_PLACE else place,
+                "effects": effects,
+                "where": where,
+            },
+        )
 
     @property
     def is_route(self) -> bool:

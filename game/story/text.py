@@ -143,28 +143,46 @@ def parse_template(
     text: str,
     characters: Mapping[str, Any],
     variables: Mapping[str, Any],
+    cache: dict[str, tuple] | None = None,
 ) -> Template:
-    """Split text into literal and placeholder parts, checking every name; raise TemplateError."""
+    """Split text into literal and placeholder parts, checking every name; raise TemplateError.
+
+    ``cache`` (placeholder text -> part), when given, is shared by the texts of one story,
+    which name the same few placeholders again and again.
+    """
     if "{" not in text and "}" not in text:
         return (text,) if text else ()  # plain text, the common case: nothing to look for
     parts: list[Part] = []
+    literal = ""  # adjacent literal text (and escaped braces) becomes one part
     last = 0
     for m in _PLACEHOLDER.finditer(text):
-        if m.start() > last:
-            parts.append(text[last : m.start()])
+        start = m.start()
+        if start > last:
+            literal += text[last:start]
         last = m.end()
-        token = m.group(0)
-        if token in ("{{", "}}"):
-            parts.append(token[0])
-            continue
-        if m.group(1) is None:
+        inner = m.group(1)
+        if inner is None:
+            token = m.group(0)
+            if token in ("{{", "}}"):
+                literal += token[0]
+                continue
             raise TemplateError(
-                f"a lone '{token}': write '{token}{token}' for a brace in text", m.start(), "LT210"
+                f"a lone '{token}': write '{token}{token}' for a brace in text", start, "LT210"
             )
-        parts.append(_placeholder(m.group(1), m.start(), characters, variables))
+        if literal:
+            parts.append(literal)
+            literal = ""
+        part = cache.get(inner) if cache is not None else None
+        if part is None:
+            part = _placeholder(inner, start, characters, variables)
+            if cache is not None:
+                cache[inner] = part
+        parts.append(part)
     if last < len(text):
-        parts.append(text[last:])
-    return _merge(parts)
+        literal += text[last:]
+    if literal:
+        parts.append(literal)
+    return tuple(parts)
 
 
 def _placeholder(
@@ -202,16 +220,6 @@ def _hint(word: str, options: Mapping[str, Any]) -> str:
 
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
-
-
-def _merge(parts: list[Part]) -> Template:
-    merged: list[Part] = []
-    for part in parts:
-        if isinstance(part, str) and merged and isinstance(merged[-1], str):
-            merged[-1] += part
-        else:
-            merged.append(part)
-    return tuple(merged)
 
 
 def is_plain(template: Template) -> bool:

@@ -107,13 +107,15 @@ class _Compiler:
         self.refs: dict[str, Check] = {}
 
     def ref(self, target: str) -> Check:
+        """The check of a definition; an indirection only where it refers to itself."""
         if target not in self.refs:
             box: list[Check] = []
-            self.refs[target] = lambda v, p, out: box[0](v, p, out)
+            self.refs[target] = lambda v, p, out: box[0](v, p, out)  # while compiling it
             node: Any = self.root
             for part in target.removeprefix("#/").split("/"):
                 node = node[part]
             box.append(self.compile(node))
+            self.refs[target] = box[0]
         return self.refs[target]
 
     def compile(self, schema: dict[str, Any]) -> Check:
@@ -124,7 +126,8 @@ class _Compiler:
         checks: list[Check] = []
         types = schema.get("type")
         if types is not None:
-            checks.append(self._type(types if isinstance(types, list) else [types]))
+            names = types if isinstance(types, list) else [types]
+            checks.append(self._type(names))
         if "enum" in schema:
             checks.append(self._enum(schema["enum"]))
         if "const" in schema:
@@ -135,7 +138,25 @@ class _Compiler:
             checks.append(self._object(schema))
         if "items" in schema or "minItems" in schema:
             checks.append(self._array(schema))
+        if types is not None and len(checks) > 1:
+            return self._typed(names, checks[0], self._all(checks[1:]))
         return self._all(checks)
+
+    @staticmethod
+    def _typed(names: list[str], type_check: Check, rest: Check) -> Check:
+        """A type check followed by the others, with no detour for values of an exact type."""
+        exact = frozenset(t for n in names for t in _PY_TYPES[n])
+
+        def check(value: Any, path: Path, out: list[Problem]) -> None:
+            if type(value) in exact:
+                rest(value, path, out)
+                return
+            before = len(out)
+            type_check(value, path, out)
+            if len(out) == before:
+                rest(value, path, out)
+
+        return check
 
     @staticmethod
     def _all(checks: list[Check]) -> Check:
