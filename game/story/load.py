@@ -648,13 +648,15 @@ class _Context:
         scene = _str(raw.get("scene")) or None
         if scene is not None and scene not in self.scenes:
             report(file, f"{pointer}/scene", "LT205", f"scene '{scene}' does not exist{suggest(scene, list(self.scenes))}")
-        place = {k: v for k, v in _dict(raw.get("place")).items() if isinstance(v, str)}
+        place = {}
+        if "place" in raw:
+            place = {k: v for k, v in _dict(raw["place"]).items() if isinstance(v, str)}
         for who, spot in place.items():
             self.check_character(who, file, f"{pointer}/place/{escape(who)}", at_key=True)
             self.check_spot(spot, scene, file, f"{pointer}/place/{escape(who)}")
 
         lines = self.lines(raw, file, pointer)
-        choices = []
+        choices: list[Choice | None] = []
         if "choices" in raw:
             choice = self.choice
             choices = [
@@ -662,13 +664,14 @@ class _Context:
             ]
         if extra:
             choices += [self.choice(c, f, p) for f, p, c in extra]
+        choices = [c for c in choices if c is not None]
         route: tuple[RouteEntry, ...] = ()
         if "route" in raw:
-            route = tuple(
+            route = tuple([
                 self.route(r, file, f"{pointer}/route/{i}")
                 for i, r in enumerate(_list(raw["route"]))
                 if isinstance(r, dict)
-            )
+            ])
         ending = None
         if "ending" in raw:
             ending = self.ending(raw["ending"], file, f"{pointer}/ending")
@@ -678,7 +681,7 @@ class _Context:
         return Node(
             id=node_id,
             lines=lines,
-            choices=tuple(c for c in choices if c is not None),
+            choices=tuple(choices),
             route=route,
             ending=ending,
             scene=scene,
@@ -728,16 +731,25 @@ class _Context:
     def choice(self, raw: Any, file: str, pointer: str) -> Choice | None:
         # Called for every choice of the story: pointers to its parts are built only when
         # there is something to check or report there.
-        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
+        if not isinstance(raw, dict):
             return None
-        to = _str(raw.get("to"))
-        if to and to not in self.raw_nodes:
+        text = raw.get("text")
+        if not isinstance(text, str):
+            return None
+        to = raw.get("to")
+        if not isinstance(to, str):
+            to = ""
+        elif to and to not in self.raw_nodes:
             self.check_target(to, file, f"{pointer}/to")
-        kind_id = _str(raw.get("kind")) or None
-        kind = None
-        if kind_id is not None:
+        kind_id = raw.get("kind")
+        kind_effects: tuple = ()
+        if not isinstance(kind_id, str) or not kind_id:
+            kind_id = None
+        else:
             kind = self.kinds.get(kind_id)
-            if kind is None:
+            if kind is not None:
+                kind_effects = kind.effects
+            else:
                 report_hint = suggest(kind_id, list(self.kinds))
                 self.loader.report(
                     file, f"{pointer}/kind", "LT204", f"reply kind '{kind_id}' does not exist{report_hint}"
@@ -753,19 +765,11 @@ class _Context:
             for eff in effects:
                 if eff.nodes:
                     self.check_node_names(eff, file, f"{pointer}/effects")
-        text = raw["text"]
         template = self.loader.templates.get(text)
         if template is None:
             template = self.template(text, file, f"{pointer}/text")
         return Choice(
-            text=text,
-            template=template,
-            to=to,
-            kind=kind_id,
-            condition=condition,
-            effects=effects,
-            all_effects=(kind.effects if kind else ()) + effects,
-            where=Where(file, pointer),
+            text, template, to, kind_id, condition, effects, kind_effects + effects, Where(file, pointer)
         )
 
     def route(self, raw: dict[str, Any], file: str, pointer: str) -> RouteEntry:
