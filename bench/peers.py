@@ -52,8 +52,9 @@ BIG = 100_000  # our engine only
 MEMORY_SIZE = 10000
 SEED = 20240601
 PLAYTHROUGHS = 1000
-REPEATS = 5
-LOAD_REPEATS = 5
+ROUNDS = 3  # the runtimes take turns this many times; each turn does a share of the repeats
+REPEATS = 6
+LOAD_REPEATS = 6
 MAX_STEPS = 500  # a playthrough stops here if it has not reached an ending
 VERIFY = 20  # playthroughs whose transcript is hashed and compared
 
@@ -340,6 +341,7 @@ def run(
         "playthroughs": playthroughs,
         "repeats": repeats,
         "load_repeats": load_repeats,
+        "rounds": ROUNDS,
         "max_steps": MAX_STEPS,
         "verify_playthroughs": VERIFY,
     }
@@ -359,13 +361,7 @@ def run(
         base = {"seed": seed, "playthroughs": playthroughs, "repeats": repeats,
                 "load_repeats": load_repeats if nodes < 50_000 else max(1, load_repeats // 2),
                 "max_steps": MAX_STEPS, "verify": VERIFY}
-        ours = _ours_in_subprocess("ours", {**base, "folder": str(paths["lowtide"])})
-        if isinstance(ours, str):
-            raise RuntimeError(f"our engine {ours}")
-        entry["lowtide"] = summarise(ours)
-        log(f"   lowtide: load {entry['lowtide']['load_s']:.3f} s, "
-            f"{entry['lowtide']['choices_per_s']:,.0f} choices/s")
-        peer_figures: dict[str, dict[str, Any]] = {}
+        runners = {"lowtide": None}
         if peers_wanted and "inkjs" not in skipped:
             compiled = compile_ink(paths)
             if isinstance(compiled, str):
@@ -377,23 +373,43 @@ def run(
             for name in ("inkjs", "bink"):
                 skipped.setdefault(name, "no compiled ink JSON (inkjs, whose compiler makes it, is missing)")
         for name in ("inkjs", "bink") if peers_wanted else ():
-            if name in skipped:
-                continue
-            config = {**base, "json": str(paths["ink_json"]), "peers": str(PEERS), "mode": "run"}
-            if name == "inkjs":
-                raw = _subprocess_json(["node", str(BENCH / "inkjs_runner.js"), json.dumps(config)])
-            else:
-                raw = _subprocess_json([str(bink_python()), str(BENCH / "bink_runner.py"), json.dumps(config)])
-            if isinstance(raw, str):
-                skipped[name] = f"{name} {raw}"
-                log(skipped[name])
-                continue
-            versions[name] = raw["version"]
-            if name == "inkjs":
-                versions["node"] = raw["node"]
-            peer_figures[name] = summarise(raw)
-            log(f"   {name}: load {peer_figures[name]['load_s']:.3f} s, "
-                f"{peer_figures[name]['choices_per_s']:,.0f} choices/s")
+            if name not in skipped:
+                runners[name] = None
+        # The runtimes take turns, a few loads and plays each per round, so that a machine
+        # growing busier or quieter during the run weighs on all of them alike.
+        rounds = ROUNDS if nodes < 50_000 else 1
+        samples: dict[str, dict[str, Any]] = {}
+        for _ in range(rounds):
+            for name in list(runners):
+                config = {**base, "repeats": max(1, repeats // rounds),
+                          "load_repeats": max(1, base["load_repeats"] // rounds)}
+                if name == "lowtide":
+                    raw = _ours_in_subprocess("ours", {**config, "folder": str(paths["lowtide"])})
+                    if isinstance(raw, str):
+                        raise RuntimeError(f"our engine {raw}")
+                else:
+                    config.update(json=str(paths["ink_json"]), peers=str(PEERS), mode="run")
+                    cmd = (["node", str(BENCH / "inkjs_runner.js")] if name == "inkjs"
+                           else [str(bink_python()), str(BENCH / "bink_runner.py")])
+                    raw = _subprocess_json([*cmd, json.dumps(config)])
+                    if isinstance(raw, str):
+                        skipped[name] = f"{name} {raw}"
+                        log(skipped[name])
+                        del runners[name]
+                        samples.pop(name, None)
+                        continue
+                    versions[name] = raw["version"]
+                    if name == "inkjs":
+                        versions["node"] = raw["node"]
+                if name in samples:
+                    samples[name]["load_s"] += raw["load_s"]
+                    samples[name]["plays"] += raw["plays"]
+                else:
+                    samples[name] = raw
+        entry["lowtide"] = summarise(samples.pop("lowtide"))
+        peer_figures = {name: summarise(raw) for name, raw in samples.items()}
+        for name, f in (("lowtide", entry["lowtide"]), *peer_figures.items()):
+            log(f"   {name}: load {f['load_s']:.3f} s, {f['choices_per_s']:,.0f} choices/s")
         entry.update(peer_figures)
         entry["ratios"] = ratios(entry["lowtide"], peer_figures)
         hashes = {k: v["transcript_sha256"] for k, v in (("lowtide", entry["lowtide"]), *peer_figures.items())}
@@ -451,8 +467,9 @@ def markdown(report: dict[str, Any]) -> str:
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['system']}, {m['implementation']} {m['python']}.",
         "Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()) + ".",
         f"Settings: seed {s['seed']}, {s['playthroughs']} random playthroughs per repeat, "
-        f"medians of {s['repeats']} play repeats and {s['load_repeats']} loads "
-        f"(100,000 nodes: fewer loads).",
+        f"medians of {s['repeats']} play repeats and {s['load_repeats']} loads per runtime, "
+        f"the runtimes taking turns over {s.get('rounds', 1)} rounds "
+        f"(100,000 nodes: one round, fewer loads).",
         "",
         "| nodes | runtime | load (s) | choices/s | choices per repeat | same transcript |",
         "|---:|---|---:|---:|---:|---|",
