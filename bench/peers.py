@@ -501,8 +501,15 @@ def markdown(report: dict[str, Any]) -> str:
         ]
     if report.get("targets"):
         lines += ["", "Targets at {:,} nodes:".format(report["ratios_at_nodes"]), ""]
+        ratio_of = {
+            "plays_at_least_as_fast_as_bink": "choices_per_s_ratio_vs_bink",
+            "loads_faster_than_bink": "load_s_ratio_vs_bink",
+            "plays_at_least_twice_as_fast_as_inkjs": "choices_per_s_ratio_vs_inkjs",
+        }
         for name, ok in report["targets"].items():
-            lines.append(f"- {name.replace('_', ' ')}: {'met' if ok else 'NOT met'}")
+            value = report.get(ratio_of.get(name, ""))
+            shown = f" (`{ratio_of[name]}` {value:.2f})" if isinstance(value, float) else ""
+            lines.append(f"- {name.replace('_', ' ')}: {'met' if ok else 'NOT met'}{shown}")
     if report.get("skipped"):
         lines += ["", "Skipped:", ""] + [f"- {why}" for why in report["skipped"].values()]
     if report.get("notes"):
