@@ -47,6 +47,9 @@ def _play_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--transcript", type=Path, metavar="FILE", help="write the playthrough as JSON")
     p.add_argument("--name", help="the partner's name")
     p.add_argument("--pronouns", help="the partner's pronouns: he, she, they, or a/b/c/d/e")
+    p.add_argument("--dev", action="store_true",
+                   help="developer mode in the window: reload on save, an overlay of the node "
+                        "and variables (F3), a console (` or F2)")
     _window_options(p)
 
 
@@ -142,6 +145,10 @@ def _cmd_play(args: argparse.Namespace) -> int:
 
     if not args.text:
         return play_window(args)
+    if args.dev:
+        print("lowtide play: --dev is for the window; in the terminal use --from NODE and "
+              "--set NAME=VALUE", file=sys.stderr)
+        return EXIT_USAGE
     story = args.story or paths.default_story()
     if story is None:
         print(f"lowtide: no stories found in {paths.stories_dir()}", file=sys.stderr)

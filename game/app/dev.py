@@ -8,23 +8,27 @@ new files fail lint, and hands back the diagnostics to show.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.story.diagnostics import ERROR, Diagnostic
-from game.story.load import BRANCH_DIR, STORY_FILE, load_story
+from game.story.load import load_story
 from game.story.model import Story
 from game.story.session import Session, SessionError
 from game.story.text import format_value
+from game.story.validate import suggest
 from game.tools.checks import run_checks
 
 POLL_SECONDS = 1.0
+#: the files whose saving reloads the story: its JSON, its maps and tilesets, its images
+WATCHED = (".json", ".tmx", ".tsx", ".png")
 
 
 class StoryWatcher:
-    """Notices when a file of the story is saved, by modification times, polled gently."""
+    """Notices when a file of the story is saved, by modification time and size, polled gently."""
 
     def __init__(
         self,
@@ -39,17 +43,20 @@ class StoryWatcher:
         self.stamps = self.scan()
         self.checked = clock()
 
-    def scan(self) -> dict[str, int]:
-        """Modification times of the story's JSON files and maps, by path."""
-        files = [self.root / STORY_FILE]
-        for folder, pattern in ((BRANCH_DIR, "*.json"), ("maps", "*.tmx")):
-            files.extend(sorted((self.root / folder).glob(pattern)))
-        out = {}
-        for path in files:
-            try:
-                out[str(path)] = path.stat().st_mtime_ns
-            except OSError:
-                continue
+    def scan(self) -> dict[str, tuple[int, int]]:
+        """(modification time, size) of every watched file under the story's folder, by path."""
+        out: dict[str, tuple[int, int]] = {}
+        for folder, dirs, files in os.walk(self.root):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                if not name.endswith(WATCHED) or name.startswith("."):
+                    continue
+                path = os.path.join(folder, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                out[path] = (st.st_mtime_ns, st.st_size)
         return out
 
     def changed(self) -> bool:
@@ -63,6 +70,10 @@ class StoryWatcher:
             return False
         self.stamps = stamps
         return True
+
+    def touched(self) -> list[str]:
+        """The watched files, relative to the story folder (for the overlay's count)."""
+        return sorted(os.path.relpath(p, self.root) for p in self.stamps)
 
 
 @dataclass(frozen=True)
@@ -88,7 +99,10 @@ def reload(root: Path, story: Story, session: Session) -> Reloaded:
     errors = [d for d in diagnostics if d.severity == ERROR]
     if fresh is None or errors:
         return Reloaded(story, session, False, errors or diagnostics)
-    moved, notes = Session.from_json(fresh, session.to_json())
+    try:
+        moved, notes = Session.from_json(fresh, session.to_json())
+    except SessionError as err:
+        moved, notes = Session.start(fresh, session.cast), [f"{err}; started again"]
     return Reloaded(fresh, moved, True, diagnostics, notes)
 
 
@@ -102,31 +116,94 @@ def overlay_lines(session: Session) -> list[str]:
     return lines
 
 
-CONSOLE_HELP = "goto NODE · set NAME=VALUE · vars · help"
+CONSOLE_HELP = ("goto NODE [NAME=VALUE ...] · set NAME=VALUE ... · vars · nodes [TEXT] · "
+                "reload · help")
+COMMANDS = ("goto", "set", "vars", "nodes", "reload", "help")
+
+
+class ConsoleError(ValueError):
+    """A console line that cannot be run; the message says what to type instead."""
+
+
+def _assignments(session: Session, words: list[str]) -> dict[str, str]:
+    """NAME=VALUE words, each checked against the story's variables."""
+    out: dict[str, str] = {}
+    names = list(session.story.variables)
+    for word in words:
+        name, sep, value = word.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise ConsoleError(f"'{word}' is not NAME=VALUE")
+        if name not in session.story.variables:
+            raise ConsoleError(f"no variable '{name}'{suggest(name, names)}")
+        out[name] = value.strip()
+    return out
 
 
 def console(session: Session, command: str) -> tuple[Session, str]:
-    """Run one console line; returns the session to carry on with and a reply to show."""
-    word, _, rest = command.strip().partition(" ")
-    rest = rest.strip()
-    story = session.story
-    if word == "goto":
-        if rest not in story.nodes:
-            from game.story.validate import suggest
+    """Run one console line; returns the session to carry on with and a reply to show.
 
-            return session, f"no node '{rest}'{suggest(rest, list(story.nodes))}"
-        moved = Session.start(story, session.cast, at=rest, values=session.variables())
-        return moved, f"at {moved.node_id}"
-    if word == "set":
-        name, sep, value = rest.partition("=")
-        name = name.strip()
-        if not sep or not name:
-            return session, "set wants NAME=VALUE"
-        try:
-            session.set_value(name, value.strip())
-        except SessionError as err:
-            return session, str(err)
-        return session, f"{name} = {format_value(session.value(name))}"
-    if word == "vars":
-        return session, ", ".join(overlay_lines(session)[1:])
+    ``reload`` is not run here (it needs the story's folder): the window handles it.
+    """
+    word, _, rest = command.strip().partition(" ")
+    words = rest.split()
+    story = session.story
+    try:
+        if word == "goto":
+            if not words:
+                raise ConsoleError("goto wants a node: goto NODE [NAME=VALUE ...]")
+            target = words[0]
+            if target not in story.nodes:
+                raise ConsoleError(f"no node '{target}'{suggest(target, list(story.nodes))}")
+            values = dict(session.variables())
+            values.update(_assignments(session, words[1:]))
+            moved = Session.start(story, session.cast, at=target, values=values)
+            where = f"at {moved.node_id}"
+            if moved.node_id != target:
+                where += f" (routed on from {target})"
+            return moved, where + _values_note(moved, words[1:])
+        if word == "set":
+            if not words:
+                raise ConsoleError("set wants NAME=VALUE")
+            for name, value in _assignments(session, words).items():
+                session.set_value(name, value)
+            return session, _values_note(session, words).lstrip(" ·")
+        if word == "vars":
+            return session, ", ".join(overlay_lines(session)[1:]) or "no variables"
+        if word == "nodes":
+            found = [n for n in story.nodes if rest.strip() in n]
+            shown = ", ".join(found[:30]) + (f" … and {len(found) - 30} more"
+                                             if len(found) > 30 else "")
+            return session, shown or f"no node has '{rest.strip()}' in its id"
+    except (ConsoleError, SessionError) as err:
+        return session, str(err)
+    if word and word != "help":
+        hint = suggest(word, list(COMMANDS)) or "."
+        return session, f"no command '{word}'{hint} Commands: {CONSOLE_HELP}"
     return session, CONSOLE_HELP
+
+
+def _values_note(session: Session, words: list[str]) -> str:
+    names = [w.partition("=")[0].strip() for w in words]
+    if not names:
+        return ""
+    return " · " + ", ".join(f"{n} = {format_value(session.value(n))}" for n in names)
+
+
+def complete(session: Session, line: str) -> str:
+    """Tab completion: the command, a node id after ``goto``, a variable name before ``=``."""
+    head, space, last = line.rpartition(" ")
+    if not space:
+        options = [c for c in COMMANDS if c.startswith(line)]
+    elif head.split()[0] == "goto" and len(head.split()) == 1:
+        options = [n for n in session.story.nodes if n.startswith(last)]
+    elif "=" not in last:
+        options = [f"{v}=" for v in session.story.variables if v.startswith(last)]
+    else:
+        options = []
+    if not options:
+        return line
+    common = os.path.commonprefix(options)
+    if len(options) == 1 and not common.endswith("="):
+        common += " "
+    return f"{head}{space}{common}" if len(common) >= len(last) else line

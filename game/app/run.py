@@ -121,7 +121,8 @@ def prepare(args: argparse.Namespace) -> Prepared | int:
     services = Services(options=Options(
         story=story_path, name=getattr(args, "name", None),
         pronouns=getattr(args, "pronouns", None), start=getattr(args, "start", None),
-        values=list(getattr(args, "values", []) or []), driven=driven))
+        values=list(getattr(args, "values", []) or []), driven=driven,
+        dev=bool(getattr(args, "dev", False))))
     _keep_things(services, getattr(args, "data_dir", None), driven)
     shots = getattr(args, "screenshot_dir", None)
     recorder = drive.Recorder(shots, getattr(args, "transcript", None))

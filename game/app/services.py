@@ -29,6 +29,8 @@ class Options:
     start: str | None = None
     values: list[str] = field(default_factory=list)
     driven: bool = False
+    #: developer mode: reload on save, the overlay and the console (game.app.devplay)
+    dev: bool = False
 
 
 @dataclass

@@ -99,6 +99,8 @@ class Session:
         first = at or story.start
         if first not in story.nodes:
             raise SessionError(f"no node '{first}' in story '{story.id}'")
+        if first != story.start:
+            session.scene, session.places = step.staging(story, first)
         session._enter(first)
         return session
 

@@ -8,6 +8,7 @@ session itself, or a lighter cursor in the tools.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -86,3 +87,28 @@ def enter(
         else:
             return node_id, f"route '{node.id}': no condition held"
     return node_id, f"more than {MAX_HOPS} routes in a row from '{node_id}'"
+
+
+def staging(story: Story, node_id: str) -> tuple[str | None, dict[str, str]]:
+    """The scene and places one has on reaching ``node_id`` by the shortest road from the start
+    (conditions aside), so that starting or jumping mid-story shows the right room."""
+    parent: dict[str, str | None] = {story.start: None}
+    queue = deque([story.start])
+    while queue and node_id not in parent:
+        here = queue.popleft()
+        for edge in edges(story.nodes[here]):
+            if edge.target not in parent and edge.target in story.nodes:
+                parent[edge.target] = here
+                queue.append(edge.target)
+    road: list[str] = []
+    at = parent.get(node_id) if node_id in parent else None
+    while at is not None:
+        road.append(at)
+        at = parent[at]
+    scene: str | None = None
+    places: dict[str, str] = {}
+    for nid in reversed(road):
+        node = story.nodes[nid]
+        scene = node.scene if node.scene is not None else scene
+        places.update(node.place)
+    return scene, places

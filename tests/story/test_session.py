@@ -159,3 +159,12 @@ def test_branch_choice_with_condition(tiny) -> None:
     assert [c.text for c in s.choices()] == ["Hi.", "Wait."]
     s.choose(1)
     assert s.node_id == "aside" and s.lines()[0].text == "An aside, he says."
+
+
+def test_starting_mid_story_stages_the_scene_and_places_of_the_road_there() -> None:
+    story = load_or_raise(STORIES / "sample")
+    assert story.nodes["couch"].scene is None  # couch inherits the flat from keys
+    session = Session.start(story, at="couch")
+    assert session.scene == "flat"
+    assert session.places == {"partner": "couch", "you": "kitchen"}
+    assert Session.start(story).places == {"partner": "door", "you": "kitchen"}

@@ -45,6 +45,12 @@ class Images:
             self._cache[key] = surface
         return surface
 
+    def forget(self, folder: Path) -> None:
+        """Drop every image loaded from under ``folder``, so edited files are read again."""
+        prefix = str(folder)
+        for key in [k for k in self._cache if k[0].startswith(prefix)]:
+            del self._cache[key]
+
     def _read(self, path: Path | None) -> pygame.Surface | None:
         if path is None:
             return None

@@ -10,7 +10,7 @@ import logging
 
 import pygame
 
-from game.app import flow, playkeys
+from game.app import devplay, flow, playkeys
 from game.app.render import light, theme
 from game.app.render.choices import ChoiceList
 from game.app.render.dialogue import DialogueBox
@@ -19,6 +19,7 @@ from game.app.render.mapview import Figure, SceneView
 from game.app.render.portrait import PortraitView
 from game.app.render.widgets import blit_panel, panel
 from game.app.screen import Screen
+from game.story.model import Story
 from game.story.session import Session
 
 log = logging.getLogger("lowtide.app")
@@ -37,19 +38,12 @@ class PlayScreen(Screen):
         super().__init__(app)
         sv = app.services
         self.session = session
-        self.story = session.story
         self.services = sv
-        self.scenes: dict[str | None, SceneView] = {}
         self.scene: SceneView | None = None
         self.scene_id: str | None = None
         self.figures: dict[str, Figure] = {}
-        has_portraits = any(c.portraits for c in self.story.characters.values())
-        box_x = 392 if has_portraits else 215
-        self.box = DialogueBox(sv.text, sv.fonts, pygame.Rect(box_x, 500, 850, 180))
-        self.choices = ChoiceList(sv.text, sv.fonts, box_x, 850)
         self.portrait = PortraitView((18, theme.HEIGHT))
-        self.dynamics = DynamicsPanel(self.story, sv.text, sv.fonts)
-        self.tension_var = light.tension_variable(self.story)
+        self._bind(session.story)
         self.mood = light.tension(self.tension_var, session.values)
         self.lines = []
         self.index = 0
@@ -60,12 +54,48 @@ class PlayScreen(Screen):
         self.label_time = 0.0
         self.label: pygame.Surface | None = None
         self.node_shown: str | None = None
-        self._scaled: dict[int, pygame.Surface] = {}
         self.camera: tuple[float, float] | None = None
         self.veil = _bottom_veil()
         self.reader = playkeys.Reader()
         self.box.scale = self.choices.scale = self.reader.scale = sv.settings.scale
+        self.dev = devplay.DevMode(self) if sv.options.dev else None
         self.enter_node()
+
+    def _bind(self, story: Story) -> None:
+        """Everything drawn from the story itself (made again when developer mode reloads it)."""
+        sv = self.services
+        self.story = story
+        self.scenes: dict[str | None, SceneView] = {}
+        has_portraits = any(c.portraits for c in story.characters.values())
+        box_x = 392 if has_portraits else 215
+        self.box = DialogueBox(sv.text, sv.fonts, pygame.Rect(box_x, 500, 850, 180))
+        self.choices = ChoiceList(sv.text, sv.fonts, box_x, 850)
+        self.dynamics = DynamicsPanel(story, sv.text, sv.fonts)
+        self.tension_var = light.tension_variable(story)
+        self._scaled: dict[int, pygame.Surface] = {}
+
+    def replace(self, session: Session) -> None:
+        """Carry on with another session (a reloaded story, a console jump), keeping the line
+        on screen when the node is still the same one."""
+        same_node = session.node_id == self.session.node_id
+        index, phase = self.index, self.phase
+        scale = self.box.scale
+        if session.story is not self.story:
+            self._bind(session.story)
+            self.box.scale = self.choices.scale = scale
+            self.scene, self.scene_id = None, None
+        self.session = session
+        self.enter_node()
+        if not (same_node and self.phase == "lines" and self.lines):
+            return
+        if phase in ("choices", "end"):
+            playkeys.to_choices(self)
+            return
+        self.index = min(index, len(self.lines) - 1)
+        self._show_line()
+        self.box.finish()
+        if self.index == len(self.lines) - 1:
+            self._after_lines()
 
     # -- following the session ---------------------------------------------------------------
 
@@ -231,6 +261,8 @@ class PlayScreen(Screen):
 
             self.app.push(PauseScreen(self.app, self), self._paused)
             return
+        if self.dev is not None and self.dev.handle(event):
+            return
         if playkeys.handle(self, event):
             return
         if self.phase == "choices":
@@ -293,6 +325,8 @@ class PlayScreen(Screen):
             if self.scene_fade >= 1.0:
                 self.old_frame = None
         self.label_time = max(0.0, self.label_time - dt)
+        if self.dev is not None:
+            self.dev.update(dt)
 
     def _focus(self) -> tuple[float, float] | None:
         """The point the camera follows: the partner when placed, else everyone placed."""
@@ -375,6 +409,8 @@ class PlayScreen(Screen):
             self.choices.draw(surface)
         if self.services.settings.show_dynamics:
             self.dynamics.draw(surface)
+        if self.dev is not None:
+            self.dev.draw(surface)
         self.services.toast.draw(surface, self.services)
 
 

@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-from game.app.dev import StoryWatcher, console, overlay_lines, reload
+from game.app.dev import CONSOLE_HELP, StoryWatcher, complete, console, overlay_lines, reload
 from game.story.load import load_or_raise
 from game.story.session import Session
 from tests.tools.helpers import ending, write_story
@@ -76,3 +76,39 @@ def test_console_goto_and_set(tmp_path: Path) -> None:
     _, reply = console(session, "set m=1")
     assert "no variable 'm'" in reply
     assert overlay_lines(session)[:2] == ["node b  turn 0", "n = 9"]
+
+
+def test_console_goto_with_values_and_the_other_commands(tmp_path: Path) -> None:
+    session = Session.start(load_or_raise(write_story(tmp_path / "s", NODES, variables=VARS)))
+    moved, reply = console(session, "goto b n=4")
+    assert moved.node_id == "b" and moved.value("n") == 4 and reply == "at b · n = 4"
+    assert console(moved, "goto b m=4")[1].startswith("no variable 'm'")
+    assert console(moved, "goto b n")[1] == "'n' is not NAME=VALUE"
+    assert console(moved, "set n=x")[1] == "'n' is a number, not 'x'"
+    assert console(moved, "nodes")[1] == "a, b, z"
+    assert console(moved, "nodes q")[1] == "no node has 'q' in its id"
+    assert console(moved, "got b")[1].startswith("no command 'got'; did you mean 'goto'? Commands: goto")
+    assert console(moved, "help")[1] == CONSOLE_HELP
+
+
+def test_tab_completes_commands_nodes_and_variables(tmp_path: Path) -> None:
+    nodes = dict(NODES, bay={"text": "Bay", "choices": [{"text": "end", "to": "z"}]})
+    session = Session.start(load_or_raise(write_story(tmp_path / "s", nodes, variables=VARS)))
+    assert complete(session, "go") == "goto "
+    assert complete(session, "goto b") == "goto b"  # b and bay: nothing more in common
+    assert complete(session, "goto ba") == "goto bay "
+    assert complete(session, "goto bay n") == "goto bay n="
+    assert complete(session, "set n") == "set n="
+    assert complete(session, "xyz") == "xyz"
+
+
+def test_reload_moves_on_when_the_node_is_gone(tmp_path: Path) -> None:
+    root = write_story(tmp_path / "s", NODES, variables=VARS)
+    story = load_or_raise(root)
+    session = Session.start(story)
+    session.choose(0)
+    nodes = {"a": NODES["a"] | {"choices": [{"text": "go", "to": "c"}]},
+             "c": {"text": "C", "choices": [{"text": "end", "to": "z"}]}, "z": ending()}
+    write_story(root, nodes, variables=VARS)
+    result = reload(root, story, session)
+    assert result.ok and result.notes and result.session.node_id in nodes

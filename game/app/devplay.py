@@ -1,0 +1,157 @@
+"""Developer mode in play: reload the story when a file of it is saved, keeping the place; the
+overlay of the node and variables; the console; the diagnostics of a reload that failed.
+
+Keys (only with ``lowtide play --dev``): F3 shows or hides the overlay; ` (backquote) or F2
+opens the console; Ctrl+R reloads now. The play screen owns one ``DevMode`` and hands it its
+events first, its time and a place to draw.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.app import dev, keep
+from game.app.render import devpanels
+from game.story.diagnostics import Diagnostic
+from game.story.text import format_value
+
+if TYPE_CHECKING:
+    from game.app.states.play import PlayScreen
+
+log = logging.getLogger("lowtide.app")
+
+CONSOLE_KEYS = (pygame.K_BACKQUOTE, pygame.K_F2)
+LOG_LIMIT = 200
+
+
+class DevMode:
+    """The state of developer mode for one play screen."""
+
+    def __init__(self, play: PlayScreen):
+        self.play = play
+        self.elapsed = 0.0  # game time: the watcher polls by it, so driven runs stay exact
+        self.watcher = dev.StoryWatcher(play.story.root, clock=lambda: self.elapsed)
+        self.overlay = True
+        self.failed: list[Diagnostic] = []
+        self.reloads = 0
+        self.log: list[str] = [dev.CONSOLE_HELP]
+        self.history: list[str] = []
+
+    # -- time and input ---------------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        self.elapsed += dt
+        if self.watcher.changed():
+            self.reload()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """The developer keys; True when the event was one of them."""
+        if event.type != pygame.KEYDOWN:
+            return False
+        if event.key == pygame.K_F3:
+            self.overlay = not self.overlay
+        elif event.key in CONSOLE_KEYS:
+            self.open_console()
+        elif event.key == pygame.K_r and getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+            self.reload()
+        else:
+            return False
+        return True
+
+    def open_console(self) -> None:
+        from game.app.states.console import ConsoleScreen
+
+        self.play.app.push(ConsoleScreen(self.play.app, self), fade=False)
+
+    # -- what it does -------------------------------------------------------------------------
+
+    def reload(self) -> bool:
+        """Load the story's files again; on errors keep the last good story and show why."""
+        play = self.play
+        result = dev.reload(play.story.root, play.story, play.session)
+        if not result.ok:
+            self.failed = list(result.diagnostics)
+            count = len(self.failed)
+            self.say(f"reload failed with {count} error{'s' * (count != 1)}; "
+                     "still playing the last good version")
+            for d in self.failed:
+                log.warning("%s", d.format())
+            keep.sound(play.app, "error")
+            return False
+        self.failed = []
+        self.reloads += 1
+        images = play.services.images
+        if images is not None:
+            images.forget(Path(play.story.root))
+        play.replace(result.session)
+        notes = "; ".join(result.notes)
+        self.say(f"reloaded at {result.session.node_id}" + (f" ({notes})" if notes else ""))
+        keep.toast(play.app, "Story reloaded" + (f": {notes}" if notes else ""))
+        return True
+
+    def run(self, line: str) -> str:
+        """Run one console line against the play screen's session; the reply is logged."""
+        line = line.strip()
+        if not line:
+            return ""
+        self.history.append(line)
+        self.say(f"> {line}")
+        if line.split()[0] == "reload":
+            self.reload()
+            return self.log[-1]
+        play = self.play
+        before = play.session
+        session, reply = dev.console(before, line)
+        if session is not before or line.split()[0] == "set":
+            play.replace(session)
+        self.say(reply)
+        return reply
+
+    def say(self, text: str) -> None:
+        self.log.append(text)
+        del self.log[:-LOG_LIMIT]
+
+    # -- what it shows --------------------------------------------------------------------------
+
+    def rows(self) -> list[tuple[str, bool]]:
+        """The overlay's variable rows, each with whether the last reply changed it."""
+        session = self.play.session
+        before = session.steps[-1].before.values if session.steps else None
+        out = []
+        for var in session.story.variables.values():
+            value = session.values[var.slot]
+            changed = before is not None and before[var.slot] != value
+            text = f"{var.id} = {format_value(value)}"
+            if changed:
+                text += f"  (was {format_value(before[var.slot])})"
+            out.append((text, changed))
+        return out
+
+    def header(self) -> str:
+        s = self.play.session
+        scene = f"  scene {s.scene}" if s.scene else ""
+        stuck = f"  stuck: {s.stuck}" if s.stuck else ""
+        return f"{s.node_id}  turn {s.turn}{scene}{stuck}"
+
+    def draw(self, surface: pygame.Surface) -> None:
+        sv = self.play.services
+        if self.overlay:
+            status = (f"watching {len(self.watcher.stamps)} files · reloaded {self.reloads}× · "
+                      "F3 hides · ` console")
+            devpanels.draw_overlay(surface, sv, self.header(), self.rows(), status)
+        if self.failed:
+            root = Path(self.play.story.root)
+            devpanels.draw_failure(surface, sv, [_relative(d, root) for d in self.failed])
+
+
+def _relative(d: Diagnostic, root: Path) -> str:
+    """A diagnostic as lint prints it, with the file named from the story's folder."""
+    try:
+        name = str(Path(d.file).resolve().relative_to(root.resolve()))
+    except (ValueError, OSError):
+        name = d.file
+    return f"{name}:{d.line}:{d.column}: {d.severity} {d.code}: {d.message}"

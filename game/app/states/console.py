@@ -1,0 +1,79 @@
+"""The developer console, over play: type a command, see its reply; the story keeps its place.
+
+Commands are run by ``game.app.dev.console`` (goto, set, vars, nodes, reload, help); this screen
+is only the typing: text input, Backspace, Enter, Tab completion and the lines typed before.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.app import dev
+from game.app.devplay import CONSOLE_KEYS
+from game.app.render import devpanels
+from game.app.screen import Screen
+
+if TYPE_CHECKING:
+    from game.app.devplay import DevMode
+
+MAX_TYPED = 200
+
+
+class ConsoleScreen(Screen):
+    name = "console"
+    opaque = False
+
+    def __init__(self, app, mode: DevMode):
+        super().__init__(app)
+        self.mode = mode
+        self.typed = ""
+        self.back = 0  # how far up the lines typed before Up has gone
+        self.time = 0.0
+        self.swallow = True  # the key that opened the console also arrives as text
+
+    def on_enter(self) -> None:
+        pygame.key.start_text_input()
+
+    def on_exit(self) -> None:
+        pygame.key.stop_text_input()
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.TEXTINPUT:
+            if self.swallow and event.text in ("`", "~"):
+                self.swallow = False
+                return
+            self.swallow = False
+            self.typed = (self.typed + event.text)[:MAX_TYPED]
+            return
+        if event.type != pygame.KEYDOWN:
+            return
+        self.swallow = False
+        k = event.key
+        if k == pygame.K_ESCAPE or (k in CONSOLE_KEYS and not self.typed):
+            self.dismiss(None)
+        elif k in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.mode.run(self.typed)
+            self.typed, self.back = "", 0
+        elif k == pygame.K_BACKSPACE:
+            self.typed = self.typed[:-1]
+        elif k == pygame.K_TAB:
+            self.typed = dev.complete(self.mode.play.session, self.typed)
+        elif k == pygame.K_u and getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+            self.typed = ""
+        elif k in (pygame.K_UP, pygame.K_DOWN):
+            history = self.mode.history
+            self.back = max(0, min(len(history), self.back + (1 if k == pygame.K_UP else -1)))
+            self.typed = history[-self.back] if self.back else ""
+
+    def update(self, dt: float) -> None:
+        self.time += dt
+        self.mode.play.update(dt)  # the scene and the text beneath go on, so a jump shows
+
+    def drive_hint(self):
+        return {"action": "console"}
+
+    def draw(self, surface: pygame.Surface) -> None:
+        caret = (self.time % 1.0) < 0.6
+        devpanels.draw_console(surface, self.app.services, self.mode.log, self.typed, caret)

@@ -1,0 +1,148 @@
+"""Developer mode through the real loop: reload on save keeping the place, a failed reload that
+keeps the last good story, the overlay and the console."""
+
+from __future__ import annotations
+
+import json
+
+import pygame
+
+from game.app import devplay
+from tests.app.conftest import STORIES, copy_story, frames
+from tests.app.looping import choose, press, to_choices, window
+
+SECOND = 70  # frames: a driven window runs at 1/60 s a frame; the watcher looks once a second
+
+
+def dev_window(tmp_path, *extra: str):
+    story = copy_story(STORIES / "sample", tmp_path / "sample")
+    idle = tmp_path / "idle.txt"
+    idle.write_text("wait 100000\n", "utf-8")
+    from tests.app.conftest import prepare
+
+    ready = prepare(story, "--dev", "--input-script", idle, "--data-dir", tmp_path / "data",
+                    *extra)
+    frames(ready.app, 3)
+    return ready.app, story
+
+
+def edit(story, change) -> None:
+    path = story / "story.json"
+    data = json.loads(path.read_text("utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, indent=2), "utf-8")
+
+
+def type_line(app, text: str) -> None:
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+    press(app, pygame.K_RETURN)
+
+
+def test_saving_a_file_reloads_the_story_in_place(tmp_path, fresh_pygame) -> None:
+    app, story = dev_window(tmp_path)
+    play = app.top
+    assert isinstance(play.dev, devplay.DevMode)
+    choose(app, 1)  # keys -> couch
+    to_choices(app)
+    assert play.session.node_id == "couch" and play.phase == "choices"
+    old_story = play.story
+
+    def reword(data):
+        data["nodes"]["couch"]["lines"][1]["text"] = "Just a minute. That is all I need."
+        data["nodes"]["couch"]["choices"][0]["text"] = "Take all the minutes you want."
+
+    edit(story, reword)
+    frames(app, SECOND)
+    assert play.story is not old_story and play.dev.reloads == 1
+    assert play.session.node_id == "couch" and len(play.session.steps) == 1  # place kept
+    assert play.phase == "choices"  # still at the replies, not back at the first line
+    assert play.lines[-1].text == "Just a minute. That is all I need."
+    assert play.session.choices()[0].text == "Take all the minutes you want."
+    assert app.services.toast.text.startswith("Story reloaded")
+    choose(app, 1)  # the reloaded story plays on
+    assert play.session.node_id == "ten-minutes"
+
+
+def test_a_broken_save_shows_diagnostics_and_keeps_the_last_good_story(tmp_path, fresh_pygame):
+    app, story = dev_window(tmp_path)
+    play = app.top
+    good = play.story
+    (story / "story.json").write_text('{"format": 1, "nodes": {', "utf-8")
+    frames(app, SECOND)
+    assert play.story is good and play.dev.reloads == 0
+    assert [d.code for d in play.dev.failed] == ["LT101"]
+    shown = devplay._relative(play.dev.failed[0], story)
+    assert shown.startswith("story.json:1:") and "error LT101: unexpected end of file" in shown
+    choose(app, 1)  # the last good story goes on
+    assert play.session.node_id == "couch"
+
+    def dangle(data):
+        data["nodes"]["couch"]["choices"][0]["to"] = "nowhere"
+
+    copy_story(STORIES / "sample", tmp_path / "fresh")
+    (story / "story.json").write_text((tmp_path / "fresh" / "story.json").read_text("utf-8"))
+    edit(story, dangle)
+    frames(app, SECOND)
+    assert play.story is good and [d.code for d in play.dev.failed] == ["LT200"]
+    assert "nowhere" in play.dev.failed[0].message
+
+    (story / "story.json").write_text((tmp_path / "fresh" / "story.json").read_text("utf-8"))
+    frames(app, SECOND)
+    assert play.dev.failed == [] and play.dev.reloads == 1
+    assert play.session.node_id == "couch"
+
+
+def test_the_console_jumps_anywhere_with_any_values(tmp_path, fresh_pygame) -> None:
+    app, _ = dev_window(tmp_path)
+    play = app.top
+    press(app, pygame.K_BACKQUOTE)
+    assert app.top.name == "console"
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="`"))  # the opening key's text
+    frames(app, 2)
+    assert app.top.typed == ""
+    type_line(app, "goto quiet arousal=120 pushed=true")
+    assert play.session.node_id == "quiet" and app.top.mode.log[-1].startswith("at quiet")
+    assert play.session.value("arousal") == 120.0 and play.session.value("pushed") is True
+    type_line(app, "goto check-again safety=60 arousal=80")  # a node that routes on at once
+    assert play.session.node_id == "return"
+    assert app.top.mode.log[-1].startswith("at return (routed on from check-again)")
+    type_line(app, "set safety=250")
+    assert play.session.value("safety") == 100  # clamped to the declared maximum
+    assert app.top.mode.log[-1] == "safety = 100"
+    type_line(app, "goto nowhere")
+    assert play.session.node_id == "return" and "no node 'nowhere'" in app.top.mode.log[-1]
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="goto ret"))
+    press(app, pygame.K_TAB)
+    assert app.top.typed == "goto return "
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_F2)
+    press(app, pygame.K_UP)
+    assert app.top.typed == "goto nowhere"
+    press(app, pygame.K_ESCAPE)
+    assert app.top is play
+
+
+def test_the_overlay_shows_the_node_and_what_the_last_reply_moved(tmp_path, fresh_pygame):
+    app, _ = dev_window(tmp_path)
+    play = app.top
+    choose(app, 1)
+    choose(app, 1)  # "take your minute": safety += 2
+    rows = dict(play.dev.rows())
+    safety = play.story.variables["safety"]
+    was = play.session.steps[-1].before.values[safety.slot]
+    now = play.session.value("safety")
+    assert now != was and rows[f"safety = {now}  (was {was})"] is True
+    assert rows["pushed = false"] is False  # untouched by the reply: no highlight
+    assert play.dev.header().startswith("ten-minutes  turn 2")
+    assert play.dev.overlay
+    press(app, pygame.K_F3)
+    assert not play.dev.overlay
+
+
+def test_without_dev_the_keys_do_nothing(tmp_path, fresh_pygame) -> None:
+    app = window(tmp_path)
+    play = app.top
+    assert play.dev is None
+    press(app, pygame.K_BACKQUOTE)
+    press(app, pygame.K_F3)
+    assert app.top is play
