@@ -202,6 +202,7 @@ def explore(
     late_endings: dict[str, tuple[int, int]] = {}
     ending_states: list[int] = []
     stuck_states: set[int] = set()
+    open_states: set[int] = set()  # a way on from these did not fit under max_states
     while queue:
         sid = queue.popleft()
         node_id, vals, counts, turn = keys[sid]
@@ -229,6 +230,7 @@ def explore(
             )
             child = add(key_of(target, new_values, cursor), sid, i, depth + 1)
             if child is None:
+                open_states.add(sid)
                 if complete:
                     complete, cut_depth = False, depth
                 if nodes[target].ending is not None:
@@ -273,7 +275,7 @@ def explore(
     stuck = tuple(
         Stuck(node, reason, path_to(sid)) for (node, reason), (sid, _) in stuck_at.items()
     )
-    traps = _traps(keys, edges_from, ending_states, stuck_states, path_to) if complete else ()
+    traps = _traps(keys, edges_from, [*ending_states, *stuck_states, *open_states], path_to)
     all_choices = [(n.id, i) for n in nodes.values() for i in range(len(n.choices))]
     unreached_choices = tuple(
         PathStep(n, i, nodes[n].choices[i].text)
@@ -323,18 +325,22 @@ def _distinct(story: Story, keys: list[tuple]) -> dict[str, int]:
 def _traps(
     keys: list[tuple],
     edges_from: list[list[int]],
-    ending_states: list[int],
-    stuck_states: set[int],
+    outlets: list[int],
     path_to: Callable[[int], Path],
 ) -> tuple[Trap, ...]:
     """Nodes with states from which play goes on for ever: neither an ending nor a stuck state
-    can be reached from them any more, so every way on goes round in a loop."""
+    can be reached from them any more, so every way on goes round in a loop.
+
+    ``outlets`` are the endings, the stuck states, and (when the search was cut short) the
+    states with a way on that did not fit: those count as a way out, so every trap reported is
+    proven, even by a search that did not finish.
+    """
     back: list[list[int]] = [[] for _ in keys]
     for src, targets in enumerate(edges_from):
         for dst in targets:
             back[dst].append(src)
     alive = [False] * len(keys)
-    todo = list(ending_states) + list(stuck_states)
+    todo = list(outlets)
     for sid in todo:
         alive[sid] = True
     while todo:
@@ -345,7 +351,7 @@ def _traps(
                 todo.append(src)
     by_node: dict[str, list[int]] = {}
     for sid, ok in enumerate(alive):
-        if not ok and sid not in stuck_states and edges_from[sid]:
+        if not ok and edges_from[sid]:
             by_node.setdefault(keys[sid][0], []).append(sid)
     return tuple(
         Trap(node, len(sids), path_to(min(sids))) for node, sids in sorted(by_node.items())

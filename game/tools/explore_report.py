@@ -64,7 +64,8 @@ def format_report(ex: Exploration) -> str:
             out.append(f"  at {t.node} ({t.states:,} states); for example after:")
             out.append(_path_text(t.path))
     elif not ex.complete:
-        out.append("\nLoops with no way to an ending: not checked (the search was cut short).")
+        out.append("\nLoops with no way to an ending: none among the states searched (a loop "
+                   "found only beyond the limit would be missed).")
     if ex.unreached_nodes:
         out.append(f"\nNodes never reached: {len(ex.unreached_nodes)}")
         out.extend(_more([f"  {n}" for n in ex.unreached_nodes]))

@@ -99,7 +99,30 @@ def test_cut_short_is_said_and_nothing_is_called_unreachable(tmp_path: Path, cap
     assert data["complete"] is False and data["endings"][0]["reachable"] is None
     assert data["distinct_values"]["n"] == 50
     assert main(["explore", str(root), "--max-states", "50"]) == 0
-    assert "SEARCH CUT SHORT" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "SEARCH CUT SHORT" in out and "none among the states searched" in out
+
+
+def test_a_search_cut_short_still_proves_the_loops_it_saw(tmp_path: Path, capsys) -> None:
+    root = write_story(
+        tmp_path / "s",
+        {
+            "a": {"text": "A", "choices": [
+                {"text": "count", "effects": ["n += 1"], "to": "a"},
+                {"text": "in", "to": "b"},
+                {"text": "stop", "if": "n >= 500", "to": "z"}]},
+            "b": {"text": "B", "choices": [{"text": "round", "to": "c"}]},
+            "c": {"text": "C", "choices": [{"text": "again", "to": "b"}]},
+            "z": ending(),
+        },
+        variables={"n": {"type": "integer", "initial": 0}},
+    )
+    result = explore(load_or_raise(root), max_states=60)
+    assert not result.complete
+    assert sorted(t.node for t in result.traps) == ["b", "c"]  # a's states are not: the
+    # last one searched has a way on beyond the limit, which may yet lead to the ending
+    assert main(["explore", str(root), "--max-states", "60"]) == 0
+    assert "Loops that can never reach an ending: 2 node(s)" in capsys.readouterr().out
 
 
 def test_turn_is_tracked_only_when_used(tmp_path: Path) -> None:
