@@ -161,13 +161,15 @@ def console(session: Session, command: str) -> tuple[Session, str]:
             where = f"at {moved.node_id}"
             if moved.node_id != target:
                 where += f" (routed on from {target})"
-            return moved, where + _values_note(moved, words[1:])
+            wanted = _assignments(session, words[1:])
+            return moved, where + _values_note(moved, words[1:]) + _clamped(moved, wanted)
         if word == "set":
             if not words:
                 raise ConsoleError("set wants NAME=VALUE")
-            for name, value in _assignments(session, words).items():
+            wanted = _assignments(session, words)
+            for name, value in wanted.items():
                 session.set_value(name, value)
-            return session, _values_note(session, words).lstrip(" ·")
+            return session, _values_note(session, words).lstrip(" ·") + _clamped(session, wanted)
         if word == "vars":
             return session, ", ".join(overlay_lines(session)[1:]) or "no variables"
         if word == "nodes":
@@ -188,6 +190,26 @@ def _values_note(session: Session, words: list[str]) -> str:
     if not names:
         return ""
     return " · " + ", ".join(f"{n} = {format_value(session.value(n))}" for n in names)
+
+
+def _clamped(session: Session, wanted: dict[str, str]) -> str:
+    """A word on the values that were held to their declared bounds."""
+    held = []
+    for name, typed in wanted.items():
+        var = session.story.variables[name]
+        try:
+            number = float(typed)
+        except ValueError:
+            continue
+        if var.type not in ("number", "integer") or number == session.value(name):
+            continue
+        if var.min is not None and var.max is not None:
+            held.append(f"{name} stays within {format_value(var.min)}..{format_value(var.max)}")
+        elif var.max is not None:
+            held.append(f"{name} is at most {format_value(var.max)}")
+        else:
+            held.append(f"{name} is at least {format_value(var.min)}")
+    return f" ({'; '.join(held)})" if held else ""
 
 
 def complete(session: Session, line: str) -> str:

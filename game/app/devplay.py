@@ -9,6 +9,7 @@ events first, its time and a place to draw.
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ log = logging.getLogger("lowtide.app")
 
 CONSOLE_KEYS = (pygame.K_BACKQUOTE, pygame.K_F2)
 LOG_LIMIT = 200
+NOTICE_SECONDS = 4.0
 
 
 class DevMode:
@@ -40,11 +42,16 @@ class DevMode:
         self.reloads = 0
         self.log: list[str] = [dev.CONSOLE_HELP]
         self.history: list[str] = []
+        self.notice = ""  # the overlay's word on the last reload, shown for a few seconds
+        self.notice_left = 0.0
+        #: where the overlay and the failure panel were last drawn (None: not shown)
+        self.drawn: tuple[pygame.Rect | None, pygame.Rect | None] = (None, None)
 
     # -- time and input ---------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
         self.elapsed += dt
+        self.notice_left = max(0.0, self.notice_left - dt)
         if self.watcher.changed():
             self.reload()
 
@@ -88,9 +95,13 @@ class DevMode:
         if images is not None:
             images.forget(Path(play.story.root))
         play.replace(result.session)
-        notes = "; ".join(result.notes)
-        self.say(f"reloaded at {result.session.node_id}" + (f" ({notes})" if notes else ""))
-        keep.toast(play.app, "Story reloaded" + (f": {notes}" if notes else ""))
+        notes = " ".join(result.notes)
+        self.say(f"reloaded at {result.session.node_id}" + (f". {notes}" if notes else ""))
+        stamp = time.strftime("%H:%M:%S")
+        self.notice, self.notice_left = (f"reloaded at {stamp}" + (f": {notes}" if notes else ""),
+                                         NOTICE_SECONDS)
+        if not self.overlay:
+            keep.toast(play.app, "Story reloaded" + (f". {notes}" if notes else ""))
         return True
 
     def run(self, line: str) -> str:
@@ -139,13 +150,19 @@ class DevMode:
 
     def draw(self, surface: pygame.Surface) -> None:
         sv = self.play.services
+        beside = None
         if self.overlay:
             status = (f"watching {len(self.watcher.stamps)} files · reloaded {self.reloads}× · "
                       "F3 hides · ` console")
-            devpanels.draw_overlay(surface, sv, self.header(), self.rows(), status)
+            notice = self.notice if self.notice_left > 0 else ""
+            beside = devpanels.draw_overlay(surface, sv, self.header(), self.rows(), status,
+                                            notice)
+        failure = None
         if self.failed:
             root = Path(self.play.story.root)
-            devpanels.draw_failure(surface, sv, [_relative(d, root) for d in self.failed])
+            failure = devpanels.draw_failure(surface, sv, [_relative(d, root) for d in self.failed],
+                                             beside)
+        self.drawn = (beside, failure)
 
 
 def _relative(d: Diagnostic, root: Path) -> str:

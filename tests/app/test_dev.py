@@ -68,7 +68,7 @@ def test_a_broken_save_keeps_the_last_good_story(tmp_path: Path) -> None:
 def test_console_goto_and_set(tmp_path: Path) -> None:
     session = Session.start(load_or_raise(write_story(tmp_path / "s", NODES, variables=VARS)))
     session, reply = console(session, "set n=12")
-    assert reply == "n = 9"  # clamped to the declared max
+    assert reply == "n = 9 (n stays within 0..9)"  # held to the declared bounds, and said
     session, reply = console(session, "goto b")
     assert session.node_id == "b" and session.value("n") == 9
     _, reply = console(session, "goto c")

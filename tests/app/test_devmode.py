@@ -58,7 +58,7 @@ def test_saving_a_file_reloads_the_story_in_place(tmp_path, fresh_pygame) -> Non
     assert play.phase == "choices"  # still at the replies, not back at the first line
     assert play.lines[-1].text == "Just a minute. That is all I need."
     assert play.session.choices()[0].text == "Take all the minutes you want."
-    assert app.services.toast.text.startswith("Story reloaded")
+    assert play.dev.notice.startswith("reloaded at ") and play.dev.notice_left > 0  # in the overlay
     choose(app, 1)  # the reloaded story plays on
     assert play.session.node_id == "ten-minutes"
 
@@ -73,6 +73,10 @@ def test_a_broken_save_shows_diagnostics_and_keeps_the_last_good_story(tmp_path,
     assert [d.code for d in play.dev.failed] == ["LT101"]
     shown = devplay._relative(play.dev.failed[0], story)
     assert shown.startswith("story.json:1:") and "error LT101: unexpected end of file" in shown
+    overlay, failure = play.dev.drawn
+    assert overlay is not None and failure is not None
+    assert not overlay.colliderect(failure)  # side by side: neither hides the other
+    assert app.surface.get_rect().contains(failure)
     choose(app, 1)  # the last good story goes on
     assert play.session.node_id == "couch"
 
@@ -108,7 +112,7 @@ def test_the_console_jumps_anywhere_with_any_values(tmp_path, fresh_pygame) -> N
     assert app.top.mode.log[-1].startswith("at return (routed on from check-again)")
     type_line(app, "set safety=250")
     assert play.session.value("safety") == 100  # clamped to the declared maximum
-    assert app.top.mode.log[-1] == "safety = 100"
+    assert app.top.mode.log[-1] == "safety = 100 (safety stays within 0..100)"
     type_line(app, "goto nowhere")
     assert play.session.node_id == "return" and "no node 'nowhere'" in app.top.mode.log[-1]
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="goto ret"))

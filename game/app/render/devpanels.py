@@ -20,12 +20,13 @@ COLUMN_W = 226
 ROW_H = 18
 FAILURE_W = 860
 FAILURE_SHOWN = 8
-TOOL_ALPHA = 228
+TOOL_ALPHA = 244
 
 
 def draw_overlay(surface: pygame.Surface, services: Any, header: str,
-                 rows: list[tuple[str, bool]], status: str) -> pygame.Rect:
-    """The node, turn and scene, then every variable (the ones the last reply moved in amber)."""
+                 rows: list[tuple[str, bool]], status: str, notice: str = "") -> pygame.Rect:
+    """The node, turn and scene, then every variable (the ones the last reply moved in amber);
+    ``notice`` (the last reload) replaces the status line for a while."""
     sans = services.font("sans", 14)
     bold = services.font("sans-bold", 17)
     small = services.font("sans", 13)
@@ -44,29 +45,41 @@ def draw_overlay(surface: pygame.Surface, services: Any, header: str,
         colour = theme.AMBER_LIGHT if changed else theme.CREAM
         x = rect.x + 16 + col * COLUMN_W
         surface.blit(_clip(text, row, sans, colour, COLUMN_W - 12), (x, rect.y + 54 + line * ROW_H))
-    surface.blit(_clip(text, status, small, theme.SEA_LIGHT, rect.w - 32),
-                 (rect.x + 16, rect.bottom - 22))
+    surface.blit(_clip(text, notice or status, small, theme.AMBER if notice else theme.SEA_LIGHT,
+                       rect.w - 32), (rect.x + 16, rect.bottom - 22))
     return rect
 
 
-def draw_failure(surface: pygame.Surface, services: Any, lines: list[str]) -> pygame.Rect:
-    """What stopped the last reload, as lint prints it; the story on screen is the last good one."""
+def draw_failure(surface: pygame.Surface, services: Any, lines: list[str],
+                 beside: pygame.Rect | None = None) -> pygame.Rect:
+    """What stopped the last reload, as lint prints it; the story on screen is the last good one.
+
+    Placed to the right of the overlay (``beside``) when it is shown, so neither hides the other.
+    """
     text = services.text
     body = services.font("sans", 15)
+    if beside is not None:
+        left = beside.right + 16
+        width = theme.WIDTH - 24 - left
+    else:
+        width = FAILURE_W
+        left = (theme.WIDTH - width) // 2
     shown = lines[:FAILURE_SHOWN]
-    blocks = [text.block(line, body, theme.CREAM_LIGHT, FAILURE_W - 40) for line in shown]
+    blocks = [text.block(line, body, theme.CREAM_LIGHT, width - 40) for line in shown]
     more = len(lines) - len(shown)
-    height = 70 + sum(b.height + 6 for b in blocks) + (24 if more else 0)
-    rect = pygame.Rect((theme.WIDTH - FAILURE_W) // 2, 24, FAILURE_W, height)
-    blit_panel(surface, rect, (92, 30, 34), 240, radius=12, shadow=8)
+    title_font = services.font("sans-bold", 18)
     title = (f"The story did not reload: {len(lines)} error{'s' * (len(lines) != 1)}. "
              "Still playing the last good version.")
-    surface.blit(text.line(title, services.font("sans-bold", 18), theme.STAR),
-                 (rect.x + 20, rect.y + 14))
+    heading = text.block(title, title_font, theme.STAR, width - 40)
+    top = 14 + heading.height + 30
+    height = top + sum(b.height + 6 for b in blocks) + (24 if more else 0) + 6
+    rect = pygame.Rect(left, 24, width, height)
+    blit_panel(surface, rect, (92, 30, 34), 240, radius=12, shadow=8)
+    heading.draw(surface, rect.x + 20, rect.y + 14)
     surface.blit(text.line("Fix the file and save it again; the story reloads by itself.",
                            services.font("sans", 14), theme.AMBER_LIGHT),
-                 (rect.x + 20, rect.y + 40))
-    y = rect.y + 66
+                 (rect.x + 20, rect.y + 14 + heading.height + 4))
+    y = rect.y + top
     for block in blocks:
         block.draw(surface, rect.x + 20, y)
         y += block.height + 6
