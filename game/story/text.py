@@ -166,9 +166,13 @@ def parse_template(
             if token in ("{{", "}}"):
                 literal += token[0]
                 continue
-            raise TemplateError(
-                f"a lone '{token}': write '{token}{token}' for a brace in text", start, "LT210"
-            )
+            if token == "{":
+                message = ("a '{' with no '}' to close it: end the name with '}' (as in "
+                           "{partner}), or write '{{' for a brace in text")
+            else:
+                message = ("a '}' with no '{' before it: start the name with '{' (as in "
+                           "{partner}), or write '}}' for a brace in text")
+            raise TemplateError(message, start, "LT210")
         if literal:
             parts.append(literal)
             literal = ""
@@ -198,7 +202,8 @@ def _placeholder(
         lower = form[:1].lower() + form[1:]
         if lower not in FORMS:
             options = ", ".join(FORMS)
-            raise TemplateError(f"unknown form '{form}' in '{{{inner}}}'; forms are {options}", offset)
+            raise TemplateError(f"unknown form '{form}' in '{{{inner}}}'"
+                                f"{_form_hint(who, form)}; forms are {options}", offset)
         return ("form", char, lower, form[:1].isupper())
     if char in characters:
         return ("name", char, cap)
@@ -213,6 +218,31 @@ def _raise_unknown(inner: str, offset: int, characters: Mapping, variables: Mapp
     close = difflib.get_close_matches(inner.strip(), [*characters, *variables], n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     raise TemplateError(f"'{{{inner}}}' names no character or variable{hint}", offset)
+
+
+# he/she forms a writer may reach for, and the "they" form that stands for each of them
+_GENDERED = {
+    "he": "they", "she": "they", "him": "them", "his": "their", "hers": "theirs",
+    "himself": "themself", "herself": "themself", "is": "are", "was": "were", "has": "have",
+    "does": "do", "he's": "they're", "she's": "they're", "themselves": "themself",
+}
+
+
+def _form_hint(who: str, form: str) -> str:
+    """Why a form is unknown, and the one that is meant."""
+    import difflib
+
+    lower = form[:1].lower() + form[1:]
+    if lower == "her":
+        return (f": forms are always written as for 'they', so use {{{who}.them}} or "
+                f"{{{who}.their}}; they become him/his, her/her or them/their as the player chose")
+    if lower in _GENDERED:
+        meant = _GENDERED[lower]
+        meant = meant[:1].upper() + meant[1:] if form[:1].isupper() else meant
+        return (f": forms are always written as for 'they', so use {{{who}.{meant}}}; it "
+                "becomes the right word for the pronouns the player chose")
+    close = difflib.get_close_matches(lower, FORMS, n=1, cutoff=0.6)
+    return f"; did you mean '{{{who}.{close[0]}}}'?" if close else ""
 
 
 def _hint(word: str, options: Mapping[str, Any]) -> str:

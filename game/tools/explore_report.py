@@ -58,6 +58,10 @@ def format_report(ex: Exploration) -> str:
         for s in ex.stuck:
             out.append(f"  at {s.node}: {s.reason}; for example after:")
             out.append(_path_text(s.path))
+    elif ex.complete:
+        out.append("\nStuck states: none (in every state some reply is on offer).")
+    else:
+        out.append("\nStuck states: none among the states searched.")
     if ex.traps:
         out.append(f"\nLoops that can never reach an ending: {len(ex.traps)} node(s)")
         for t in ex.traps:

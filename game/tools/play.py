@@ -12,6 +12,7 @@ from game.story.load import load_story
 from game.story.model import Story
 from game.story.session import Session, SessionError
 from game.story.text import Cast, Person, Pronouns
+from game.story.validate import suggest
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -29,8 +30,9 @@ def parse_values(story: Story, pairs: list[str]) -> dict[str, Any]:
         if not sep or not name:
             raise UsageError(f"--set wants NAME=VALUE, got {pair!r}")
         if name not in story.variables:
+            hint = suggest(name, list(story.variables))
             known = ", ".join(sorted(story.variables)) or "none"
-            raise UsageError(f"--set: no variable '{name}' (variables: {known})")
+            raise UsageError(f"--set: no variable '{name}'" + (hint or f" (variables: {known})"))
         values[name] = value.strip()
     return values
 

@@ -74,7 +74,7 @@ class TextPlayer:
                 print(answer, file=self.out)  # a piped answer would not otherwise show
             if answer.isdigit() and 1 <= int(answer) <= count:
                 return int(answer)
-            self.say(f"Please type a number from 1 to {count}.")
+            self.say("Please type 1." if count == 1 else f"Please type a number from 1 to {count}.")
 
     def run(self) -> int:
         s = self.session

@@ -85,3 +85,20 @@ def test_pronouns_round_trip_json() -> None:
     xe = Pronouns.parse("xe/xem/xyr/xyrs/xemself")
     assert Pronouns.from_json(xe.to_json()) == xe
     assert PRONOUNS["they"].to_json() == "they"
+
+
+@pytest.mark.parametrize(
+    "text, says",
+    [
+        ("{partner.thier} hand", "did you mean '{partner.their}'?"),
+        ("{partner.He} sits", "use {partner.They}; it becomes the right word"),
+        ("{partner.his} coat", "use {partner.their}"),
+        ("{partner.her} coat", "use {partner.them} or {partner.their}"),
+        ("{partner sits.", "a '{' with no '}' to close it"),
+        ("it ends} here", "a '}' with no '{' before it"),
+    ],
+)
+def test_template_mistakes_say_what_was_meant(text: str, says: str) -> None:
+    with pytest.raises(TemplateError) as caught:
+        parse_template(text, CHARS, VARS)
+    assert says in str(caught.value)

@@ -91,6 +91,11 @@ class Parser:
         if tok.is_op(")"):
             raise syntax_error("')' without a matching '('", tok.offset)
         if tok.is_op("="):
+            after = self.toks[self.pos + 1] if self.pos + 1 < len(self.toks) else None
+            if after is not None and after.offset == tok.offset + 1 and after.text in ("<", ">"):
+                meant = after.text + "="
+                raise syntax_error(f"'={after.text}' is not an operator; did you mean '{meant}'?",
+                                   tok.offset, 2)
             raise syntax_error("use '==' to compare; '=' only starts an effect", tok.offset)
         if tok.kind == "name" and tok.text in _KEYWORD_HINTS:
             raise syntax_error(_KEYWORD_HINTS[tok.text], tok.offset, len(tok.text))

@@ -70,6 +70,8 @@ def test_undefined_variable_offset_and_hint() -> None:
         ("i = 3", "'=='"),
         ("i += 3", "effect"),
         ("2 ** 3", "'**'"),
+        ("i => 3", "'=>' is not an operator; did you mean '>='?"),
+        ("i =< 3", "did you mean '<='?"),
     ],
 )
 def test_hints(source: str, hint: str) -> None:
