@@ -21,7 +21,10 @@ PAGE = r"""<!doctype html>
   header input { flex: 0 1 280px; padding: 6px 10px; border: 1px solid #bbb; border-radius: 6px; font: inherit; }
   header .count { color: #666; font-size: 12px; white-space: nowrap; }
   header button { padding: 5px 10px; border: 1px solid #bbb; background: #fff; border-radius: 6px; cursor: pointer; font: inherit; }
-  #legend { display: flex; gap: 10px; flex-wrap: wrap; font-size: 12px; margin-left: auto; overflow: hidden; max-height: 44px; }
+  #legend { position: fixed; right: 10px; bottom: 8px; max-width: min(720px, 70vw); display: flex; gap: 4px 12px;
+            flex-wrap: wrap; font-size: 12px; background: #fffe; border: 1px solid #ddd; border-radius: 6px;
+            padding: 6px 10px; z-index: 2; }
+  #legend b { font-weight: 600; color: #555; }
   #legend span { display: inline-flex; align-items: center; gap: 4px; white-space: nowrap; }
   #legend i { width: 12px; height: 12px; border-radius: 3px; display: inline-block; border: 1px solid #0003; }
   #map { position: fixed; top: 48px; left: 0; right: 0; bottom: 0; cursor: grab; }
@@ -59,8 +62,8 @@ PAGE = r"""<!doctype html>
   <input id="search" type="search" placeholder="Search nodes and text (Enter: next)" autocomplete="off">
   <span class="count" id="count"></span>
   <button id="fit" title="Fit the whole map (key 0)">Fit</button>
-  <div id="legend"></div>
 </header>
+<div id="legend"></div>
 <div id="map"><svg id="svg" xmlns="http://www.w3.org/2000/svg">
   <defs>
     <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -147,7 +150,12 @@ function chip(c, text, round) {
   const i = document.createElement("i"); i.style.background = c; if (round) i.style.borderRadius = "7px";
   s.appendChild(i); s.appendChild(document.createTextNode(text)); legend.appendChild(s);
 }
+function heading(text) {
+  const b = document.createElement("b"); b.textContent = text; legend.appendChild(b);
+}
+heading("Files:");
 DATA.files.forEach((f, i) => chip(BANDS[i % BANDS.length], f));
+heading("Endings by dynamic:");
 DATA.dynamics.forEach(d => chip(d.colour, d.label, true));
 
 // Pan and zoom
