@@ -103,6 +103,8 @@ def _simulate_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--max-steps", type=int, default=1000, metavar="M", help="choices per run at most"
     )
+    p.add_argument("--from", dest="start", metavar="NODE",
+                   help="start every run at this node (to see where a branch leads)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
 
@@ -178,6 +180,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
         policy=args.policy,
         max_steps=args.max_steps,
         fmt=args.format,
+        start=args.start,
     )
 
 

@@ -20,6 +20,7 @@ from game.story.diagnostics import format_text
 from game.story.load import load_story
 from game.story.model import Story
 from game.story.session import ChoiceView, Session
+from game.story.validate import suggest
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 DEFAULT_MAX_STEPS = 1000
@@ -81,8 +82,9 @@ class Run:
     visited: frozenset[str]
 
 
-def play_once(story: Story, policy: Policy, rng: random.Random, max_steps: int) -> Run:
-    session = Session.start(story)
+def play_once(story: Story, policy: Policy, rng: random.Random, max_steps: int,
+              start: str | None = None) -> Run:
+    session = Session.start(story, at=start)
     visited = set(session.path)
     steps = 0
     while not session.is_over and steps < max_steps:
@@ -103,12 +105,16 @@ def play_once(story: Story, policy: Policy, rng: random.Random, max_steps: int) 
 
 
 def simulate(
-    story: Story, *, runs: int, seed: int, policy: str = "random", max_steps: int = DEFAULT_MAX_STEPS
+    story: Story, *, runs: int, seed: int, policy: str = "random",
+    max_steps: int = DEFAULT_MAX_STEPS, start: str | None = None,
 ) -> dict[str, Any]:
-    """The report of ``runs`` playthroughs as plain data (what --format json prints)."""
+    """The report of ``runs`` playthroughs as plain data (what --format json prints); each
+    starts at ``start`` (a node id, with the story's initial values) when given."""
     rng = random.Random(seed)
     pick = make_policy(policy, story)
-    results = [play_once(story, pick, rng, max_steps) for _ in range(runs)]
+    if start is not None and start not in story.nodes:
+        raise PolicyError(f"--from: no node '{start}'{suggest(start, list(story.nodes))}")
+    results = [play_once(story, pick, rng, max_steps, start) for _ in range(runs)]
     lengths = [r.length for r in results]
     visited = set().union(*(r.visited for r in results)) if results else set()
     endings = []
@@ -134,6 +140,7 @@ def simulate(
         "runs": runs,
         "seed": seed,
         "policy": policy,
+        "from": start or story.start,
         "max_steps": max_steps,
         "endings": endings,
         "dynamics": dict(dynamics.most_common()),
@@ -171,7 +178,7 @@ def _summarise(story: Story, values: list[dict[str, Any]]) -> dict[str, Any]:
 def format_report(report: dict[str, Any]) -> str:
     runs = report["runs"]
     out = [
-        f"{runs:,} runs, seed {report['seed']}, policy {report['policy']}",
+        f"{runs:,} runs from {report['from']}, seed {report['seed']}, policy {report['policy']}",
         "",
         "Endings:",
     ]
@@ -209,7 +216,8 @@ def _n(x: float) -> str:
 
 
 def run_simulate(
-    path: Path, *, runs: int, seed: int, policy: str, max_steps: int, fmt: str = "text"
+    path: Path, *, runs: int, seed: int, policy: str, max_steps: int, fmt: str = "text",
+    start: str | None = None,
 ) -> int:
     if runs < 1 or max_steps < 1:
         print("lowtide simulate: --runs and --max-steps must be at least 1", file=sys.stderr)
@@ -220,7 +228,8 @@ def run_simulate(
         print(format_text(diagnostics), file=sys.stderr)
         return EXIT_ERRORS
     try:
-        report = simulate(story, runs=runs, seed=seed, policy=policy, max_steps=max_steps)
+        report = simulate(story, runs=runs, seed=seed, policy=policy, max_steps=max_steps,
+                          start=start)
     except PolicyError as err:
         print(f"lowtide simulate: {err}", file=sys.stderr)
         return EXIT_USAGE

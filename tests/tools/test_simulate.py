@@ -67,3 +67,15 @@ def test_unfinished_runs_are_counted(tmp_path: Path) -> None:
     )
     report = simulate(load_or_raise(root), runs=3, seed=0, max_steps=10)
     assert report["unfinished"] == 3 and report["length"]["max"] == 10
+
+
+def test_runs_can_start_at_a_branch(tmp_path: Path, capsys) -> None:
+    story = load_or_raise(_story(tmp_path))
+    report = simulate(story, runs=30, seed=2, start="never")
+    assert report["from"] == "never"
+    assert {e["node"]: e["count"] for e in report["endings"]} == {"good": 30, "bad": 0}
+    root = str(tmp_path / "s")
+    assert main(["simulate", root, "--runs", "5", "--seed", "1", "--from", "a"]) == 0
+    assert capsys.readouterr().out.startswith("5 runs from a, seed 1")
+    assert main(["simulate", root, "--runs", "5", "--seed", "1", "--from", "nevr"]) == 2
+    assert "did you mean 'never'?" in capsys.readouterr().err
