@@ -3,9 +3,11 @@
     python -m bench.tools [--sizes 1000,10000,100000] [--out bench/results]
 
 For each size, ``bench.generate`` writes a seeded random story; we time loading it, linting it
-(load plus every check), exploring it (states per second, over a bounded search) and simulating
-it (choices per second). Figures go to ``tools.md`` and ``tools.json`` with the command, the
-machine and the date. These are measurements, not tests: nothing here fails on a slow machine.
+(``lint_story``, what ``lowtide lint`` runs: load plus every check), exploring it (states per
+second, over a bounded search) and simulating it (choices per second). Figures go to
+``tools.md`` and ``tools.json`` with the command, the machine and the date; ``tools-notes.md``
+in the same folder, if present, is added to ``tools.md`` as notes. These are measurements, not
+tests: nothing here fails on a slow machine.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import datetime
 import json
 import os
 import platform
+import statistics
 import sys
 import tempfile
 import time
@@ -25,35 +28,32 @@ from bench.generate import generate, write_lowtide
 from game.story.load import load_story
 from game.tools.checks import run_checks
 from game.tools.explore import explore
+from game.tools.lint import lint_story
 from game.tools.simulate import simulate
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 EXPLORE_STATES = 50_000
 SIM_RUNS, SIM_STEPS = 200, 200
+REPEAT, REPEAT_BIG = 5, 3  # runs of load, lint and checks: up to 10,000 nodes, and above
 
 
-def _best(fn, repeat: int) -> tuple[float, Any]:
-    """The fastest of ``repeat`` runs (the least disturbed by the rest of the machine)."""
-    best, result = float("inf"), None
+def _median(fn, repeat: int) -> tuple[float, Any]:
+    """The median time of ``repeat`` runs, and the last run's result."""
+    times, result = [], None
     for _ in range(repeat):
         t0 = time.perf_counter()
         result = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, result
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), result
 
 
 def measure(nodes: int, folder: Path, seed: int = 1) -> dict[str, Any]:
     write_lowtide(generate(nodes, seed), folder)
-    repeat = 3 if nodes <= 10_000 else 1
-    load_s, (story, diagnostics) = _best(lambda: load_story(folder), repeat)
+    repeat = REPEAT if nodes <= 10_000 else REPEAT_BIG
+    load_s, (story, diagnostics) = _median(lambda: load_story(folder), repeat)
     assert story is not None, [d.format() for d in diagnostics[:5]]
-
-    def lint() -> list:
-        loaded, found = load_story(folder)
-        return found + run_checks(loaded)
-
-    lint_s, found = _best(lint, repeat)
-    checks_s, _ = _best(lambda: run_checks(story), repeat)
+    lint_s, found = _median(lambda: lint_story(folder), repeat)
+    checks_s, _ = _median(lambda: run_checks(story), repeat)
     t0 = time.perf_counter()
     result = explore(story, max_states=EXPLORE_STATES)
     explore_s = time.perf_counter() - t0
@@ -107,8 +107,10 @@ def write_results(rows: list[dict[str, Any]], out: Path, command: str) -> None:
         f"{m['implementation']} {m['python']}",
         "",
         "Stories from `bench/generate.py` (seed 1): three choices per node, about 5% endings, "
-        "integer variables, a story.json and three branch files. Load and lint are the best of "
-        "three runs (one at 100,000 nodes); lint is load plus every check. Explore is a bounded "
+        "integer variables, a story.json and three branch files. Load, lint and checks are "
+        f"medians of {REPEAT} runs ({REPEAT_BIG} above 10,000 nodes), in one process; lint is "
+        "`lint_story`, what `lowtide lint` runs: load plus every check, with the position of "
+        "every finding. Explore is a bounded "
         f"search of {EXPLORE_STATES:,} states; simulate is {SIM_RUNS} random runs of at most "
         f"{SIM_STEPS} choices.",
         "",
@@ -122,13 +124,19 @@ def write_results(rows: list[dict[str, Any]], out: Path, command: str) -> None:
             f"{r['simulate_choices_per_s']:,} choices/s |"
         )
     if len(rows) > 1:
-        first, last = rows[0], rows[-1]
-        growth = (last["lint_s"] / first["lint_s"]) / (last["nodes"] / first["nodes"])
+        steps = [
+            f"{(b['lint_s'] / a['lint_s']) / (b['nodes'] / a['nodes']):.2f} from {a['nodes']:,} "
+            f"to {b['nodes']:,} nodes"
+            for a, b in zip(rows, rows[1:])
+        ]
         lines += [
             "",
-            f"Lint time per node from {first['nodes']:,} to {last['nodes']:,} nodes changes by a "
-            f"factor of {growth:.2f} (1.00 is exactly linear).",
+            f"Lint time per node changes by a factor of {', and '.join(steps)} (1.00 is exactly "
+            "linear).",
         ]
+    notes = out / "tools-notes.md"
+    if notes.is_file():
+        lines += ["", "## Notes", "", notes.read_text(encoding="utf-8").strip()]
     (out / "tools.md").write_text("\n".join(lines) + "\n")
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "escape_pointer_token",
     "join_pointer",
     "parse",
+    "raw_offset",
 ]
 
 MAX_DEPTH = 256
@@ -201,7 +202,7 @@ class PositionIndex:
         found = self._existing(pointer)
         start: int = self._offset(found)  # type: ignore[assignment]
         if found == pointer and index >= 0 and self._text.startswith('"', start):
-            offset = _raw_offset(self._text, start, index)
+            offset = raw_offset(self._text, start, index)
             if offset is not None:
                 return self._position(offset)
         return self._position(start)
@@ -334,7 +335,7 @@ def _scan_string(text: str, start: int) -> tuple[str, int]:
             raise _Fail(pos, f"control character in string (use {hint})")
 
 
-def _raw_offset(text: str, start: int, index: int) -> int | None:
+def raw_offset(text: str, start: int, index: int) -> int | None:
     """Source offset of decoded character ``index`` of the (valid) string at ``start``."""
     pos = start + 1
     count = 0

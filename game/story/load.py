@@ -1,25 +1,24 @@
 """Story folder → ``Story``, reporting every problem found, never a traceback.
 
 Files are parsed with the C ``json`` module; positions (line and column) are worked out only
-for files that have something to report, by re-reading them with ``jsonpos``. A story with any
+for the pointers something is reported at, by ``jsonlocate``. A story with any
 error is never returned, so it is never half-played.
 """
 
 from __future__ import annotations
 
-import gc
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from game.story import expr
 from game.story.codes import severity
+from game.story.collector import collector_paused
 from game.story.diagnostics import Diagnostic, StoryError, has_errors, sort_key
-from game.story.jsonpos import JsonSyntaxError, PositionIndex
+from game.story.jsonlocate import Locator
+from game.story.jsonpos import JsonSyntaxError
 from game.story.jsonpos import parse as parse_with_positions
 from game.story.maps import MapError, read_map
 from game.story.model import (
@@ -69,39 +68,49 @@ class _Pending:
     column: int | None = None
 
 
-@dataclass
-class _Source:
-    display: str
-    text: str
-    index: PositionIndex | None = None
-
-
 class SourceMap:
-    """Positions of JSON pointers in the story's files, worked out only when asked for."""
+    """Positions of JSON pointers in the story's files, worked out only when asked for.
+
+    Only texts that parsed are added; a file that is not there (or nests deeper than the
+    careful parser allows) has every position at line 1, column 1.
+    """
 
     def __init__(self) -> None:
-        self._sources: dict[str, _Source] = {}
+        self._texts: dict[str, str] = {}
+        self._locators: dict[str, Locator] = {}
+        self._shallow: set[str] = set()
 
     def add(self, display: str, text: str) -> None:
-        self._sources[display] = _Source(display, text)
+        """Keep ``text``, a document ``json.loads`` accepts, for positions in ``display``."""
+        self._texts[display] = text
+        self._locators.pop(display, None)
+        self._shallow.discard(display)
+
+    def matched_schema(self, display: str) -> None:
+        """Note that the file matched the schema, so it nests only a few levels deep and the
+        check for nesting beyond what the careful parser allows can be skipped."""
+        self._shallow.add(display)
 
     def locate(
         self, file: str, pointer: str, *, at_key: bool = False, offset: int | None = None
     ) -> tuple[int, int]:
-        src = self._sources.get(file)
-        if src is None:
-            return (1, 1)
-        if src.index is None:
-            try:
-                src.index = parse_with_positions(src.text).index
-            except JsonSyntaxError:
+        locator = self._locators.get(file)
+        if locator is None:
+            text = self._texts.get(file)
+            if text is None:
                 return (1, 1)
-        if offset is not None:
-            pos = src.index.in_string(pointer, offset)
-        elif at_key:
-            pos = src.index.key(pointer)
-        else:
-            pos = src.index.value(pointer)
+            locator = self._locators[file] = Locator(text)
+        try:
+            if file not in self._shallow and not locator.valid:
+                return (1, 1)
+            if offset is not None:
+                pos = locator.in_string(pointer, offset)
+            elif at_key:
+                pos = locator.key(pointer)
+            else:
+                pos = locator.value(pointer)
+        except (ValueError, IndexError, StopIteration):  # not JSON after all: as if unparsed
+            return (1, 1)
         return (pos.line, pos.column)
 
 
@@ -153,7 +162,6 @@ class _Loader:
             column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
             self.report(file, "", "LT100", "the file is not UTF-8 text", line=line, column=column)
             return None
-        self.sources.add(file, text)
         duplicated = False
 
         def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -175,12 +183,14 @@ class _Loader:
             value = None
             duplicated = True  # let the careful parser say exactly what and where
         if not duplicated:
+            self.sources.add(file, text)
             return value
         try:
             parsed = parse_with_positions(text)
         except JsonSyntaxError as err:
             self.report(file, "", "LT101", err.message, line=err.line, column=err.column)
             return None
+        self.sources.add(file, text)
         for dup in parsed.duplicates:
             self.report(
                 file,
@@ -305,30 +315,12 @@ def load_story(path: str | Path) -> tuple[Story | None, list[Diagnostic]]:
             column=1,
         )
         return None, loader.diagnostics()
-    with _collector_paused():
+    with collector_paused():
         story = _build(loader)
     diagnostics = loader.diagnostics()
     if has_errors(diagnostics):
         return None, diagnostics
     return story, diagnostics
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a story is built.
-
-    Building allocates hundreds of thousands of objects that all stay alive (the parsed JSON,
-    then the model), so every automatic collection in between traverses a growing heap and
-    frees nothing: on a 10,000-node story that is a quarter of the loading time. Cycles made
-    meanwhile are collected as usual once it is back on.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def load_or_raise(path: str | Path) -> Story:
@@ -361,8 +353,11 @@ def _format_ok(loader: _Loader, data: Any, file: str) -> bool:
 
 
 def _structure(loader: _Loader, kind: str, data: Any, file: str) -> None:
-    for problem in check_file(kind, data):
+    problems = check_file(kind, data)
+    for problem in problems:
         loader.report(file, problem.pointer, problem.code, problem.message, at_key=problem.at_key)
+    if not problems:
+        loader.sources.matched_schema(file)
 
 
 def _build(loader: _Loader) -> Story | None:

@@ -401,6 +401,11 @@ def possible_values(story: Story) -> dict[str, Value]:
     assignment adds what its right side can give, ``+=`` a positive amount opens the range up to
     the maximum, and so on. Right sides are judged against declared ranges, which keeps this
     one pass and still sound.
+
+    Each effect lowers the low end to at most a fixed value and raises the high end to at least
+    one (clipped to the declared range), or adds fixed values to a set: done again, or in
+    another order, it changes nothing more. So each distinct effect source is judged and applied
+    once, however many choices repeat it.
     """
     env = {v.id: declared(v) for v in story.variables.values()}
     out: dict[str, Value] = {}
@@ -413,14 +418,14 @@ def possible_values(story: Story) -> dict[str, Value]:
             out[var.id] = Range(float(var.initial), float(var.initial))
     judged: dict[str, Any] = {}  # effect source -> what its right side can give
     for effect in all_effects(story):
+        if effect.source in judged:
+            continue
+        tree = _effect_parts(effect)
+        value = judged[effect.source] = evaluate(tree, env) if tree is not None else None
         name = effect.target
         if name not in out:
             continue
         bounds = env[name]
-        if effect.source not in judged:
-            tree = _effect_parts(effect)
-            judged[effect.source] = evaluate(tree, env) if tree is not None else None
-        value = judged[effect.source]
         current = out[name]
         if isinstance(current, frozenset):
             out[name] = current | (value if isinstance(value, frozenset) else BOTH)

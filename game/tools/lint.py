@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from game.story.collector import collector_paused
 from game.story.diagnostics import (
     ERROR,
     INFO,
@@ -25,7 +26,17 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def lint_story(path: Path, *, statistics: bool = False) -> list[Diagnostic]:
-    """Every diagnostic for one story folder: loading problems, then (if it loads) the checks."""
+    """Every diagnostic for one story folder: loading problems, then (if it loads) the checks.
+
+    The collector stays paused from loading to the last check: in between it would only
+    traverse the story just built, which stays alive until the checks are done (and is freed
+    as soon as they are, before the collector is back).
+    """
+    with collector_paused():
+        return _lint(path, statistics)
+
+
+def _lint(path: Path, statistics: bool) -> list[Diagnostic]:
     story, diagnostics = load_story(path)
     if story is None:
         return diagnostics

@@ -6,6 +6,7 @@ Adding a check means writing one function and one line here (and its code in
 
 from __future__ import annotations
 
+from game.story.collector import collector_paused
 from game.story.diagnostics import Diagnostic, sort_key
 from game.story.model import Story
 from game.tools.checks import flow, stats, usage, writing
@@ -27,11 +28,16 @@ STATISTICS = Check("statistics", ("LT590",), stats.statistics)
 
 def run_checks(story: Story, *, statistics: bool = False) -> list[Diagnostic]:
     """Every diagnostic the checks find in a loaded story, sorted by position."""
-    facts = Facts(story)
     checks = CHECKS + ((STATISTICS,) if statistics else ())
-    out = [d for check in checks for d in check.run(facts)]
+    with collector_paused():  # the facts the checks share stay alive until they are done
+        out = _run(checks, story)
     out.sort(key=sort_key)
     return out
+
+
+def _run(checks: tuple[Check, ...], story: Story) -> list[Diagnostic]:
+    facts = Facts(story)  # freed on return, before the collector is back
+    return [d for check in checks for d in check.run(facts)]
 
 
 __all__ = ["CHECKS", "STATISTICS", "Check", "Facts", "run_checks"]

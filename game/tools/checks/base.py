@@ -16,7 +16,6 @@ from typing import Any
 from game.story.codes import severity
 from game.story.diagnostics import Diagnostic
 from game.story.model import Node, Story
-from game.story.step import Edge, edges
 from game.tools import intervals
 
 
@@ -36,7 +35,7 @@ class Facts:
         self.story = story
         self._truths: dict[str, frozenset[bool]] = {}
         self._memo: dict[str, Any] = {}
-        self._open: dict[str, list[Edge]] = {}
+        self._open: dict[str, tuple[str, ...]] = {}
 
     def memo(self, key: str, make: Callable[[Story], Any]) -> Any:
         """``make(story)``, computed once per story however many checks ask for it."""
@@ -110,8 +109,9 @@ class Facts:
             found = self._truths[source] = intervals.truth(source, self.values)
         return found
 
-    def open_edges(self, node: Node) -> list[Edge]:
-        """The ways out of ``node`` that some playthrough can take, as far as lint can tell.
+    def open_targets(self, node: Node) -> tuple[str, ...]:
+        """Where the ways out of ``node`` that some playthrough can take lead, in story order,
+        as far as lint can tell (the targets of ``step.edges`` that stay open).
 
         A condition that can never hold closes its edge; in a route, an entry whose condition
         always holds closes every entry after it.
@@ -119,15 +119,27 @@ class Facts:
         found = self._open.get(node.id)
         if found is not None:
             return found
-        out = self._open[node.id] = []
-        for edge in edges(node):
-            truth = intervals.BOTH if edge.condition is None else self.truth(edge.condition.source)
-            if edge.condition is not None and truth == intervals.FALSE:
-                continue
-            out.append(edge)
-            if edge.is_route and (edge.condition is None or truth == intervals.TRUE):
-                break
-        return out
+        out: list[str] = []
+        truth = self.truth
+        if node.route:
+            for entry in node.route:
+                condition = entry.condition
+                if condition is None:
+                    out.append(entry.to)
+                    break
+                holds = truth(condition.source)
+                if holds == intervals.FALSE:
+                    continue
+                out.append(entry.to)
+                if holds == intervals.TRUE:
+                    break
+        else:
+            for choice in node.choices:
+                condition = choice.condition
+                if condition is None or truth(condition.source) != intervals.FALSE:
+                    out.append(choice.to)
+        found = self._open[node.id] = tuple(out)
+        return found
 
     @cached_property
     def reachable(self) -> set[str]:
@@ -137,9 +149,10 @@ class Facts:
             return set()
         seen = {start}
         todo = [start]
+        open_targets = self.open_targets
         while todo:
-            for edge in self.open_edges(nodes[todo.pop()]):
-                if edge.target not in seen and edge.target in nodes:
-                    seen.add(edge.target)
-                    todo.append(edge.target)
+            for target in open_targets(nodes[todo.pop()]):
+                if target not in seen and target in nodes:
+                    seen.add(target)
+                    todo.append(target)
         return seen

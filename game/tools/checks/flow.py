@@ -1,8 +1,8 @@
 """Checks on the shape of play: nodes nobody reaches, nodes with no way on, conditions that
 are decided before play begins.
 
-Reachability follows ``step.edges``, the same ways out of a node that play and the explorer
-use, minus the edges whose conditions provably never hold.
+Reachability follows the ways out of a node that ``step.edges`` gives play and the explorer (a
+route's entries, else the choices), minus the edges whose conditions provably never hold.
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ def unreachable_nodes(facts: Facts) -> Iterator[Diagnostic]:
     if story.start not in story.nodes:
         return
     reachable = facts.reachable
-    targets = {t for n in story.nodes.values() for t in n.targets()}
+    targets: set[str] | None = None  # every node some choice or route leads to, if needed
     for node in story.nodes.values():
         if node.id not in reachable:
+            if targets is None:
+                targets = {t for n in story.nodes.values() for t in n.targets()}
             if node.id in targets:
                 why = "only nodes that cannot be reached, or conditions that never hold, lead here"
             else:
@@ -51,7 +53,7 @@ def dead_ends(facts: Facts) -> Iterator[Diagnostic]:
                 where.pointer,
                 at_key=True,
             )
-        elif not facts.open_edges(node):
+        elif not facts.open_targets(node):
             what = "route entries" if node.route else "choices"
             yield facts.diag(
                 "LT501",

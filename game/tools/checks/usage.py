@@ -45,13 +45,22 @@ class Uses:
     @classmethod
     def of(cls, story: Story) -> Uses:
         uses = cls()
+        # Equal sources compile to one effect and equal texts to one template, and adding to a
+        # set twice changes nothing: each is looked at once.
+        seen: set[str] = set()
         for effect in all_effects(story):
-            uses.writes.add(effect.target)
-            uses.reads.update(effect.reads - {effect.target})
+            if effect.source not in seen:
+                seen.add(effect.source)
+                uses.writes.add(effect.target)
+                uses.reads.update(effect.reads - {effect.target})
         for rule in story.each_turn:
             if rule.condition is not None:
                 uses.reads.update(rule.condition.reads)
+        read: set[int] = set()
         for template in templates(story):
+            if id(template) in read:
+                continue
+            read.add(id(template))
             for part in template:
                 if isinstance(part, tuple):
                     (uses.reads if part[0] == "var" else uses.characters).add(part[1])

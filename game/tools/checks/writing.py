@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from game.story.diagnostics import Diagnostic
-from game.story.model import Node
+from game.story.model import Node, Where
 from game.tools.checks.base import Facts
 
 # "{partner} {partner.are}" or "{partner} walk{partner.s}": a name, then a verb form of the
@@ -29,10 +29,14 @@ def duplicate_choices(facts: Facts) -> Iterator[Diagnostic]:
     Two choices with different conditions may well exclude each other, so only pairs with no
     condition or the same condition are reported.
     """
+    normal: dict[str, str] = {}  # choice texts repeat across a story: normalise each once
     for node in facts.story.nodes.values():
         first: dict[tuple[str, str], int] = {}
         for i, choice in enumerate(node.choices):
-            key = (_normal(choice.text), choice.condition.source if choice.condition else "")
+            text = normal.get(choice.text)
+            if text is None:
+                text = normal[choice.text] = _normal(choice.text)
+            key = (text, choice.condition.source if choice.condition else "")
             if key in first and choice.where is not None:
                 yield facts.diag(
                     "LT506",
@@ -66,21 +70,24 @@ def ending_explanations(facts: Facts) -> Iterator[Diagnostic]:
             )
 
 
-def _texts(node: Node) -> Iterator[tuple[str, str, int | None, str]]:
-    """(text, file, line index or None, pointer) of every text written on the node.
+def _texts(node: Node) -> Iterator[tuple[str, Where, int | None, str]]:
+    """(text, where, line index or None, pointer suffix) of every text written on the node
+    that has a placeholder in it.
 
-    For lines the pointer is worked out only when needed (``Facts.line_pointers``), since it
-    depends on whether the node used "text" or "lines".
+    The pointer is the suffix after ``where.pointer``, joined only when there is something to
+    report; for lines it is worked out then (``Facts.line_pointers``), since it depends on
+    whether the node used "text" or "lines".
     """
-    file = node.where.file
+    where = node.where
     for i, line in enumerate(node.lines):
-        yield line.text, file, i, ""
+        if "{" in line.text:
+            yield line.text, where, i, ""
     for choice in node.choices:
-        if choice.where is not None:
-            yield choice.text, choice.where.file, None, f"{choice.where.pointer}/text"
+        if choice.where is not None and "{" in choice.text:
+            yield choice.text, choice.where, None, "/text"
     if node.ending is not None:
-        yield node.ending.title, file, None, f"{node.where.pointer}/ending/title"
-        yield node.ending.debrief, file, None, f"{node.where.pointer}/ending/debrief"
+        yield node.ending.title, where, None, "/ending/title"
+        yield node.ending.debrief, where, None, "/ending/debrief"
 
 
 def verb_after_name(facts: Facts) -> Iterator[Diagnostic]:
@@ -90,13 +97,17 @@ def verb_after_name(facts: Facts) -> Iterator[Diagnostic]:
     verb is always singular, so the form belongs after a pronoun only.
     """
     characters = facts.story.characters
+    found: dict[str, list[re.Match[str]]] = {}  # texts repeat: search each once
     for node in facts.story.nodes.values():
-        for text, file, line, pointer in _texts(node):
-            if "{" not in text:
-                continue
-            for m in _NAME_THEN_VERB.finditer(text):
+        for text, where, line, suffix in _texts(node):
+            matches = found.get(text)
+            if matches is None:
+                matches = found[text] = list(_NAME_THEN_VERB.finditer(text))
+            for m in matches:
                 if line is not None:
                     pointer = facts.line_pointers(node)[line]
+                else:
+                    pointer = where.pointer + suffix
                 name, verb, who, form = m.group(1), m.group(2), m.group(3), m.group(4).lower()
                 char = name[:1].lower() + name[1:]
                 if char != who[:1].lower() + who[1:] or char not in characters:
@@ -107,7 +118,7 @@ def verb_after_name(facts: Facts) -> Iterator[Diagnostic]:
                     "LT508",
                     f"'{m.group(0)}': after a name the verb is singular whatever the pronouns; "
                     f"write '{fix}', or use '{{{who}.they}}' before the verb",
-                    file,
+                    where.file,
                     pointer,
                     offset=m.start(),
                 )
