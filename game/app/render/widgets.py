@@ -49,6 +49,48 @@ def vertical_gradient(size: tuple[int, int], top: Colour, bottom: Colour) -> pyg
         else pygame.transform.smoothscale(small, (w, h))
 
 
+@lru_cache(maxsize=32)
+def _fade_strip(width: int, height: int, colour: Colour, solid_at_top: bool) -> pygame.Surface:
+    strip = pygame.Surface((width, height), pygame.SRCALPHA)
+    for i in range(height):
+        k = 1 - (i + 0.5) / height  # 1 at the solid edge, towards 0 inside
+        y = i if solid_at_top else height - 1 - i
+        pygame.draw.line(strip, (*colour, int(255 * k * k)), (0, y), (width - 1, y))
+    return strip
+
+
+def fade_edges(surface: pygame.Surface, rect: pygame.Rect, *, top: Colour | None = None,
+               bottom: Colour | None = None, size: int = 26) -> None:
+    """Soften the edges of a scrolled area: text running under an edge fades into the colour
+    behind it (``top``, ``bottom``: that colour; None leaves the edge sharp)."""
+    size = max(1, min(size, rect.h // 3))
+    if top is not None:
+        surface.blit(_fade_strip(rect.w, size, tuple(top[:3]), True), rect.topleft)
+    if bottom is not None:
+        surface.blit(_fade_strip(rect.w, size, tuple(bottom[:3]), False),
+                     (rect.x, rect.bottom - size))
+
+
+def scroll_thumb(top: int, height: int, total: float, scroll: float) -> tuple[int, int]:
+    """The top and the height of a scroll bar's thumb, for ``height`` pixels in view of
+    ``total`` scrolled by ``scroll``."""
+    view = max(1, height)
+    most = max(1.0, total - view)
+    h = max(30, int(view * view / max(total, view)))
+    return top + int((view - h) * min(1.0, max(0.0, scroll / most))), h
+
+
+def scrollbar(surface: pygame.Surface, x: int, top: int, height: int, total: float,
+              scroll: float, track: Colour, thumb: Colour, width: int = 4) -> pygame.Rect:
+    """A thin track with a thumb showing which part of ``total`` is in view; the thumb's rect."""
+    pygame.draw.rect(surface, track, (x - width // 2, top, width, max(1, height)),
+                     border_radius=width)
+    y, h = scroll_thumb(top, height, total, scroll)
+    rect = pygame.Rect(x - width // 2 - 1, y, width + 2, h)
+    pygame.draw.rect(surface, thumb, rect, border_radius=width)
+    return rect
+
+
 @dataclass
 class Entry:
     label: str

@@ -1,4 +1,10 @@
-"""The ending: its title, the dynamic it shows, the debrief, and how the partner's body moved."""
+"""The ending: its title, the dynamic it shows, the debrief, and how the partner's body moved.
+
+The debrief keeps a readable size and scrolls when it is longer than its room: the wheel, the
+arrow keys, Page Up/Page Down, Home/End, or the scroll bar beside it (click or drag). Down reads
+on until the end of the debrief, then moves through the menu below; Up moves back up the menu,
+then scrolls back through the debrief. Tab and Shift+Tab always move through the menu.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,23 @@ import pygame
 from game.app import flow, keep
 from game.app.render import theme
 from game.app.render.chart import draw_chart, series
-from game.app.render.widgets import Entry, Menu, vertical_gradient
+from game.app.render.widgets import (
+    Entry,
+    Menu,
+    fade_edges,
+    scroll_thumb,
+    scrollbar,
+    vertical_gradient,
+)
 from game.app.screen import Screen
 from game.story.session import Session
 
 LEFT, RIGHT = 72, 660
 COLUMN = 540
+DEBRIEF_SIZE = 19  # never smaller: a long debrief scrolls instead
+BAR_GAP = 28  # room at the right of the debrief for its scroll bar
+LINES_PER_KEY = 2
+LINES_PER_WHEEL = 3
 
 
 class EndingScreen(Screen):
@@ -28,7 +45,11 @@ class EndingScreen(Screen):
                          light=True, size=22)
         self.menu.row = 44
         self.menu.y = theme.HEIGHT - 44 * 3 - 20
+        self.scroll = 0.0  # how far the debrief is scrolled, as drawn
+        self.target = 0.0  # where it is going
+        self.drag: tuple[int, float] | None = None  # (mouse y, scroll) when a drag began
         self._layout()
+        self._place()
 
     def _layout(self) -> None:
         s, sv = self.session, self.app.services
@@ -61,6 +82,46 @@ class EndingScreen(Screen):
                                               series(var, s.steps, start), kinds, sv.text,
                                               sv.fonts))
 
+    def _place(self) -> None:
+        """Where the column's parts go, and the debrief's room (``self.view``)."""
+        sv = self.app.services
+        self.scale = getattr(sv.settings, "scale", 1.0)
+        y = 64 + 32
+        self.title_y = y
+        y += sv.text.block(self.title, sv.font("serif", 46), theme.STAR, COLUMN, 56).height + 18
+        self.dynamic_y = y
+        if self.dynamic:
+            y += 30
+            if self.summary:
+                y += sv.text.block(self.summary, sv.font("serif-italic", 19), theme.SAND,
+                                   COLUMN, 27).height + 10
+        y += 14
+        self.view = pygame.Rect(LEFT, y, COLUMN, max(60, self.menu.y - 18 - y))
+
+    def _body(self):
+        """The debrief laid out at its readable size (grown with the player's text size)."""
+        sv = self.app.services
+        size = max(DEBRIEF_SIZE, keep.scaled(sv, DEBRIEF_SIZE))
+        return sv.text.block(self.debrief, sv.font("serif", size), theme.CREAM,
+                             COLUMN - BAR_GAP, int(size * 1.42))
+
+    @property
+    def max_scroll(self) -> float:
+        if not self.debrief:
+            return 0.0
+        return float(max(0, self._body().height - self.view.h))
+
+    def _scroll_to(self, value: float) -> None:
+        self.target = min(max(0.0, value), self.max_scroll)
+
+    def _bar_rect(self) -> pygame.Rect:
+        """Where the scroll bar can be clicked or dragged (wider than it is drawn)."""
+        return pygame.Rect(LEFT + COLUMN - BAR_GAP // 2 - 10, self.view.y, 20, self.view.h)
+
+    def _thumb(self) -> tuple[int, int]:
+        """The thumb's top and height on the bar."""
+        return scroll_thumb(self.view.y, self.view.h, self._body().height, self.scroll)
+
     def _legend_label(self, kind, steps) -> str:
         nums = ", ".join(str(n) for n in steps)
         return f"{kind.label}  ({nums})"
@@ -91,6 +152,8 @@ class EndingScreen(Screen):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             flow.to_title(self.app)
             return
+        if self._scroll_event(event):
+            return
         picked = self.menu.handle_event(event)
         if picked == 0:
             flow.to_title(self.app)
@@ -104,23 +167,84 @@ class EndingScreen(Screen):
 
             self.app.push(GalleryScreen(self.app, [self.session.story], self.session.story.id))
 
+    def _scroll_event(self, event: pygame.event.Event) -> bool:
+        """Scroll the debrief for this event, if it is one that scrolls; True when used."""
+        line = self._body().line_height if self.debrief else 27
+        most = self.max_scroll
+        if event.type == pygame.KEYDOWN:
+            k = event.key
+            if k == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT:
+                self.menu._move(-1)
+                return True
+            if most <= 0:
+                return False
+            if k == pygame.K_PAGEDOWN:
+                self._scroll_to(self.target + self.view.h - line)
+            elif k == pygame.K_PAGEUP:
+                self._scroll_to(self.target - self.view.h + line)
+            elif k == pygame.K_HOME:
+                self._scroll_to(0)
+            elif k == pygame.K_END:
+                self._scroll_to(most)
+            elif k == pygame.K_DOWN and self.target < most:
+                self._scroll_to(self.target + LINES_PER_KEY * line)
+            elif k == pygame.K_UP and self.menu.focus == 0 and self.target > 0:
+                self._scroll_to(self.target - LINES_PER_KEY * line)
+            else:
+                return False
+            return True
+        if event.type == pygame.MOUSEWHEEL:
+            self._scroll_to(self.target - event.y * LINES_PER_WHEEL * line)
+            return True
+        if most <= 0:
+            return False
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 \
+                and self._bar_rect().collidepoint(event.pos):
+            top, h = self._thumb()
+            if top <= event.pos[1] <= top + h:
+                self.drag = (event.pos[1], self.scroll)
+            else:  # a click on the track pages towards it
+                page = self.view.h - line
+                self._scroll_to(self.target + (page if event.pos[1] > top else -page))
+            return True
+        if event.type == pygame.MOUSEMOTION and self.drag is not None:
+            start_y, start_scroll = self.drag
+            _, h = self._thumb()
+            per_pixel = most / max(1, self.view.h - h)
+            self._scroll_to(start_scroll + (event.pos[1] - start_y) * per_pixel)
+            self.scroll = self.target
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.drag is not None:
+            self.drag = None
+            return True
+        return False
+
     def update(self, dt: float) -> None:
         self.t += dt
         self.menu.update(dt)
+        if getattr(self.app.services.settings, "scale", 1.0) != self.scale:
+            self._place()
+            self._scroll_to(self.target)
+        if getattr(self.app.services.settings, "reduced_motion", False):
+            self.scroll = self.target
+        else:
+            self.scroll += (self.target - self.scroll) * min(1.0, dt * 14)
+            if abs(self.target - self.scroll) < 0.5:
+                self.scroll = self.target
 
     def drive_hint(self):
-        return {"action": "ending", "age": self.t}
+        return {"action": "ending", "age": self.t, "scroll": self.scroll,
+                "max_scroll": self.max_scroll}
 
     def draw(self, surface: pygame.Surface) -> None:
         sv = self.app.services
-        surface.blit(vertical_gradient(theme.SIZE, theme.NIGHT, theme.PLUM_DARK), (0, 0))
-        y = 64
+        background = vertical_gradient(theme.SIZE, theme.NIGHT, theme.PLUM_DARK)
+        surface.blit(background, (0, 0))
         kicker = sv.text.line("AN ENDING", sv.font("sans-bold", 16), theme.AMBER)
-        surface.blit(kicker, (LEFT, y))
-        y += 32
+        surface.blit(kicker, (LEFT, 64))
         title = sv.text.block(self.title, sv.font("serif", 46), theme.STAR, COLUMN, 56)
-        title.draw(surface, LEFT, y)
-        y += title.height + 18
+        title.draw(surface, LEFT, self.title_y)
+        y = self.dynamic_y
         if self.dynamic:
             dyn = sv.text.line(f"The dynamic: {self.dynamic}", sv.font("sans-bold", 19),
                                theme.AMBER_LIGHT)
@@ -130,16 +254,8 @@ class EndingScreen(Screen):
                 block = sv.text.block(self.summary, sv.font("serif-italic", 19), theme.SAND,
                                       COLUMN, 27)
                 block.draw(surface, LEFT, y)
-                y += block.height + 10
-        y += 14
         if self.debrief:
-            room = self.menu.y - 18 - y
-            for size in (19, 18, 17, 16, 15, 14):
-                block = sv.text.block(self.debrief, sv.font("serif", size), theme.CREAM,
-                                      COLUMN, int(size * 1.42))
-                if block.height <= room:
-                    break
-            block.draw(surface, LEFT, y)
+            self._draw_debrief(surface, background)
         cy = 64
         for chart in self.charts:
             surface.blit(chart, (RIGHT, cy))
@@ -157,3 +273,29 @@ class EndingScreen(Screen):
                 surface.blit(label, (x + 18, cy + 1))
                 x += label.get_width() + 40
         self.menu.draw(surface, sv.text, sv.fonts)
+
+    def _draw_debrief(self, surface: pygame.Surface, background: pygame.Surface) -> None:
+        sv = self.app.services
+        body = self._body()
+        view = self.view
+        clip = surface.get_clip()
+        surface.set_clip(view)
+        body.draw(surface, view.x, view.y - int(self.scroll))
+        surface.set_clip(clip)
+        most = self.max_scroll
+        if most <= 0:
+            return
+        fade_edges(surface, view,
+                   top=background.get_at((0, view.y)) if self.scroll > 0.5 else None,
+                   bottom=background.get_at((0, view.bottom - 1)) if self.scroll < most - 0.5
+                   else None)
+        scrollbar(surface, LEFT + COLUMN - BAR_GAP // 2, view.y, view.h, body.height,
+                  self.scroll, theme.PLUM_LIGHT, theme.AMBER_LIGHT)
+        if self.scroll < most - 0.5:
+            hint = sv.text.line("More below", sv.font("sans", 15), theme.SAND)
+            right = LEFT + COLUMN - BAR_GAP
+            x, y = right - hint.get_width() - 16, view.bottom + 3
+            surface.blit(hint, (x, y))
+            cx, cy = right - 5, y + hint.get_height() // 2
+            pygame.draw.lines(surface, theme.SAND, False,
+                              [(cx - 5, cy - 2), (cx, cy + 3), (cx + 5, cy - 2)], 2)
