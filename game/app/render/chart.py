@@ -62,11 +62,6 @@ def draw_chart(size: tuple[int, int], var: Variable, values: list[float],
         y = y_of(mark.value)
         for x in range(plot.x, plot.right, 14):
             pygame.draw.line(surf, theme.TERRACOTTA, (x, y), (min(x + 8, plot.right), y), 2)
-        tag = text.line(f"{mark.label} · {fmt(var, mark.value)}", small, theme.TERRACOTTA)
-        box = pygame.Rect(0, 0, tag.get_width() + 12, tag.get_height() + 2)
-        box.bottomright = (plot.right + 4, y - 3)
-        pygame.draw.rect(surf, theme.PANEL, box, border_radius=8)
-        surf.blit(tag, (box.x + 6, box.y + 1))
     points = [(x_of(i), y_of(v)) for i, v in enumerate(values)]
     if len(points) > 1:
         pygame.draw.lines(surf, theme.PLUM_LIGHT, False, points, 3)
@@ -79,9 +74,41 @@ def draw_chart(size: tuple[int, int], var: Variable, values: list[float],
         colour = theme.TONES.get(kind.tone, theme.GREY) if kind else theme.GREY
         pygame.draw.circle(surf, theme.PANEL, p, 8)
         pygame.draw.circle(surf, colour, p, 6)
+    # each mark's name goes where it hides no point of the line, nor another mark's name
+    taken: list[pygame.Rect] = []
+    for mark in var.marks:
+        y = y_of(mark.value)
+        tag = text.line(f"{mark.label} · {fmt(var, mark.value)}", small, theme.TERRACOTTA)
+        box = _tag_place(tag.get_size(), y, plot, points, taken, h)
+        taken.append(box)
+        pygame.draw.rect(surf, theme.PANEL, box, border_radius=8)
+        surf.blit(tag, (box.x + 6, box.y + 1))
     for i in range(len(values)):
         if len(values) <= 16 or i % 2 == 0:
             num = text.line("start" if i == 0 else str(i), small, theme.INK_SOFT)
             x = x_of(i) - num.get_width() // 2
             surf.blit(num, (max(4, x), plot.bottom + 10))
     return surf
+
+
+def _tag_place(size: tuple[int, int], y: int, plot: pygame.Rect, points: list[tuple[int, int]],
+               taken: list[pygame.Rect], height: int) -> pygame.Rect:
+    """Where a mark's name goes: above or below its line, at the right or the left end, the
+    first place that covers the fewest points and stretches of the line (right above first)."""
+    box = pygame.Rect(0, 0, size[0] + 12, size[1] + 2)
+    spots = []
+    for corner, at in (("bottomright", (plot.right + 4, y - 3)), ("bottomleft", (plot.x + 4, y - 3)),
+                       ("topright", (plot.right + 4, y + 3)), ("topleft", (plot.x + 4, y + 3))):
+        place = box.copy()
+        setattr(place, corner, at)
+        if place.top < 2 or place.bottom > height - 2:
+            continue
+        near = place.inflate(8, 6)
+        hits = sum(near.collidepoint(p) for p in points)
+        hits += sum(bool(near.clipline(a, b)) for a, b in zip(points, points[1:]))
+        hits += 10 * sum(near.colliderect(t) for t in taken)
+        spots.append((hits, len(spots), place))
+    if not spots:
+        box.bottomright = (plot.right + 4, y - 3)
+        return box
+    return min(spots)[2]

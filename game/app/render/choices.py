@@ -117,9 +117,11 @@ class ChoiceList:
             blit_panel(surface, r, colour, int((244 + 11 * g) * appear), radius=r.h // 2 if
                        r.h < 60 else 22, shadow=4)
             badge = (r.x + 28, r.y + PAD_Y + 14)
-            dot = theme.TERRACOTTA if g > 0.5 else theme.SAND
+            focused = g > 0.5
+            dot = theme.BADGE_FOCUS if focused else theme.BADGE
             pygame.draw.circle(surface, dot, badge, 14)
-            num = self.cache.line(str(i + 1), num_font, theme.CREAM_LIGHT)
+            num = self.cache.line(str(i + 1), num_font,
+                                  theme.BADGE_FOCUS_TEXT if focused else theme.BADGE_TEXT)
             surface.blit(num, num.get_rect(center=badge))
             block.draw(surface, r.x + PAD_X, r.y + PAD_Y, alpha=int(255 * appear))
             tag = self.tags[i] if i < len(self.tags) else None

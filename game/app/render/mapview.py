@@ -23,6 +23,7 @@ ABOVE = "above"
 WALK_SPEED = 150.0  # map pixels a second
 ZOOM = 1.5  # a room fills the view more closely than the whole map would
 OVERSCROLL = 260  # how far past the map's bottom edge the camera may look
+APRON_FADE = 140  # how far below the map its bottom edge fades into its surroundings
 
 
 @dataclass
@@ -90,6 +91,8 @@ class SceneView:
         self.base: pygame.Surface
         self.lights: pygame.Surface | None = None
         self.above: list[tuple[pygame.Surface, pygame.Rect]] | None = None
+        # what the camera sees below the map's bottom edge when it looks past it
+        self.apron: pygame.Surface | None = None
         self.offset = (0, 0)
         self.scale = 1.0
         self._frame: pygame.Surface | None = None
@@ -183,6 +186,7 @@ class SceneView:
         self.above = _chunks(above) if above is not None else None
         bw, bh = base.get_size()
         self.offset = ((vw - bw) // 2 if bw < vw else 0, (vh - bh) // 2 if bh < vh else 0)
+        self.apron = _apron(base, OVERSCROLL) if bh > vh else None
 
     def _placeholder(self, message: str) -> None:
         self.problem = message
@@ -197,6 +201,7 @@ class SceneView:
             self.spots[name] = (floor.x + 120 + i * (floor.w - 240) / (len(names) - 1),
                                 floor.centery + (40 if i % 2 else -10))
         self.base, self.above, self.lights = base, None, None
+        self.apron = None
         self.offset = (0, 0)
         self.scale = 1.0
 
@@ -210,11 +215,13 @@ class SceneView:
         return found[0] + self.offset[0], found[1] + self.offset[1]
 
     def camera_for(self, focus: tuple[float, float], at: tuple[int, int]) -> tuple[float, float]:
-        """The view's top-left that puts ``focus`` near screen point ``at``, inside the map."""
+        """The view's top-left that puts ``focus`` near screen point ``at``, inside the map;
+        below a tall map's bottom edge it may look on by ``OVERSCROLL`` pixels, onto the apron
+        (so someone standing low in the map still shows above the dialogue box)."""
         bw, bh = self.base.get_size()
         vw, vh = self.view
         x = min(max(0.0, focus[0] - at[0]), max(0.0, bw - vw))
-        # below the map the view may go on into the dark under the dialogue box
+        # below the map the view may go on, over the apron, under the dialogue box
         y = min(max(0.0, focus[1] - at[1]), max(0.0, bh - vh) + OVERSCROLL if bh > vh else 0.0)
         return x, y
 
@@ -244,6 +251,10 @@ class SceneView:
         frame.fill(theme.NIGHT_DEEP)
         area = pygame.Rect(cam[0], cam[1], self.view[0], self.view[1])
         frame.blit(self.base, (self.offset[0], self.offset[1]), area)
+        below = self.base.get_height() - cam[1]  # where the map ends on screen
+        if self.apron is not None and below < self.view[1]:
+            frame.blit(self.apron, (self.offset[0], self.offset[1] + below),
+                       pygame.Rect(cam[0], 0, self.view[0], self.view[1] - below))
         for fig in sorted(figures, key=lambda f: f.y):
             fx, fy = fig.feet()
             img = self.sprite(fig.image)
@@ -262,6 +273,25 @@ class SceneView:
             frame.blit(veil, (0, self.view[1] - veil.get_height()))
         self._key = key
         return frame
+
+
+def _apron(base: pygame.Surface, height: int) -> pygame.Surface:
+    """The ground below a map, for a camera that looks past its bottom edge: the edge's own
+    colours (smoothed, so railings and fences leave no stripes) fading into the colour around
+    the map (its top row), so the map never ends in a hard line over an empty band."""
+    w, h = base.get_size()
+    around = pygame.transform.average_color(base, pygame.Rect(0, 0, w, min(h, 2)))[:3]
+    apron = pygame.Surface((w, height)).convert()
+    apron.fill(around)
+    rows = min(h, 6)
+    edge = pygame.transform.smoothscale(base.subsurface((0, h - rows, w, rows)),
+                                        (max(2, w // 32), 1))
+    gradient = pygame.Surface((edge.get_width(), 2)).convert()
+    gradient.blit(edge, (0, 0))
+    gradient.fill(around, (0, 1, edge.get_width(), 1))
+    fade = min(height, APRON_FADE)
+    apron.blit(pygame.transform.smoothscale(gradient, (w, fade)), (0, 0))
+    return apron
 
 
 def _is_hex(text: str) -> bool:

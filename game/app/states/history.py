@@ -15,7 +15,7 @@ import pygame
 from game.app import keep
 from game.app.render import sheet, theme
 from game.app.render.text import TextBlock
-from game.app.render.widgets import blit_panel
+from game.app.render.widgets import blit_panel, fade_edges
 from game.app.screen import Screen
 from game.story.session import Session
 from game.story.text import render
@@ -220,7 +220,8 @@ class HistoryScreen(Screen):
                                 theme.INK_SOFT)
             surface.blit(note, (sheet.LEFT, TOP))
         clip = surface.get_clip()
-        surface.set_clip(pygame.Rect(sheet.LEFT - 10, TOP - 6, COLUMN + 160, BOTTOM - TOP + 12))
+        area = pygame.Rect(sheet.LEFT - 10, TOP - 6, COLUMN + 160, BOTTOM - TOP + 12)
+        surface.set_clip(area)
         for i, (block, name) in enumerate(self.blocks):
             r = self._row(i)
             if r.bottom < TOP - 10 or r.top > BOTTOM + 10:
@@ -243,6 +244,11 @@ class HistoryScreen(Screen):
                     surface.blit(name, (r.x + 12, r.y + 11))
                 block.draw(surface, r.x + 130, r.y + 8)
         surface.set_clip(clip)
+        # lines running under the top or the bottom edge fade out instead of being cut in half
+        paper = surface.get_at((sheet.PANEL.x + 12, area.y))
+        fade_edges(surface, area, top=paper if self.scroll > 0.5 else None,
+                   bottom=surface.get_at((sheet.PANEL.x + 12, area.bottom - 1))
+                   if self.scroll < self._max_scroll() - 0.5 else None, size=22)
         self._draw_scrollbar(surface)
         sheet.hints(surface, sv, "Up/Down or the wheel scroll  ·  Enter or a click goes back to "
                                  "that moment  ·  Esc closes")

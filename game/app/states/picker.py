@@ -10,7 +10,7 @@ import pygame
 
 from game.app.catalog import Entry, scan
 from game.app.render import theme
-from game.app.render.widgets import blit_panel, vertical_gradient
+from game.app.render.widgets import blit_panel, fade_edges, vertical_gradient
 from game.app.screen import Screen
 
 CARD_X, CARD_W = 120, 1040
@@ -123,15 +123,20 @@ class PickerScreen(Screen):
             msg.draw(surface, CARD_X, TOP + 20)
             return
         clip = surface.get_clip()
-        surface.set_clip(pygame.Rect(0, TOP - 20, theme.WIDTH, VISIBLE + 60))
+        area = pygame.Rect(0, TOP - 20, theme.WIDTH, VISIBLE + 60)
+        surface.set_clip(area)
         for i, e in enumerate(self.entries):
             r = self.rect(i)
             if r.bottom < TOP - 30 or r.top > TOP + VISIBLE + 40:
                 continue
             focused = i == self.focus
-            colour = theme.PANEL if e.playable else theme.CREAM_DARK
-            blit_panel(surface, r, colour, 246 if focused else 200, radius=20,
-                       shadow=8 if focused else 0)
+            if not e.playable:  # dimmed: it can be read, not picked
+                blit_panel(surface, r, theme.CREAM_DARK, 200, radius=20)
+            elif focused:
+                blit_panel(surface, r, theme.PANEL, 252, radius=20, shadow=10)
+                pygame.draw.rect(surface, theme.AMBER, r, 3, border_radius=20)
+            else:  # a warm card of its own, raised a little: it can be clicked too
+                blit_panel(surface, r, theme.CREAM, 240, radius=20, shadow=4)
             if focused:
                 pygame.draw.rect(surface, theme.AMBER, (r.x + 10, r.y + 18, 5, r.h - 36),
                                  border_radius=3)
@@ -139,7 +144,7 @@ class PickerScreen(Screen):
             title_colour = theme.INK if e.playable else theme.INK_SOFT
             surface.blit(sv.text.line(e.title, sv.font("serif-bold", 27), title_colour),
                          (r.x + 32, y))
-            folder = sv.text.line(e.path.name, sv.font("sans", 15), theme.GREY)
+            folder = sv.text.line(e.path.name, sv.font("sans", 15), theme.INK_SOFT)
             surface.blit(folder, (r.right - folder.get_width() - 28, y + 8))
             y += 44
             if e.blurb:
@@ -161,6 +166,14 @@ class PickerScreen(Screen):
                     y += 22
                 if n > shown:
                     more = sv.text.line(f"… and {n - shown} more (lowtide lint {e.path})",
-                                        small, theme.GREY)
+                                        small, theme.INK_SOFT)
                     surface.blit(more, (r.x + 44, y))
         surface.set_clip(clip)
+        # cards running past the top or the bottom of the list fade out instead of being cut
+        tops = self._tops()
+        end = tops[-1] + self.heights[-1] - int(self.scroll)
+        background = vertical_gradient(theme.SIZE, theme.NIGHT, theme.TEAL)
+        fade_edges(surface, area,
+                   top=background.get_at((0, area.y)) if self.scroll > 1 else None,
+                   bottom=background.get_at((0, area.bottom - 1)) if end > area.bottom else None,
+                   size=36)

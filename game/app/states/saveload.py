@@ -372,7 +372,7 @@ class SaveLoadScreen(Screen):
             y += 26
             note = "Written after every choice" if slot == AUTO else (
                 "F5 saves here while playing" if slot == QUICK else "Empty")
-            surface.blit(sv.text.line(note, sv.font("serif-italic", 16), theme.GREY), (x, y))
+            surface.blit(sv.text.line(note, sv.font("serif-italic", 16), theme.INK_SOFT), (x, y))
 
     def _draw_confirm(self, surface: pygame.Surface) -> None:
         sv = self.app.services

@@ -188,7 +188,7 @@ class SetupScreen(Screen):
             err = sv.text.block(self.error, sv.font("sans", 16), theme.TERRACOTTA, FIELD_W - 420)
             err.draw(surface, X + 420, rows["begin"].y + 4)
         hint = sv.text.line("Tab or arrows to move  ·  Enter to go on  ·  Esc to go back",
-                            sv.font("sans", 15), theme.GREY)
+                            sv.font("sans", 15), theme.INK_SOFT)
         surface.blit(hint, (X, panel.bottom - 34))
 
     def _field(self, surface, rect, text, focused, size, hint: str = "") -> None:
