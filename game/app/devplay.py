@@ -155,8 +155,10 @@ class DevMode:
             status = (f"watching {len(self.watcher.stamps)} files · reloaded {self.reloads}× · "
                       "F3 hides · ` console")
             notice = self.notice if self.notice_left > 0 else ""
+            panel = self.play.dynamics.rect
+            left = panel.right + 16 if sv.settings.show_dynamics and panel.w else 24
             beside = devpanels.draw_overlay(surface, sv, self.header(), self.rows(), status,
-                                            notice)
+                                            notice, left)
         failure = None
         if self.failed:
             root = Path(self.play.story.root)

@@ -150,3 +150,21 @@ def test_without_dev_the_keys_do_nothing(tmp_path, fresh_pygame) -> None:
     press(app, pygame.K_BACKQUOTE)
     press(app, pygame.K_F3)
     assert app.top is play
+
+
+def test_dev_panels_keep_clear_of_the_dynamics_panel(tmp_path, fresh_pygame) -> None:
+    from game.app.settings import Settings, SettingsStore
+
+    SettingsStore(tmp_path / "data" / "config" / "settings.json").save(
+        Settings(show_dynamics=True))
+    app, story = dev_window(tmp_path)
+    play = app.top
+    assert app.services.settings.show_dynamics
+    (story / "story.json").write_text("{", "utf-8")
+    frames(app, SECOND)
+    overlay, failure = play.dev.drawn
+    panel = play.dynamics.rect
+    assert overlay is not None and failure is not None and panel.w > 0
+    assert not overlay.colliderect(panel) and not failure.colliderect(panel)
+    assert not overlay.colliderect(failure)
+    assert app.surface.get_rect().contains(overlay)

@@ -21,10 +21,12 @@ ROW_H = 18
 FAILURE_W = 860
 FAILURE_SHOWN = 8
 TOOL_ALPHA = 244
+MIN_BESIDE = 420  # the narrowest the failure panel may be beside the overlay
 
 
 def draw_overlay(surface: pygame.Surface, services: Any, header: str,
-                 rows: list[tuple[str, bool]], status: str, notice: str = "") -> pygame.Rect:
+                 rows: list[tuple[str, bool]], status: str, notice: str = "",
+                 left: int = 24) -> pygame.Rect:
     """The node, turn and scene, then every variable (the ones the last reply moved in amber);
     ``notice`` (the last reload) replaces the status line for a while."""
     sans = services.font("sans", 14)
@@ -35,7 +37,7 @@ def draw_overlay(surface: pygame.Surface, services: Any, header: str,
     per_column = -(-len(rows) // columns) if rows else 0
     width = max(360, columns * COLUMN_W + 32)
     height = 78 + per_column * ROW_H
-    rect = pygame.Rect(24, 24, width, height)
+    rect = pygame.Rect(left, 24, width, height)
     blit_panel(surface, rect, theme.NIGHT_DEEP, TOOL_ALPHA, radius=12)
     surface.blit(text.line("DEVELOPER", services.font("sans-bold", 12), theme.AMBER),
                  (rect.x + 16, rect.y + 10))
@@ -58,9 +60,12 @@ def draw_failure(surface: pygame.Surface, services: Any, lines: list[str],
     """
     text = services.text
     body = services.font("sans", 15)
-    if beside is not None:
+    top_y = 24
+    if beside is not None and theme.WIDTH - 24 - (beside.right + 16) >= MIN_BESIDE:
         left = beside.right + 16
         width = theme.WIDTH - 24 - left
+    elif beside is not None:  # no room to the right: under the overlay, as wide as it
+        left, width, top_y = beside.x, max(beside.w, MIN_BESIDE), beside.bottom + 12
     else:
         width = FAILURE_W
         left = (theme.WIDTH - width) // 2
@@ -73,7 +78,7 @@ def draw_failure(surface: pygame.Surface, services: Any, lines: list[str],
     heading = text.block(title, title_font, theme.STAR, width - 40)
     top = 14 + heading.height + 30
     height = top + sum(b.height + 6 for b in blocks) + (24 if more else 0) + 6
-    rect = pygame.Rect(left, 24, width, height)
+    rect = pygame.Rect(left, top_y, width, height)
     blit_panel(surface, rect, (92, 30, 34), 240, radius=12, shadow=8)
     heading.draw(surface, rect.x + 20, rect.y + 14)
     surface.blit(text.line("Fix the file and save it again; the story reloads by itself.",
