@@ -1,0 +1,229 @@
+"""The state of one load: the files read, problems waiting for a position, shared caches.
+
+Every part of the story is built through one ``Loader``, so a problem anywhere is reported the
+same way, each distinct expression and text is compiled once, and positions are worked out at
+the end, only for the problems found.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.story import expr
+from game.story.codes import severity
+from game.story.diagnostics import Diagnostic, sort_key
+from game.story.jsonpos import JsonSyntaxError
+from game.story.jsonpos import parse as parse_with_positions
+from game.story.model import FORMAT_VERSION
+from game.story.sourcemap import SourceMap
+from game.story.text import Template, TemplateError, parse_template
+from game.story.validate import check_file
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A problem waiting for its position: resolved once, per file, at the end."""
+
+    file: str
+    pointer: str
+    code: str
+    message: str
+    at_key: bool = False
+    offset: int | None = None
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class Loader:
+    """One load in progress: the files read, the problems found, and what is compiled once."""
+
+    root: Path
+    display_root: str
+    pending: list[Pending] = field(default_factory=list)
+    sources: SourceMap = field(default_factory=SourceMap)
+    compiled: dict[tuple[str, str], Any] = field(default_factory=dict)
+    templates: dict[str, Template] = field(default_factory=dict)
+    placeholders: dict[str, tuple] = field(default_factory=dict)
+
+    # -- reporting ---------------------------------------------------------------------------
+
+    def report(self, file: str, pointer: str, code: str, message: str, **where: Any) -> None:
+        """Note a problem; ``where`` gives its place in the pointer's value, or line and column."""
+        self.pending.append(Pending(file, pointer, code, message, **where))
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every problem noted, placed in its file and sorted: positions only now, once."""
+        out = []
+        for p in self.pending:
+            if p.line is not None:
+                line, column = p.line, p.column or 1
+            else:
+                line, column = self.sources.locate(p.file, p.pointer, at_key=p.at_key, offset=p.offset)
+            out.append(
+                Diagnostic(p.file, line, column, severity(p.code), p.code, p.message, p.pointer)
+            )
+        out.sort(key=sort_key)
+        return out
+
+    # -- files -------------------------------------------------------------------------------
+
+    def display(self, relative: str) -> str:
+        """A story file's name as diagnostics show it: under the folder as it was given."""
+        return f"{self.display_root.rstrip('/')}/{relative}" if self.display_root else relative
+
+    def read_json(self, relative: str) -> Any:
+        """The file's JSON value, or None after reporting why it cannot be had."""
+        file = self.display(relative)
+        try:
+            raw = (self.root / relative).read_bytes()
+        except OSError as err:
+            self.report(file, "", "LT100", f"cannot read the file: {err.strerror or err}", line=1, column=1)
+            return None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            line = raw[: err.start].count(b"\n") + 1
+            column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+            self.report(file, "", "LT100", "the file is not UTF-8 text", line=line, column=column)
+            return None
+        duplicated = False
+
+        def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+            nonlocal duplicated
+            result = dict(items)
+            if len(result) != len(items):
+                duplicated = True
+                result = {}
+                for key, value in items:
+                    result.setdefault(key, value)
+            return result
+
+        def no_constants(name: str) -> Any:
+            raise ValueError(f"{name} is not JSON")
+
+        try:
+            value = json.loads(text, object_pairs_hook=pairs, parse_constant=no_constants)
+        except (ValueError, RecursionError):
+            value = None
+            duplicated = True  # let the careful parser say exactly what and where
+        if not duplicated:
+            self.sources.add(file, text)
+            return value
+        try:
+            parsed = parse_with_positions(text)
+        except JsonSyntaxError as err:
+            self.report(file, "", "LT101", err.message, line=err.line, column=err.column)
+            return None
+        self.sources.add(file, text)
+        for dup in parsed.duplicates:
+            self.report(
+                file,
+                dup.pointer,
+                "LT102",
+                f"duplicate key '{dup.key}' (first at line {dup.first.line}, "
+                f"column {dup.first.column}); JSON keeps only one of them",
+                line=dup.second.line,
+                column=dup.second.column,
+            )
+        return parsed.value
+
+    def asset(self, relative: Any, file: str, pointer: str, *, what: str = "file") -> Path | None:
+        """Check an asset path names a file inside the story folder; report it otherwise."""
+        if not isinstance(relative, str) or not relative:
+            return None
+        rel = Path(relative)
+        if rel.is_absolute() or relative.startswith(("/", "\\")) or ":" in relative[:3]:
+            self.report(file, pointer, "LT400", f"'{relative}' must be relative to the story folder")
+            return None
+        target = (self.root / rel).resolve()
+        if not target.is_relative_to(self.root.resolve()):
+            self.report(file, pointer, "LT400", f"'{relative}' leaves the story folder")
+            return None
+        if not target.is_file():
+            self.report(file, pointer, "LT401", f"{what} '{relative}' does not exist")
+            return None
+        return target
+
+    # -- expressions and text ----------------------------------------------------------------
+
+    def compile(self, mode: str, source: Any, file: str, pointer: str, variables: dict) -> Any:
+        """A compiled condition or effect, or None after reporting the problem."""
+        if not isinstance(source, str):
+            return None
+        key = (mode, source)
+        if key in self.compiled:
+            result = self.compiled[key]
+        else:
+            try:
+                if mode == "condition":
+                    result = expr.compile_condition(source, variables)
+                else:
+                    result = expr.compile_effect(source, variables)
+            except expr.ExprError as err:
+                result = err
+            self.compiled[key] = result
+        if isinstance(result, expr.ExprError):
+            self.report(file, pointer, result.code, result.message, offset=result.offset)
+            return None
+        return result
+
+    def effects(self, sources: Any, file: str, pointer: str, variables: dict) -> tuple:
+        """A list of effects compiled, leaving out (after reporting) those that do not compile."""
+        if not isinstance(sources, list):
+            return ()
+        compiled = self.compiled
+        out = []
+        for i, src in enumerate(sources):
+            # Seen before and fine: no pointer to build, nothing to report.
+            eff = compiled.get(("effect", src)) if isinstance(src, str) else None
+            if eff is None or isinstance(eff, expr.ExprError):
+                eff = self.compile("effect", src, file, f"{pointer}/{i}", variables)
+                if eff is None:
+                    continue
+            out.append(eff)
+        return tuple(out)
+
+    def template(
+        self, text: Any, file: str, pointer: str, characters: dict, variables: dict
+    ) -> Template:
+        """A text parsed into its template once per distinct text; as is after a reported error."""
+        if not isinstance(text, str):
+            return ()
+        cached = self.templates.get(text)
+        if cached is not None:
+            return cached
+        try:
+            result = parse_template(text, characters, variables, self.placeholders)
+        except TemplateError as err:
+            self.report(file, pointer, err.code, err.message, offset=err.offset)
+            return (text,)
+        self.templates[text] = result
+        return result
+
+    # -- each file as a whole -----------------------------------------------------------------
+
+    def format_ok(self, data: Any, file: str) -> bool:
+        """Whether the file's format version is one this engine reads (reported if not)."""
+        version = data.get("format") if isinstance(data, dict) else None
+        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+            self.report(
+                file,
+                "/format",
+                "LT107",
+                f"format {version} is newer than this engine reads (up to {FORMAT_VERSION}); "
+                "update Low Tide",
+            )
+            return False
+        return True
+
+    def structure(self, kind: str, data: Any, file: str) -> None:
+        """Report how the file departs from the schema of a story or branch file."""
+        problems = check_file(kind, data)
+        for problem in problems:
+            self.report(file, problem.pointer, problem.code, problem.message, at_key=problem.at_key)
+        if not problems:
+            self.sources.matched_schema(file)
