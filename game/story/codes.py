@@ -63,6 +63,8 @@ _CODES = [
     Code("LT507", WARNING, "ending without a debrief or a dynamic"),
     Code("LT508", WARNING, "a verb form right after a name (after a name the verb is singular)"),
     Code("LT509", INFO, "a spot of a scene's map where nobody is ever placed"),
+    Code("LT510", ERROR, "no road from this node leads to an ending: play goes round for ever"),
+    Code("LT511", WARNING, "the partner's name written out instead of a placeholder"),
     Code("LT590", INFO, "statistics"),
 ]
 

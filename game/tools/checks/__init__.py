@@ -22,6 +22,8 @@ CHECKS: tuple[Check, ...] = (
     Check("ending explanations", ("LT507",), writing.ending_explanations),
     Check("verb after a name", ("LT508",), writing.verb_after_name),
     Check("unused spots", ("LT509",), usage.unused_spots),
+    Check("endless loops", ("LT510",), flow.endless_loops),
+    Check("partner named", ("LT511",), writing.partner_named),
 )
 STATISTICS = Check("statistics", ("LT590",), stats.statistics)
 

@@ -116,3 +116,39 @@ def decided_conditions(facts: Facts) -> Iterator[Diagnostic]:
                 file,
                 pointer,
             )
+
+
+def endless_loops(facts: Facts) -> Iterator[Diagnostic]:
+    """LT510: a reachable node from which no road of open edges reaches an ending (or a dead
+    end, which LT501 reports): whatever the player does, play goes round for ever."""
+    story = facts.story
+    nodes = story.nodes
+    reachable = facts.reachable
+    back: dict[str, list[str]] = {}
+    outlets = []
+    for nid in reachable:
+        node = nodes[nid]
+        targets = [t for t in facts.open_targets(node) if t in nodes]
+        if node.is_ending or not targets:
+            outlets.append(nid)
+        for target in targets:
+            back.setdefault(target, []).append(nid)
+    alive = set(outlets)
+    todo = list(outlets)
+    while todo:
+        for source in back.get(todo.pop(), ()):
+            if source not in alive:
+                alive.add(source)
+                todo.append(source)
+    for nid in nodes:  # story order, so the first node of a loop is reported first
+        if nid in reachable and nid not in alive:
+            node = nodes[nid]
+            ways = ", ".join(dict.fromkeys(facts.open_targets(node)))
+            yield facts.diag(
+                "LT510",
+                f"no road from '{nid}' leads to an ending: every way on ({ways}) comes back "
+                "round; give the loop a way out",
+                node.where.file,
+                node.where.pointer,
+                at_key=True,
+            )

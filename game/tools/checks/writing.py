@@ -122,3 +122,39 @@ def verb_after_name(facts: Facts) -> Iterator[Diagnostic]:
                     pointer,
                     offset=m.start(),
                 )
+
+
+def _every_text(node: Node) -> Iterator[tuple[str, Where, int | None, str]]:
+    """Like ``_texts``, but every text the player reads, placeholder or not."""
+    where = node.where
+    for i, line in enumerate(node.lines):
+        yield line.text, where, i, ""
+    for choice in node.choices:
+        if choice.where is not None:
+            yield choice.text, choice.where, None, "/text"
+    if node.ending is not None:
+        yield node.ending.title, where, None, "/ending/title"
+        yield node.ending.debrief, where, None, "/ending/debrief"
+
+
+def partner_named(facts: Facts) -> Iterator[Diagnostic]:
+    """LT511: the partner's default name written into text; the player may have renamed them."""
+    partner = facts.story.partner
+    if partner is None or not partner.name:
+        return
+    name = re.compile(rf"\b{re.escape(partner.name)}\b")
+    for node in facts.story.nodes.values():
+        for text, where, line, suffix in _every_text(node):
+            if partner.name not in text:
+                continue
+            for m in name.finditer(text):
+                pointer = facts.line_pointers(node)[line] if line is not None \
+                    else where.pointer + suffix
+                yield facts.diag(
+                    "LT511",
+                    f"'{partner.name}' is written out: the player may have renamed "
+                    f"{partner.name}; write '{{{partner.id}}}' so the chosen name shows",
+                    where.file,
+                    pointer,
+                    offset=m.start(),
+                )
