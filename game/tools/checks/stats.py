@@ -53,15 +53,22 @@ def statistics(facts: Facts) -> Iterator[Diagnostic]:
     for who, count in sorted(per_char.items(), key=lambda kv: -kv[1]["words"]):
         char = story.characters.get(who)
         label = f"{who} ({char.name})" if char else who
-        parts = [f"{count['lines']} lines"] if count["lines"] else []
-        parts += [f"{count['choices']} choices"] if count["choices"] else []
+        parts = [_many(count["lines"], "line")] if count["lines"] else []
+        parts += [_many(count["choices"], "choice")] if count["choices"] else []
         yield facts.diag(
-            "LT590", f"{label}: {', '.join(parts)}, {count['words']:,} words", facts.main_file, ""
+            "LT590", f"{label}: {', '.join(parts)}, {_many(count['words'], 'word')}",
+            facts.main_file, ""
         )
+
+
+def _many(n: int, word: str) -> str:
+    """'1 route', '2 routes', '10,529 words'."""
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 def _summary(label: str, c: Counter) -> str:
     return (
-        f"{label}: {c['nodes']} nodes ({c['routes']} routes, {c['endings']} endings), "
-        f"{c['choices']} choices, {c['words']:,} words"
+        f"{label}: {_many(c['nodes'], 'node')} ({_many(c['routes'], 'route')}, "
+        f"{_many(c['endings'], 'ending')}), {_many(c['choices'], 'choice')}, "
+        f"{_many(c['words'], 'word')}"
     )
