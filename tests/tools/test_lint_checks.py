@@ -61,8 +61,8 @@ def test_verb_after_name_points_inside_the_text() -> None:
 def test_statistics_only_with_stats(capsys: pytest.CaptureFixture[str]) -> None:
     assert not [d for d in lint_story(LINT / "clean") if d.code == "LT590"]
     stats = [d for d in lint_story(LINT / "clean", statistics=True) if d.code == "LT590"]
-    assert any("whole story: 3 nodes (1 routes, 1 endings), 1 choices" in d.message for d in stats)
-    assert any(d.message.startswith("partner (Ben): 1 lines") for d in stats)
+    assert any("whole story: 3 nodes (1 route, 1 ending), 1 choice" in d.message for d in stats)
+    assert any(d.message.startswith("partner (Ben): 1 line,") for d in stats)
     assert main(["lint", str(LINT / "clean"), "--stats"]) == 0
     assert "info LT590" in capsys.readouterr().out
 
