@@ -284,9 +284,20 @@ def _after_value(text: str, pos: int, in_object: bool) -> _Fail:
         return _eof(text)
     if _is_comment(text, pos):
         return _Fail(pos, "comments are not JSON")
-    if in_object:
-        return _Fail(pos, "expected ',' or '}' after an object member")
-    return _Fail(pos, "expected ',' or ']' after an array item")
+    end = pos  # just after the value before: where a missing comma belongs
+    while end > 0 and text[end - 1] in _BLANK:
+        end -= 1
+    closer = "}" if in_object else "]"
+    char = text[pos]
+    if text[end - 1] == '"' and end == pos and (char.isalnum() or char in "'(_-"):
+        return _Fail(pos, "the text in quotes ended at the '\"' just before this: to put a "
+                          "quote inside text write \\\" (or use curly quotes “ ”), or in a "
+                          "condition quote the node id with ' ', as in visits('den')")
+    if char in '"{[0123456789-tfn' and end < pos:
+        return _Fail(end, f"a comma is missing here, before the next "
+                          f"{'entry' if in_object else 'item'} (or a '{closer}' to close this)")
+    return _Fail(pos, f"expected a ',' before the next {'entry' if in_object else 'item'}, "
+                      f"or a '{closer}' to close this")
 
 
 def _unicode_escape(text: str, pos: int) -> tuple[str, int]:

@@ -267,8 +267,10 @@ def test_duplicates_compare_decoded_keys_and_are_found_inside_discarded_values()
 @pytest.mark.parametrize(
     ("text", "message", "line", "column"),
     [
-        ('{"a": 1\n "b": 2}', "expected ',' or '}' after an object member", 2, 2),
-        ("[1 2]", "expected ',' or ']' after an array item", 1, 4),
+        ('{"a": 1\n "b": 2}', "a comma is missing here, before the next entry (or a '}' to "
+         "close this)", 1, 8),
+        ("[1 2]", "a comma is missing here, before the next item (or a ']' to close this)", 1, 3),
+        ('{"a": 1 x}', "expected a ',' before the next entry, or a '}' to close this", 1, 9),
         ('{"a" 1}', "expected ':' after an object key", 1, 6),
         ('{"a": 1,\n  "b": "oops}', "unterminated string", 2, 8),
         ('"abc\\', "unterminated string", 1, 1),
@@ -308,7 +310,7 @@ def test_duplicates_compare_decoded_keys_and_are_found_inside_discarded_values()
         ("[-]", "expected a digit after '-'", 1, 2),
         ('{"a": 1,, "b": 2}', "expected a string key after ',', found ','", 1, 9),
         ("{]", "expected a string key or '}', found ']'", 1, 2),
-        ("[1}", "expected ',' or ']' after an array item", 1, 3),
+        ("[1}", "expected a ',' before the next item, or a ']' to close this", 1, 3),
         ("\x00", "expected a value, found U+0000", 1, 1),
     ],
 )
@@ -416,3 +418,11 @@ def test_huge_string_and_large_document_are_fast() -> None:
     parsed = parse(text)  # its speed is measured by bench, not asserted here
     assert parsed.value == json.loads(text)
     assert parsed.index.value("/nodes/node_2999/choices/2/when").line > 1
+
+
+@pytest.mark.parametrize("text", ['{"t": "What is "this"?"}', '{"if": "visits("den") > 0"}'])
+def test_a_quote_inside_text_is_explained(text: str) -> None:
+    err = error(text)
+    assert err.message.startswith("the text in quotes ended at the '\"' just before this")
+    assert "write \\\"" in err.message and "visits('den')" in err.message
+    assert err.column == text.index('"', 8) + 2  # the character after the quote that ended it
