@@ -22,7 +22,7 @@ from game.story.model import (
     Where,
 )
 from game.story.text import Template
-from game.story.validate import escape, suggest
+from game.story.validate import escape, suggest, suggest_or_list
 
 # node id -> (file, pointer, the node's JSON)
 RawNodes = dict[str, tuple[str, str, dict[str, Any]]]
@@ -91,7 +91,9 @@ class NodeBuilder:
                         f"a route has no '{other}': it only chooses where to go", at_key=True,
                     )
         elif "ending" in raw and ("choices" in raw or extra):
-            report(file, f"{pointer}/choices", "LT208", "an ending has no choices", at_key=True)
+            report(file, f"{pointer}/choices", "LT208",
+                   "an ending cannot have choices, since the story stops there: remove "
+                   "'choices', or remove 'ending' to let play go on", at_key=True)
         elif not has_text and "ending" not in raw:
             report(
                 file, pointer, "LT208",
@@ -265,7 +267,7 @@ class NodeBuilder:
     def check_character(self, who: str, file: str, pointer: str, at_key: bool = False) -> None:
         """Report a speaker or placed character the story does not declare."""
         if who not in self.characters:
-            hint = suggest(who, list(self.characters))
+            hint = suggest_or_list(who, list(self.characters), "characters")
             self.loader.report(
                 file, pointer, "LT202", f"character '{who}' does not exist{hint}", at_key=at_key
             )
@@ -281,7 +283,7 @@ class NodeBuilder:
         if not character.portraits:
             message = f"'{speaker}' has no portraits, so no expression '{expression}'"
         else:
-            hint = suggest(expression, list(character.portraits))
+            hint = suggest_or_list(expression, list(character.portraits), "expressions")
             message = f"'{speaker}' has no portrait for expression '{expression}'{hint}"
         self.loader.report(file, pointer, "LT203", message)
 

@@ -101,6 +101,15 @@ def suggest(word: str, options: list[str] | tuple[str, ...]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
+def suggest_or_list(word: str, options: list[str] | tuple[str, ...], what: str,
+                    limit: int = 12) -> str:
+    """A "did you mean" hint, else the options themselves when there are few of them."""
+    hint = suggest(word, options)
+    if hint or not options or len(options) > limit:
+        return hint
+    return f"; the {what} are " + ", ".join(f"'{o}'" for o in options)
+
+
 class _Compiler:
     def __init__(self, root: dict[str, Any]):
         self.root = root

@@ -121,3 +121,24 @@ def test_symlink_out_of_the_folder_is_refused(tmp_path: Path) -> None:
         (folder / name).write_bytes((FIXTURES / "valid/tiny" / name).read_bytes())
     (folder / "face.png").symlink_to(outside)
     assert codes_of(folder) == ["LT400"]
+
+
+def test_an_unknown_speaker_lists_the_characters_when_nothing_is_close(tmp_path) -> None:
+    from tests.tools.helpers import ending, write_story
+
+    nodes = {"a": {"speaker": "ben", "text": "Hi.", "choices": [{"text": "Bye.", "to": "z"}]},
+             "z": ending()}
+    (d,) = load_story(write_story(tmp_path / "s", nodes))[1]
+    assert d.code == "LT202"
+    assert d.message == "character 'ben' does not exist; the characters are 'you', 'partner'"
+    nodes["a"]["speaker"] = "partnr"
+    (d,) = load_story(write_story(tmp_path / "s", nodes))[1]
+    assert d.message.endswith("did you mean 'partner'?")
+
+
+def test_an_ending_with_choices_says_what_to_do(tmp_path) -> None:
+    from tests.tools.helpers import ending, write_story
+
+    nodes = {"a": ending() | {"choices": [{"text": "On.", "to": "a"}]}}
+    (d,) = load_story(write_story(tmp_path / "s", nodes))[1]
+    assert d.code == "LT208" and "remove 'choices', or remove 'ending'" in d.message
