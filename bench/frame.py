@@ -14,6 +14,7 @@ Writes bench/results/frame.md and bench/results/frame.json.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
@@ -115,7 +116,7 @@ def measure_frames(story_dir: Path, frames: int) -> dict:
     typing = run(frames, retype)
     play.box.finish()
     play.phase = phase
-    app.services.settings.show_dynamics = True
+    app.services.settings = dataclasses.replace(app.services.settings, show_dynamics=True)
     run(60)
     dynamics = run(frames)
     for name, values in (("settled", settled), ("typewriter", typing), ("dynamics", dynamics)):

@@ -27,3 +27,14 @@ def fixtures() -> Path:
 def _own_data_dir(tmp_path_factory, monkeypatch):
     """Each test keeps its saves, settings and progress in a folder of its own."""
     monkeypatch.setenv("LOWTIDE_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture
+def fresh_pygame():
+    """pygame started fresh for a test that drives the window, and stopped after it."""
+    import pygame
+
+    pygame.init()
+    pygame.event.clear()
+    yield
+    pygame.quit()

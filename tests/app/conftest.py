@@ -55,15 +55,6 @@ def click(pos) -> None:
 
 
 @pytest.fixture
-def fresh_pygame():
-    """pygame started fresh for a test that drives the window, and stopped after it."""
-    pygame.init()
-    pygame.event.clear()
-    yield
-    pygame.quit()
-
-
-@pytest.fixture
 def stories_root(tmp_path, monkeypatch) -> Path:
     """A stories folder holding the sample and Two Bars (linked) for the title and picker."""
     root = tmp_path / "stories"
