@@ -81,3 +81,19 @@ def resume(app: App, story: Story, data) -> None:
     for note in notes:
         log.warning("%s", note)
     play(app, session)
+
+
+def wait_for_story(app: App, root, args) -> None:
+    """Developer mode with a story that does not load: show why, and play once it does."""
+    from game.app.states.devwait import DevWaitScreen
+    from game.tools.play import UsageError, start_session
+
+    def begin(story: Story) -> str | None:
+        try:
+            session = start_session(story, args)
+        except UsageError as err:
+            return str(err)
+        play(app, session)
+        return None
+
+    app.replace_all(DevWaitScreen(app, root, begin))

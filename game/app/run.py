@@ -45,6 +45,9 @@ class Prepared:
     app: Any
     recorder: Any
     session: Any
+    #: developer mode, a story that does not load yet: its folder, watched until it does
+    waiting: Path | None = None
+    args: argparse.Namespace | None = None
 
 
 def prepare(args: argparse.Namespace) -> Prepared | int:
@@ -92,12 +95,16 @@ def prepare(args: argparse.Namespace) -> Prepared | int:
             return EXIT_ERRORS
 
     session = None
+    waiting = None
     if story_path is not None:
         from game.tools.play import UsageError, load_for_play, start_session
 
         story = load_for_play(story_path)
-        if story is None:
+        if story is None and getattr(args, "dev", False) and not driven_only(args):
+            waiting = Path(story_path)  # developer mode: show the errors and wait for a fix
+        elif story is None:
             return EXIT_ERRORS
+    if story_path is not None and story is not None:
         try:
             session = start_session(story, args)
         except UsageError as err:
@@ -138,7 +145,7 @@ def prepare(args: argparse.Namespace) -> Prepared | int:
     app = App(services, driver=driver, max_frames=max_frames,
               fixed_dt=1 / 60 if driven else None)
     app.observers.append(recorder.observe)
-    return Prepared(app, recorder, session)
+    return Prepared(app, recorder, session, waiting, args)
 
 
 def _keep_things(services: Any, data_dir: Path | None, driven: bool) -> None:
@@ -168,8 +175,15 @@ def start(prepared: Prepared) -> None:
     keep.apply_settings(prepared.app, None, prepared.app.services.settings)
     if prepared.session is not None:
         flow.play(prepared.app, prepared.session)
+    elif prepared.waiting is not None:
+        flow.wait_for_story(prepared.app, prepared.waiting, prepared.args)
     else:
         flow.to_title(prepared.app)
+
+
+def driven_only(args: argparse.Namespace) -> bool:
+    """A run without a person at the keys (autoplay or an input script with no waiting in it)."""
+    return bool(getattr(args, "autoplay", None))
 
 
 def play_window(args: argparse.Namespace) -> int:

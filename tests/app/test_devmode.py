@@ -168,3 +168,33 @@ def test_dev_panels_keep_clear_of_the_dynamics_panel(tmp_path, fresh_pygame) -> 
     assert not overlay.colliderect(panel) and not failure.colliderect(panel)
     assert not overlay.colliderect(failure)
     assert app.surface.get_rect().contains(overlay)
+
+
+def test_a_story_broken_at_launch_waits_for_a_fix_then_plays(tmp_path, fresh_pygame, capsys):
+    story = copy_story(STORIES / "sample", tmp_path / "sample")
+    good = (story / "story.json").read_text("utf-8")
+    (story / "story.json").write_text(good.replace('"start": "keys"', '"start": "kees"'), "utf-8")
+    idle = tmp_path / "idle.txt"
+    idle.write_text("wait 100000\n", "utf-8")
+    from tests.app.conftest import prepare
+
+    ready = prepare(story, "--dev", "--input-script", idle, "--data-dir", tmp_path / "data")
+    app = ready.app
+    frames(app, 3)
+    assert app.top.name == "dev-wait"
+    assert [d.code for d in app.top.failed] == ["LT200"]
+    assert "start node 'kees' does not exist" in capsys.readouterr().err  # said in the terminal too
+    (story / "story.json").write_text(good, "utf-8")
+    frames(app, SECOND)
+    assert app.top.name == "play" and app.top.session.node_id == "keys"
+    assert app.top.dev is not None  # and developer mode goes on in play
+
+
+def test_without_dev_a_broken_story_still_stops_at_once(tmp_path) -> None:
+    from game.app import run
+    from tests.app.conftest import args_for
+
+    story = copy_story(STORIES / "sample", tmp_path / "sample")
+    (story / "story.json").write_text("{", "utf-8")
+    assert run.prepare(args_for(story, "--autoplay", "first")) == run.EXIT_ERRORS
+    assert run.prepare(args_for(story, "--dev", "--autoplay", "first")) == run.EXIT_ERRORS

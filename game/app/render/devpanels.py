@@ -19,7 +19,7 @@ MAX_COLUMNS = 4
 COLUMN_W = 226
 ROW_H = 18
 FAILURE_W = 860
-FAILURE_SHOWN = 8
+FAILURE_SHOWN = 12
 TOOL_ALPHA = 244
 MIN_BESIDE = 420  # the narrowest the failure panel may be beside the overlay
 
@@ -53,7 +53,7 @@ def draw_overlay(surface: pygame.Surface, services: Any, header: str,
 
 
 def draw_failure(surface: pygame.Surface, services: Any, lines: list[str],
-                 beside: pygame.Rect | None = None) -> pygame.Rect:
+                 beside: pygame.Rect | None = None, title: str | None = None) -> pygame.Rect:
     """What stopped the last reload, as lint prints it; the story on screen is the last good one.
 
     Placed to the right of the overlay (``beside``) when it is shown, so neither hides the other.
@@ -73,8 +73,8 @@ def draw_failure(surface: pygame.Surface, services: Any, lines: list[str],
     blocks = [text.block(line, body, theme.CREAM_LIGHT, width - 40) for line in shown]
     more = len(lines) - len(shown)
     title_font = services.font("sans-bold", 18)
-    title = (f"The story did not reload: {len(lines)} error{'s' * (len(lines) != 1)}. "
-             "Still playing the last good version.")
+    title = title or (f"The story did not reload: {len(lines)} error{'s' * (len(lines) != 1)}. "
+                      "Still playing the last good version.")
     heading = text.block(title, title_font, theme.STAR, width - 40)
     top = 14 + heading.height + 30
     height = top + sum(b.height + 6 for b in blocks) + (24 if more else 0) + 6
