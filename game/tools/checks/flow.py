@@ -124,15 +124,17 @@ def endless_loops(facts: Facts) -> Iterator[Diagnostic]:
     story = facts.story
     nodes = story.nodes
     reachable = facts.reachable
-    back: dict[str, list[str]] = {}
+    open_targets = facts.open_targets
+    back: dict[str, list[str]] = {nid: [] for nid in reachable}
     outlets = []
     for nid in reachable:
         node = nodes[nid]
-        targets = [t for t in facts.open_targets(node) if t in nodes]
-        if node.is_ending or not targets:
+        targets = open_targets(node)
+        if node.ending is not None or not targets:
             outlets.append(nid)
         for target in targets:
-            back.setdefault(target, []).append(nid)
+            if target in back:  # reachable, as every open target of a reachable node is
+                back[target].append(nid)
     alive = set(outlets)
     todo = list(outlets)
     while todo:

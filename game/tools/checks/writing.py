@@ -142,8 +142,14 @@ def partner_named(facts: Facts) -> Iterator[Diagnostic]:
     partner = facts.story.partner
     if partner is None or not partner.name:
         return
-    name = re.compile(rf"\b{re.escape(partner.name)}\b")
+    word = partner.name
+    name = re.compile(rf"\b{re.escape(word)}\b")
     for node in facts.story.nodes.values():
+        ending = node.ending
+        if not (any(word in line.text for line in node.lines)
+                or any(word in choice.text for choice in node.choices)
+                or ending is not None and (word in ending.title or word in ending.debrief)):
+            continue  # the usual case, checked without building anything
         for text, where, line, suffix in _every_text(node):
             if partner.name not in text:
                 continue
