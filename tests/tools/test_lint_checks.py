@@ -82,3 +82,23 @@ def test_several_stories_at_once(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", str(LINT / "clean"), str(LINT / "LT500-unreachable")]) == 0
     out = capsys.readouterr()
     assert "LT500" in out.out and "2 stories" in out.err
+
+
+def test_a_loop_is_endless_only_when_no_open_way_leaves_it(tmp_path: Path) -> None:
+    from tests.tools.helpers import ending, write_story
+
+    def loop(exit_if: str | None) -> list[str]:
+        way_out = {"text": "Leave.", "to": "z"} | ({"if": exit_if} if exit_if else {})
+        nodes = {
+            "a": {"text": "A", "choices": [{"text": "In.", "to": "b"}, {"text": "No.", "to": "z"}]},
+            "b": {"text": "B", "choices": [{"text": "Round.", "to": "c"}, way_out]},
+            "c": {"text": "C", "choices": [{"text": "Again.", "to": "b"}]},
+            "z": ending(),
+        }
+        root = write_story(tmp_path / "s", nodes,
+                           variables={"n": {"type": "integer", "initial": 0, "min": 0, "max": 5}})
+        return sorted(d.message.split("'")[1] for d in lint_story(root) if d.code == "LT510")
+
+    assert loop(None) == []
+    assert loop("n >= 0") == []  # a way out that may hold
+    assert loop("n > 9") == ["b", "c"]  # the only way out can never be taken
