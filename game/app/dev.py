@@ -17,7 +17,7 @@ from pathlib import Path
 from game.story.diagnostics import ERROR, Diagnostic
 from game.story.load import load_story
 from game.story.model import Story
-from game.story.session import Session, SessionError
+from game.story.session import Session, SessionError, coerce
 from game.story.text import format_value
 from game.story.validate import suggest
 from game.tools.checks import run_checks
@@ -87,18 +87,41 @@ class Reloaded:
     notes: list[str] = field(default_factory=list)
 
 
+def story_folder(path: Path) -> Path:
+    """The story's folder, whether ``path`` names it or its story.json (as load_story allows)."""
+    path = Path(path)
+    return path.parent if path.is_file() else path
+
+
+def load_checked(root: Path) -> tuple[Story | None, list[Diagnostic], list[Diagnostic]]:
+    """The story, every diagnostic, and the errors among them (loading and lint): the one rule
+    developer mode applies at launch, while waiting, and on every reload."""
+    story, diagnostics = load_story(root)
+    if story is not None:
+        diagnostics = diagnostics + run_checks(story)
+    errors = [d for d in diagnostics if d.severity == ERROR]
+    return (story if not errors else None), diagnostics, errors or (
+        diagnostics if story is None else [])
+
+
+def shown(d: Diagnostic, root: Path) -> str:
+    """A diagnostic as lint prints it, with the file named from the story's folder."""
+    try:
+        name = str(Path(d.file).resolve().relative_to(Path(root).resolve()))
+    except (ValueError, OSError):
+        name = d.file
+    return f"{name}:{d.line}:{d.column}: {d.severity} {d.code}: {d.message}"
+
+
 def reload(root: Path, story: Story, session: Session) -> Reloaded:
     """Load the story again and move the session onto it, through its own save format.
 
     When the new files have errors (loading or lint), nothing changes: the last good story and
     session carry on, and the diagnostics say why.
     """
-    fresh, diagnostics = load_story(root)
-    if fresh is not None:
-        diagnostics = diagnostics + run_checks(fresh)
-    errors = [d for d in diagnostics if d.severity == ERROR]
-    if fresh is None or errors:
-        return Reloaded(story, session, False, errors or diagnostics)
+    fresh, diagnostics, errors = load_checked(root)
+    if fresh is None:
+        return Reloaded(story, session, False, errors)
     try:
         moved, notes = Session.from_json(fresh, session.to_json())
     except SessionError as err:
@@ -167,6 +190,8 @@ def console(session: Session, command: str) -> tuple[Session, str]:
             if not words:
                 raise ConsoleError("set wants NAME=VALUE")
             wanted = _assignments(session, words)
+            for name, value in wanted.items():  # every value checked before any is set
+                coerce(story.variables[name], value)
             for name, value in wanted.items():
                 session.set_value(name, value)
             return session, _values_note(session, words).lstrip(" ·") + _clamped(session, wanted)
@@ -214,10 +239,16 @@ def _clamped(session: Session, wanted: dict[str, str]) -> str:
 
 def complete(session: Session, line: str) -> str:
     """Tab completion: the command, a node id after ``goto``, a variable name before ``=``."""
+    typed = line.lstrip()
+    lead = line[: len(line) - len(typed)]
+    return lead + _complete(session, typed)
+
+
+def _complete(session: Session, line: str) -> str:
     head, space, last = line.rpartition(" ")
     if not space:
         options = [c for c in COMMANDS if c.startswith(line)]
-    elif head.split()[0] == "goto" and len(head.split()) == 1:
+    elif head.split() == ["goto"]:
         options = [n for n in session.story.nodes if n.startswith(last)]
     elif "=" not in last:
         options = [f"{v}=" for v in session.story.variables if v.startswith(last)]

@@ -1,9 +1,10 @@
-"""Developer mode in play: reload the story when a file of it is saved, keeping the place; the
+"""Developer mode on screen: reload the story when a file of it is saved, keeping the place; the
 overlay of the node and variables; the console; the diagnostics of a reload that failed.
 
 Keys (only with ``lowtide play --dev``): F3 shows or hides the overlay; ` (backquote) or F2
-opens the console; Ctrl+R reloads now. The play screen owns one ``DevMode`` and hands it its
-events first, its time and a place to draw.
+opens the console; Ctrl+R reloads now. One ``DevMode`` lives for the run (in
+``services.dev``); the play and ending screens host it in turn, handing it their events first,
+their time and a place to draw, and taking the sessions it moves them to.
 """
 
 from __future__ import annotations
@@ -11,17 +12,15 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import pygame
 
 from game.app import dev, keep
 from game.app.render import devpanels
 from game.story.diagnostics import Diagnostic
+from game.story.session import Session
 from game.story.text import format_value
-
-if TYPE_CHECKING:
-    from game.app.states.play import PlayScreen
 
 log = logging.getLogger("lowtide.app")
 
@@ -30,13 +29,42 @@ LOG_LIMIT = 200
 NOTICE_SECONDS = 4.0
 
 
-class DevMode:
-    """The state of developer mode for one play screen."""
+class Host(Protocol):
+    """A screen developer mode works on: it shows a session and can carry on with another."""
 
-    def __init__(self, play: PlayScreen):
-        self.play = play
+    app: Any
+    session: Session
+
+    def replace(self, session: Session) -> None: ...
+
+    def update(self, dt: float) -> None: ...
+
+
+def attach(host: Host) -> DevMode | None:
+    """The run's developer mode, now working on ``host``; None outside developer mode.
+
+    The mode (its console log, overlay setting, last failure) carries over from screen to
+    screen while the story is the same one; another story gets a fresh mode.
+    """
+    services = host.app.services
+    if not services.options.dev:
+        return None
+    root = Path(host.session.story.root)
+    mode = services.dev
+    if mode is None or mode.root != root:
+        mode = services.dev = DevMode(root)
+    mode.host = host
+    return mode
+
+
+class DevMode:
+    """Developer mode's state for one story folder."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.host: Host | None = None
         self.elapsed = 0.0  # game time: the watcher polls by it, so driven runs stay exact
-        self.watcher = dev.StoryWatcher(play.story.root, clock=lambda: self.elapsed)
+        self.watcher = dev.StoryWatcher(self.root, clock=lambda: self.elapsed)
         self.overlay = True
         self.failed: list[Diagnostic] = []
         self.reloads = 0
@@ -46,6 +74,11 @@ class DevMode:
         self.notice_left = 0.0
         #: where the overlay and the failure panel were last drawn (None: not shown)
         self.drawn: tuple[pygame.Rect | None, pygame.Rect | None] = (None, None)
+
+    @property
+    def session(self) -> Session:
+        assert self.host is not None
+        return self.host.session
 
     # -- time and input ---------------------------------------------------------------------
 
@@ -72,14 +105,17 @@ class DevMode:
     def open_console(self) -> None:
         from game.app.states.console import ConsoleScreen
 
-        self.play.app.push(ConsoleScreen(self.play.app, self), fade=False)
+        assert self.host is not None
+        self.host.app.push(ConsoleScreen(self.host.app, self), fade=False)
 
     # -- what it does -------------------------------------------------------------------------
 
     def reload(self) -> bool:
         """Load the story's files again; on errors keep the last good story and show why."""
-        play = self.play
-        result = dev.reload(play.story.root, play.story, play.session)
+        host = self.host
+        assert host is not None
+        session = host.session
+        result = dev.reload(self.root, session.story, session)
         if not result.ok:
             self.failed = list(result.diagnostics)
             count = len(self.failed)
@@ -87,25 +123,25 @@ class DevMode:
                      "still playing the last good version")
             for d in self.failed:
                 log.warning("%s", d.format())
-            keep.sound(play.app, "error")
+            keep.sound(host.app, "error")
             return False
         self.failed = []
         self.reloads += 1
-        images = play.services.images
+        images = host.app.services.images
         if images is not None:
-            images.forget(Path(play.story.root))
-        play.replace(result.session)
+            images.forget(self.root)
         notes = " ".join(result.notes)
         self.say(f"reloaded at {result.session.node_id}" + (f". {notes}" if notes else ""))
         stamp = time.strftime("%H:%M:%S")
         self.notice, self.notice_left = (f"reloaded at {stamp}" + (f": {notes}" if notes else ""),
                                          NOTICE_SECONDS)
         if not self.overlay:
-            keep.toast(play.app, "Story reloaded" + (f". {notes}" if notes else ""))
+            keep.toast(host.app, "Story reloaded" + (f". {notes}" if notes else ""))
+        host.replace(result.session)
         return True
 
     def run(self, line: str) -> str:
-        """Run one console line against the play screen's session; the reply is logged."""
+        """Run one console line against the host's session; the reply is logged."""
         line = line.strip()
         if not line:
             return ""
@@ -114,12 +150,13 @@ class DevMode:
         if line.split()[0] == "reload":
             self.reload()
             return self.log[-1]
-        play = self.play
-        before = play.session
+        host = self.host
+        assert host is not None
+        before = host.session
         session, reply = dev.console(before, line)
-        if session is not before or line.split()[0] == "set":
-            play.replace(session)
         self.say(reply)
+        if session is not before or line.split()[0] == "set":
+            host.replace(session)
         return reply
 
     def say(self, text: str) -> None:
@@ -130,7 +167,7 @@ class DevMode:
 
     def rows(self) -> list[tuple[str, bool]]:
         """The overlay's variable rows, each with whether the last reply changed it."""
-        session = self.play.session
+        session = self.session
         before = session.steps[-1].before.values if session.steps else None
         out = []
         for var in session.story.variables.values():
@@ -143,34 +180,27 @@ class DevMode:
         return out
 
     def header(self) -> str:
-        s = self.play.session
+        s = self.session
         scene = f"  scene {s.scene}" if s.scene else ""
         stuck = f"  stuck: {s.stuck}" if s.stuck else ""
         return f"{s.node_id}  turn {s.turn}{scene}{stuck}"
 
     def draw(self, surface: pygame.Surface) -> None:
-        sv = self.play.services
+        host = self.host
+        assert host is not None
+        sv = host.app.services
         beside = None
         if self.overlay:
             status = (f"watching {len(self.watcher.stamps)} files · reloaded {self.reloads}× · "
                       "F3 hides · ` console")
             notice = self.notice if self.notice_left > 0 else ""
-            panel = self.play.dynamics.rect
-            left = panel.right + 16 if sv.settings.show_dynamics and panel.w else 24
+            dynamics = getattr(host, "dynamics", None)
+            panel = dynamics.rect if dynamics is not None else None
+            left = panel.right + 16 if sv.settings.show_dynamics and panel and panel.w else 24
             beside = devpanels.draw_overlay(surface, sv, self.header(), self.rows(), status,
                                             notice, left)
         failure = None
         if self.failed:
-            root = Path(self.play.story.root)
-            failure = devpanels.draw_failure(surface, sv, [_relative(d, root) for d in self.failed],
-                                             beside)
+            failure = devpanels.draw_failure(
+                surface, sv, [dev.shown(d, self.root) for d in self.failed], beside)
         self.drawn = (beside, failure)
-
-
-def _relative(d: Diagnostic, root: Path) -> str:
-    """A diagnostic as lint prints it, with the file named from the story's folder."""
-    try:
-        name = str(Path(d.file).resolve().relative_to(root.resolve()))
-    except (ValueError, OSError):
-        name = d.file
-    return f"{name}:{d.line}:{d.column}: {d.severity} {d.code}: {d.message}"

@@ -6,7 +6,9 @@ about its own screen.
 
 from __future__ import annotations
 
+import argparse
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.story.model import Story
@@ -83,7 +85,7 @@ def resume(app: App, story: Story, data) -> None:
     play(app, session)
 
 
-def wait_for_story(app: App, root, args) -> None:
+def wait_for_story(app: App, root: Path, args: argparse.Namespace) -> None:
     """Developer mode with a story that does not load: show why, and play once it does."""
     from game.app.states.devwait import DevWaitScreen
     from game.tools.play import UsageError, start_session

@@ -145,9 +145,13 @@ def thumbnail(surface: pygame.Surface | None) -> bytes | None:
 
 
 def record(app: App, session: Session) -> None:
-    """Remember the nodes this session showed (and its ending) across playthroughs."""
+    """Remember the nodes this session showed (and its ending) across playthroughs.
+
+    Not in developer mode: its jumps and reloads are not a playthrough, and must not unlock
+    endings or mark text as read in the player's own progress.
+    """
     found = persist_of(app)
-    if found is None:
+    if found is None or app.services.options.dev:
         return
     try:
         found.record(session)
@@ -156,9 +160,10 @@ def record(app: App, session: Session) -> None:
 
 
 def autosave(app: App, session: Session, line: str | None = None) -> None:
-    """The autosave after every choice (its own slot; the player never writes it)."""
+    """The autosave after every choice (its own slot; the player never writes it); none in
+    developer mode, whose jumps would overwrite the player's place."""
     found = persist_of(app)
-    if found is None:
+    if found is None or app.services.options.dev:
         return
     try:
         found.autosave(session, line=line, thumbnail=thumbnail(app.surface))

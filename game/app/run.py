@@ -99,11 +99,16 @@ def prepare(args: argparse.Namespace) -> Prepared | int:
     if story_path is not None:
         from game.tools.play import UsageError, load_for_play, start_session
 
-        story = load_for_play(story_path)
-        if story is None and getattr(args, "dev", False) and not driven_only(args):
-            waiting = Path(story_path)  # developer mode: show the errors and wait for a fix
-        elif story is None:
-            return EXIT_ERRORS
+        if getattr(args, "dev", False) and not driven_only(args):
+            story = _load_for_dev(Path(story_path))
+            if story is None:  # developer mode: show the errors and wait for a fix
+                from game.app.dev import story_folder
+
+                waiting = story_folder(Path(story_path))
+        else:
+            story = load_for_play(story_path)
+            if story is None:
+                return EXIT_ERRORS
     if story_path is not None and story is not None:
         try:
             session = start_session(story, args)
@@ -182,8 +187,22 @@ def start(prepared: Prepared) -> None:
 
 
 def driven_only(args: argparse.Namespace) -> bool:
-    """A run without a person at the keys (autoplay or an input script with no waiting in it)."""
+    """A run that picks its own replies (--autoplay): it has no one to wait for a fix."""
     return bool(getattr(args, "autoplay", None))
+
+
+def _load_for_dev(path: Path) -> Any:
+    """The story by developer mode's rule (it loads and lints without errors), else None after
+    printing the errors; the window then shows them and waits."""
+    from game.app import dev
+    from game.story.diagnostics import format_text
+
+    story, _, errors = dev.load_checked(dev.story_folder(path))
+    if story is None:
+        print(f"lowtide: the story in {path} has errors; the window waits for a fix:",
+              file=sys.stderr)
+        print(format_text(errors), file=sys.stderr)
+    return story
 
 
 def play_window(args: argparse.Namespace) -> int:

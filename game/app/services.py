@@ -47,6 +47,9 @@ class Services:
     audio: Any = None
     #: the short note shown after a quick save and the like (game.app.keep.Toast)
     toast: Any = None
+    #: developer mode's state for the story being written (game.app.devplay.DevMode), kept
+    #: across the play and ending screens that host it; None outside developer mode
+    dev: Any = None
 
     def __post_init__(self) -> None:
         if self.images is None:

@@ -377,6 +377,12 @@ class _Restorer:
             session.steps = steps
             session.redo = [i for i in self.list(data.get("redo")) if isinstance(i, int)]
             return session, self.notes
+        if isinstance(node, str) and node in story.nodes:  # it became a route: follow it
+            session.steps = steps
+            session._enter(node)
+            self.notes.append(f"The story has changed: '{node}' now only routes on, so play "
+                              f"went on to '{session.node_id}'.")
+            return session, self.notes
         return self.fall_back(session, node, steps), self.notes
 
     def fall_back(self, session: Session, node: Any, steps: list[Step]) -> Session:

@@ -111,4 +111,30 @@ def test_reload_moves_on_when_the_node_is_gone(tmp_path: Path) -> None:
              "c": {"text": "C", "choices": [{"text": "end", "to": "z"}]}, "z": ending()}
     write_story(root, nodes, variables=VARS)
     result = reload(root, story, session)
-    assert result.ok and result.notes and result.session.node_id in nodes
+    # b is gone: back to the last choice whose node still exists, before it was made
+    assert result.ok and result.session.node_id == "a" and result.session.steps == []
+    assert "('b') is gone" in result.notes[0] and "('a')" in result.notes[1]
+
+
+def test_reload_follows_a_node_that_became_a_route(tmp_path: Path) -> None:
+    root = write_story(tmp_path / "s", NODES, variables=VARS)
+    story = load_or_raise(root)
+    session = Session.start(story)
+    session.choose(0)
+    nodes = dict(NODES, b={"route": [{"to": "z"}]})
+    write_story(root, nodes, variables=VARS)
+    result = reload(root, story, session)
+    assert result.ok and result.session.node_id == "z" and len(result.session.steps) == 1
+    assert result.notes == ["The story has changed: 'b' now only routes on, so play went on "
+                            "to 'z'."]
+
+
+def test_tab_after_spaces_and_a_set_that_fails_changes_nothing(tmp_path: Path) -> None:
+    session = Session.start(load_or_raise(write_story(tmp_path / "s", NODES, variables=VARS)))
+    assert complete(session, " ") == " "
+    assert complete(session, " go") == " goto "
+    assert complete(session, "goto  b") == "goto  b "
+    bools = dict(VARS, flag={"type": "bool", "initial": False})
+    session = Session.start(load_or_raise(write_story(tmp_path / "t", NODES, variables=bools)))
+    _, reply = console(session, "set flag=true n=x")
+    assert reply == "'n' is a number, not 'x'" and session.value("flag") is False

@@ -7,7 +7,7 @@ import json
 
 import pygame
 
-from game.app import devplay
+from game.app import dev, devplay
 from tests.app.conftest import STORIES, copy_story, frames
 from tests.app.looping import choose, press, to_choices, window
 
@@ -71,7 +71,7 @@ def test_a_broken_save_shows_diagnostics_and_keeps_the_last_good_story(tmp_path,
     frames(app, SECOND)
     assert play.story is good and play.dev.reloads == 0
     assert [d.code for d in play.dev.failed] == ["LT101"]
-    shown = devplay._relative(play.dev.failed[0], story)
+    shown = dev.shown(play.dev.failed[0], story)
     assert shown.startswith("story.json:1:") and "error LT101: unexpected end of file" in shown
     overlay, failure = play.dev.drawn
     assert overlay is not None and failure is not None
@@ -198,3 +198,78 @@ def test_without_dev_a_broken_story_still_stops_at_once(tmp_path) -> None:
     (story / "story.json").write_text("{", "utf-8")
     assert run.prepare(args_for(story, "--autoplay", "first")) == run.EXIT_ERRORS
     assert run.prepare(args_for(story, "--dev", "--autoplay", "first")) == run.EXIT_ERRORS
+
+
+def test_given_its_story_json_a_broken_story_still_waits_and_starts(tmp_path, fresh_pygame):
+    story = copy_story(STORIES / "sample", tmp_path / "sample")
+    good = (story / "story.json").read_text("utf-8")
+    # a dead end loads but fails lint: developer mode's one rule holds at launch too
+    (story / "story.json").write_text(
+        good.replace('"to": "couch"', '"to": "stub"', 1).replace(
+            '"nodes": {', '"nodes": {\n    "stub": {"text": "TODO"},', 1), "utf-8")
+    idle = tmp_path / "idle.txt"
+    idle.write_text("wait 100000\n", "utf-8")
+    from tests.app.conftest import prepare
+
+    ready = prepare(story / "story.json", "--dev", "--input-script", idle,
+                    "--data-dir", tmp_path / "data")
+    app = ready.app
+    frames(app, 3)
+    assert app.top.name == "dev-wait" and app.top.root == story
+    assert [d.code for d in app.top.failed] == ["LT501"]
+    (story / "story.json").write_text(good, "utf-8")
+    frames(app, SECOND)
+    assert app.top.name == "play"
+
+
+def test_jumps_in_dev_mode_leave_the_players_progress_alone(tmp_path, fresh_pygame) -> None:
+    app, _ = dev_window(tmp_path)
+    play = app.top
+    choose(app, 1)
+    press(app, pygame.K_F2)
+    type_line(app, "goto flooded")
+    press(app, pygame.K_ESCAPE)
+    assert play.session.node_id == "flooded"
+    progress = app.services.persist.progress
+    assert progress.endings("sample") == {} and not progress.has_seen("sample", "keys")
+    from game.app import persist
+
+    assert persist.latest_autosave() is None  # no autosave in the player's slot either
+
+
+def test_dev_mode_goes_on_at_an_ending_and_reloads_its_debrief(tmp_path, fresh_pygame) -> None:
+    app, story = dev_window(tmp_path)
+    mode = app.top.dev
+    press(app, pygame.K_F2)
+    type_line(app, "goto flooded")
+    press(app, pygame.K_ESCAPE)
+    for _ in range(40):
+        if app.top.name == "ending":
+            break
+        press(app, pygame.K_SPACE, n=6)
+    ending = app.top
+    assert ending.name == "ending" and ending.dev is mode  # the same mode, log and all
+    assert any(line == "> goto flooded" for line in mode.log)
+
+    def retitle(data):
+        data["nodes"]["flooded"]["ending"]["title"] = "Too Much, Too Fast"
+
+    edit(story, retitle)
+    frames(app, SECOND)
+    assert app.top is ending and ending.title == "Too Much, Too Fast" and mode.reloads == 1
+    press(app, pygame.K_F2)
+    type_line(app, "goto couch")
+    assert app.top.name == "play" and app.top.session.node_id == "couch"  # back to play
+
+
+def test_the_overlay_stays_on_screen_with_many_variables(fresh_pygame) -> None:
+    from game.app.render import devpanels
+    from game.app.services import Services
+
+    pygame.display.set_mode((1280, 720))
+    surface = pygame.display.get_surface()
+    rows = [(f"variable_{i} = {i}", i % 3 == 0) for i in range(40)]
+    for left in (24, 400, 700):
+        rect = devpanels.draw_overlay(surface, Services(), "node  turn 1", rows, "status",
+                                      left=left)
+        assert surface.get_rect().contains(rect), (left, rect)

@@ -33,7 +33,8 @@ def draw_overlay(surface: pygame.Surface, services: Any, header: str,
     bold = services.font("sans-bold", 17)
     small = services.font("sans", 13)
     text = services.text
-    columns = max(1, min(MAX_COLUMNS, -(-len(rows) // ROWS_PER_COLUMN)))
+    room = max(1, (theme.WIDTH - 24 - left - 32) // COLUMN_W)  # columns that fit on screen
+    columns = max(1, min(MAX_COLUMNS, room, -(-len(rows) // ROWS_PER_COLUMN)))
     per_column = -(-len(rows) // columns) if rows else 0
     width = max(360, columns * COLUMN_W + 32)
     height = 78 + per_column * ROW_H

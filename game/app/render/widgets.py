@@ -115,7 +115,8 @@ class Menu:
     def rect(self, i: int) -> pygame.Rect:
         return pygame.Rect(self.x, self.y + i * self.row, self.width, self.row - 8)
 
-    def _move(self, step: int) -> None:
+    def move(self, step: int) -> None:
+        """Move the focus ``step`` entries on, over disabled ones, wrapping around."""
         n = len(self.entries)
         if not any(e.enabled for e in self.entries):
             return
@@ -130,9 +131,9 @@ class Menu:
         """The index of the entry activated by this event, if any."""
         if event.type == pygame.KEYDOWN:
             if event.key in (pygame.K_DOWN, pygame.K_s, pygame.K_TAB):
-                self._move(1)
+                self.move(1)
             elif event.key in (pygame.K_UP, pygame.K_w):
-                self._move(-1)
+                self.move(-1)
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 if self.entries and self.entries[self.focus].enabled:
                     return self.focus

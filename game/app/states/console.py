@@ -17,6 +17,7 @@ from game.app.screen import Screen
 
 if TYPE_CHECKING:
     from game.app.devplay import DevMode
+    from game.app.loop import App
 
 MAX_TYPED = 200
 
@@ -25,7 +26,7 @@ class ConsoleScreen(Screen):
     name = "console"
     opaque = False
 
-    def __init__(self, app, mode: DevMode):
+    def __init__(self, app: App, mode: DevMode):
         super().__init__(app)
         self.mode = mode
         self.typed = ""
@@ -59,7 +60,7 @@ class ConsoleScreen(Screen):
         elif k == pygame.K_BACKSPACE:
             self.typed = self.typed[:-1]
         elif k == pygame.K_TAB:
-            self.typed = dev.complete(self.mode.play.session, self.typed)
+            self.typed = dev.complete(self.mode.session, self.typed)
         elif k == pygame.K_u and getattr(event, "mod", 0) & pygame.KMOD_CTRL:
             self.typed = ""
         elif k in (pygame.K_UP, pygame.K_DOWN):
@@ -69,9 +70,9 @@ class ConsoleScreen(Screen):
 
     def update(self, dt: float) -> None:
         self.time += dt
-        self.mode.play.update(dt)  # the scene and the text beneath go on, so a jump shows
+        self.mode.host.update(dt)  # the screen beneath goes on, so a jump shows
 
-    def drive_hint(self):
+    def drive_hint(self) -> dict[str, str]:
         return {"action": "console"}
 
     def draw(self, surface: pygame.Surface) -> None:

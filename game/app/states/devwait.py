@@ -6,24 +6,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.app import dev, devplay
+from game.app import dev
 from game.app.render import devpanels, theme
 from game.app.screen import Screen
 from game.story.diagnostics import Diagnostic
-from game.story.load import load_story
 from game.story.model import Story
-from game.tools.checks import run_checks
+
+if TYPE_CHECKING:
+    from game.app.loop import App
 
 
 class DevWaitScreen(Screen):
     name = "dev-wait"
 
-    def __init__(self, app, root: Path, begin: Callable[[Story], str | None]):
+    def __init__(self, app: App, root: Path, begin: Callable[[Story], str | None]):
         super().__init__(app)
-        self.root = Path(root)
+        self.root = dev.story_folder(Path(root))
         self.begin = begin  # starts play with a story that loads; a message when it cannot
         self.elapsed = 0.0
         self.watcher = dev.StoryWatcher(self.root, clock=lambda: self.elapsed)
@@ -32,12 +34,9 @@ class DevWaitScreen(Screen):
         self.check()
 
     def check(self) -> None:
-        """Load the story; play it when it loads and lints without errors."""
-        story, diagnostics = load_story(self.root)
+        """Load the story by developer mode's rule; play it when it passes."""
+        story, _, self.failed = dev.load_checked(self.root)
         if story is not None:
-            diagnostics = diagnostics + run_checks(story)
-        self.failed = [d for d in diagnostics if d.severity == "error"]
-        if story is not None and not self.failed:
             self.problem = self.begin(story) or ""
 
     def update(self, dt: float) -> None:
@@ -52,17 +51,18 @@ class DevWaitScreen(Screen):
                 getattr(event, "mod", 0) & pygame.KMOD_CTRL:
             self.check()
 
-    def drive_hint(self):
+    def drive_hint(self) -> dict[str, Any]:
         return {"action": "wait", "message": "the story does not load yet"}
 
     def draw(self, surface: pygame.Surface) -> None:
         sv = self.app.services
         surface.fill(theme.NIGHT_DEEP)
-        lines = [devplay._relative(d, self.root) for d in self.failed]
+        lines = [dev.shown(d, self.root) for d in self.failed]
         if self.problem:
             lines.append(self.problem)
+        name = self.root.resolve().name
         rect = devpanels.draw_failure(surface, sv, lines, title=(
-            f"The story in {self.root.name}/ does not load yet: {len(lines)} "
+            f"The story in {name}/ does not load yet: {len(lines)} "
             f"error{'s' * (len(lines) != 1)}. Waiting for a fix."))
         note = ("Developer mode watches the story's files: save a fix and play begins. "
                 "Ctrl+R looks again now; Esc quits.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import flow, keep
+from game.app import devplay, flow, keep
 from game.app.render import theme
 from game.app.render.chart import draw_chart, series
 from game.app.render.widgets import (
@@ -50,6 +50,18 @@ class EndingScreen(Screen):
         self.drag: tuple[int, float] | None = None  # (mouse y, scroll) when a drag began
         self._layout()
         self._place()
+        self.dev = devplay.attach(self)
+
+    def replace(self, session: Session) -> None:
+        """Developer mode moved the story on: show this ending again from the new files, or
+        go back to play when the session is no longer at an ending."""
+        if session.node.ending is None:
+            flow.play(self.app, session)
+            return
+        self.session = session
+        self._layout()
+        self._place()
+        self._scroll_to(self.target)
 
     def _layout(self) -> None:
         s, sv = self.session, self.app.services
@@ -149,6 +161,8 @@ class EndingScreen(Screen):
         self.app.notify("ending", self.session)
 
     def handle_event(self, event: pygame.event.Event) -> None:
+        if self.dev is not None and self.dev.handle(event):
+            return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             flow.to_title(self.app)
             return
@@ -174,7 +188,7 @@ class EndingScreen(Screen):
         if event.type == pygame.KEYDOWN:
             k = event.key
             if k == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT:
-                self.menu._move(-1)
+                self.menu.move(-1)
                 return True
             if most <= 0:
                 return False
@@ -222,6 +236,8 @@ class EndingScreen(Screen):
     def update(self, dt: float) -> None:
         self.t += dt
         self.menu.update(dt)
+        if self.dev is not None:
+            self.dev.update(dt)
         if getattr(self.app.services.settings, "scale", 1.0) != self.scale:
             self._place()
             self._scroll_to(self.target)
@@ -273,6 +289,8 @@ class EndingScreen(Screen):
                 surface.blit(label, (x + 18, cy + 1))
                 x += label.get_width() + 40
         self.menu.draw(surface, sv.text, sv.fonts)
+        if self.dev is not None:
+            self.dev.draw(surface)
 
     def _draw_debrief(self, surface: pygame.Surface, background: pygame.Surface) -> None:
         sv = self.app.services

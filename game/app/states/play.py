@@ -58,7 +58,7 @@ class PlayScreen(Screen):
         self.veil = _bottom_veil()
         self.reader = playkeys.Reader()
         self.box.scale = self.choices.scale = self.reader.scale = sv.settings.scale
-        self.dev = devplay.DevMode(self) if sv.options.dev else None
+        self.dev = devplay.attach(self)
         self.enter_node()
 
     def _bind(self, story: Story) -> None:

@@ -70,9 +70,10 @@ def ending_explanations(facts: Facts) -> Iterator[Diagnostic]:
             )
 
 
-def _texts(node: Node) -> Iterator[tuple[str, Where, int | None, str]]:
-    """(text, where, line index or None, pointer suffix) of every text written on the node
-    that has a placeholder in it.
+def _texts(node: Node, *, placeholders_only: bool = True
+           ) -> Iterator[tuple[str, Where, int | None, str]]:
+    """(text, where, line index or None, pointer suffix) of every text the player reads on the
+    node; with ``placeholders_only``, of the lines and choices only those with a '{' in them.
 
     The pointer is the suffix after ``where.pointer``, joined only when there is something to
     report; for lines it is worked out then (``Facts.line_pointers``), since it depends on
@@ -80,10 +81,10 @@ def _texts(node: Node) -> Iterator[tuple[str, Where, int | None, str]]:
     """
     where = node.where
     for i, line in enumerate(node.lines):
-        if "{" in line.text:
+        if not placeholders_only or "{" in line.text:
             yield line.text, where, i, ""
     for choice in node.choices:
-        if choice.where is not None and "{" in choice.text:
+        if choice.where is not None and (not placeholders_only or "{" in choice.text):
             yield choice.text, choice.where, None, "/text"
     if node.ending is not None:
         yield node.ending.title, where, None, "/ending/title"
@@ -124,19 +125,6 @@ def verb_after_name(facts: Facts) -> Iterator[Diagnostic]:
                 )
 
 
-def _every_text(node: Node) -> Iterator[tuple[str, Where, int | None, str]]:
-    """Like ``_texts``, but every text the player reads, placeholder or not."""
-    where = node.where
-    for i, line in enumerate(node.lines):
-        yield line.text, where, i, ""
-    for choice in node.choices:
-        if choice.where is not None:
-            yield choice.text, choice.where, None, "/text"
-    if node.ending is not None:
-        yield node.ending.title, where, None, "/ending/title"
-        yield node.ending.debrief, where, None, "/ending/debrief"
-
-
 def partner_named(facts: Facts) -> Iterator[Diagnostic]:
     """LT511: the partner's default name written into text; the player may have renamed them."""
     partner = facts.story.partner
@@ -150,7 +138,7 @@ def partner_named(facts: Facts) -> Iterator[Diagnostic]:
                 or any(word in choice.text for choice in node.choices)
                 or ending is not None and (word in ending.title or word in ending.debrief)):
             continue  # the usual case, checked without building anything
-        for text, where, line, suffix in _every_text(node):
+        for text, where, line, suffix in _texts(node, placeholders_only=False):
             if partner.name not in text:
                 continue
             for m in name.finditer(text):
