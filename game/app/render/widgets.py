@@ -71,6 +71,15 @@ def fade_edges(surface: pygame.Surface, rect: pygame.Rect, *, top: Colour | None
                      (rect.x, rect.bottom - size))
 
 
+def ease_scroll(scroll: float, target: float, dt: float, reduced_motion: bool) -> float:
+    """Where a smooth scroll is after ``dt`` seconds on its way to ``target`` (there at once
+    with reduced motion)."""
+    if reduced_motion:
+        return target
+    scroll += (target - scroll) * min(1.0, dt * 14)
+    return target if abs(target - scroll) < 0.5 else scroll
+
+
 def scroll_thumb(top: int, height: int, total: float, scroll: float) -> tuple[int, int]:
     """The top and the height of a scroll bar's thumb, for ``height`` pixels in view of
     ``total`` scrolled by ``scroll``."""

@@ -16,6 +16,7 @@ from game.app.render.chart import draw_chart, series
 from game.app.render.widgets import (
     Entry,
     Menu,
+    ease_scroll,
     fade_edges,
     scroll_thumb,
     scrollbar,
@@ -241,12 +242,8 @@ class EndingScreen(Screen):
         if getattr(self.app.services.settings, "scale", 1.0) != self.scale:
             self._place()
             self._scroll_to(self.target)
-        if getattr(self.app.services.settings, "reduced_motion", False):
-            self.scroll = self.target
-        else:
-            self.scroll += (self.target - self.scroll) * min(1.0, dt * 14)
-            if abs(self.target - self.scroll) < 0.5:
-                self.scroll = self.target
+        self.scroll = ease_scroll(self.scroll, self.target, dt,
+                                  getattr(self.app.services.settings, "reduced_motion", False))
 
     def drive_hint(self):
         return {"action": "ending", "age": self.t, "scroll": self.scroll,

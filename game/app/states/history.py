@@ -15,7 +15,7 @@ import pygame
 from game.app import keep
 from game.app.render import sheet, theme
 from game.app.render.text import TextBlock
-from game.app.render.widgets import blit_panel, fade_edges
+from game.app.render.widgets import blit_panel, ease_scroll, fade_edges, scrollbar
 from game.app.screen import Screen
 from game.story.session import Session
 from game.story.text import render
@@ -199,12 +199,8 @@ class HistoryScreen(Screen):
     def update(self, dt: float) -> None:
         if getattr(self.app.services.settings, "scale", 1.0) != self.scale:
             self._layout()
-        if getattr(self.app.services.settings, "reduced_motion", False):
-            self.scroll = self.target
-        else:
-            self.scroll += (self.target - self.scroll) * min(1.0, dt * 14)
-            if abs(self.target - self.scroll) < 0.5:
-                self.scroll = self.target
+        self.scroll = ease_scroll(self.scroll, self.target, dt,
+                                  getattr(self.app.services.settings, "reduced_motion", False))
 
     def drive_hint(self):
         return {"action": "history", "entries": len(self.items), "focus": self.focus}
@@ -258,8 +254,5 @@ class HistoryScreen(Screen):
         view = BOTTOM - TOP
         if self.total <= view:
             return
-        x = sheet.PANEL.right - 40
-        pygame.draw.line(surface, theme.CREAM_DARK, (x, TOP), (x, BOTTOM), 4)
-        h = max(30, int(view * view / self.total))
-        y = TOP + int((view - h) * (self.scroll / self._max_scroll()))
-        pygame.draw.line(surface, theme.DUSK, (x, y), (x, y + h), 4)
+        scrollbar(surface, sheet.PANEL.right - 40, TOP, view, self.total, self.scroll,
+                  theme.CREAM_DARK, theme.DUSK)
