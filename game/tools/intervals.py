@@ -394,6 +394,19 @@ def all_effects(story: Story) -> Iterable[Effect]:
             yield from choice.effects
 
 
+def initial_values(story: Story) -> dict[str, Value]:
+    """Each variable's value before any effect: its initial value alone."""
+    out: dict[str, Value] = {}
+    for var in story.variables.values():
+        if var.type == "bool":
+            out[var.id] = frozenset((var.initial,))
+        elif var.type == "string":
+            out[var.id] = Texts(frozenset((var.initial,)))
+        else:
+            out[var.id] = Range(float(var.initial), float(var.initial))
+    return out
+
+
 def possible_values(story: Story) -> dict[str, Value]:
     """For each variable, a superset of the values it can hold in any playthrough.
 
@@ -408,14 +421,7 @@ def possible_values(story: Story) -> dict[str, Value]:
     once, however many choices repeat it.
     """
     env = {v.id: declared(v) for v in story.variables.values()}
-    out: dict[str, Value] = {}
-    for var in story.variables.values():
-        if var.type == "bool":
-            out[var.id] = frozenset((var.initial,))
-        elif var.type == "string":
-            out[var.id] = Texts(frozenset((var.initial,)))
-        else:
-            out[var.id] = Range(float(var.initial), float(var.initial))
+    out = initial_values(story)
     judged: dict[str, Any] = {}  # effect source -> what its right side can give
     for effect in all_effects(story):
         if effect.source in judged:

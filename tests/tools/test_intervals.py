@@ -25,6 +25,7 @@ from game.tools.intervals import (
     all_effects,
     declared,
     evaluate,
+    initial_values,
     possible_values,
     truth,
 )
@@ -75,14 +76,7 @@ _EFFECTS = st.sampled_from(
 def _in_order(story: Story) -> dict[str, Value]:
     """possible_values as it was: every effect of the story applied in order, repeats too."""
     env = {v.id: declared(v) for v in story.variables.values()}
-    out: dict[str, Value] = {}
-    for var in story.variables.values():
-        if var.type == "bool":
-            out[var.id] = frozenset((var.initial,))
-        elif var.type == "string":
-            out[var.id] = Texts(frozenset((var.initial,)))
-        else:
-            out[var.id] = Range(float(var.initial), float(var.initial))
+    out = initial_values(story)
     for effect in all_effects(story):
         name, bounds = effect.target, env[effect.target]
         tree = _effect_parts(effect)

@@ -70,12 +70,15 @@ def _ceil(x: float) -> int:
     return math.ceil(x)
 
 
-def _minmax(fname: str, args: list[Typed], start: int, end: int) -> Typed:
+def _widened(args: list[Typed]) -> tuple[list[Typed], str]:
+    """The arguments made all numbers when any is one (else all stay integers), and that type."""
     if any(e.type == NUMBER for e in args):
-        args = [safe_float(e) for e in args]
-        rtype = NUMBER
-    else:
-        rtype = INTEGER
+        return [safe_float(e) for e in args], NUMBER
+    return args, INTEGER
+
+
+def _minmax(fname: str, args: list[Typed], start: int, end: int) -> Typed:
+    args, rtype = _widened(args)
     bound = max(e.bound for e in args)
     if len(args) == 1:
         return replace(args[0], offset=start, end=end)
@@ -124,11 +127,7 @@ def _minmax(fname: str, args: list[Typed], start: int, end: int) -> Typed:
 
 
 def _clamp(args: list[Typed], start: int, end: int) -> Typed:
-    if any(e.type == NUMBER for e in args):
-        args = [safe_float(e) for e in args]
-        rtype = NUMBER
-    else:
-        rtype = INTEGER
+    args, rtype = _widened(args)
     bound = max(e.bound for e in args)
     x, lo, hi = args
     if lo.const and hi.const:
