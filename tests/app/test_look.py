@@ -147,3 +147,18 @@ def test_a_marks_name_leaves_the_points_of_the_line_in_view():
     # with nothing in the way the name stays at the right, above its line
     box = _tag_place(size, 80, plot, [(62, 240), (560, 240)], [], 300)
     assert box.right == plot.right + 4 and box.bottom == 77
+
+
+def test_the_scene_name_keeps_clear_of_the_dynamics_panel(tmp_path):
+    with_settings(tmp_path, show_dynamics=True)
+    app = window(tmp_path, "low-tide")
+    play = app.top
+    seen = 0
+    for _ in range(3):
+        choose(app, 1)
+        for _ in range(30):
+            frames(app, 2)
+            if play.label_time > 0 and play.label_rect.w:
+                seen += 1
+                assert not play.label_rect.colliderect(play.dynamics.rect)
+    assert seen, "a scene's name was shown"

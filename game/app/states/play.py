@@ -53,6 +53,7 @@ class PlayScreen(Screen):
         self.scene_fade = 1.0
         self.label_time = 0.0
         self.label: pygame.Surface | None = None
+        self.label_rect = pygame.Rect(0, 0, 0, 0)  # where the scene's name was last drawn
         self.node_shown: str | None = None
         self.camera: tuple[float, float] | None = None
         self.veil = _bottom_veil()
@@ -384,18 +385,6 @@ class PlayScreen(Screen):
         if self.old_frame is not None and self.scene_fade < 1.0:
             self.old_frame.set_alpha(int(255 * (1 - self.scene_fade)))
             surface.blit(self.old_frame, (0, 0))
-        if self.label is not None and self.label_time > 0:
-            a = int(255 * min(1.0, self.label_time / 1.0, (3.5 - self.label_time) / 0.6))
-            if a > 0:
-                lw, lh = self.label.get_size()
-                tag = pygame.Rect(theme.MARGIN - 20, 30, lw + 40, lh + 16)
-                shade = panel((tag.w, tag.h), theme.NIGHT_DEEP, 150, tag.h // 2)
-                shade.set_alpha(a)
-                surface.blit(shade, tag.topleft)
-                shade.set_alpha(255)
-                self.label.set_alpha(a)
-                surface.blit(self.label, (tag.x + 20, tag.y + 8))
-                self.label.set_alpha(255)
         view = self.scene
         if view is not None and view.problem:
             note = self.services.text.block(view.problem, self.services.font("sans", 16),
@@ -409,9 +398,31 @@ class PlayScreen(Screen):
             self.choices.draw(surface)
         if self.services.settings.show_dynamics:
             self.dynamics.draw(surface)
+        self._draw_label(surface)
         if self.dev is not None:
             self.dev.draw(surface)
         self.services.toast.draw(surface, self.services)
+
+    def _draw_label(self, surface: pygame.Surface) -> None:
+        """The new scene's name, for a few seconds, over everything in the room it names."""
+        if self.label is None or self.label_time <= 0:
+            return
+        a = int(255 * min(1.0, self.label_time / 1.0, (3.5 - self.label_time) / 0.6))
+        if a <= 0:
+            return
+        lw, lh = self.label.get_size()
+        x = theme.MARGIN - 20
+        beside = self.dynamics.rect
+        if self.services.settings.show_dynamics and beside.w and beside.top < 30 + lh + 16:
+            x = beside.right + 16  # the panel has risen to the name's height: go beside it
+        tag = self.label_rect = pygame.Rect(x, 30, lw + 40, lh + 16)
+        shade = panel((tag.w, tag.h), theme.NIGHT_DEEP, 150, tag.h // 2)
+        shade.set_alpha(a)
+        surface.blit(shade, tag.topleft)
+        shade.set_alpha(255)
+        self.label.set_alpha(a)
+        surface.blit(self.label, (tag.x + 20, tag.y + 8))
+        self.label.set_alpha(255)
 
 
 def _figure_placeholder(colour: tuple[int, int, int]) -> pygame.Surface:
