@@ -16,6 +16,7 @@ from typing import Any
 
 from game.story import step
 from game.story.model import Node, Story
+from game.story.text import render
 
 DEFAULT_MAX_STATES = 200_000
 _STRINGS = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
@@ -28,14 +29,17 @@ def uses_turn(source: str) -> bool:
 
 @dataclass(frozen=True)
 class PathStep:
-    """One choice on a path: at ``node``, choice ``choice`` (its index), which reads ``text``."""
+    """One choice on a path: at ``node``, choice ``choice`` (its index), written ``text`` in the
+    file and read ``shown`` by a player with the story's own cast (variables left as {name})."""
 
     node: str
     choice: int
     text: str
+    shown: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"node": self.node, "choice": self.choice, "text": self.text}
+        return {"node": self.node, "choice": self.choice, "text": self.text,
+                "shown": self.shown or self.text}
 
 
 Path = tuple[PathStep, ...]
@@ -248,12 +252,19 @@ def explore(
     if progress is not None:
         progress(len(keys), max_states)
 
+    cast = story.default_cast()
+
+    def step_of(node: Node, i: int) -> PathStep:
+        choice = node.choices[i]
+        shown = render(choice.template, cast, lambda name: f"{{{name}}}")
+        return PathStep(node.id, i, choice.text, shown)
+
     def path_to(sid: int) -> Path:
         out: list[PathStep] = []
         while parents[sid] >= 0:
             parent = parents[sid]
             node = nodes[keys[parent][0]]
-            out.append(PathStep(node.id, via[sid], node.choices[via[sid]].text))
+            out.append(step_of(node, via[sid]))
             sid = parent
         return tuple(reversed(out))
 
@@ -269,7 +280,7 @@ def explore(
         if path is None and node.id in late_endings:
             parent, i = late_endings[node.id]
             here = nodes[keys[parent][0]]
-            path = path_to(parent) + (PathStep(here.id, i, here.choices[i].text),)
+            path = path_to(parent) + (step_of(here, i),)
         endings.append(EndingResult(node.id, ending.title, ending.dynamic, path))
 
     stuck = tuple(
@@ -278,7 +289,7 @@ def explore(
     traps = _traps(keys, edges_from, [*ending_states, *stuck_states, *open_states], path_to)
     all_choices = [(n.id, i) for n in nodes.values() for i in range(len(n.choices))]
     unreached_choices = tuple(
-        PathStep(n, i, nodes[n].choices[i].text)
+        step_of(nodes[n], i)
         for n, i in all_choices
         if (n, i) not in reached_choices
     )

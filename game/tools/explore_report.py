@@ -18,7 +18,7 @@ _SHOWN = 12  # items of a long list shown in text before "and N more"
 def _path_text(path: tuple[PathStep, ...] | None, indent: str = "      ") -> str:
     if not path:
         return f"{indent}(right at the start)"
-    return "\n".join(f"{indent}{i}. {s.node}: \"{s.text}\"" for i, s in enumerate(path, 1))
+    return "\n".join(f"{indent}{i}. {s.node}: \"{s.shown or s.text}\"" for i, s in enumerate(path, 1))
 
 
 def _more(items: list[str], shown: int = _SHOWN) -> list[str]:
@@ -76,7 +76,8 @@ def format_report(ex: Exploration) -> str:
     if ex.unreached_choices:
         out.append(f"\nChoices never on offer: {len(ex.unreached_choices)}")
         out.extend(
-            _more([f"  {c.node} choice {c.choice + 1}: \"{c.text}\"" for c in ex.unreached_choices])
+            _more([f"  {c.node} choice {c.choice + 1}: \"{c.shown or c.text}\""
+                   for c in ex.unreached_choices])
         )
     cov = ex.coverage
     out.append(

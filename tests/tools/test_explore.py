@@ -161,3 +161,21 @@ def test_an_ending_met_after_the_cap_still_gets_its_path(tmp_path: Path) -> None
     assert not result.complete
     (e,) = result.endings
     assert [s.text for s in e.path or ()] == ["to 0", "end"]
+
+
+def test_paths_read_as_a_player_would_with_the_file_text_kept(tmp_path: Path, capsys) -> None:
+    root = write_story(
+        tmp_path / "s",
+        {
+            "a": {"text": "A", "choices": [
+                {"text": "Sit by {partner.them}, {partner}. ({n} left)", "to": "z"}]},
+            "z": ending(),
+        },
+        variables={"n": {"type": "integer", "initial": 3}},
+    )
+    step = explore(load_or_raise(root)).endings[0].path[0]
+    assert step.text == "Sit by {partner.them}, {partner}. ({n} left)"
+    assert step.shown == "Sit by him, Ben. ({n} left)"  # variables differ by state: kept
+    assert main(["explore", str(root), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["endings"][0]["path"][0]["shown"] == "Sit by him, Ben. ({n} left)"
