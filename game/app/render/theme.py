@@ -53,7 +53,7 @@ TONES = {"positive": SAGE_DARK, "negative": TERRACOTTA, "neutral": GREY}
 
 # The number badge of a reply: its disc and digit, resting and when the reply has the focus.
 BADGE, BADGE_TEXT = SAND, INK
-BADGE_FOCUS, BADGE_FOCUS_TEXT = TERRACOTTA, CREAM_LIGHT
+BADGE_FOCUS, BADGE_FOCUS_TEXT = (165, 78, 52), CREAM_LIGHT  # a deeper terracotta: 5.1:1
 
 # The palette as drawn by default, and the changes of the high-contrast theme: darker ink,
 # brighter light text, opaque panels, deeper night. ``use_high_contrast`` swaps them in place,
