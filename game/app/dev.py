@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.story.diagnostics import ERROR, Diagnostic
-from game.story.load import load_story
 from game.story.model import Story
 from game.story.session import Session, SessionError, coerce
 from game.story.text import format_value
 from game.story.validate import suggest
-from game.tools.checks import run_checks
+from game.tools.lint import load_linted
 
 POLL_SECONDS = 1.0
 #: the files whose saving reloads the story: its JSON, its maps and tilesets, its images
@@ -71,10 +70,6 @@ class StoryWatcher:
         self.stamps = stamps
         return True
 
-    def touched(self) -> list[str]:
-        """The watched files, relative to the story folder (for the overlay's count)."""
-        return sorted(os.path.relpath(p, self.root) for p in self.stamps)
-
 
 @dataclass(frozen=True)
 class Reloaded:
@@ -96,12 +91,9 @@ def story_folder(path: Path) -> Path:
 def load_checked(root: Path) -> tuple[Story | None, list[Diagnostic], list[Diagnostic]]:
     """The story, every diagnostic, and the errors among them (loading and lint): the one rule
     developer mode applies at launch, while waiting, and on every reload."""
-    story, diagnostics = load_story(root)
-    if story is not None:
-        diagnostics = diagnostics + run_checks(story)
-    errors = [d for d in diagnostics if d.severity == ERROR]
-    return (story if not errors else None), diagnostics, errors or (
-        diagnostics if story is None else [])
+    story, diagnostics = load_linted(root)
+    errors = [d for d in diagnostics if d.severity == ERROR]  # a story that fails has some
+    return (None if errors else story), diagnostics, errors
 
 
 def shown(d: Diagnostic, root: Path) -> str:

@@ -20,6 +20,7 @@ from game.story.diagnostics import (
     to_json,
 )
 from game.story.load import load_story
+from game.story.model import Story
 from game.tools.checks import run_checks
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -37,10 +38,15 @@ def lint_story(path: Path, *, statistics: bool = False) -> list[Diagnostic]:
 
 
 def _lint(path: Path, statistics: bool) -> list[Diagnostic]:
+    return load_linted(path, statistics=statistics)[1]
+
+
+def load_linted(path: Path, *, statistics: bool = False) -> tuple[Story | None, list[Diagnostic]]:
+    """The story (None when it does not load) and every diagnostic lint has for it, sorted."""
     story, diagnostics = load_story(path)
     if story is None:
-        return diagnostics
-    return sorted(diagnostics + run_checks(story, statistics=statistics), key=sort_key)
+        return None, diagnostics
+    return story, sorted(diagnostics + run_checks(story, statistics=statistics), key=sort_key)
 
 
 def exit_status(diagnostics: list[Diagnostic], *, strict: bool = False) -> int:

@@ -24,13 +24,18 @@ def test_history_lists_lines_and_replies_in_order(tmp_path):
     assert items[-1].kind == "now"
 
 
-def test_h_opens_history_and_enter_goes_back_to_an_entry(tmp_path):
+def history_after_two_replies(tmp_path):
+    """A sample window two replies in, with the history open (H): the app and the screen."""
     app = window(tmp_path)
     choose(app, 1)
     choose(app, 1)
     to_choices(app)
     press(app, pygame.K_h)
-    history = app.top
+    return app, app.top
+
+
+def test_h_opens_history_and_enter_goes_back_to_an_entry(tmp_path):
+    app, history = history_after_two_replies(tmp_path)
     assert history.name == "history"
     wheel(app, 3)  # scrolling is harmless
     press(app, pygame.K_HOME)
@@ -43,12 +48,7 @@ def test_h_opens_history_and_enter_goes_back_to_an_entry(tmp_path):
 
 
 def test_a_click_on_a_reply_goes_back_to_before_it(tmp_path):
-    app = window(tmp_path)
-    choose(app, 1)
-    choose(app, 1)
-    to_choices(app)
-    press(app, pygame.K_h)
-    history = app.top
+    app, history = history_after_two_replies(tmp_path)
     second = next(i for i, item in enumerate(history.items) if item.kind == "reply" and
                   item.step == 1)
     history._show(second)

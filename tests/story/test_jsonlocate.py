@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.story.jsonlocate import Locator, nested_deeper_than
-from game.story.jsonpos import MAX_DEPTH, JsonSyntaxError, Position, join_pointer, parse
+from game.story.jsonpos import MAX_DEPTH, JsonSyntaxError, Position, parse
 from game.story.load import SourceMap
+from tests.story.test_jsonpos import walk  # every (pointer, value) of a document
 
 # -- JSON text with everything that moves positions: blanks and line breaks of every kind,
 # escapes in keys and strings, keys that decode alike (duplicates), a byte order mark.
@@ -70,16 +70,6 @@ VALUES = st.recursive(SCALARS, _container, max_leaves=30)
 def documents(draw: st.DrawFn) -> str:
     text = draw(BLANKS) + draw(VALUES) + draw(BLANKS)
     return ("\ufeff" if draw(st.booleans()) else "") + text
-
-
-def walk(value: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
-    yield pointer, value
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from walk(item, join_pointer(pointer, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from walk(item, join_pointer(pointer, i))
 
 
 TOKENS = ["a", "b", "a~1b", "c~0d", "~1", "", "0", "1", "01", "00", "-1", "9" * 40, "é", "🌊", "x"]

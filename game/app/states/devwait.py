@@ -31,17 +31,24 @@ class DevWaitScreen(Screen):
         self.watcher = dev.StoryWatcher(self.root, clock=lambda: self.elapsed)
         self.failed: list[Diagnostic] = []
         self.problem = ""
-        self.check()
+        self.ready: Story | None = None  # passed while this screen was being made: play it
+        self.check(begin=False)
 
-    def check(self) -> None:
-        """Load the story by developer mode's rule; play it when it passes."""
+    def check(self, begin: bool = True) -> None:
+        """Load the story by developer mode's rule; play it when it passes (once this screen
+        is showing, so play is never opened beneath it)."""
         story, _, self.failed = dev.load_checked(self.root)
-        if story is not None:
+        if story is not None and not begin:
+            self.ready = story
+        elif story is not None:
             self.problem = self.begin(story) or ""
 
     def update(self, dt: float) -> None:
         self.elapsed += dt
-        if self.watcher.changed():
+        if self.ready is not None:
+            story, self.ready = self.ready, None
+            self.problem = self.begin(story) or ""
+        elif self.watcher.changed():
             self.check()
 
     def handle_event(self, event: pygame.event.Event) -> None:
