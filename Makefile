@@ -20,7 +20,7 @@ test: $(STAMP)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/lowtide lint stories/*
+	$(BIN)/lowtide lint game/data/stories/*
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -17,7 +17,8 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-ART = HERE / "art"
+ART = HERE / "art"  # the masters: tileset, maps, sprites, portraits (copied into stories)
+DATA = ROOT / "game" / "data"  # what the installed game reads at run time
 sys.path.insert(0, str(HERE))
 
 import pygame  # noqa: E402
@@ -65,15 +66,15 @@ def build_characters() -> None:
 def build_title_and_ui() -> None:
     """Title-screen parallax layers, the dialogue panel, markers, glow and the window icon."""
     for name, surf in title.layers().items():
-        save(surf, ART / "title" / f"{name}.png")
+        save(surf, DATA / "art" / "title" / f"{name}.png")
     for name, surf in ui.images().items():
-        save(surf, ART / "ui" / f"{name}.png")
+        save(surf, DATA / "art" / "ui" / f"{name}.png")
 
 
 def copy_to_stories() -> None:
     """Each story may only read files in its own folder, so give it copies of what it uses."""
     for story, wants in STORIES.items():
-        dest = ROOT / "stories" / story
+        dest = DATA / "stories" / story
         for who in wants["portraits"]:
             for expr in portraits.EXPRESSIONS:
                 src = ART / "portraits" / f"{who}-{expr}.png"
@@ -98,7 +99,8 @@ def main() -> None:
     build_characters()
     build_title_and_ui()
     copy_to_stories()
-    print(f"art written to {ART.relative_to(ROOT)} and copied into stories/")
+    print(f"art written to {ART.relative_to(ROOT)} and {DATA.relative_to(ROOT)}, "
+          "and copied into each story folder")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Synthesise Low Tide's sounds into assets/sounds/ as 16-bit mono WAV files.
+"""Synthesise Low Tide's sounds into game/data/sounds/ as 16-bit mono WAV files.
 
 Every sound is built from a handful of plain building blocks (oscillators, noise, envelopes, a
 one-pole filter) using only the standard library, so anyone can re-run this script and get the
@@ -36,7 +36,7 @@ from pathlib import Path
 SR = 22050
 """Sample rate for every file: plenty for soft, warm sounds and it keeps the loops small."""
 
-OUT_DIR = Path(__file__).resolve().parent / "sounds"
+OUT_DIR = Path(__file__).resolve().parents[1] / "game" / "data" / "sounds"
 TAU = 2.0 * math.pi
 
 Signal = list[float]

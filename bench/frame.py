@@ -148,13 +148,13 @@ def measure_start(story_dir: Path, runs: int) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.frame")
-    parser.add_argument("story", nargs="?", type=Path, default=ROOT / "stories" / "low-tide")
+    parser.add_argument("story", nargs="?", type=Path, default=ROOT / "game" / "data" / "stories" / "low-tide")
     parser.add_argument("--frames", type=int, default=FRAMES)
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     frames = max(600, args.frames)
     story = args.story.resolve()
     if argv is None and len(sys.argv) <= 1 and not (story / "story.json").is_file():
-        story = (ROOT / "stories" / "sample").resolve()
+        story = (ROOT / "game" / "data" / "stories" / "sample").resolve()
     print(f"frame bench: {story.name}, {frames} frames per state", file=sys.stderr)
     per_frame = measure_frames(story, frames)
     start = measure_start(story, STARTS)

@@ -19,16 +19,22 @@ class _Parser(argparse.ArgumentParser):
     """Usage errors exit 2 with a one-line hint, as argparse does, but never a traceback."""
 
 
+def _story_path(text: str) -> Path:
+    """A story folder, or the name of a bundled story (``low-tide``, ``two-bars``…)."""
+    return paths.resolve_story(Path(text))
+
+
 def _story_arg(parser: argparse.ArgumentParser, *, optional: bool = False) -> None:
     if optional:
         parser.add_argument(
             "story",
             nargs="?",
-            type=Path,
-            help="story folder (default: the flagship, stories/low-tide)",
+            type=_story_path,
+            help="story folder or bundled story name (default: the flagship, low-tide)",
         )
     else:
-        parser.add_argument("story", type=Path, help="story folder")
+        parser.add_argument("story", type=_story_path,
+                            help="story folder, or a bundled story's name")
 
 
 def _play_parser(sub: argparse._SubParsersAction) -> None:
@@ -68,7 +74,8 @@ def _window_options(p: argparse.ArgumentParser) -> None:
 
 def _lint_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("lint", help="check stories and print every problem")
-    p.add_argument("stories", nargs="+", type=Path, metavar="STORY_DIR", help="story folders")
+    p.add_argument("stories", nargs="+", type=_story_path, metavar="STORY_DIR",
+                   help="story folders, or bundled story names")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument(

@@ -1,25 +1,37 @@
-"""Where the game finds its bundled stories and assets."""
+"""Where the game finds its bundled stories, fonts, art and sounds.
+
+They live inside the package (``game/data/``), so a wheel or a frozen build carries them, and
+they are found through ``importlib.resources`` wherever the package was installed.
+"""
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent
-PROJECT = PACKAGE.parent
+DEFAULT_STORY = "low-tide"
+
+
+def data_dir() -> Path:
+    """The package's data folder (``game/data``), as a real folder on disk."""
+    return Path(str(resources.files("game") / "data"))
+
+
+def bundled_stories_dir() -> Path:
+    """The stories that come with the game."""
+    return data_dir() / "stories"
 
 
 def stories_dir() -> Path:
-    """``$LOWTIDE_STORIES``, else ``stories/`` beside the package, else ``./stories``."""
+    """``$LOWTIDE_STORIES`` if set (a folder of story folders), else the bundled stories."""
     env = os.environ.get("LOWTIDE_STORIES")
-    if env:
-        return Path(env)
-    bundled = PROJECT / "stories"
-    return bundled if bundled.is_dir() else Path("stories")
+    return Path(env) if env else bundled_stories_dir()
 
 
 def assets_dir() -> Path:
-    return PROJECT / "assets"
+    """Fonts (``fonts/``), interface art (``art/``) and sounds (``sounds/``)."""
+    return data_dir()
 
 
 def story_dirs() -> list[Path]:
@@ -32,9 +44,17 @@ def story_dirs() -> list[Path]:
     return found
 
 
-DEFAULT_STORY = "low-tide"
-
-
 def default_story() -> Path | None:
     dirs = story_dirs()
     return dirs[0] if dirs else None
+
+
+def resolve_story(arg: Path) -> Path:
+    """A story argument as a folder: the path itself if it exists, else a bundled story's name.
+
+    So ``lowtide play two-bars`` works from any folder, while ``./two-bars`` on disk still wins.
+    """
+    if arg.exists() or len(arg.parts) != 1:
+        return arg
+    bundled = bundled_stories_dir() / arg.name
+    return bundled if (bundled / "story.json").is_file() else arg

@@ -15,7 +15,7 @@ os.environ.setdefault("LOWTIDE_DATA_DIR", tempfile.mkdtemp(prefix="lowtide-tests
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT = Path(__file__).parent.parent
-STORIES = PROJECT / "stories"
+STORIES = PROJECT / "game" / "data" / "stories"
 
 
 @pytest.fixture

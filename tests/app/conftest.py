@@ -13,7 +13,7 @@ from game.app import run
 from game.cli import build_parser
 
 PROJECT = Path(__file__).resolve().parents[2]
-STORIES = PROJECT / "stories"
+STORIES = PROJECT / "game" / "data" / "stories"
 FIXTURES = PROJECT / "tests" / "fixtures"
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
