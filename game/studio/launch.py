@@ -8,6 +8,7 @@ other running.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import secrets
 import socket
 import subprocess
@@ -107,10 +108,8 @@ def run_edit(story: Path, *, port: int = 0, browser: bool = True) -> int:
     print("Keep this running while you write; Ctrl+C stops it.", flush=True)
     if browser:
         threading.Timer(0.3, lambda: webbrowser.open(url)).start()
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(server.serve(sockets=[sock]))
-    except KeyboardInterrupt:
-        pass
     unsaved = studio.project.dirty()
     if unsaved:
         print(f"lowtide edit: unsaved changes were not written: {', '.join(unsaved)}",

@@ -229,11 +229,11 @@ class Project:
             if f is None or not f.dirty:
                 continue
             on_disk = read_text(self.root / rel)
-            if f.conflict is not None or on_disk != f.base_text:
-                if on_disk is not None or f.base_text is not None:
-                    f.conflict = on_disk if on_disk is not None else ""
-                    conflicts.append(rel)
-                    continue
+            changed = f.conflict is not None or on_disk != f.base_text
+            if changed and (on_disk is not None or f.base_text is not None):
+                f.conflict = on_disk if on_disk is not None else ""
+                conflicts.append(rel)
+                continue
             text = f.text()
             try:
                 write_atomic(self.root / rel, text)

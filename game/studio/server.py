@@ -28,6 +28,7 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from game import paths
 from game.studio import heat
 from game.studio.checks import lint_texts
 from game.studio.project import EditError
@@ -93,7 +94,9 @@ class StudioApp:
             Route("/api/heat", self.heat, methods=["POST"]),
             Route("/api/preview", self.preview, methods=["POST"]),
             Route("/api/play", self.play, methods=["POST"]),
+            Route("/api/cast", self.cast, methods=["POST"]),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
+            Mount("/fonts", StaticFiles(directory=paths.data_dir() / "fonts"), name="fonts"),
         ]
         self.app = Starlette(routes=routes, lifespan=self.lifespan)
         self.lint_wanted: asyncio.Event | None = None
@@ -256,6 +259,11 @@ class StudioApp:
         if action == "choose":
             return self._answer(lambda: s.preview_choose(body["id"], int(body["index"])))
         return self._answer(lambda: s.preview_back(body["id"]))
+
+    async def cast(self, request: Request) -> Response:
+        body = await request.json()
+        return self._answer(lambda: self.studio.set_cast(body.get("name"), body.get("pronouns"))
+                            or {"ok": True})
 
     async def play(self, request: Request) -> Response:
         body = await request.json()

@@ -15,7 +15,8 @@ from typing import Any
 
 from game.story.model import Story
 from game.story.session import Session, SessionError
-from game.story.text import Pronouns
+from game.story.text import Cast, Person, Pronouns, TemplateError, parse_template, render
+from game.story.validate import escape
 from game.studio import edits, mapdata, positions, refs
 from game.studio.checks import Finding, QuickLint, extensions, lint_texts
 from game.studio.project import EditError, Project
@@ -36,6 +37,7 @@ class Studio:
         self._map_cache: dict[str, tuple[Any, Any, dict]] = {}
         self.placed: dict[str, tuple[float, float]] = {}  # every card's place as last sent
         self._last_map: dict[str, Any] = {"cards": {}, "arrows": {}}
+        self.cast: tuple[str | None, str | None] = (None, None)  # the preview's name, pronouns
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -163,7 +165,63 @@ class Studio:
             "extended": [{"file": f, "index": i, "value": c} for f, i, c in extensions(values, node_id)],
             "quick": [f.to_json() for f in self.quick.node(values, node_id)],
             "references": [r.__dict__ for r in refs.references(values, node_id)],
+            "rendered": self.rendered(rel, node_id, values[rel]["nodes"][node_id],
+                                      extensions(values, node_id)),
         }
+
+    def set_cast(self, name: str | None, pronouns: str | None) -> None:
+        if pronouns:
+            try:
+                Pronouns.parse(pronouns)
+            except ValueError as err:
+                raise EditError(str(err)) from None
+        self.cast = ((name or "").strip() or None, pronouns or None)
+
+    def preview_cast(self, story: Story) -> Cast:
+        """The story's cast with the partner named and gendered as the preview asks."""
+        people = dict(story.default_cast().people)
+        name, pronouns = self.cast
+        partner = story.partner
+        if partner is not None and (name or pronouns):
+            person = people[partner.id]
+            chosen = Pronouns.parse(pronouns) if pronouns else person.pronouns
+            people[partner.id] = Person(name or person.name, chosen)
+        return Cast(people)
+
+    def rendered(self, rel: str, node_id: str, node: Any, extended: list) -> dict[str, str]:
+        """Each text of the node as a player would read it (pointer -> text), with the
+        preview's name and pronouns and the story's starting values; texts that do not parse
+        yet are left out (their squiggle says why)."""
+        story = self.story
+        if story is None or not isinstance(node, dict):
+            return {}
+        cast = self.preview_cast(story)
+        infos = {v.id: v.info for v in story.variables.values()}
+        initial = {v.id: story.initial_values[v.slot] for v in story.variables.values()}
+        texts: dict[str, Any] = {}
+        base = f"/nodes/{escape(node_id)}"
+        if isinstance(node.get("lines"), list):
+            for i, line in enumerate(node["lines"]):
+                if isinstance(line, dict):
+                    texts[f"{base}/lines/{i}/text"] = line.get("text")
+        else:
+            texts[f"{base}/text"] = node.get("text")
+        for i, c in enumerate(node.get("choices") or []):
+            if isinstance(c, dict):
+                texts[f"{base}/choices/{i}/text"] = c.get("text")
+        for _file, i, c in extended:
+            if isinstance(c, dict):
+                texts[f"/extend/{escape(node_id)}/choices/{i}/text"] = c.get("text")
+        out = {}
+        for pointer, text in texts.items():
+            if not isinstance(text, str) or not text or "{" not in text:
+                continue
+            try:
+                template = parse_template(text, story.characters, infos)
+                out[pointer] = render(template, cast, initial.get)
+            except (TemplateError, KeyError, TypeError, ValueError):
+                continue
+        return out
 
     # -- changing ---------------------------------------------------------------------------------
 
@@ -253,21 +311,10 @@ class Studio:
         story = self.story
         if story is None:
             raise EditError("the story has errors: the preview plays again once they are fixed")
-        cast = dict(story.default_cast().people)
-        partner = story.partner
-        if partner is not None and (name or pronouns):
-            from game.story.text import Person
-
-            person = cast[partner.id]
-            try:
-                chosen = Pronouns.parse(pronouns) if pronouns else person.pronouns
-            except ValueError as err:
-                raise EditError(str(err)) from None
-            cast[partner.id] = Person((name or "").strip() or person.name, chosen)
-        from game.story.text import Cast
-
+        self.set_cast(name, pronouns)
+        cast = self.preview_cast(story)
         try:
-            session = Session.start(story, Cast(cast), at=node or None,
+            session = Session.start(story, cast, at=node or None,
                                     values={k: v for k, v in values.items() if v not in ("", None)})
         except SessionError as err:
             raise EditError(str(err)) from None

@@ -12,15 +12,18 @@ from typing import Any
 
 Path = Sequence[str | int]
 
-__all__ = ["Path", "get_in", "insert_in", "move_in", "remove_in", "rename_key", "set_in", "update_in"]
+__all__ = [
+    "Path", "delete_in", "get_in", "insert_in", "move_in", "remove_in", "rename_key", "set_in",
+    "update_in",
+]
 
 
 def get_in(value: Any, path: Path, default: Any = None) -> Any:
     """The value at ``path``, or ``default`` when some step of it is not there."""
     for step in path:
-        if isinstance(value, dict) and isinstance(step, str) and step in value:
-            value = value[step]
-        elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
+        in_dict = isinstance(value, dict) and isinstance(step, str) and step in value
+        in_list = isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value)
+        if in_dict or in_list:
             value = value[step]
         else:
             return default
@@ -105,4 +108,3 @@ class _Missing:
 
 _MISSING = _Missing()
 
-__all__ += ["delete_in"]
