@@ -24,6 +24,7 @@ __all__ = ["FileStyle", "dump_new", "rewrite", "same"]
 
 _WS = re.compile(r"[ \t\n\r]*")
 _BLANKS = re.compile(r"[ \t]*")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _KEY = re.compile(r'"(?:[^"\\]|\\.)*"[ \t\n\r]*:[ \t\n\r]*')
 _SCAN = json.JSONDecoder().scan_once
 _BOM = "\ufeff"
@@ -49,7 +50,8 @@ class FileStyle:
         unit = unit_match.group(1) if unit_match else "  "
         if unit.startswith("\t"):
             unit = "\t"
-        inline = re.search(r'[{\[][ \t]*"[^\n]*[}\]]', text) is not None
+        bare = _STRING.sub('""', text)  # brackets inside strings are not layout
+        inline = re.search(r"[{\[][ \t]*[^\s}\]][^\n]*[}\]]", bare) is not None
         pads = Counter(re.findall(r'\{( ?)"', text))
         arrays = Counter(re.findall(r'\[( ?)[{"\d\-tfn]', text))
         colons = Counter(re.findall(r'"(:\s?)[^\s]', text))
