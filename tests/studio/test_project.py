@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from game.studio.edits import apply_ops
 from game.studio.project import Project
-from tests.studio.conftest import snapshot
 from tests.conftest import STORIES
+from tests.studio.conftest import snapshot
 
 SAMPLE = STORIES / "sample"
 

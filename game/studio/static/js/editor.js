@@ -53,15 +53,20 @@ function send(ops, label, coalesce = null) {
   });
 }
 
-// What decides the editor's layout: which fields there are (not what they say).
+// What decides the editor's layout: which fields there are (not what they say). A field that
+// is always drawn (a choice's condition, a node's effects) does not count, so typing into it
+// never redraws the editor under the cursor.
 function shape(detail) {
   const v = detail.value || {};
-  const keys = (o) => (o && typeof o === "object" ? Object.keys(o).sort().join(",") : typeof o);
+  const has = (k) => k in v;
+  const debrief = v.ending && v.ending.debrief;
   return {
-    id: detail.id, file: detail.file, keys: keys(v),
-    lines: (v.lines || []).map(keys), choices: (v.choices || []).map(keys), route: (v.route || []).map(keys),
-    ending: keys(v.ending), debrief: Array.isArray(v.ending?.debrief) ? v.ending.debrief.map(keys) : typeof v.ending?.debrief,
-    place: keys(v.place), extended: detail.extended.map((e) => e.file + keys(e.value)),
+    id: detail.id, file: detail.file,
+    parts: ["lines", "text", "route", "ending", "choices"].map(has),
+    lines: (Array.isArray(v.lines) ? v.lines : []).map((l) => !!(l && typeof l === "object" && "if" in l)),
+    choices: (v.choices || []).length, route: (v.route || []).length,
+    debrief: Array.isArray(debrief) ? debrief.map((p) => typeof p) : typeof debrief,
+    place: Object.keys(v.place || {}).join(","), extended: detail.extended.map((e) => e.file).join(","),
   };
 }
 
