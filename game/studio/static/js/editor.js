@@ -48,6 +48,7 @@ function send(ops, label, coalesce = null) {
       current = answer.node;
       if (structural) render(current);
       else { refreshValues(); squiggles(); }
+      if (window.studio) window.studio.timings.squiggledAt = performance.now();
     }
     return answer;
   });

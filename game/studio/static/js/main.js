@@ -372,12 +372,14 @@ async function start() {
   window.studio.timings.state = performance.now() - t0;
   setFacts(data.facts);
   setStatus(data);
+  window.studio.timings.t1 = performance.now() - t0;
   let movedTimer = null, moved = {};
   map.initMap($("map"), data.map, {
     select: (id) => select(id),
     moved: (m) => { Object.assign(moved, m); clearTimeout(movedTimer); movedTimer = setTimeout(() => { post("/api/positions", { positions: moved }); moved = {}; }, 300); },
     connect, createAt,
   });
+  window.studio.timings.t2 = performance.now() - t0;
   editor.initEditor({ edit, rename, remove, colour: map.colourOf, isStart: (id) => state.facts.start === id,
     preview: (id) => { state.selected = id; showTab("preview"); }, play: (id) => playWindow(id), addChoice, open: (id) => openNode(id, { keepTab: true }) });
   initPreview({ toast, playWindow, castChanged: () => post("/api/cast", cast()).then(() => state.selected && !$("editor").hidden && openNode(state.selected, { keepTab: true })) });
@@ -385,8 +387,11 @@ async function start() {
   editor.render(null);
   state.findings = data.findings;
   state.findingsVersion = data.findings_version;
+  window.studio.timings.t3 = performance.now() - t0;
   showFindings(data.findings, { stale: data.findings_version !== data.version });
+  window.studio.timings.t4 = performance.now() - t0;
   map.setFindings(data.findings);
+  window.studio.timings.t5 = performance.now() - t0;
   initSearch();
   document.addEventListener("keydown", onKey);
   $("undo").onclick = () => undoRedo("undo");
@@ -404,6 +409,7 @@ async function start() {
   window.addEventListener("beforeunload", (e) => { if (state.status && state.status.dirty) { e.preventDefault(); e.returnValue = ""; } });
   map.getCy().one("render", () => {
     window.studio.timings.map = performance.now() - t0;
+    window.studio.timings.readyAt = performance.now(); // since the page was asked for
     window.studio.ready = true;
     document.body.dataset.ready = "yes";
   });

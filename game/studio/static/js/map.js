@@ -25,8 +25,10 @@ function label(c) {
   return [top, line, who].filter(Boolean).join("\n");
 }
 
+let plain = false; // a large story: cards show their id only, so the map opens fast
+
 function nodeData(c) {
-  return { group: "nodes", data: { id: c.id, label: label(c), file: c.file, colour: colourOf(c.file), shape: c.shape,
+  return { group: "nodes", data: { id: c.id, label: plain ? c.id : label(c), file: c.file, colour: colourOf(c.file), shape: c.shape,
     start: c.start, line: c.line || "", scene: c.scene || "", speaker: c.speaker || "", title: c.title || "" },
     position: { x: c.x, y: c.y }, classes: [c.shape, c.start ? "start" : ""].join(" ") };
 }
@@ -39,19 +41,16 @@ function arrowData(a) {
 const STYLE = [
   { selector: "node", style: {
     shape: "round-rectangle", width: 236, height: 92, "background-color": "#fffaf0",
-    "background-fill": "linear-gradient", "background-gradient-direction": "to-bottom",
-    "background-gradient-stop-colors": (n) => `${n.data("colour")} ${n.data("colour")} #fffaf0 #fffaf0`,
-    "background-gradient-stop-positions": "0 7 7 100",
-    "border-width": 1.5, "border-color": "data(colour)", label: "data(label)", "text-wrap": "wrap",
+    "border-width": 2, "border-color": "data(colour)", label: "data(label)", "text-wrap": "wrap",
     "text-max-width": 212, "text-valign": "center", "text-halign": "center", "font-family": "Atkinson, sans-serif",
     "font-size": 12.5, color: "#342832", "line-height": 1.35, "min-zoomed-font-size": 7,
   } },
-  { selector: "node.route", style: { shape: "cut-rectangle", height: 52, width: 176, "text-max-width": 160, "background-gradient-stop-positions": "0 0 0 100", "background-color": "#eef3f0", "border-style": "dashed" } },
+  { selector: "node.route", style: { shape: "cut-rectangle", height: 52, width: 176, "text-max-width": 160, "background-color": "#eef3f0", "border-style": "dashed" } },
   { selector: "node.ending", style: { "border-width": 3, "border-style": "double", "background-color": "#fdf1e4" } },
   { selector: "node.start", style: { "border-width": 4, "border-color": "#f0ac58" } },
   { selector: "node.error", style: { "underlay-color": "#b8462e", "underlay-opacity": 0.35, "underlay-padding": 7, "underlay-shape": "round-rectangle" } },
   { selector: "node.warning", style: { "underlay-color": "#c98a1c", "underlay-opacity": 0.28, "underlay-padding": 6, "underlay-shape": "round-rectangle" } },
-  { selector: "node.heat", style: { "background-gradient-stop-colors": (n) => `${n.data("colour")} ${n.data("colour")} ${n.data("heat")} ${n.data("heat")}` } },
+  { selector: "node.heat", style: { "background-color": "data(heat)" } },
   { selector: "node.unreached", style: { opacity: 0.55, "border-style": "dotted" } },
   { selector: "node.stuck", style: { "border-color": "#b8462e", "border-width": 4 } },
   { selector: "node:selected", style: { "overlay-color": "#f0ac58", "overlay-opacity": 0.18, "overlay-padding": 8, "border-width": 3 } },
@@ -74,6 +73,8 @@ export function initMap(container, data, h) {
   hooks = h;
   for (const a of data.arrows) arrows.set(a.id, a);
   const big = data.cards.length > 1500;
+  plain = data.cards.length > 400;
+  const T = window.studio.timings, t0 = performance.now();
   cy = V.cytoscape({
     container,
     elements: [...data.cards.map(nodeData), ...data.arrows.filter((a) => hasCard(data, a.source) && hasCard(data, a.target)).map(arrowData)],
@@ -83,6 +84,7 @@ export function initMap(container, data, h) {
     textureOnViewport: big, hideEdgesOnViewport: big, hideLabelsOnViewport: big, pixelRatio: big ? 1 : "auto",
     boxSelectionEnabled: false, selectionType: "single",
   });
+  T.create = performance.now() - t0;
   cy.on("tap", "node", (e) => { if (!e.target.hasClass("ghost")) hooks.select(e.target.id()); });
   cy.on("tap", (e) => { if (e.target === cy) hooks.select(null); });
   cy.on("dragfree", "node", (e) => {
@@ -94,10 +96,16 @@ export function initMap(container, data, h) {
     cy.edges().removeClass("near");
     e.target.connectedEdges().addClass("near");
   });
-  cy.on("viewport position add remove select unselect", () => { placeHandle(); drawMinimap(); });
+  let framed = 0;
+  cy.on("viewport position add remove select unselect", () => {
+    if (framed) return; // once a frame, however many elements moved
+    framed = requestAnimationFrame(() => { framed = 0; placeHandle(); drawMinimap(); });
+  });
   initMinimap();
   initHandle();
+  T.inits = performance.now() - t0;
   if (data.cards.length) fit();
+  T.fit = performance.now() - t0;
   return cy;
 }
 
