@@ -34,10 +34,13 @@ class Studio:
         self.story: Story | None = None  # the last version that loaded without errors
         self.story_version = -1
         self.previews: dict[str, Session] = {}
-        self._map_cache: dict[str, tuple[Any, Any, dict]] = {}
+        self._map_cache: dict[tuple, tuple] = {}
         self.placed: dict[str, tuple[float, float]] = {}  # every card's place as last sent
         self._last_map: dict[str, Any] = {"cards": {}, "arrows": {}}
         self.cast: tuple[str | None, str | None] = (None, None)  # the preview's name, pronouns
+        self._sent_facts: dict[str, Any] | None = None
+        self._facts_key: tuple = ()
+        self._facts: dict[str, Any] = {}
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -49,25 +52,38 @@ class Studio:
         ]
 
     def story_map(self) -> dict[str, Any]:
-        """The whole map, each file's part remade only when that file changed."""
+        """The whole map; a node's card and arrows are remade only when that node changed
+        (edits share unchanged nodes, so identity says which did)."""
         values = self.project.values()
         main = values.get(refs.STORY_FILE)
         start = main.get("start") if isinstance(main, dict) else None
         cards: dict[str, dict] = {}
         arrows: dict[str, dict] = {}
+        cache = self._map_cache
+        fresh: dict[tuple, tuple] = {}
         for rel in refs.ordered(values):
-            value = values[rel]
-            cached = self._map_cache.get(rel)
-            if cached is None or cached[0] is not value or cached[1] != start:
-                scope = {rel: value}
-                if rel != refs.STORY_FILE:
-                    scope[refs.STORY_FILE] = {"start": start}
-                cached = self._map_cache[rel] = (value, start, mapdata.story_map(scope))
-            part = cached[2]
-            for c in part["cards"]:
-                cards.setdefault(c["id"], c)
-            for a in part["arrows"]:
-                arrows[a["id"]] = a
+            doc = values[rel]
+            if not isinstance(doc, dict):
+                continue
+            for section in ("nodes", "extend"):
+                block = doc.get(section)
+                if not isinstance(block, dict):
+                    continue
+                for node_id, node in block.items():
+                    key = (rel, section, node_id)
+                    hit = cache.get(key)
+                    if hit is None or hit[0] is not node or hit[1] != (node_id == start):
+                        scope: dict[str, Any] = {refs.STORY_FILE: {"start": start}}
+                        scope[rel] = {**scope.get(rel, {}), section: {node_id: node}}
+                        part = mapdata.story_map(scope)
+                        hit = (node, node_id == start, part["cards"], part["arrows"])
+                    fresh[key] = hit
+                    if section == "nodes":
+                        for c in hit[2]:
+                            cards.setdefault(c["id"], c)
+                    for arrow in hit[3]:
+                        arrows[arrow["id"]] = arrow
+        self._map_cache = fresh
         return {"cards": cards, "arrows": arrows}
 
     def map_payload(self) -> dict[str, Any]:
@@ -83,7 +99,7 @@ class Studio:
         """What changed on the map since it was last sent; new cards come with a place."""
         old, new = self._last_map, self.story_map()
         self._last_map = new
-        changed = [c for k, c in new["cards"].items() if old["cards"].get(k) != c]
+        changed = [c for k, c in new["cards"].items() if old["cards"].get(k) is not c]
         if any(c["id"] not in self.placed for c in changed):
             story = {"cards": list(new["cards"].values()), "arrows": list(new["arrows"].values())}
             self.placed = mapdata.place(story, self.placed)
@@ -91,14 +107,25 @@ class Studio:
             "cards": [{**c, "x": self.placed[c["id"]][0], "y": self.placed[c["id"]][1]}
                       for c in changed],
             "removed_cards": [k for k in old["cards"] if k not in new["cards"]],
-            "arrows": [a for k, a in new["arrows"].items() if old["arrows"].get(k) != a],
+            "arrows": [a for k, a in new["arrows"].items() if old["arrows"].get(k) is not a],
             "removed_arrows": [k for k in old["arrows"] if k not in new["arrows"]],
         }
 
     def facts(self) -> dict[str, Any]:
-        """What the pickers and completion offer: the story's declared names."""
-        main = self.project.values().get(refs.STORY_FILE)
+        """What the pickers and completion offer: the story's declared names (remade only when
+        story.json or the set of node ids changed)."""
+        values = self.project.values()
+        main = values.get(refs.STORY_FILE)
         main = main if isinstance(main, dict) else {}
+        nodes = refs.node_files(values)
+        ids = tuple(nodes)
+        if self._facts_key and self._facts_key[0] is main and self._facts_key[1] == ids:
+            return self._facts
+        self._facts_key = (main, ids)
+        self._facts = self._make_facts(main, list(nodes))
+        return self._facts
+
+    def _make_facts(self, main: dict[str, Any], nodes: list[str]) -> dict[str, Any]:
 
         def names(key: str) -> list[str]:
             block = main.get(key)
@@ -128,7 +155,7 @@ class Studio:
                       for k, v in (main.get("kinds") or {}).items() if isinstance(v, dict)},
             "scenes": names("scenes"),
             "dynamics": names("dynamics"),
-            "nodes": list(refs.node_files(self.project.values())),
+            "nodes": nodes,
         }
 
     def status(self) -> dict[str, Any]:
@@ -164,7 +191,6 @@ class Studio:
             "value": values[rel]["nodes"][node_id],
             "extended": [{"file": f, "index": i, "value": c} for f, i, c in extensions(values, node_id)],
             "quick": [f.to_json() for f in self.quick.node(values, node_id)],
-            "references": [r.__dict__ for r in refs.references(values, node_id)],
             "rendered": self.rendered(rel, node_id, values[rel]["nodes"][node_id],
                                       extensions(values, node_id)),
         }
@@ -243,7 +269,9 @@ class Studio:
         out: dict[str, Any] = {**self.status(), "map": self.map_changes()}
         if focus is not None and focus in refs.node_files(self.project.values()):
             out["node"] = self.node(focus)
-        out["facts"] = self.facts()
+        facts = self.facts()
+        if facts != self._sent_facts:
+            out["facts"] = self._sent_facts = facts
         return out
 
     def undo(self, focus: str | None = None) -> dict[str, Any]:

@@ -368,7 +368,8 @@ function initSearch() {
 // -- start ----------------------------------------------------------------------------------------
 async function start() {
   const t0 = performance.now();
-  const data = await get("/api/state");
+  // the map's labels are measured once, so their face must be there first
+  const [data] = await Promise.all([get("/api/state"), document.fonts.load("12.5px Atkinson").catch(() => null)]);
   window.studio.timings.state = performance.now() - t0;
   setFacts(data.facts);
   setStatus(data);
@@ -414,7 +415,6 @@ async function start() {
     document.body.dataset.ready = "yes";
   });
   map.getCy().resize();
-  document.fonts.ready.then(() => map.getCy().style().update());
   $("map").focus();
   listen(onEvent);
 }

@@ -77,13 +77,21 @@ export function initMap(container, data, h) {
   const T = window.studio.timings, t0 = performance.now();
   cy = V.cytoscape({
     container,
-    elements: [...data.cards.map(nodeData), ...data.arrows.filter((a) => hasCard(data, a.source) && hasCard(data, a.target)).map(arrowData)],
     style: STYLE,
     layout: { name: "preset" },
     minZoom: 0.03, maxZoom: 2.5,
     textureOnViewport: big, hideEdgesOnViewport: big, hideLabelsOnViewport: big, pixelRatio: big ? 1 : "auto",
     boxSelectionEnabled: false, selectionType: "single",
   });
+  if (plain) {
+    // a large story: straight edges with the arrow mid-way, which Cytoscape draws far faster
+    cy.style().selector("edge").style({ "curve-style": "haystack", "haystack-radius": 0,
+      "mid-target-arrow-shape": "triangle", "mid-target-arrow-color": "data(colour)" })
+      .selector("node").style({ "font-size": 24, "font-weight": "bold" }).update();
+  }
+  // added after creation, in one go: several times faster than passing them to the constructor.
+  // A large story's arrows are drawn only where the view is close enough to read them.
+  cy.add([...data.cards.map(nodeData), ...(plain ? [] : data.arrows.filter((a) => hasCard(data, a.source) && hasCard(data, a.target)).map(arrowData))]);
   T.create = performance.now() - t0;
   cy.on("tap", "node", (e) => { if (!e.target.hasClass("ghost")) hooks.select(e.target.id()); });
   cy.on("tap", (e) => { if (e.target === cy) hooks.select(null); });
@@ -100,6 +108,7 @@ export function initMap(container, data, h) {
   cy.on("viewport position add remove select unselect", () => {
     if (framed) return; // once a frame, however many elements moved
     framed = requestAnimationFrame(() => { framed = 0; placeHandle(); drawMinimap(); });
+    if (plain) { clearTimeout(edgeTimer); edgeTimer = setTimeout(syncArrows, 120); }
   });
   initMinimap();
   initHandle();
@@ -114,8 +123,53 @@ function hasCard(data, id) {
   return data._ids.has(id);
 }
 
+let edgeTimer = 0;
+const NEAR = 0.18; // the zoom from which a large story's arrows are drawn
+
+// A large story: add the arrows touching the cards in view (and the selected card's), once.
+function syncArrows() {
+  const add = [];
+  const sel = cy.nodes(":selected");
+  const inView = cy.zoom() >= NEAR;
+  const ext = cy.extent();
+  const visible = (id) => {
+    const n = cy.getElementById(id);
+    if (!n.length) return false;
+    if (n.selected()) return true;
+    if (!inView) return false;
+    const p = n.position();
+    return p.x > ext.x1 - 300 && p.x < ext.x2 + 300 && p.y > ext.y1 - 200 && p.y < ext.y2 + 200;
+  };
+  if (!inView && !sel.length) return;
+  for (const a of arrows.values()) {
+    if (cy.getElementById(a.id).length) continue;
+    if ((visible(a.source) || visible(a.target)) && cy.getElementById(a.source).length && cy.getElementById(a.target).length) add.push(arrowData(a));
+  }
+  if (add.length) cy.add(add);
+}
+
+// The cards' extent from their positions, without measuring any label.
+function cardsBox() {
+  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  cy.nodes().forEach((n) => {
+    const p = n.position();
+    x1 = Math.min(x1, p.x - 118); x2 = Math.max(x2, p.x + 118);
+    y1 = Math.min(y1, p.y - 46); y2 = Math.max(y2, p.y + 46);
+  });
+  return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+}
+
 export function getCy() { return cy; }
 export function fit() {
+  if (plain) {
+    // a large story opens readable, at its start; the minimap shows the whole
+    const bb = cardsBox();
+    const start = cy.nodes("[?start]").first();
+    const z = Math.max(0.45, Math.min((cy.width() - 80) / bb.w, (cy.height() - 80) / bb.h));
+    const at = start.length ? start.position() : { x: bb.x1 + bb.w / 2, y: bb.y1 };
+    cy.viewport({ zoom: z, pan: { x: cy.width() / 2 - at.x * z, y: 80 - (at.y - 46) * z } });
+    return;
+  }
   cy.fit(undefined, 40);
   if (cy.zoom() < 0.6 && cy.nodes().length < 80) {
     // a small story is read at a size where the cards can be read, from its start
@@ -143,8 +197,12 @@ export function applyChanges(m) {
       arrows.set(a.id, a);
       cy.getElementById(a.id).remove();
     }
-    for (const a of arrows.values()) {
-      if (!cy.getElementById(a.id).length && cy.getElementById(a.source).length && cy.getElementById(a.target).length) cy.add(arrowData(a));
+    if (plain) {
+      for (const a of m.arrows) if (cy.getElementById(a.source).length && cy.getElementById(a.target).length) cy.add(arrowData(a));
+    } else {
+      for (const a of arrows.values()) {
+        if (!cy.getElementById(a.id).length && cy.getElementById(a.source).length && cy.getElementById(a.target).length) cy.add(arrowData(a));
+      }
     }
   });
   restyle();
@@ -211,25 +269,32 @@ export function setHeat(result) {
   restyle();
 }
 
+const MARKS = ["error", "warning", "unreached", "stuck"];
+
+// Classes and labels changed only where they differ: a change makes Cytoscape restyle the node.
 function restyle() {
   cy.batch(() => {
     cy.nodes().forEach((n) => {
       if (n.hasClass("ghost")) return;
       const id = n.id();
-      n.removeClass("error warning heat unreached stuck");
-      if (findings[id]) n.addClass(findings[id]);
+      const want = new Set();
+      if (findings[id]) want.add(findings[id]);
+      if (explore) {
+        if (explore.complete && explore.unreached.includes(id)) want.add("unreached");
+        if (explore.stuck.some((s) => s.node === id) || explore.traps.includes(id)) want.add("stuck");
+      }
+      for (const m of MARKS) {
+        if (want.has(m) && !n.hasClass(m)) n.addClass(m);
+        else if (!want.has(m) && n.hasClass(m)) n.removeClass(m);
+      }
       if (heat) {
         const share = heat[id] || 0;
-        n.data("heat", heatColour(Math.sqrt(share)));
-        const base = label({ id, shape: n.data("shape"), title: n.data("title"), line: n.data("line"), scene: n.data("scene"), speaker: n.data("speaker") });
-        n.data("label", `${base}\n${Math.round(share * 1000) / 10}% of runs`);
-        n.addClass("heat");
-      } else if (n.data("label").endsWith("of runs")) {
-        n.data("label", label({ id, shape: n.data("shape"), title: n.data("title"), line: n.data("line"), scene: n.data("scene"), speaker: n.data("speaker") }));
-      }
-      if (explore) {
-        if (explore.complete && explore.unreached.includes(id)) n.addClass("unreached");
-        if (explore.stuck.some((s) => s.node === id) || explore.traps.includes(id)) n.addClass("stuck");
+        const base = plain ? id : label({ id, shape: n.data("shape"), title: n.data("title"), line: n.data("line"), scene: n.data("scene"), speaker: n.data("speaker") });
+        n.data({ heat: heatColour(Math.sqrt(share)), label: `${base}\n${Math.round(share * 1000) / 10}% of runs` });
+        if (!n.hasClass("heat")) n.addClass("heat");
+      } else if (n.hasClass("heat")) {
+        n.removeClass("heat");
+        n.data("label", plain ? id : label({ id, shape: n.data("shape"), title: n.data("title"), line: n.data("line"), scene: n.data("scene"), speaker: n.data("speaker") }));
       }
     });
   });
@@ -265,7 +330,7 @@ function initMinimap() {
 }
 
 function miniTransform() {
-  const bb = cy.nodes().boundingBox();
+  const bb = cardsBox();
   if (!isFinite(bb.w) || bb.w === 0) return null;
   const pad = 8;
   const s = Math.min((mini.width - 2 * pad) / bb.w, (mini.height - 2 * pad) / bb.h);
