@@ -148,3 +148,24 @@ def test_lowtide_edit_refuses_a_folder_without_a_story(tmp_path: Path):
     run = subprocess.run([sys.executable, "-m", "game", "edit", str(tmp_path), "--no-browser"],
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 2 and "no story.json" in run.stderr
+
+
+def test_a_file_changed_on_disk_is_noticed(sample: Path):
+    """watchfiles tells the studio; an unedited file is taken in, and the page hears of it."""
+    import time
+
+    app = StudioApp(Studio(sample), TOKEN, ["testserver"], watch=True)
+    with TestClient(app, headers={"X-Studio-Token": TOKEN}) as c:
+        time.sleep(0.5)  # the watcher is listening
+        path = sample / "branches" / "balcony.json"
+        path.write_text(path.read_text().replace("Hi. Refill?", "Hi. More tea?"))
+        seq, found = 0, None
+        for _ in range(20):
+            data = c.get(f"/api/events?after={seq}&wait=3").json()
+            seq = data["seq"]
+            found = next((e for e in data["events"] if e["type"] == "disk"), None)
+            if found:
+                break
+        assert found is not None and found["file"] == "branches/balcony.json"
+        assert found["outcome"] == "reloaded"
+        assert "More tea?" in json.dumps(c.get("/api/node/later").json()["value"])
