@@ -103,6 +103,7 @@ export function makeField({ parent, value, kind = "prose", placeholder = "", onC
       ...(multiline ? [] : [{ key: "Enter", run: () => true }]),
       ...V.defaultKeymap,
     ]),
+    V.EditorView.editorAttributes.of({ class: kind === "prose" ? "prose" : "code", "data-kind": kind }),
     V.EditorView.contentAttributes.of({ "aria-label": label || kind, spellcheck: kind === "prose" ? "true" : "false" }),
     V.EditorView.updateListener.of((update) => {
       if (update.focusChanged && update.view.hasFocus && onFocus) onFocus();
@@ -113,8 +114,6 @@ export function makeField({ parent, value, kind = "prose", placeholder = "", onC
   ];
   if (kind === "prose") extensions.push(V.EditorView.inputHandler.of(curly));
   const view = new V.EditorView({ parent, state: V.EditorState.create({ doc: toText(value), extensions }) });
-  view.dom.classList.add(kind === "prose" ? "prose" : "code");
-  view.dom.dataset.kind = kind;
 
   function lineStart(i) {
     // the start of the i-th non-blank line (effects fields: one effect a line)

@@ -342,6 +342,7 @@ function toggleChecks(open) {
   const panel = $("checks");
   panel.hidden = open === undefined ? !panel.hidden : !open;
   $("checks-toggle").classList.toggle("on", !panel.hidden);
+  map.getCy().resize();
   if (!panel.hidden) $("checks-list").focus();
 }
 

@@ -102,7 +102,7 @@ export function initMap(container, data, h) {
   });
   cy.on("select", "node", (e) => {
     cy.edges().removeClass("near");
-    e.target.connectedEdges().addClass("near");
+    e.target.outgoers("edge").addClass("near");
   });
   let framed = 0;
   cy.on("viewport position add remove select unselect", () => {

@@ -39,7 +39,9 @@ export function renderPreview(node) {
       oninput: (e) => { chosen.values[id] = e.target.value; } });
     vals.append(h("label", {}, `${id}${v.label ? " · " + v.label : ""}`), input);
   }
-  root.append(h("div", { class: "section-title" }, "Values to start with"), vals);
+  const changed = Object.values(chosen.values).filter((v) => v !== "").length;
+  root.append(h("details", { open: changed > 0 },
+    h("summary", { class: "section-title" }, `Values to start with${changed ? ` (${changed} set)` : ""}`), vals));
   root.append(h("div", { class: "pv-buttons" },
     h("button", { id: "pv-start", onclick: () => start(node) }, "Preview as text"),
     h("button", { class: "secondary", id: "pv-window", onclick: () => hooks.playWindow(node, { ...chosen }) }, "Play in the game window")));
