@@ -169,3 +169,38 @@ def test_a_file_changed_on_disk_is_noticed(sample: Path):
         assert found is not None and found["file"] == "branches/balcony.json"
         assert found["outcome"] == "reloaded"
         assert "More tea?" in json.dumps(c.get("/api/node/later").json()["value"])
+
+
+def test_lowtide_edit_serves_the_page_only_with_its_key(sample: Path):
+    """The real command: a free port on 127.0.0.1, the address printed, the key required."""
+    import re
+    import urllib.error
+    import urllib.request
+
+    proc = subprocess.Popen([sys.executable, "-m", "game", "edit", str(sample), "--no-browser"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=(\S+)", line)
+        assert match, line
+        port, token = match.groups()
+        with urllib.request.urlopen(match.group(0), timeout=10) as page:
+            assert page.status == 200 and b"Low Tide studio" in page.read()
+
+        def status(url: str, headers: dict | None = None) -> int:
+            try:
+                with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=10) as r:
+                    return r.status
+            except urllib.error.HTTPError as err:
+                return err.code
+
+        base = f"http://127.0.0.1:{port}"
+        assert status(f"{base}/") == 403
+        assert status(f"{base}/api/state") == 403
+        assert status(f"{base}/api/state", {"X-Studio-Token": token}) == 200
+        assert status(f"{base}/api/state", {"X-Studio-Token": token, "Host": "attacker.example"}) == 403
+        assert status(f"{base}/api/state", {"X-Studio-Token": token, "Origin": "http://attacker.example"}) == 403
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert proc.returncode in (0, -15)
