@@ -9,6 +9,7 @@ unchanged), so a squiggle in a condition arrives in a millisecond or two even on
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,15 +59,18 @@ def node_of(pointer: str) -> str | None:
     return None
 
 
-def string_offset(text: str, locator: Locator, pointer: str, line: int, column: int) -> int | None:
+def string_offset(text: str, locator: Locator, pointer: str, line: int, column: int,
+                  starts: list[int] | None = None) -> int | None:
     """Where (line, column) falls inside the string value at ``pointer``, counted in the
-    string's own characters (escapes decoded); None when the value is not a string there."""
+    string's own characters (escapes decoded); None when the value is not a string there.
+    ``starts`` are the offsets where the text's lines start (worked out once per file)."""
     try:
         pos = locator.value(pointer)
     except (ValueError, IndexError, StopIteration):
         return None
-    start = _index(text, pos.line, pos.column)
-    at = _index(text, line, column)
+    starts = starts if starts is not None else line_starts(text)
+    start = _index(starts, pos.line, pos.column)
+    at = _index(starts, line, column)
     if start is None or at is None or start >= len(text) or text[start] != '"' or at <= start:
         return None
     raw = text[start + 1 : at]
@@ -76,19 +80,20 @@ def string_offset(text: str, locator: Locator, pointer: str, line: int, column: 
         return None
 
 
-def _index(text: str, line: int, column: int) -> int | None:
-    i = 0
-    for _ in range(line - 1):
-        i = text.find("\n", i)
-        if i < 0:
-            return None
-        i += 1
-    return i + column - 1
+def line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
+
+
+def _index(starts: list[int], line: int, column: int) -> int | None:
+    if not 0 < line <= len(starts):
+        return None
+    return starts[line - 1] + column - 1
 
 
 def findings(diagnostics: list[Diagnostic], texts: Mapping[str, str], root_display: str) -> list[Finding]:
     """Lint's diagnostics with each file relative to the story and each place in a field."""
     locators: dict[str, Locator] = {}
+    lines: dict[str, list[int]] = {}
     out = []
     prefix = root_display.rstrip("/") + "/" if root_display else ""
     for d in diagnostics:
@@ -96,8 +101,9 @@ def findings(diagnostics: list[Diagnostic], texts: Mapping[str, str], root_displ
         offset = None
         text = texts.get(rel)
         if text is not None and d.pointer:
-            locator = locators.get(rel) or locators.setdefault(rel, Locator(text))
-            offset = string_offset(text, locator, d.pointer, d.line, d.column)
+            if rel not in locators:
+                locators[rel], lines[rel] = Locator(text), line_starts(text)
+            offset = string_offset(text, locators[rel], d.pointer, d.line, d.column, lines[rel])
         out.append(Finding(rel, d.line, d.column, d.severity, d.code, d.message, d.pointer,
                            node_of(d.pointer), offset))
     return out
@@ -116,6 +122,8 @@ class QuickLint:
         self.root = root
         self._key: tuple | None = None
         self._declared: tuple | None = None
+        self._ids_key: tuple = ()
+        self._raw: dict[str, tuple] = {}
 
     def _declarations(self, main: dict[str, Any]) -> tuple:
         key = tuple(id(main.get(name)) for name in _DECLARED)
@@ -133,6 +141,18 @@ class QuickLint:
             self._key = key
         return self._declared
 
+    def _ids(self, files: Mapping[str, Any], loader: Loader) -> dict[str, tuple]:
+        """Every node id with its file and pointer (what references are checked against),
+        gathered again only when some file's set of node ids changed."""
+        key = tuple((rel, tuple(doc.get("nodes") or ())) for rel, doc in files.items()
+                    if isinstance(doc, dict))
+        if key != self._ids_key:
+            docs = [(rel, files[rel]) for rel in ordered(files) if isinstance(files[rel], dict)]
+            self._raw, _ = gather(loader, docs)
+            loader.pending.clear()  # what gather says of other nodes is for the full lint
+            self._ids_key = key
+        return self._raw
+
     def node(self, files: Mapping[str, Any], node_id: str) -> list[Finding]:
         """Every problem building node ``node_id`` finds, with its place in the field."""
         main = files.get(STORY_FILE)
@@ -140,14 +160,15 @@ class QuickLint:
             return []
         infos, characters, kinds, scenes, dynamics = self._declarations(main)
         loader = Loader(root=self.root, display_root="")
-        docs = [(rel, files[rel]) for rel in ordered(files) if isinstance(files[rel], dict)]
-        raw_nodes, extra = gather(loader, docs)
+        raw_nodes = self._ids(files, loader)
         if node_id not in raw_nodes:
             return []
-        loader.pending.clear()  # what gather says about other nodes is for the full lint
-        file, pointer, raw = raw_nodes[node_id]
+        file, pointer, _ = raw_nodes[node_id]
+        raw = files[file]["nodes"][node_id]
+        extra = [(rel, f"/extend/{escape(node_id)}/choices/{i}", c)
+                 for rel, i, c in extensions(files, node_id)]
         builder = NodeBuilder(loader, characters, infos, kinds, scenes, dynamics, raw_nodes)
-        builder.node(node_id, file, pointer, raw, extra.get(node_id, []))
+        builder.node(node_id, file, pointer, raw, extra)
         out = []
         for p in loader.pending:
             out.append(Finding(p.file, 0, 0, severity(p.code), p.code, p.message, p.pointer,

@@ -61,7 +61,7 @@ def card(node_id: str, node: Any, file: str, start: str | None) -> dict[str, Any
     }
 
 
-def _arrows(source: str, node: Any, file: str, section: str) -> list[dict[str, Any]]:
+def arrows(source: str, node: Any, file: str, section: str) -> list[dict[str, Any]]:
     out = []
     if not isinstance(node, dict):
         return out
@@ -90,7 +90,7 @@ def story_map(files: Mapping[str, Any]) -> dict[str, Any]:
     main = files.get(STORY_FILE)
     start = main.get("start") if isinstance(main, dict) else None
     cards: dict[str, dict[str, Any]] = {}
-    arrows: list[dict[str, Any]] = []
+    found: list[dict[str, Any]] = []
     for rel in ordered(files):
         doc = files[rel]
         if not isinstance(doc, dict):
@@ -100,11 +100,11 @@ def story_map(files: Mapping[str, Any]) -> dict[str, Any]:
             if node_id in cards:
                 continue
             cards[node_id] = card(node_id, node, rel, start if isinstance(start, str) else None)
-            arrows.extend(_arrows(node_id, node, rel, "nodes"))
+            found.extend(arrows(node_id, node, rel, "nodes"))
         extend = doc.get("extend")
         for node_id, ext in extend.items() if isinstance(extend, dict) else ():
-            arrows.extend(_arrows(node_id, ext, rel, "extend"))
-    return {"cards": list(cards.values()), "arrows": arrows,
+            found.extend(arrows(node_id, ext, rel, "extend"))
+    return {"cards": list(cards.values()), "arrows": found,
             "files": ordered([rel for rel in files if isinstance(files[rel], dict)])}
 
 
@@ -124,7 +124,7 @@ def place(
     edges = [(a["source"], a["target"]) for a in story["arrows"]]
     if not out:
         start = [c["id"] for c in story["cards"] if c["start"]]
-        layout = layered_layout(ids, edges, roots=start)
+        layout = layered_layout(ids, edges, roots=start, sweeps=4 if len(ids) < 3000 else 1)
         return {n: (x * X_GAP, y * Y_GAP) for n, (x, y) in layout.positions.items()}
     parents: dict[str, str] = {}
     for a, b in edges:

@@ -34,7 +34,7 @@ class Studio:
         self.story: Story | None = None  # the last version that loaded without errors
         self.story_version = -1
         self.previews: dict[str, Session] = {}
-        self._map_cache: dict[tuple, tuple] = {}
+        self._map_cache: dict[tuple, tuple] = {}  # (file, section) -> what the map drew of it
         self.placed: dict[str, tuple[float, float]] = {}  # every card's place as last sent
         self._last_map: dict[str, Any] = {"cards": {}, "arrows": {}}
         self.cast: tuple[str | None, str | None] = (None, None)  # the preview's name, pronouns
@@ -52,15 +52,14 @@ class Studio:
         ]
 
     def story_map(self) -> dict[str, Any]:
-        """The whole map; a node's card and arrows are remade only when that node changed
-        (edits share unchanged nodes, so identity says which did)."""
+        """The whole map. Edits share what they did not change, so identity says what did: a
+        file's block of nodes that is the same object is taken whole from last time, and in a
+        changed block only the changed nodes are remade."""
         values = self.project.values()
         main = values.get(refs.STORY_FILE)
         start = main.get("start") if isinstance(main, dict) else None
-        cards: dict[str, dict] = {}
-        arrows: dict[str, dict] = {}
-        cache = self._map_cache
         fresh: dict[tuple, tuple] = {}
+        parts = []
         for rel in refs.ordered(values):
             doc = values[rel]
             if not isinstance(doc, dict):
@@ -69,22 +68,38 @@ class Studio:
                 block = doc.get(section)
                 if not isinstance(block, dict):
                     continue
-                for node_id, node in block.items():
-                    key = (rel, section, node_id)
-                    hit = cache.get(key)
-                    if hit is None or hit[0] is not node or hit[1] != (node_id == start):
-                        scope: dict[str, Any] = {refs.STORY_FILE: {"start": start}}
-                        scope[rel] = {**scope.get(rel, {}), section: {node_id: node}}
-                        part = mapdata.story_map(scope)
-                        hit = (node, node_id == start, part["cards"], part["arrows"])
-                    fresh[key] = hit
-                    if section == "nodes":
-                        for c in hit[2]:
-                            cards.setdefault(c["id"], c)
-                    for arrow in hit[3]:
-                        arrows[arrow["id"]] = arrow
+                key = (rel, section)
+                hit = self._map_cache.get(key)
+                if hit is None or hit[0] is not block or hit[1] != start:
+                    hit = (block, start, *self._block_map(rel, section, block, start,
+                                                          hit[4] if hit else {}))
+                fresh[key] = hit
+                parts.append(hit)
         self._map_cache = fresh
+        cards: dict[str, dict] = {}
+        arrows: dict[str, dict] = {}
+        for part in reversed(parts):  # the first definition of an id wins, as in the loader
+            cards.update(part[2])
+            arrows.update(part[3])
         return {"cards": cards, "arrows": arrows}
+
+    @staticmethod
+    def _block_map(rel: str, section: str, block: dict, start: Any, before: dict) -> tuple:
+        """(cards, arrows, per-node parts) of one file's nodes or extend block."""
+        cards: dict[str, dict] = {}
+        arrows: dict[str, dict] = {}
+        nodes: dict[str, tuple] = {}
+        for node_id, node in block.items():
+            hit = before.get(node_id)
+            if hit is None or hit[0] is not node or hit[1] != (node_id == start):
+                made = mapdata.card(node_id, node, rel, start) if section == "nodes" else None
+                hit = (node, node_id == start, made, mapdata.arrows(node_id, node, rel, section))
+            nodes[node_id] = hit
+            if hit[2] is not None:
+                cards[node_id] = hit[2]
+            for arrow in hit[3]:
+                arrows[arrow["id"]] = arrow
+        return cards, arrows, nodes
 
     def map_payload(self) -> dict[str, Any]:
         m = self.story_map()
