@@ -1,7 +1,8 @@
 """Draw every generated image and map for Low Tide, then copy each story's share into its folder.
 
 Run `python assets/make_art.py` from anywhere; it is deterministic, so re-running it after a
-change to the drawing code rewrites the same files. It needs only pygame-ce (no window opens).
+change to the drawing code rewrites the same files. It needs pygame-ce (no window opens), and
+Pillow for the .ico and .icns icons.
 """
 
 from __future__ import annotations
