@@ -9,7 +9,8 @@ never slip into it, and without build isolation, so it needs no network (the ``d
 brings setuptools and build). The standalone folder is PyInstaller's one-folder build of
 ``release/lowtide.spec``; this script adds the licences of everything it carries, the icons,
 and on Linux the desktop entry and its installer, then packs it as ``.tar.gz`` (``.zip`` on
-Windows) named for the version and the platform.
+Windows; on macOS the archive holds ``Low Tide.app`` and the licences) named for the version
+and the platform.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "release"
 NAME = "lowtide"
+APP = "Low Tide.app"  # what the spec's BUNDLE makes on macOS
 
 
 def version() -> str:
@@ -195,8 +197,14 @@ def archive(folder: Path) -> Path:
                 zf.write(path, Path(NAME) / path.relative_to(folder))
         return target
     target = Path(f"{stem}.tar.gz")
+    app = folder.parent / APP
     with tarfile.open(target, "w:gz") as tf:
-        tf.add(folder, arcname=NAME)
+        if sys.platform == "darwin" and app.is_dir():
+            # macOS players get the app (signed as PyInstaller left it) and the licences
+            for part in (app, folder / "licenses", folder / "README.md"):
+                tf.add(part, arcname=f"{NAME}/{part.name}")
+        else:
+            tf.add(folder, arcname=NAME)
     return target
 
 
