@@ -16,7 +16,7 @@ def test_the_window_gets_the_lighthouse_icon(monkeypatch):
     monkeypatch.setattr(pygame.display, "set_icon", given.append)
     App(Services()).open_window()
     assert len(given) == 1 and given[0].get_size() == (64, 64)
-    # the lamp's light sits in the middle, the night's teal at the rim
+    # a round icon: opaque in the middle, transparent in the corners outside the disc
     assert given[0].get_at((32, 32)).a == 255 and given[0].get_at((0, 0)).a == 0
 
 
