@@ -36,6 +36,7 @@ from game import paths
 from game.studio.studio import Studio
 
 DEFAULT_SIZES = (10_000,)
+BREAK = "  "  # two spaces: a line break in Markdown
 OPENS, OPENS_BIG = 5, 3
 
 
@@ -166,8 +167,8 @@ def write_results(results: list[dict[str, Any]], out: Path, command: str) -> Non
                      f"{'met' if b['keystroke_to_squiggle_ms_median'] < 100 else 'not met'}")
     text = f"""# The studio: time to a usable map, keystroke to squiggle
 
-Command: `{command}`  
-Date: {when}  
+Command: `{command}`{BREAK}
+Date: {when}{BREAK}
 Machine: {data['machine']}
 
 "open" is `Studio(root).state()` in Python: reading the files and building the map with

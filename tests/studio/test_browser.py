@@ -53,7 +53,7 @@ def drag_handle_to(driver, x: float, y: float) -> None:
         "return [r.left + r.width / 2 - m.left, r.top + r.height / 2 - m.top]")
     chain = ActionChains(driver).click_and_hold(handle)
     steps = 8
-    for i in range(steps):
+    for _ in range(steps):
         chain.move_by_offset((x - hx) / steps, (y - hy) / steps)
     chain.release().perform()
 
