@@ -15,7 +15,8 @@ from typing import Any
 
 from game.story.model import Story
 from game.story.session import Session, SessionError
-from game.story.text import Cast, Person, Pronouns, TemplateError, parse_template, render
+from game.story.loader import Loader
+from game.story.text import Cast, Person, Pronouns
 from game.story.validate import escape
 from game.studio import edits, mapdata, positions, refs
 from game.studio.checks import Finding, QuickLint, extensions, lint_texts
@@ -236,9 +237,9 @@ class Studio:
         story = self.story
         if story is None or not isinstance(node, dict):
             return {}
-        cast = self.preview_cast(story)
         infos = {v.id: v.info for v in story.variables.values()}
-        initial = {v.id: story.initial_values[v.slot] for v in story.variables.values()}
+        reader = Session(story, self.preview_cast(story), values=list(story.initial_values))
+        loader = Loader(root=self.root, display_root="")
         texts: dict[str, Any] = {}
         base = f"/nodes/{escape(node_id)}"
         if isinstance(node.get("lines"), list):
@@ -257,10 +258,13 @@ class Studio:
         for pointer, text in texts.items():
             if not isinstance(text, str) or not text or "{" not in text:
                 continue
+            loader.pending.clear()
+            template = loader.template(text, "", pointer, story.characters, infos)
+            if loader.pending:
+                continue  # the squiggle says what is wrong
             try:
-                template = parse_template(text, story.characters, infos)
-                out[pointer] = render(template, cast, initial.get)
-            except (TemplateError, KeyError, TypeError, ValueError):
+                out[pointer] = reader.render(template)
+            except (KeyError, TypeError, ValueError, IndexError):
                 continue
         return out
 
@@ -409,6 +413,8 @@ class Studio:
 
 
 def _debrief(session: Session, ending: Any) -> str:
+    if callable(getattr(session, "debrief", None)):  # a debrief read paragraph by paragraph
+        return session.debrief()
     template = getattr(ending, "debrief_template", None)
     if template is None:
         return ""
