@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from game.story.loader import Loader
 from game.story.model import Story
 from game.story.session import Session, SessionError
-from game.story.loader import Loader
 from game.story.text import Cast, Person, Pronouns
 from game.story.validate import escape
 from game.studio import edits, mapdata, positions, refs

@@ -164,3 +164,29 @@ def test_writing_a_node_in_the_studio(sample: Path):
                        '"to": "check-again" }'], "\n".join(changes)
     assert len(changes) <= 12, "\n".join(changes)
     assert json.loads((sample / ".studio-layout.json").read_text())["positions"]["porch-light"]
+
+
+def test_curly_quotes_can_be_turned_off_and_keys_reach_the_editor(sample: Path):
+    need_browser()
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    with studio(sample) as url, chromium() as driver:
+        driver.get(url)
+        wait_for(driver, "window.studio && window.studio.ready")
+        # the keyboard path: arrows from the map to the start, Enter into its first field
+        driver.find_element("id", "map").click()
+        ActionChains(driver).send_keys(Keys.ARROW_DOWN).perform()
+        wait_for(driver, "document.getElementById('node-title')?.textContent === 'keys'")
+        ActionChains(driver).send_keys("?").perform()
+        wait_for(driver, "document.getElementById('dialog').open")
+        driver.find_element("id", "curly-quotes").click()
+        driver.find_element("css selector", "#dialog .go").click()
+        driver.find_element("id", "map").send_keys(Keys.ENTER)
+        wait_for(driver, "document.activeElement.closest('.cm-editor')")
+        ActionChains(driver).key_down(Keys.CONTROL).send_keys(Keys.END).key_up(Keys.CONTROL) \
+            .send_keys(' "Hi."').perform()
+        wait_for(driver, "document.activeElement.textContent.endsWith('\"Hi.\"')")
+        assert field_text(driver, "line 1").endswith(' "Hi."')
+        ActionChains(driver).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
+        wait_for(driver, "document.getElementById('save').textContent === 'Saved'")

@@ -284,11 +284,15 @@ function showHelp() {
   const h3 = document.createElement("h3"); h3.textContent = "Keys";
   const box = document.createElement("div"); box.className = "help";
   for (const [k, what] of HELP) { const d = document.createElement("div"); const kbd = document.createElement("kbd"); kbd.textContent = k; d.append(kbd, " ", what); box.append(d); }
-  const p = document.createElement("p"); p.textContent = `Curly quotes are ${settings.curlyQuotes ? "on" : "off"}. In text fields type { for names, pronoun forms and inline text.`;
+  const p = document.createElement("p"); p.textContent = "In text fields type { for names, pronoun forms and inline text.";
+  const curl = document.createElement("label");
+  const tick = document.createElement("input"); tick.type = "checkbox"; tick.id = "curly-quotes"; tick.checked = settings.curlyQuotes;
+  tick.onchange = () => setCurlyQuotes(tick.checked);
+  curl.append(tick, " Curl straight quotes as I type (“ ” ‘ ’)");
   const buttons = document.createElement("div"); buttons.className = "buttons";
   const ok = document.createElement("button"); ok.textContent = "Close"; ok.className = "go"; ok.onclick = () => dialog.close();
   buttons.append(ok);
-  dialog.append(h3, box, p, buttons);
+  dialog.append(h3, box, p, curl, buttons);
   dialog.onkeydown = null;
   dialog.showModal();
   ok.focus();
@@ -396,6 +400,10 @@ async function start() {
   window.studio.timings.t5 = performance.now() - t0;
   initSearch();
   document.addEventListener("keydown", onKey);
+  // Cytoscape keeps a click on the map from moving the focus: give it to the map, for its keys
+  $("map").addEventListener("pointerup", () => {
+    if (!document.activeElement || document.activeElement === document.body) $("map").focus({ preventScroll: true });
+  });
   $("undo").onclick = () => undoRedo("undo");
   $("redo").onclick = () => undoRedo("redo");
   $("save").onclick = save;
