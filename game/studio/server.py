@@ -37,7 +37,8 @@ from game.studio.studio import Studio
 log = logging.getLogger("lowtide.studio")
 
 STATIC = Path(__file__).parent / "static"
-LINT_DELAY = 0.25  # seconds of quiet after an edit before the whole story is linted
+LINT_DELAY = 0.25  # seconds of quiet after an edit before the whole story is linted, at least
+LINT_DELAY_MAX = 4.0
 POLL_WAIT = 20.0  # seconds a long poll waits for news
 TOKEN_HEADER = "x-studio-token"
 
@@ -157,16 +158,24 @@ class StudioApp:
     async def _linter(self) -> None:
         assert self.lint_wanted is not None and self.events is not None
         loop = asyncio.get_running_loop()
+        delay = LINT_DELAY
         while True:
             await self.lint_wanted.wait()
-            await asyncio.sleep(LINT_DELAY)
+            # a pause in typing as long as a lint takes, so a large story's lint never runs
+            # under the keystrokes (it shares the interpreter with the quick lint)
             self.lint_wanted.clear()
+            await asyncio.sleep(delay)
+            while self.lint_wanted.is_set():
+                self.lint_wanted.clear()
+                await asyncio.sleep(delay)
+            started = loop.time()
             version, texts = self.studio.lint_input()
             try:
                 story, found = await loop.run_in_executor(None, lint_texts, self.studio.root, texts)
             except Exception:  # a bug in a check must not stop the studio
                 log.exception("lint failed")
                 continue
+            delay = min(LINT_DELAY_MAX, max(LINT_DELAY, 1.5 * (loop.time() - started)))
             self.studio.lint_done(version, story, found)
             self.events.publish({"type": "lint", "version": version,
                                  "findings": [f.to_json() for f in found]})
