@@ -151,8 +151,10 @@ class Project:
         return {rel: f.value for rel, f in self.files.items() if f.broken is None}
 
     def texts(self) -> dict[str, str]:
-        """File -> the text it would be saved as (what lint and previews read)."""
-        return {rel: f.text() for rel, f in self.files.items() if f.broken is None}
+        """File -> the text it would be saved as (what lint and previews read); a file that
+        is not JSON on disk as it is there, so lint says exactly what is wrong with it."""
+        return {rel: f.text() if f.broken is None else (f.base_text or "")
+                for rel, f in self.files.items()}
 
     def dirty(self) -> list[str]:
         return [rel for rel, f in self.files.items() if f.dirty]

@@ -140,3 +140,13 @@ def test_a_new_branch_file_is_written_new_and_undone_to_nothing(sample: Path):
     data = json.loads((sample / "branches" / "porch.json").read_text())
     assert data["$schema"] == "../../../../story/schema/branch.schema.json"
     assert data["nodes"] == {"porch": {"text": "Cold."}}
+
+
+def test_a_file_that_is_not_json_is_linted_as_it_is_on_disk(sample: Path):
+    from game.studio.checks import lint_texts
+
+    (sample / "story.json").write_text('{ "format": 1, oops\n')
+    project = Project.open(sample)
+    assert project.files["story.json"].broken and "story.json" not in project.values()
+    _, found = lint_texts(sample, project.texts())
+    assert [f.code for f in found] == ["LT101"] and found[0].line == 1
