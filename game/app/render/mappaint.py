@@ -59,7 +59,7 @@ class Painter:
         rx, ry, rw, rh = region
         limits = (cells.x, cells.y, cells.x + cells.width - 1, cells.y + cells.height - 1)
         near = grid.near((rx - ox, ry - oy, rw, rh), bank.margin, limits)
-        flags = pygame.BLEND_RGB_ADD if additive else 0
+        flags = pygame.BLEND_RGB_ADD if additive else pygame.BLEND_PREMULTIPLIED
         tint, opacity = layer.tint, layer.opacity
         get, anchor = cells.get, grid.cell_anchor
         for x, y in grid.order(*near):
@@ -69,7 +69,7 @@ class Painter:
             if bank.animated(raw):
                 animated.add(raw)
                 raw = bank.frame(raw, ms)
-            placed = bank.cell(raw, tint, opacity, additive)
+            placed = bank.cell(raw, tint, opacity)
             if placed is None:
                 continue
             image, dx, dy = placed
@@ -110,7 +110,7 @@ class Painter:
         w = obj.width or pw
         h = obj.height or ph
         image = self.bank.sized(raw, (max(1, round(w)), max(1, round(h))), layer.tint,
-                                layer.opacity, additive)
+                                layer.opacity)
         if image is None:
             return
         px, py = self.grid.pixel_to_screen(obj.x, obj.y)
@@ -130,7 +130,7 @@ class Painter:
             top = py + cy - image.get_height() / 2
         ox, oy = layer.offset
         target.blit(image, (round(left + ox - region[0]), round(top + oy - region[1])),
-                    special_flags=pygame.BLEND_RGB_ADD if additive else 0)
+                    special_flags=pygame.BLEND_RGB_ADD if additive else pygame.BLEND_PREMULTIPLIED)
 
     def _text(self, target: pygame.Surface, region: tuple[int, int, int, int], layer: Layer,
               obj: MapObject) -> None:
@@ -149,13 +149,12 @@ class Painter:
             spec.valign, 0)
         ox, oy = layer.offset
         for line in lines:
-            surf = font.render(line, True, colour[:3])
-            alpha = round(colour[3] * layer.opacity)
-            if alpha < 255:
-                surf.set_alpha(alpha)
+            surf = finish(font.render(line, True, colour[:3]), (255, 255, 255, colour[3]),
+                          layer.opacity)
             x = px + {"center": (obj.width - surf.get_width()) / 2,
                       "right": obj.width - surf.get_width()}.get(spec.halign, 0)
-            target.blit(surf, (round(x + ox - region[0]), round(y + oy - region[1])))
+            target.blit(surf, (round(x + ox - region[0]), round(y + oy - region[1])),
+                        special_flags=pygame.BLEND_PREMULTIPLIED)
             y += font.get_linesize()
 
     def _glow(self, target: pygame.Surface, region: tuple[int, int, int, int], layer: Layer,
@@ -193,18 +192,17 @@ class Painter:
                additive: bool) -> None:
         if layer.image is None:
             return
-        key = (layer.image.path, layer.tint, layer.opacity, additive)
+        key = (layer.image.path, layer.tint, layer.opacity)
         image = self._images.get(key)
         if image is None:
-            image = finish(self.bank.image_surface(layer.image), layer.tint, layer.opacity,
-                           additive)
+            image = finish(self.bank.image_surface(layer.image), layer.tint, layer.opacity)
             self._images[key] = image
         w, h = image.get_size()
         rx, ry, rw, rh = region
         x0, y0 = layer.offset[0] - rx, layer.offset[1] - ry
         xs = _repeats(x0, w, rw) if layer.repeat[0] else [x0]
         ys = _repeats(y0, h, rh) if layer.repeat[1] else [y0]
-        flags = pygame.BLEND_RGB_ADD if additive else 0
+        flags = pygame.BLEND_RGB_ADD if additive else pygame.BLEND_PREMULTIPLIED
         for y in ys:
             for x in xs:
                 target.blit(image, (round(x), round(y)), special_flags=flags)

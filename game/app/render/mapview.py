@@ -209,19 +209,21 @@ class SceneView:
         else:
             x, y, w, h = grid.bounds(0, 0, m.width, m.height)
         top = right = left = bottom = 0
-        for tileset in m.tilesets:
-            tiles = [(tileset.tile_width, tileset.tile_height)]
-            tiles += [(t.rect[2], t.rect[3]) for t in tileset.tiles.values() if t.rect]
-            tiles += [(t.image.width or 0, t.image.height or 0) for t in tileset.tiles.values()
-                      if t.image is not None and t.rect is None]
-            if tileset.render_size == "grid":
-                tiles = [(m.tile_width, m.tile_height)]
-            ox, oy = tileset.offset
-            for tw, th in tiles:
-                top = max(top, th - grid.th - oy)
-                right = max(right, tw - grid.tw + ox)
-            left = max(left, -ox)
-            bottom = max(bottom, oy)
+        used = set()
+        for layer in m.layers:
+            if layer.grid is not None and layer.visible:
+                used.update(layer.grid.gids())
+        for raw in used:
+            placed = self.bank.cell(raw, None, 1.0) if raw & GID_MASK else None
+            if placed is None:
+                continue
+            image, dx, dy = placed
+            iw, ih = image.get_size()
+            # the cell's box runs from (0, -th) to (tw, 0) around its bottom-left corner
+            left = max(left, -dx)
+            right = max(right, dx + iw - grid.tw)
+            top = max(top, -dy - grid.th)
+            bottom = max(bottom, dy + ih)
         return (math.floor(x - left), math.floor(y - top), math.ceil(w + left + right),
                 math.ceil(h + top + bottom))
 
@@ -364,7 +366,8 @@ class SceneView:
                     chunk = self._chunk(planes is self._above, index, plane, cx, cy)
                     if chunk.surface is not None:
                         frame.blit(chunk.surface, (cx * size + chunk.at[0] - left,
-                                                   cy * size + chunk.at[1] - top))
+                                                   cy * size + chunk.at[1] - top),
+                                   special_flags=0 if plane.opaque else pygame.BLEND_PREMULTIPLIED)
 
     def _parallax(self, plane: Plane, cam: tuple[int, int]) -> tuple[float, float]:
         """How far a plane is moved by its parallax: Tiled's (1 - factor) times the distance

@@ -133,23 +133,22 @@ class TileBank:
 
     # -- variants ----------------------------------------------------------------------------
 
-    def cell(self, raw: int, tint: Colour | None, opacity: float,
-             additive: bool = False) -> Placed | None:
+    def cell(self, raw: int, tint: Colour | None, opacity: float) -> Placed | None:
         """A layer's tile as Tiled draws it in a cell: flipped or turned, at its render size,
         moved by its tileset's offset, tinted; placed from the cell's bottom-left corner."""
-        key = ("cell", raw, tint, opacity, additive)
+        key = ("cell", raw, tint, opacity)
         found = self._made.get(key)
         if found is not None or key in self._made:
             self._made.move_to_end(key)
             return found
-        placed = self._place_cell(raw, tint, opacity, additive)
+        placed = self._place_cell(raw, tint, opacity)
         self._keep(key, placed)
         return placed
 
-    def sized(self, raw: int, size: tuple[int, int], tint: Colour | None, opacity: float,
-              additive: bool = False) -> pygame.Surface | None:
+    def sized(self, raw: int, size: tuple[int, int], tint: Colour | None,
+              opacity: float) -> pygame.Surface | None:
         """A tile object's image: flipped, stretched to the object's size, tinted."""
-        key = ("sized", raw, size, tint, opacity, additive)
+        key = ("sized", raw, size, tint, opacity)
         found = self._made.get(key)
         if found is not None or key in self._made:
             self._made.move_to_end(key)
@@ -158,7 +157,7 @@ class TileBank:
         if image is not None:
             if image.get_size() != size and size[0] > 0 and size[1] > 0:
                 image = pygame.transform.scale(image, size)
-            image = finish(image, tint, opacity, additive)
+            image = finish(image, tint, opacity)
         self._keep(key, image)
         return image
 
@@ -182,8 +181,7 @@ class TileBank:
             return self.plain(gid)
         return self._cut(gid, TileFlags(bool(h), bool(v), bool(d)))
 
-    def _place_cell(self, raw: int, tint: Colour | None, opacity: float,
-                    additive: bool) -> Placed | None:
+    def _place_cell(self, raw: int, tint: Colour | None, opacity: float) -> Placed | None:
         gid = raw & GID_MASK
         plain = self.plain(gid)
         if plain is None:
@@ -212,7 +210,7 @@ class TileBank:
             else:
                 size = (max(1, round(iw * scale_x)), max(1, round(ih * scale_y)))
             image = pygame.transform.scale(image, size)
-        image = finish(image, tint, opacity, additive)
+        image = finish(image, tint, opacity)
         ox, oy = tileset.offset[0] * scale_x, tileset.offset[1] * scale_y
         iw, ih = image.get_size()
         # Tiled centres the (scaled) image on the box the cell reserves, which sits on the
@@ -238,22 +236,18 @@ class TileBank:
         return reach + max(self.grid.tw, self.grid.th)
 
 
-def finish(image: pygame.Surface, tint: Colour | None, opacity: float,
-           additive: bool = False) -> pygame.Surface:
-    """The image tinted (multiplied by the colour, its alpha too) and made see-through; for
-    adding (a "lights" layer) its colours are weighted by its alpha and opacity instead."""
+def finish(image: pygame.Surface, tint: Colour | None, opacity: float) -> pygame.Surface:
+    """The image ready to compose: tinted (every channel multiplied by the colour, as Tiled
+    tints), its colours premultiplied by its alpha and faded by the layer's opacity. Drawn with
+    BLEND_PREMULTIPLIED, layers then stack correctly on transparent chunks too; drawn with
+    BLEND_RGB_ADD (a "lights" layer), they add their light."""
+    image = image.convert_alpha()  # a copy; a transparent colour key becomes alpha
     if tint is not None and tint != (255, 255, 255, 255):
-        image = image.convert_alpha()  # a copy; a transparent colour key becomes alpha
         image.fill(tint, special_flags=pygame.BLEND_RGBA_MULT)
-    if additive:
-        image = image.convert_alpha().premul_alpha()
-        if opacity < 1.0:
-            k = max(0, min(255, round(opacity * 255)))
-            image.fill((k, k, k), special_flags=pygame.BLEND_RGB_MULT)
-        return image
+    image = image.premul_alpha()
     if opacity < 1.0:
-        image = image.copy()
-        image.set_alpha(max(0, min(255, round(opacity * 255))))
+        k = max(0, min(255, round(opacity * 255)))
+        image.fill((k, k, k, k), special_flags=pygame.BLEND_RGBA_MULT)
     return image
 
 
