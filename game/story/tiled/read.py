@@ -47,8 +47,6 @@ MAX_IMAGE_SIDE = 16_384  # pixels along one side of an image
 MAX_IMAGE_PIXELS = 33_554_432  # pixels in one image (128 MB once loaded)
 MAX_PROBLEMS = 50
 
-TILED_FORMAT = "in Tiled, Map > Map Properties > Tile Layer Format"
-
 
 class MapError(Exception):
     """A map (or a file it names) that cannot be read at all."""
@@ -174,7 +172,8 @@ class _Reader:
         if orientation not in ORIENTATIONS:
             self.problem("LT526", self.where(f, el, "orientation"),
                          f"the '{orientation}' orientation is not supported: the game draws "
-                         f"{', '.join(ORIENTATIONS)} maps (Map > Map Properties > Orientation)")
+                         f"{', '.join(ORIENTATIONS[:-1])} and {ORIENTATIONS[-1]} maps; change "
+                         "it in Tiled with Map > Map Properties > Orientation")
         self.orientation = orientation
         order = el.attrs.get("renderorder", "right-down")
         if order not in RENDER_ORDERS:
@@ -335,11 +334,11 @@ class _Reader:
                 rect = (x, y, w, h)
                 if w <= 0 or h <= 0 or x < 0 or y < 0 or (
                         size and (x + w > size[0] or y + h > size[1])):
-                    where = f" of its {size[0]}×{size[1]} image" if size else ""
+                    inside = f"its {size[0]}×{size[1]} image" if size else "its image"
                     self.problem("LT528", self.where(file, el),
                                  f"tile {local} of tileset '{tileset}' is the part {x},{y} "
-                                 f"{w}×{h}, which is not inside{where or ' its image'}: fix its "
-                                 "rectangle in Tiled (select the tile, Tile Properties)")
+                                 f"{w}×{h}, which is not inside {inside}: fix its rectangle in "
+                                 "Tiled (select the tile, Tile Properties)")
                     rect = None
         frames: list[Frame] = []
         animation = el.find("animation")
@@ -354,6 +353,8 @@ class _Reader:
     def has_tile(self, tileset: Tileset, local: int) -> bool:
         if local < 0:
             return False
+        if tileset.image is None and not any(t.image for t in tileset.tiles.values()):
+            return True  # a tileset without images: reported once, as LT527 or LT528
         if tileset.image is not None:
             size = _known_size(tileset.image)
             if size is not None:
@@ -379,10 +380,9 @@ class _Reader:
         self.images.append(path)
         width = self.integer(file, el, "width", None, "LT522", "the image's width")
         height = self.integer(file, el, "height", None, "LT522", "the image's height")
-        if width is None or height is None:
-            found = image_size(path)
-            if found is not None:
-                width, height = found
+        found = image_size(path)  # Tiled, too, goes by the image itself
+        if found is not None:
+            width, height = found
         if width is not None and height is not None:
             fix = "make the image smaller, or cut it into several"
             if width > MAX_IMAGE_SIDE or height > MAX_IMAGE_SIDE or width * height > MAX_IMAGE_PIXELS:
@@ -502,7 +502,7 @@ class _Reader:
         try:
             return layer_data.decode(el.text, el.gids, encoding, compression, n)
         except layer_data.DataError as err:
-            fix = f"; save the map again in Tiled ({TILED_FORMAT})" if err.code == "LT524" else ""
+            fix = "; open the map in Tiled and save it again" if err.code == "LT524" else ""
             self.problem(err.code, self.where(self.path, el), f"layer '{name}': {err.message}{fix}")
             return None
 
