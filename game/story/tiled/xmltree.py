@@ -128,6 +128,11 @@ def parse(data: bytes) -> Document:
     except expat.ExpatError as err:
         raise XmlError(expat.errors.messages.get(err.code, str(err)) if hasattr(err, "code")
                        else str(err), err.lineno, err.offset + 1) from None
+    except (LookupError, ValueError) as err:  # an encoding expat cannot read
+        raise XmlError(f"the file's encoding cannot be read ({str(err).split(':')[-1].strip()})",
+                       1, 1) from None
     except RecursionError:
         raise XmlError("too deeply nested", 1, 1) from None
+    if not root:
+        raise XmlError("no element", 1, 1)
     return Document(root[0], data)
