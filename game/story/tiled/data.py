@@ -66,7 +66,15 @@ def decode(text: str, gids: array | None, encoding: str | None, compression: str
 
 
 def _csv(text: str, count: int) -> array:
-    items = [s for s in text.replace("\n", ",").replace("\r", ",").split(",")]
+    items = text.split(",")
+    if items and not items[-1].strip():
+        items.pop()  # Tiled ends each row with a comma, and may end the last one so
+    if len(items) <= count:
+        try:
+            return array("I", map(int, items))  # the quick way, for data that is whole
+        except (ValueError, OverflowError):
+            pass  # say exactly what is wrong, below
+    items = text.replace("\n", ",").replace("\r", ",").split(",")
     out = array("I")
     for item in items:
         item = item.strip()

@@ -109,6 +109,7 @@ class TileGrid:
         self.x, self.y, self.width, self.height = x, y, width, height
         self._cells = cells
         self._blocks: dict[tuple[int, int], array] = {}
+        self._gids: frozenset[int] | None = None
 
     @classmethod
     def from_chunks(cls, chunks: list[tuple[int, int, int, int, array]]) -> TileGrid:
@@ -157,14 +158,14 @@ class TileGrid:
                 if gid:
                     yield bx * b + i % b, by * b + i // b, gid
 
-    def gids(self) -> set[int]:
-        """Every distinct raw gid used (0 included when a cell is empty)."""
-        if self._cells is not None:
-            return set(self._cells)
-        out: set[int] = set()
-        for block in self._blocks.values():
-            out.update(block)
-        return out
+    def gids(self) -> frozenset[int]:
+        """Every distinct raw gid used (0 included when a cell is empty), worked out once."""
+        if self._gids is None:
+            if self._cells is not None:
+                self._gids = frozenset(self._cells)
+            else:
+                self._gids = frozenset(g for block in self._blocks.values() for g in block)
+        return self._gids
 
 
 @dataclass(frozen=True)
