@@ -21,6 +21,8 @@ from game.story.tiled.model import GID_MASK, LIGHTS, SPOTS, Layer, MapObject, Ti
 
 GLOW_COLOUR = "#80ffd8a0"
 GLOW_RADIUS = 96
+GLOW_MAX = 1024  # pixels: a bigger pool of light would cost more memory than it shows
+TEXT_MAX = 2000  # characters of a text object drawn
 
 
 class Painter:
@@ -141,8 +143,9 @@ class Painter:
             font = self._fonts[key] = pygame.font.Font(None, spec.pixel_size)
             font.bold, font.italic = spec.bold, spec.italic
         colour = spec.colour
-        lines = _wrap(font, spec.text, obj.width) if spec.wrap and obj.width else \
-            spec.text.splitlines() or [""]
+        text = spec.text[:TEXT_MAX]
+        lines = _wrap(font, text, obj.width) if spec.wrap and obj.width else \
+            text.splitlines() or [""]
         height = len(lines) * font.get_linesize()
         px, py = self.grid.pixel_to_screen(obj.x, obj.y)
         y = py + {"center": (obj.height - height) / 2, "bottom": obj.height - height}.get(
@@ -164,8 +167,8 @@ class Painter:
             radius = float(props.get("radius", ""))
         except ValueError:
             radius = 0.0
-        if not 0 < radius < 4096:
-            radius = max(obj.width, obj.height) / 2 or GLOW_RADIUS
+        if not 0 < radius <= GLOW_MAX:
+            radius = min(GLOW_MAX, max(obj.width, obj.height) / 2) or GLOW_RADIUS
         text = str(props.get("color") or props.get("colour") or GLOW_COLOUR)
         colour = theme.hex_colour(text, theme.LAMP)
         strength = 0.5

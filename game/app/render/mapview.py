@@ -40,6 +40,7 @@ OVERSCROLL = 260  # how far past the map's bottom edge the camera may look
 APRON_FADE = 140  # how far below the map its bottom edge fades into its surroundings
 CHUNK_BUDGET = 48 * 1024 * 1024  # bytes of drawn chunks a view keeps
 SAMPLE = 32  # view pixels per colour sample of the apron
+MAX_SAMPLES = 4096  # colour samples of the apron at most, however wide the map
 
 
 @dataclass
@@ -444,20 +445,25 @@ class SceneView:
         return surf
 
     def _around(self) -> tuple[int, int, int]:
-        """The colour around the map: its top edge's, averaged."""
+        """The colour around the map: its top edge's, averaged (over at most 32 stretches of
+        it, spread evenly, on a very wide map)."""
         bx, by, bw, _ = self.bounds
-        total = [0, 0, 0]
-        for x0 in range(0, bw, 2048):
+        pieces = max(1, math.ceil(bw / 2048))
+        starts = [round(i * (bw - 2048) / 31) for i in range(32)] if pieces > 32 else \
+            list(range(0, bw, 2048))
+        total, width = [0, 0, 0], 0
+        for x0 in starts:
             w = min(2048, bw - x0)
             c = pygame.transform.average_color(self._strip(by, 1, bx + x0, w))
             for i in range(3):
                 total[i] += c[i] * w
-        return tuple(int(v / max(1, bw)) for v in total)
+            width += w
+        return tuple(int(v / max(1, width)) for v in total)
 
     def _edge_samples(self) -> list[tuple[int, int, int]]:
         """The colours along the map's bottom edge, one per ``SAMPLE`` view pixels."""
         bx, by, bw, bh = self.bounds
-        n = max(2, self.size[0] // SAMPLE)
+        n = max(2, min(MAX_SAMPLES, self.size[0] // SAMPLE))
         rows = max(1, math.ceil(6 / self.scale))
         out = []
         step = 64

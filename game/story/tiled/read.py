@@ -147,11 +147,7 @@ class _Reader:
             return None
 
     def number(self, el: Element, name: str, default: float) -> float:
-        try:
-            value = float(el.attrs.get(name, default))
-        except ValueError:
-            return default
-        return value if value == value and abs(value) < 1e9 else default  # NaN and huge: default
+        return _number(el.attrs, name, default)
 
     def bounded(self, file: Path, el: Element, name: str, value: int | None, low: int,
                 high: int, code: str, what: str, fix: str) -> bool:
@@ -546,6 +542,12 @@ class _Reader:
             raw_gid = template_gid
         if raw_gid & GID_MASK:
             self.check_gids({raw_gid}, m, where, f"object {attrs.get('id', '')}")
+            w, h = _number(attrs, "width", 0.0), _number(attrs, "height", 0.0)
+            if w > MAX_IMAGE_SIDE or h > MAX_IMAGE_SIDE or w * h > MAX_IMAGE_PIXELS:
+                self.problem("LT522", where,
+                             f"tile object {attrs.get('id', '')} is {w:g}×{h:g} pixels: it is "
+                             f"drawn at that size, and at most {MAX_IMAGE_SIDE:,} on a side and "
+                             f"{MAX_IMAGE_PIXELS:,} in all can be; make it smaller in Tiled")
         shape = "rectangle"
         text = None
         for kind in ("ellipse", "point", "polygon", "polyline", "text"):
@@ -557,14 +559,13 @@ class _Reader:
                 break
         props = _properties(body) if body is not el else {}
         props.update(_properties(el))
-        holder = Element("object", attrs, el.line, el.column, el.offset, el.path)
         return MapObject(
-            id=int(self.number(holder, "id", 0)), name=attrs.get("name", ""),
+            id=int(_number(attrs, "id", 0)), name=attrs.get("name", ""),
             type=attrs.get("type", attrs.get("class", "")),
-            x=self.number(holder, "x", 0.0), y=self.number(holder, "y", 0.0),
-            width=max(0.0, self.number(holder, "width", 0.0)),
-            height=max(0.0, self.number(holder, "height", 0.0)),
-            rotation=self.number(holder, "rotation", 0.0), gid=raw_gid,
+            x=_number(attrs, "x", 0.0), y=_number(attrs, "y", 0.0),
+            width=max(0.0, _number(attrs, "width", 0.0)),
+            height=max(0.0, _number(attrs, "height", 0.0)),
+            rotation=_number(attrs, "rotation", 0.0), gid=raw_gid,
             visible=attrs.get("visible", "1") != "0", shape=shape, properties=props,
             where=where, text=text)
 
@@ -638,6 +639,15 @@ class _Inherited:
         names = self.names + ((el.attrs.get("name", ""),) if el.tag == "group" else ())
         return _Inherited(self.visible and el.attrs.get("visible", "1") != "0",
                           self.opacity * opacity, offset, tint, parallax, names)
+
+
+def _number(attrs: dict[str, str], name: str, default: float) -> float:
+    """A number attribute; its default when it is missing, not a number, NaN or huge."""
+    try:
+        value = float(attrs.get(name, default))
+    except ValueError:
+        return default
+    return value if value == value and abs(value) < 1e9 else default
 
 
 def _colour(text: str | None) -> Colour | None:
