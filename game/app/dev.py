@@ -22,8 +22,8 @@ from game.story.validate import suggest
 from game.tools.lint import load_linted
 
 POLL_SECONDS = 1.0
-#: the files whose saving reloads the story: its JSON, its maps and tilesets, its images
-WATCHED = (".json", ".tmx", ".tsx", ".png")
+#: the files whose saving reloads the story: its JSON, its maps, tilesets and templates, its images
+WATCHED = (".json", ".tmx", ".tsx", ".tx", ".png")
 
 
 class StoryWatcher:

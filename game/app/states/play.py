@@ -391,7 +391,7 @@ class PlayScreen(Screen):
         if view is not None and view.problem:
             note = self.services.text.block(view.problem, self.services.font("sans", 16),
                                             theme.INK, 520)
-            rect = pygame.Rect(24, 24, note.width + 32, note.height + 24)
+            rect = pygame.Rect(24, 96, note.width + 32, note.height + 24)  # below the name
             blit_panel(surface, rect, radius=12)
             note.draw(surface, rect.x + 16, rect.y + 12)
         self.portrait.draw(surface)
