@@ -16,6 +16,7 @@ from typing import Any
 
 import pygame
 
+from game import paths
 from game.app.render import theme
 from game.app.screen import Screen, Stack
 from game.app.services import Services
@@ -23,6 +24,15 @@ from game.app.services import Services
 log = logging.getLogger("lowtide.app")
 
 FADE_TIME = 0.35
+
+
+def _set_icon() -> None:
+    """The lighthouse in the title bar and task bar (set before the window opens, as SDL asks)."""
+    path = paths.assets_dir() / "art" / "ui" / "icon.png"
+    try:
+        pygame.display.set_icon(pygame.image.load(str(path)))
+    except (OSError, pygame.error) as err:
+        log.warning("the window icon %s cannot be loaded (%s)", path, err)
 
 
 class App:
@@ -47,6 +57,7 @@ class App:
 
     def open_window(self) -> pygame.Surface:
         pygame.display.set_caption("Low Tide")
+        _set_icon()
         flags = 0
         if pygame.display.get_driver() not in ("dummy", "offscreen"):
             flags = pygame.SCALED | pygame.RESIZABLE
