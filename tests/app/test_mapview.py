@@ -90,6 +90,17 @@ def test_a_broken_map_never_shows_an_exception(tmp_path: Path) -> None:
     assert "error LT402: not valid XML" in view.problem
 
 
+def test_a_tileset_image_without_a_size_is_measured_from_the_file(tmp_path: Path) -> None:
+    path = tiny_map(tmp_path)
+    tsx = tmp_path / "sheet16.tsx"
+    tsx.write_text(tsx.read_text().replace(' width="128" height="64"', ""))
+    assert 'source="sheet16.png"/>' in tsx.read_text()
+    view = SceneView(path, root=tmp_path)
+    assert view.problem is None
+    frame = view.compose([], 0.0)
+    assert frame.get_at(view.offset)[:3] != frame.get_at((0, 0))[:3]  # the tiles are drawn
+
+
 # -- scale ------------------------------------------------------------------------------------------
 
 def test_small_tiles_scale_by_whole_numbers_sharply_and_a_small_map_is_not_stretched(
