@@ -244,7 +244,7 @@ class TiledMap:
     properties: Mapping[str, str]
     tilesets: tuple[Tileset, ...]
     layers: tuple[Layer, ...]
-    _firsts: list[int] = field(default_factory=list, compare=False, repr=False)
+    _firsts: list[int] = field(default_factory=list, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._firsts.extend(t.firstgid for t in self.tilesets)

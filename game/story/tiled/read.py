@@ -13,7 +13,7 @@ nothing to refuse.
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from game.story.tiled import data as layer_data
@@ -115,7 +115,6 @@ class _Reader:
         self.docs: dict[Path, Document] = {}
         self.templates: dict[Path, tuple[Element, Path, list[tuple[int, Path]]]] = {}
         self.cells = 0
-        self.orientation = "orthogonal"
 
     # -- places and problems -----------------------------------------------------------------
 
@@ -170,7 +169,6 @@ class _Reader:
                          f"the '{orientation}' orientation is not supported: the game draws "
                          f"{', '.join(ORIENTATIONS[:-1])} and {ORIENTATIONS[-1]} maps; change "
                          "it in Tiled with Map > Map Properties > Orientation")
-        self.orientation = orientation
         order = el.attrs.get("renderorder", "right-down")
         if order not in RENDER_ORDERS:
             self.problem("LT526", self.where(f, el, "renderorder"),
@@ -228,11 +226,7 @@ class _Reader:
                             origin, properties, tuple(tilesets), ())
         layers: list[Layer] = []
         self.layers(el, skeleton, _Inherited(), layers, decode, (width or 0, height or 0))
-        m = TiledMap(self.path, orientation, order, width or 0, height or 0, tw or 0, th or 0, side,
-                     axis == "x",
-                     index == "even", infinite, background, origin, properties,
-                     tuple(tilesets), tuple(layers))
-        return Reading(m, self.problems, self.images)
+        return Reading(replace(skeleton, layers=tuple(layers)), self.problems, self.images)
 
     # -- tilesets ----------------------------------------------------------------------------
 
