@@ -74,7 +74,7 @@ _CODES = [
     Code("LT525", ERROR, "a tile number that no tileset of the map has"),
     Code("LT526", ERROR, "map orientation, stagger or render order the game cannot draw"),
     Code("LT527", ERROR, "image embedded in a map or tileset file"),
-    Code("LT528", ERROR, "a tile whose image cannot be found or cut"),
+    Code("LT528", ERROR, "an image that cannot be read, or a tile that cannot be cut from it"),
     Code("LT529", ERROR, "tile animation showing a tile the tileset does not have"),
     Code("LT590", INFO, "statistics"),
 ]

@@ -244,3 +244,15 @@ def test_any_damage_to_a_map_gives_problems_never_a_crash(tmp_path_factory, sour
     else:
         for problem in reading.problems:
             assert problem.code.startswith("LT52") and problem.where.line >= 1
+
+
+def test_a_damaged_picture_is_reported_once_where_the_map_names_it(tmp_path: Path) -> None:
+    (tmp_path / "sheet16.tsx").write_text((GALLERY / "sheet16.tsx").read_text())
+    (tmp_path / "sheet16.png").write_bytes(b"this is not a PNG at all")
+    (tmp_path / "room.tmx").write_text(
+        '<?xml version="1.0"?>\n<map width="1" height="1" tilewidth="16" tileheight="16">\n'
+        ' <tileset firstgid="1" source="sheet16.tsx"/>\n <imagelayer name="back">\n'
+        '  <image source="sheet16.png"/>\n </imagelayer>\n</map>\n')
+    (problem,) = read_tmx(tmp_path / "room.tmx", tmp_path).problems
+    assert problem.code == "LT528" and "'sheet16.png'" in problem.message
+    assert problem.where.file == tmp_path / "sheet16.tsx" and problem.where.path.endswith("@source")

@@ -46,6 +46,7 @@ MAX_TILE = 1024  # pixels along one side of a tile
 MAX_IMAGE_SIDE = 16_384  # pixels along one side of an image
 MAX_IMAGE_PIXELS = 33_554_432  # pixels in one image (128 MB once loaded)
 MAX_PROBLEMS = 50
+PICTURES = (".png", ".gif", ".bmp", ".jpg", ".jpeg", ".webp")  # headers lint can read
 
 
 class MapError(Exception):
@@ -115,6 +116,7 @@ class _Reader:
         self.docs: dict[Path, Document] = {}
         self.templates: dict[Path, tuple[Element, Path, list[tuple[int, Path]]]] = {}
         self.cells = 0
+        self.sizes: dict[Path, tuple[int, int] | None] = {}
 
     # -- places and problems -----------------------------------------------------------------
 
@@ -367,13 +369,21 @@ class _Reader:
             return None
         path = confine(file.parent, source, self.root, f"image of {what}",
                        self.where(file, el, "source"))
-        self.images.append(path)
         width = self.integer(file, el, "width", None, "LT522", "the image's width")
         height = self.integer(file, el, "height", None, "LT522", "the image's height")
-        found = image_size(path)  # Tiled, too, goes by the image itself
+        first = path not in self.sizes
+        if first:
+            self.images.append(path)
+            self.sizes[path] = image_size(path)
+        found = self.sizes[path]  # Tiled, too, goes by the image itself
         if found is not None:
             width, height = found
-        if width is not None and height is not None:
+        elif first and path.suffix.lower() in PICTURES:
+            self.problem("LT528", self.where(file, el, "source"),
+                         f"the image '{source}' of {what} cannot be read: the file is damaged, or "
+                         f"not the {path.suffix[1:].upper()} picture its name says; save it again "
+                         "from an image editor")
+        if first and width is not None and height is not None:
             fix = "make the image smaller, or cut it into several"
             if width > MAX_IMAGE_SIDE or height > MAX_IMAGE_SIDE or width * height > MAX_IMAGE_PIXELS:
                 self.problem("LT522", self.where(file, el, "source"),
