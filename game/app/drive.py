@@ -12,10 +12,12 @@ import random
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pygame
 
+from game.app.loop import App
+from game.app.screen import Screen
+from game.story import transcript
 from game.story.session import Session
 
 log = logging.getLogger("lowtide.app")
@@ -58,8 +60,10 @@ class Recorder:
         self.saved: list[Path] = []
         self.last_node: str | None = None
 
-    def observe(self, what: str, subject: Any) -> None:
-        if what in ("node", "settled", "choice", "ending") and isinstance(subject, Session):
+    def observe(self, what: str, subject: object) -> None:
+        if not isinstance(subject, Session):
+            return
+        if what in ("node", "settled", "choice", "ending"):
             self.session = subject
         if what == "settled" and subject.node_id != self.last_node:
             self.last_node = subject.node_id
@@ -75,7 +79,7 @@ class Recorder:
         self.count += 1
         self.pending.append((f"{self.count:04d}-{name}.png", frames))
 
-    def after_frame(self, app) -> None:
+    def after_frame(self, app: App) -> None:
         still = []
         for name, frames in self.pending:
             if frames <= 0:
@@ -100,9 +104,7 @@ class Recorder:
     def write_transcript(self) -> None:
         if self.transcript is None or self.session is None:
             return
-        from game.tools.textplay import write_transcript
-
-        write_transcript(self.session, self.transcript)
+        transcript.write(self.session, self.transcript)
 
 
 # -- autoplay ----------------------------------------------------------------------------------
@@ -130,7 +132,7 @@ class Autoplay:
                 return self.rng.choice(matches)
         return 0
 
-    def step(self, app, recorder: Recorder) -> None:
+    def step(self, app: App, recorder: Recorder) -> None:
         top = app.top
         hint = top.drive_hint() if top is not None else None
         if not isinstance(hint, dict):
@@ -251,7 +253,7 @@ class Script:
         self.finished = False
         self.quit_asked = False
 
-    def step(self, app, recorder: Recorder) -> None:
+    def step(self, app: App, recorder: Recorder) -> None:
         if self.wait > 0:
             self.wait -= 1
             return
@@ -276,7 +278,7 @@ class Script:
                 return
         self.finished = True
 
-    def _run(self, cmd: Command, app, recorder: Recorder) -> bool:
+    def _run(self, cmd: Command, app: App, recorder: Recorder) -> bool:
         """Run one command; True when the script must wait for later frames."""
         verb, args = cmd.verb, cmd.args
         if verb == "key":
@@ -315,7 +317,7 @@ class Script:
         return False
 
 
-def _matches(screen, target: str) -> bool:
+def _matches(screen: Screen, target: str) -> bool:
     if "|" in target:
         return any(_matches(screen, t) for t in target.split("|") if t)
     if target == "choices":
@@ -336,7 +338,7 @@ class Driver:
         self.autoplay = autoplay
         self.script = script
 
-    def before_frame(self, app) -> None:
+    def before_frame(self, app: App) -> None:
         if self.script is not None and not self.script.finished:
             self.script.step(app, self.recorder)
             if not self.script.finished:
@@ -350,5 +352,5 @@ class Driver:
             else:
                 app.quit(1, "the input script ended before an ending was reached")
 
-    def after_frame(self, app) -> None:
+    def after_frame(self, app: App) -> None:
         self.recorder.after_frame(app)

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from game.story.diagnostics import format_text
 from game.story.load import load_story
@@ -17,10 +17,19 @@ from game.story.validate import suggest
 
 
 class UsageError(ValueError):
-    pass
+    """Launch options that do not fit the story; the message says which and why."""
 
 
-def parse_values(story: Story, pairs: list[str]) -> dict[str, Any]:
+class LaunchOptions(Protocol):
+    """The options that shape a new playthrough (``lowtide play``'s, or the window's copy)."""
+
+    name: str | None
+    pronouns: str | None
+    start: str | None
+    values: Sequence[str]
+
+
+def parse_values(story: Story, pairs: Sequence[str]) -> dict[str, Any]:
     """``NAME=VALUE`` options as variable values (checked by the session against types)."""
     values: dict[str, Any] = {}
     for pair in pairs:
@@ -37,27 +46,38 @@ def parse_values(story: Story, pairs: list[str]) -> dict[str, Any]:
 
 
 def make_cast(story: Story, name: str | None, pronouns: str | None) -> Cast:
-    cast = dict(story.default_cast().people)
-    partner = story.partner
-    if partner is None or (name is None and pronouns is None):
-        return Cast(cast)
-    person = cast[partner.id]
+    """The story's cast with the partner named and gendered as the options say."""
+    if story.partner is None or (name is None and pronouns is None):
+        return story.default_cast()
     try:
-        chosen = Pronouns.parse(pronouns) if pronouns else person.pronouns
+        chosen = Pronouns.parse(pronouns) if pronouns else None
     except ValueError as err:
         raise UsageError(f"--pronouns: {err}") from None
-    cast[partner.id] = Person(name.strip() if name and name.strip() else person.name, chosen)
+    return with_partner(story, name.strip() if name else None, chosen)
+
+
+def with_partner(story: Story, name: str | None, pronouns: Pronouns | None) -> Cast:
+    """The story's cast with the partner's name and pronouns changed where given."""
+    cast = dict(story.default_cast().people)
+    partner = story.partner
+    if partner is not None:
+        person = cast[partner.id]
+        cast[partner.id] = Person(name or person.name, pronouns or person.pronouns)
     return Cast(cast)
 
 
-def start_session(story: Story, args: argparse.Namespace) -> Session:
+def start_session(story: Story, options: LaunchOptions) -> Session:
     """The session the options describe; UsageError for options that do not fit the story."""
-    values = parse_values(story, getattr(args, "values", []) or [])
-    cast = make_cast(story, getattr(args, "name", None), getattr(args, "pronouns", None))
-    start = getattr(args, "start", None)
-    if start is not None and start not in story.nodes:
-        from game.story.validate import suggest
+    cast = make_cast(story, options.name, options.pronouns)
+    return start_with(story, cast, options)
 
+
+def start_with(story: Story, cast: Cast, options: LaunchOptions) -> Session:
+    """A new session with ``cast`` (chosen on the setup screen, or from the options), at the
+    node and with the values the options ask for; UsageError when they do not fit."""
+    values = parse_values(story, options.values or [])
+    start = options.start
+    if start is not None and start not in story.nodes:
         raise UsageError(f"--from: no node '{start}'{suggest(start, list(story.nodes))}")
     try:
         return Session.start(story, cast, at=start, values=values)
@@ -66,6 +86,7 @@ def start_session(story: Story, args: argparse.Namespace) -> Session:
 
 
 def load_for_play(path: Path) -> Story | None:
+    """The story, or None after printing why it cannot be played."""
     story, diagnostics = load_story(path)
     if story is None:
         print(f"lowtide: the story in {path} cannot be played:", file=sys.stderr)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Protocol
 
 import pygame
 
@@ -125,3 +126,11 @@ class TextCache:
         if not block.lines:
             return pygame.Surface((1, 1), pygame.SRCALPHA)
         return block.lines[0].surface
+
+
+class Lettering(Protocol):
+    """What drawing needs of the run's services: the text cache, and fonts by role and size."""
+
+    text: TextCache
+
+    def font(self, role: str, size: int) -> pygame.font.Font: ...

@@ -11,7 +11,8 @@ import pygame
 from game.app.catalog import Entry, scan
 from game.app.render import theme
 from game.app.render.widgets import blit_panel, fade_edges, vertical_gradient
-from game.app.screen import Screen
+from game.app.screen import Screen, Window
+from game.app.transitions import Next, Pop
 
 CARD_X, CARD_W = 120, 1040
 TOP = 150
@@ -22,9 +23,9 @@ VISIBLE = 520
 class PickerScreen(Screen):
     name = "picker"
 
-    def __init__(self, app, entries: list[Entry] | None = None):
+    def __init__(self, app: Window, entries: list[Entry] | None = None):
         super().__init__(app)
-        self.entries = entries if entries is not None else scan(app.services.stories_root)
+        self.entries = entries if entries is not None else scan()
         self.focus = next((i for i, e in enumerate(self.entries) if e.playable), 0)
         self.scroll = 0.0
         self.heights = [self._height(e) for e in self.entries]
@@ -50,36 +51,36 @@ class PickerScreen(Screen):
     def rect(self, i: int) -> pygame.Rect:
         return pygame.Rect(CARD_X, self._tops()[i] - int(self.scroll), CARD_W, self.heights[i])
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         n = len(self.entries)
         if event.type == pygame.KEYDOWN:
             if event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-                self.dismiss(None)
-            elif event.key in (pygame.K_DOWN, pygame.K_TAB) and n:
+                return Pop(None)
+            if event.key in (pygame.K_DOWN, pygame.K_TAB) and n:
                 self._focus((self.focus + 1) % n)
             elif event.key == pygame.K_UP and n:
                 self._focus((self.focus - 1) % n)
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and n:
-                self._pick(self.focus)
+                return self._pick(self.focus)
             elif pygame.K_1 <= event.key <= pygame.K_9:
                 i = event.key - pygame.K_1
                 if i < n:
                     self._focus(i)
-                    self._pick(i)
+                    return self._pick(i)
         elif event.type == pygame.MOUSEMOTION:
             i = self._at(event.pos)
             if i is not None and i != self.focus:
                 self._focus(i)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             if self._back_rect().collidepoint(event.pos):
-                self.dismiss(None)
-                return
+                return Pop(None)
             i = self._at(event.pos)
             if i is not None:
                 self._focus(i)
-                self._pick(i)
+                return self._pick(i)
         elif event.type == pygame.MOUSEWHEEL:
             self.scroll = max(0.0, self.scroll - event.y * 40)
+        return None
 
     def _at(self, pos) -> int | None:
         for i in range(len(self.entries)):
@@ -91,9 +92,9 @@ class PickerScreen(Screen):
         self.focus = i
         self.heights = [self._height(e) for e in self.entries]
 
-    def _pick(self, i: int) -> None:
-        if self.entries[i].playable:
-            self.dismiss(self.entries[i])
+    def _pick(self, i: int) -> Next:
+        """Hand the story back to whoever opened the picker; a broken one cannot be picked."""
+        return Pop(self.entries[i]) if self.entries[i].playable else None
 
     def _back_rect(self) -> pygame.Rect:
         return pygame.Rect(theme.WIDTH - 220, 52, 120, 40)

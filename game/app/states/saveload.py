@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import keep
 from game.app.persist import AUTO, NUMBERED, QUICK, SaveInfo, SaveProblem
+from game.app.persist.saves import Slot
 from game.app.render import sheet, theme
 from game.app.render.widgets import blit_panel
-from game.app.screen import Screen
+from game.app.screen import Screen, Window, carry_on
+from game.app.transitions import Next, Pop
 from game.story.session import Session
 
 CARD_W, CARD_H = 352, 122
@@ -31,15 +32,16 @@ ORDER = (AUTO, QUICK, *NUMBERED)
 class SaveLoadScreen(Screen):
     name = "saves"
 
-    def __init__(self, app, mode: str = "load", session: Session | None = None,
+    def __init__(self, app: Window, mode: str = "load", session: Session | None = None,
                  story_id: str | None = None, line: str | None = None):
         super().__init__(app)
+        self.keep = app.services.keep
         self.session = session
         self.line = line
         self.mode = mode if session is not None else "load"
         self.stories = self._stories(story_id)
         self.story_index = 0
-        self.slots: dict[str, object] = {}
+        self.slots: dict[str, Slot] = {}
         self.focus = "1"
         self.confirm: str | None = None  # a slot waiting for "replace it?"
         self.thumbs: dict[str, pygame.Surface | None] = {}
@@ -59,26 +61,14 @@ class SaveLoadScreen(Screen):
         """(id, title) of the stories to show: the one being played, or every one with saves."""
         if self.session is not None:
             return [(self.session.story.id, self.session.story.title)]
-        found = keep.persist_of(self.app)
-        ids = found.saves.story_ids() if found is not None else []
-        out = []
-        for sid in ids:
-            latest = found.saves.latest([sid])
-            out.append((sid, latest.story_title if latest else sid))
-        latest = found.saves.latest() if found is not None else None
-        out.sort(key=lambda p: (latest is None or p[0] != latest.story_id, p[1]))
-        if story_id is not None:
-            out.sort(key=lambda p: p[0] != story_id)
-        return out
+        return self.keep.saved_stories(first=story_id)
 
     @property
     def story_id(self) -> str | None:
         return self.stories[self.story_index][0] if self.stories else None
 
     def refresh(self) -> None:
-        found = keep.persist_of(self.app)
-        sid = self.story_id
-        self.slots = found.saves.slots(sid) if found is not None and sid else {}
+        self.slots = self.keep.slots(self.story_id)
         self.thumbs = {}
         for slot, info in self.slots.items():
             self.thumbs[slot] = self._thumb(info) if isinstance(info, SaveInfo) else None
@@ -136,64 +126,65 @@ class SaveLoadScreen(Screen):
 
     # -- input -----------------------------------------------------------------------------------
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         if self.confirm is not None:
             self._confirm_event(event)
-            return
+            return None
         if self.back.handle_event(event):
-            self._leave()
-            return
+            return self._leave()
         if self.session is not None:
             for mode, button in self.tabs.items():
                 if button.handle_event(event) and mode != self.mode:
                     self._switch(mode)
-                    return
+                    return None
         if len(self.stories) > 1:
             if self.prev_story.handle_event(event):
                 self._story(-1)
-                return
+                return None
             if self.next_story.handle_event(event):
                 self._story(1)
-                return
+                return None
         if event.type == pygame.KEYDOWN:
-            self._key(event)
-        elif event.type == pygame.MOUSEMOTION:
+            return self._key(event)
+        if event.type == pygame.MOUSEMOTION:
             slot = self.at(event.pos)
             if slot is not None:
                 self.focus = slot
         elif event.type == pygame.MOUSEBUTTONDOWN:
             if event.button == 3:
-                self._leave()
-            elif event.button == 1:
+                return self._leave()
+            if event.button == 1:
                 slot = self.at(event.pos)
                 if slot is not None:
                     self.focus = slot
-                    self.use(slot)
+                    return self.use(slot)
+        return None
 
-    def _key(self, event: pygame.event.Event) -> None:
+    def _key(self, event: pygame.event.Event) -> Next:
         k = event.key
         moves = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1),
                  pygame.K_DOWN: (0, 1)}
         if k in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-            self._leave()
-        elif k in moves:
+            return self._leave()
+        if k in moves:
             self.focus = self._neighbour(self.focus, *moves[k])
-            keep.sound(self.app, "move")
+            self.keep.sound("move")
         elif k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-            self.use(self.focus)
+            return self.use(self.focus)
         elif pygame.K_1 <= k <= pygame.K_9:
             self.focus = str(k - pygame.K_0)
-            self.use(self.focus)
+            return self.use(self.focus)
         elif k == pygame.K_q:
             self.focus = QUICK
-            self.use(QUICK)
+            return self.use(QUICK)
         elif k == pygame.K_a and self.mode == "load":
             self.focus = AUTO
-            self.use(AUTO)
+            return self.use(AUTO)
         elif k == pygame.K_TAB and self.session is not None:
             self._switch("load" if self.mode == "save" else "save")
         elif k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
             self._story(-1 if k == pygame.K_PAGEUP else 1)
+        return None
 
     def _confirm_event(self, event: pygame.event.Event) -> None:
         if self.yes.handle_event(event):
@@ -205,57 +196,55 @@ class SaveLoadScreen(Screen):
                 self._write(self.confirm)
             elif event.key in (pygame.K_ESCAPE, pygame.K_n, pygame.K_BACKSPACE):
                 self.confirm = None
-                keep.sound(self.app, "back")
+                self.keep.sound("back")
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 3:
             self.confirm = None
 
-    def _leave(self) -> None:
-        keep.sound(self.app, "back")
-        self.dismiss(None)
+    def _leave(self) -> Next:
+        self.keep.sound("back")
+        return Pop(None)
 
     def _switch(self, mode: str) -> None:
         self.mode = mode
-        keep.sound(self.app, "page")
+        self.keep.sound("page")
         self.refresh()
 
     def _story(self, step: int) -> None:
         if len(self.stories) > 1:
             self.story_index = (self.story_index + step) % len(self.stories)
-            keep.sound(self.app, "page")
+            self.keep.sound("page")
             self.refresh()
 
-    def use(self, slot: str) -> None:
+    def use(self, slot: str) -> Next:
         """Save to or load from ``slot``, as the tab says."""
         found = self.slots.get(slot)
         if self.mode == "save":
             if slot == AUTO:
-                keep.sound(self.app, "error")
-                keep.toast(self.app, "The autosave is written by the game after every choice.")
+                self.keep.sound("error")
+                self.keep.say("The autosave is written by the game after every choice.")
             elif isinstance(found, SaveInfo):
                 self.confirm = slot
-                keep.sound(self.app, "move")
+                self.keep.sound("move")
             else:
                 self._write(slot)
-            return
+            return None
         if isinstance(found, SaveInfo):
-            keep.sound(self.app, "select")
-            keep.open_save(self.app, found)
-        else:
-            keep.sound(self.app, "error")
-            if isinstance(found, SaveProblem):
-                keep.toast(self.app, "This save cannot be loaded.")
+            self.keep.sound("select")
+            return carry_on(self.keep.open_save(found))
+        self.keep.sound("error")
+        if isinstance(found, SaveProblem):
+            self.keep.say("This save cannot be loaded.")
+        return None
 
     def _write(self, slot: str | None) -> None:
         self.confirm = None
         if slot is None or self.session is None:
             return
-        keep.save(self.app, self.session, slot, self.line)
+        self.keep.save(self.session, slot, self.line)
         self.refresh()
 
     def update(self, dt: float) -> None:
-        toast = getattr(self.app.services, "toast", None)
-        if toast is not None:
-            toast.update(dt)
+        self.keep.toast.update(dt)
 
     def drive_hint(self):
         return {"action": "saves", "mode": self.mode, "focus": self.focus}
@@ -286,9 +275,8 @@ class SaveLoadScreen(Screen):
         self.back.draw(surface, sv)
         if self.confirm is not None:
             self._draw_confirm(surface)
-        toast = getattr(sv, "toast", None)
-        if toast is not None:
-            toast.draw(surface, sv)
+        self.keep.toast.draw(surface, sv, scale=sv.settings.scale,
+                             reduced_motion=sv.settings.reduced_motion)
 
     def _draw_story_name(self, surface: pygame.Surface) -> None:
         if not self.stories:
