@@ -119,7 +119,6 @@ class Autoplay:
                                                               if k.strip()]
         self.rng = random.Random(seed)
         self.wait = 0
-        self.done = False
 
     def pick(self, choices) -> int:
         if self.mode == "first" or not choices:
@@ -154,7 +153,6 @@ class Autoplay:
                 press(pygame.K_RETURN)
             self.wait = CHOOSE_FRAMES
         elif action == "ending" and recorder.idle and hint.get("age", 0) > 0.5:
-            self.done = True
             app.quit(0)
         elif action in ("stuck", "error"):
             app.quit(1, f"the story cannot be played on: {hint.get('message')}")
@@ -251,7 +249,6 @@ class Script:
         self.shots = shots
         self.base = base
         self.finished = False
-        self.quit_asked = False
 
     def step(self, app: App, recorder: Recorder) -> None:
         if self.wait > 0:
@@ -311,7 +308,6 @@ class Script:
             recorder.save(app.surface, args[0], folder)
             return False
         if verb == "quit":
-            self.quit_asked = True
             app.quit(0)
             return True
         return False
@@ -326,7 +322,7 @@ def _matches(screen: Screen, target: str) -> bool:
     if target == "typed":
         hint = screen.drive_hint()
         return isinstance(hint, dict) and hint.get("action") == "advance" and hint.get("complete")
-    return getattr(screen, "name", "") == target
+    return screen.name == target
 
 
 class Driver:

@@ -25,6 +25,7 @@ from game.app.persist.saves import Slot
 from game.app.persist.saves import load as load_save
 from game.app.render.toast import Toast
 from game.app.settings import Settings
+from game.story.model import Story
 from game.story.session import Session, SessionError
 
 log = logging.getLogger("lowtide.app")
@@ -65,16 +66,17 @@ class Keeper:
         if self.audio is not None:
             self.audio.ambient(name)
 
+    def scene_sound(self, story: Story, scene_id: str | None) -> None:
+        """The ambient loop of a story's scene (silence for a scene without one)."""
+        if self.audio is not None:
+            self.audio.scene(story, scene_id)
+
     def say(self, text: str) -> None:
         """A short note for the player (the toast), and the log."""
         self.toast.show(text)
         log.info("%s", text)
 
     # -- settings ----------------------------------------------------------------------------
-
-    def stored_settings(self) -> Settings | None:
-        """The player's stored settings, or None when nothing is kept."""
-        return self.persist.settings.load() if self.persist is not None else None
 
     @property
     def settings_problem(self) -> str | None:

@@ -53,9 +53,6 @@ class TextBlock:
                 surf.set_alpha(255)
             left -= n + 1  # the break between lines counts as one character
 
-    def reveal_count(self, shown: int) -> int:
-        return min(shown, self.chars)
-
 
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     """Lines no wider than ``width`` (a word longer than a line is broken by characters)."""
@@ -104,7 +101,6 @@ class TextCache:
     def __init__(self, limit: int = 512):
         self.limit = limit
         self._blocks: OrderedDict[tuple, TextBlock] = OrderedDict()
-        self.renders = 0
 
     def block(self, text: str, font: pygame.font.Font, colour: Colour, width: int = 100000,
               line_height: int | None = None) -> TextBlock:
@@ -113,7 +109,6 @@ class TextCache:
         if found is not None:
             self._blocks.move_to_end(key)
             return found
-        self.renders += 1
         made = layout(text, font, colour, width, line_height)
         self._blocks[key] = made
         if len(self._blocks) > self.limit:

@@ -58,7 +58,6 @@ class PlayScreen(Screen):
         self.label_time = 0.0
         self.label: pygame.Surface | None = None
         self.label_rect = pygame.Rect(0, 0, 0, 0)  # where the scene's name was last drawn
-        self.node_shown: str | None = None
         self.camera: tuple[float, float] | None = None
         self.veil = _bottom_veil()
         self.reader = Reader()
@@ -109,8 +108,7 @@ class PlayScreen(Screen):
         s = self.session
         self.reader.entered(self.keep.has_seen(s.story.id, s.node_id))
         self.keep.record(s)
-        scene = s.story.scenes.get(s.scene) if s.scene else None
-        self.keep.ambient(scene.ambient if scene is not None else None)
+        self.keep.scene_sound(s.story, s.scene)
         self._follow_scene()
         self._follow_places()
         self.lines = s.lines()
@@ -126,7 +124,6 @@ class PlayScreen(Screen):
             self._after_lines()
         else:
             self._show_line()
-        self.node_shown = s.node_id
         self.app.notify("node", s)
 
     def _follow_scene(self) -> None:
