@@ -130,47 +130,60 @@ class PickerScreen(Screen):
             r = self.rect(i)
             if r.bottom < TOP - 30 or r.top > TOP + VISIBLE + 40:
                 continue
-            focused = i == self.focus
-            if not e.playable:  # dimmed: it can be read, not picked
-                blit_panel(surface, r, theme.CREAM_DARK, 200, radius=20)
-            elif focused:
-                blit_panel(surface, r, theme.PANEL, 252, radius=20, shadow=10)
-                pygame.draw.rect(surface, theme.AMBER, r, 3, border_radius=20)
-            else:  # a warm card of its own, raised a little: it can be clicked too
-                blit_panel(surface, r, theme.CREAM, 240, radius=20, shadow=4)
-            if focused:
-                pygame.draw.rect(surface, theme.AMBER, (r.x + 10, r.y + 18, 5, r.h - 36),
-                                 border_radius=3)
-            y = r.y + 22
-            title_colour = theme.INK if e.playable else theme.INK_SOFT
-            surface.blit(sv.text.line(e.title, sv.font("serif-bold", 27), title_colour),
-                         (r.x + 32, y))
-            folder = sv.text.line(e.path.name, sv.font("sans", 15), theme.INK_SOFT)
-            surface.blit(folder, (r.right - folder.get_width() - 28, y + 8))
-            y += 44
-            if e.blurb:
-                block = sv.text.block(e.blurb, sv.font("serif", 19), theme.INK_SOFT,
-                                      CARD_W - 64, 27)
-                block.draw(surface, r.x + 32, y)
-                y += block.height + 6
-            if e.problems:
-                n = len(e.problems)
-                head = f"Cannot be played: {n} problem{'s' if n != 1 else ''}"
-                surface.blit(sv.text.line(head, sv.font("sans-bold", 17), theme.TERRACOTTA),
-                             (r.x + 32, y + 6))
-                y += 34
-                shown = 6 if focused else 3
-                small = sv.font("sans", 15)
-                for text in e.problems[:shown]:
-                    line = text if len(text) < 120 else text[:117] + "…"
-                    surface.blit(sv.text.line(line, small, theme.PLUM), (r.x + 44, y))
-                    y += 22
-                if n > shown:
-                    more = sv.text.line(f"… and {n - shown} more (lowtide lint {e.path})",
-                                        small, theme.INK_SOFT)
-                    surface.blit(more, (r.x + 44, y))
+            self._draw_card(surface, r, e, i == self.focus)
         surface.set_clip(clip)
-        # cards running past the top or the bottom of the list fade out instead of being cut
+        self._fade_list_edges(surface, area)
+
+    def _draw_card(self, surface: pygame.Surface, r: pygame.Rect, e: Entry,
+                   focused: bool) -> None:
+        """One story: its title, folder and blurb, and the problems of one that cannot play."""
+        sv = self.app.services
+        if not e.playable:  # dimmed: it can be read, not picked
+            blit_panel(surface, r, theme.CREAM_DARK, 200, radius=20)
+        elif focused:
+            blit_panel(surface, r, theme.PANEL, 252, radius=20, shadow=10)
+            pygame.draw.rect(surface, theme.AMBER, r, 3, border_radius=20)
+        else:  # a warm card of its own, raised a little: it can be clicked too
+            blit_panel(surface, r, theme.CREAM, 240, radius=20, shadow=4)
+        if focused:
+            pygame.draw.rect(surface, theme.AMBER, (r.x + 10, r.y + 18, 5, r.h - 36),
+                             border_radius=3)
+        y = r.y + 22
+        title_colour = theme.INK if e.playable else theme.INK_SOFT
+        surface.blit(sv.text.line(e.title, sv.font("serif-bold", 27), title_colour),
+                     (r.x + 32, y))
+        folder = sv.text.line(e.path.name, sv.font("sans", 15), theme.INK_SOFT)
+        surface.blit(folder, (r.right - folder.get_width() - 28, y + 8))
+        y += 44
+        if e.blurb:
+            block = sv.text.block(e.blurb, sv.font("serif", 19), theme.INK_SOFT,
+                                  CARD_W - 64, 27)
+            block.draw(surface, r.x + 32, y)
+            y += block.height + 6
+        if e.problems:
+            self._draw_problems(surface, r.x, y, e, 6 if focused else 3)
+
+    def _draw_problems(self, surface: pygame.Surface, x: int, y: int, e: Entry,
+                       shown: int) -> None:
+        """Why a story cannot be played: its first problems, and how to see them all."""
+        sv = self.app.services
+        n = len(e.problems)
+        head = f"Cannot be played: {n} problem{'s' if n != 1 else ''}"
+        surface.blit(sv.text.line(head, sv.font("sans-bold", 17), theme.TERRACOTTA),
+                     (x + 32, y + 6))
+        y += 34
+        small = sv.font("sans", 15)
+        for text in e.problems[:shown]:
+            line = text if len(text) < 120 else text[:117] + "…"
+            surface.blit(sv.text.line(line, small, theme.PLUM), (x + 44, y))
+            y += 22
+        if n > shown:
+            more = sv.text.line(f"… and {n - shown} more (lowtide lint {e.path})",
+                                small, theme.INK_SOFT)
+            surface.blit(more, (x + 44, y))
+
+    def _fade_list_edges(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """Cards running past the top or the bottom of the list fade out instead of being cut."""
         tops = self._tops()
         end = tops[-1] + self.heights[-1] - int(self.scroll)
         background = vertical_gradient(theme.SIZE, theme.NIGHT, theme.TEAL)

@@ -297,6 +297,7 @@ class SaveLoadScreen(Screen):
             surface.blit(line, (x, y))
 
     def _draw_card(self, surface: pygame.Surface, slot: str) -> None:
+        """One slot: its picture, its name, and what it holds (a save, a problem, nothing)."""
         sv = self.app.services
         r = self.rect(slot)
         info = self.slots.get(slot)
@@ -309,8 +310,34 @@ class SaveLoadScreen(Screen):
                              border_radius=16)
         if isinstance(info, SaveProblem):
             pygame.draw.rect(surface, theme.DUSK, r.inflate(-4, -4), 1, border_radius=14)
-        tx = r.x + 14
-        thumb_rect = pygame.Rect(tx, r.y + (r.h - THUMB[1]) // 2, *THUMB)
+        thumb_rect = self._draw_thumb(surface, r, slot, info)
+        x = thumb_rect.right + 14
+        width = r.right - 14 - x
+        y = r.y + 12
+        label = {AUTO: "Autosave", QUICK: "Quick save"}.get(slot, f"Slot {slot}")
+        head = sv.text.line(label, sv.font("sans-bold", 16), theme.PLUM)
+        surface.blit(head, (x, y))
+        if isinstance(info, SaveInfo):
+            self._draw_save(surface, r, slot, info, (x, y), head.get_width(), width)
+        elif isinstance(info, SaveProblem):
+            y += 24
+            font = sv.font("sans", 14)
+            rows = max(1, (r.bottom - 8 - y) // 18)
+            for text in sheet.clip_lines(info.message, font, width, rows):
+                surface.blit(sv.text.line(text, font, theme.TERRACOTTA), (x, y))
+                y += 18
+        else:
+            y += 26
+            note = "Written after every choice" if slot == AUTO else (
+                "F5 saves here while playing" if slot == QUICK else "Empty")
+            surface.blit(sv.text.line(note, sv.font("serif-italic", 16), theme.INK_SOFT), (x, y))
+
+    def _draw_thumb(self, surface: pygame.Surface, r: pygame.Rect, slot: str,
+                    info: Slot | None) -> pygame.Rect:
+        """The slot's picture (smaller for the autosave and the quick save), or a mark for a
+        slot without one; returns where it went."""
+        sv = self.app.services
+        thumb_rect = pygame.Rect(r.x + 14, r.y + (r.h - THUMB[1]) // 2, *THUMB)
         if slot in (AUTO, QUICK):
             thumb_rect.size = (THUMB[0] * 3 // 4, THUMB[1] * 3 // 4)
             thumb_rect.y = r.y + (r.h - thumb_rect.h) // 2
@@ -325,42 +352,30 @@ class SaveLoadScreen(Screen):
             mark = "!" if isinstance(info, SaveProblem) else ("—" if info is None else "·")
             m = sv.text.line(mark, sv.font("serif", 28), theme.INK_SOFT)
             surface.blit(m, m.get_rect(center=thumb_rect.center))
-        x = thumb_rect.right + 14
-        width = r.right - 14 - x
-        y = r.y + 12
-        label = {AUTO: "Autosave", QUICK: "Quick save"}.get(slot, f"Slot {slot}")
-        head = sv.text.line(label, sv.font("sans-bold", 16), theme.PLUM)
-        surface.blit(head, (x, y))
-        if isinstance(info, SaveInfo):
-            when = sv.text.line(info.when(), sv.font("sans", 14), theme.INK_SOFT)
-            if slot in (AUTO, QUICK):
-                surface.blit(when, (x + head.get_width() + 10, y + 2))
-            else:
-                y += 20
-                surface.blit(when, (x, y))
-            y += 24
-            small = sv.font("sans", 14)
-            if self.session is None or info.story_id != self.session.story.id:
-                story = sheet.ellipsis(info.story_title, small, width)
-                surface.blit(sv.text.line(story, small, theme.INK_SOFT), (x, y))
-                y += 20
-            font = sv.font("serif", 16)
-            rows = max(1, (r.bottom - 10 - y) // 21)
-            for text in sheet.clip_lines(info.line or "…", font, width, rows):
-                surface.blit(sv.text.line(text, font, theme.INK), (x, y))
-                y += 21
-        elif isinstance(info, SaveProblem):
-            y += 24
-            font = sv.font("sans", 14)
-            rows = max(1, (r.bottom - 8 - y) // 18)
-            for text in sheet.clip_lines(info.message, font, width, rows):
-                surface.blit(sv.text.line(text, font, theme.TERRACOTTA), (x, y))
-                y += 18
+        return thumb_rect
+
+    def _draw_save(self, surface: pygame.Surface, r: pygame.Rect, slot: str, info: SaveInfo,
+                   at: tuple[int, int], head_width: int, width: int) -> None:
+        """A save's date, its story (when another than the one played) and its line."""
+        sv = self.app.services
+        x, y = at
+        when = sv.text.line(info.when(), sv.font("sans", 14), theme.INK_SOFT)
+        if slot in (AUTO, QUICK):
+            surface.blit(when, (x + head_width + 10, y + 2))
         else:
-            y += 26
-            note = "Written after every choice" if slot == AUTO else (
-                "F5 saves here while playing" if slot == QUICK else "Empty")
-            surface.blit(sv.text.line(note, sv.font("serif-italic", 16), theme.INK_SOFT), (x, y))
+            y += 20
+            surface.blit(when, (x, y))
+        y += 24
+        small = sv.font("sans", 14)
+        if self.session is None or info.story_id != self.session.story.id:
+            story = sheet.ellipsis(info.story_title, small, width)
+            surface.blit(sv.text.line(story, small, theme.INK_SOFT), (x, y))
+            y += 20
+        font = sv.font("serif", 16)
+        rows = max(1, (r.bottom - 10 - y) // 21)
+        for text in sheet.clip_lines(info.line or "…", font, width, rows):
+            surface.blit(sv.text.line(text, font, theme.INK), (x, y))
+            y += 21
 
     def _draw_confirm(self, surface: pygame.Surface) -> None:
         sv = self.app.services
