@@ -10,6 +10,7 @@ import logging
 
 import pygame
 
+from game import paths
 from game.app.render import theme
 
 log = logging.getLogger("lowtide.app")
@@ -18,6 +19,7 @@ log = logging.getLogger("lowtide.app")
 def open_window(fullscreen: bool = False) -> pygame.Surface:
     """The logical surface the screens draw on, in a window the player can resize."""
     pygame.display.set_caption("Low Tide")
+    _set_icon()
     flags = 0
     if pygame.display.get_driver() not in ("dummy", "offscreen"):
         flags = pygame.SCALED | pygame.RESIZABLE
@@ -29,6 +31,15 @@ def open_window(fullscreen: bool = False) -> pygame.Surface:
     if fullscreen and flags:
         toggle_fullscreen()
     return surface
+
+
+def _set_icon() -> None:
+    """The lighthouse in the title bar and task bar (set before the window opens, as SDL asks)."""
+    path = paths.assets_dir() / "art" / "ui" / "icon.png"
+    try:
+        pygame.display.set_icon(pygame.image.load(str(path)))
+    except (OSError, pygame.error) as err:
+        log.warning("the window icon %s cannot be loaded (%s)", path, err)
 
 
 def toggle_fullscreen() -> None:
