@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from game.studio.refs import STORY_FILE, ordered
-from game.tools.layout import layered_layout
+from game.story.layout import layered_layout
 
 X_GAP, Y_GAP = 280.0, 140.0  # pixels between layout columns and rows
 FIRST_LINE = 90  # characters of the first line on a card
