@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from game.studio.refs import STORY_FILE, ordered
 from game.story.layout import layered_layout
+from game.studio.refs import STORY_FILE, ordered
 
 X_GAP, Y_GAP = 280.0, 140.0  # pixels between layout columns and rows
 FIRST_LINE = 90  # characters of the first line on a card
