@@ -62,7 +62,8 @@ def _play_parser(sub: argparse._SubParsersAction) -> None:
 def _window_options(p: argparse.ArgumentParser) -> None:
     w = p.add_argument_group("driving the window without a person")
     w.add_argument("--autoplay", metavar="MODE", help="random, first, or reply kinds KIND,...")
-    w.add_argument("--seed", type=int, help="random seed for --autoplay")
+    w.add_argument("--seed", type=int,
+                   help="random seed for --autoplay and for what {shuffle: ...} text shows")
     w.add_argument("--input-script", type=Path, metavar="FILE",
                    help="key presses, clicks and waits to feed the window (docs/input-scripts.md)")
     w.add_argument("--screenshot-dir", type=Path, metavar="DIR",

@@ -61,7 +61,8 @@ def start_session(story: Story, args: argparse.Namespace) -> Session:
 
         raise UsageError(f"--from: no node '{start}'{suggest(start, list(story.nodes))}")
     try:
-        return Session.start(story, cast, at=start, values=values)
+        return Session.start(story, cast, at=start, values=values,
+                             seed=getattr(args, "seed", None))
     except SessionError as err:
         raise UsageError(str(err)) from None
 

@@ -10,7 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from game.story.diagnostics import Diagnostic
+from game.story.expr import Condition
 from game.story.model import Story
+from game.story.template import conditions, has_inline, walk
 from game.story.text import Template
 from game.story.validate import escape
 from game.tools.checks.base import Facts
@@ -18,7 +20,8 @@ from game.tools.intervals import all_effects
 
 
 def templates(story: Story) -> Iterator[Template]:
-    """Every text template of the story: lines, choices, ending titles and debriefs."""
+    """Every text template of the story: lines, choices, ending titles and debriefs, and the
+    texts also shown outside play (the blurb, labels, explanations and summaries)."""
     for node in story.nodes.values():
         for line in node.lines:
             yield line.template
@@ -26,7 +29,35 @@ def templates(story: Story) -> Iterator[Template]:
             yield choice.template
         if node.ending is not None:
             yield node.ending.title_template
-            yield node.ending.debrief_template
+            for paragraph in node.ending.paragraphs:
+                yield paragraph.template
+    yield story.blurb_template
+    for kind in story.kinds.values():
+        yield kind.label_template
+        yield kind.explain_template
+    for dynamic in story.dynamics.values():
+        yield dynamic.summary_template
+    for var in story.variables.values():
+        yield var.label_template
+
+
+def text_conditions(story: Story) -> Iterator[Condition]:
+    """Every condition that decides what text shows: on lines, on debrief paragraphs, and
+    inside texts ({if ...})."""
+    for node in story.nodes.values():
+        for line in node.lines:
+            if line.condition is not None:
+                yield line.condition
+        if node.ending is not None:
+            for paragraph in node.ending.paragraphs:
+                if paragraph.condition is not None:
+                    yield paragraph.condition
+    seen: set[int] = set()
+    for template in templates(story):
+        if id(template) not in seen and has_inline(template):
+            seen.add(id(template))
+            for condition, _ in conditions(template):
+                yield condition
 
 
 @dataclass
@@ -61,9 +92,11 @@ class Uses:
             if id(template) in read:
                 continue
             read.add(id(template))
-            for part in template:
-                if isinstance(part, tuple):
+            for part in walk(template) if has_inline(template) else template:
+                if isinstance(part, tuple) and part[0] in ("var", "name", "form"):
                     (uses.reads if part[0] == "var" else uses.characters).add(part[1])
+        for condition in text_conditions(story):
+            uses.reads.update(condition.reads)
         for node in story.nodes.values():
             if node.scene:
                 uses.scenes.add(node.scene)
