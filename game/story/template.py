@@ -16,7 +16,9 @@ from game.story.expr import Condition, ExprError, compile_condition
 from game.story.text import FORMS, Part, Template
 from game.story.textsyntax import Inline, Literal, Node, Placeholder, TemplateError, scan
 
-__all__ = ["TemplateError", "conditions", "has_inline", "parse_template", "walk"]
+__all__ = [
+    "TemplateError", "conditions", "has_inline", "parse_template", "text_conditions", "walk",
+]
 
 
 def parse_template(
@@ -206,6 +208,32 @@ def conditions(template: Template) -> Iterator[tuple[Condition, int]]:
     for part in walk(template):
         if isinstance(part, tuple) and part[0] == "if":
             yield part[2], part[5]
+
+
+def text_conditions(story: Any) -> Iterator[Condition]:
+    """Every condition of a story that decides what text shows: on lines, on debrief
+    paragraphs, and inside texts ({if ...}), each distinct text looked at once."""
+    seen: set[int] = set()
+
+    def inline(template: Template) -> Iterator[Condition]:
+        if id(template) not in seen and has_inline(template):
+            seen.add(id(template))
+            for condition, _ in conditions(template):
+                yield condition
+
+    for node in story.nodes.values():
+        for line in node.lines:
+            if line.condition is not None:
+                yield line.condition
+            yield from inline(line.template)
+        for choice in node.choices:
+            yield from inline(choice.template)
+        if node.ending is not None:
+            yield from inline(node.ending.title_template)
+            for paragraph in node.ending.paragraphs:
+                if paragraph.condition is not None:
+                    yield paragraph.condition
+                yield from inline(paragraph.template)
 
 
 def has_inline(template: Template) -> bool:

@@ -10,9 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from game.story.diagnostics import Diagnostic
-from game.story.expr import Condition
 from game.story.model import Story
-from game.story.template import conditions, has_inline, walk
+from game.story.template import has_inline, text_conditions, walk
 from game.story.text import Template
 from game.story.validate import escape
 from game.tools.checks.base import Facts
@@ -39,25 +38,6 @@ def templates(story: Story) -> Iterator[Template]:
         yield dynamic.summary_template
     for var in story.variables.values():
         yield var.label_template
-
-
-def text_conditions(story: Story) -> Iterator[Condition]:
-    """Every condition that decides what text shows: on lines, on debrief paragraphs, and
-    inside texts ({if ...})."""
-    for node in story.nodes.values():
-        for line in node.lines:
-            if line.condition is not None:
-                yield line.condition
-        if node.ending is not None:
-            for paragraph in node.ending.paragraphs:
-                if paragraph.condition is not None:
-                    yield paragraph.condition
-    seen: set[int] = set()
-    for template in templates(story):
-        if id(template) not in seen and has_inline(template):
-            seen.add(id(template))
-            for condition, _ in conditions(template):
-                yield condition
 
 
 @dataclass
