@@ -95,6 +95,14 @@ def _explore_parser(sub: argparse._SubParsersAction) -> None:
         help="stop after this many states (default 200,000)",
     )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--endings", action="store_true",
+                   help="the road report: for each ending, the roads into it grouped by the "
+                        "text they see, with one shortest road per group")
+    p.add_argument("--samples", type=int, default=5000, metavar="N",
+                   help="with --endings, when the search is cut short: random playthroughs "
+                        "that look for text variants further on (default 5,000)")
+    p.add_argument("--seed", type=int, default=1, metavar="S",
+                   help="with --endings: the seed of those playthroughs (default 1)")
 
 
 def _simulate_parser(sub: argparse._SubParsersAction) -> None:
@@ -175,7 +183,8 @@ def _cmd_lint(args: argparse.Namespace) -> int:
 def _cmd_explore(args: argparse.Namespace) -> int:
     from game.tools.explore_report import run_explore
 
-    return run_explore(args.story, max_states=args.max_states, fmt=args.format)
+    return run_explore(args.story, max_states=args.max_states, fmt=args.format,
+                       endings=args.endings, samples=args.samples, seed=args.seed)
 
 
 def _cmd_simulate(args: argparse.Namespace) -> int:

@@ -41,7 +41,7 @@ def parse_template(
     if "{" not in text and "}" not in text:
         return (text,) if text else ()  # plain text, the common case: nothing to look for
     builder = _Builder(characters, variables, cache, compile, inline)
-    return builder.parts(scan(text), trim=False)
+    return builder.parts(scan(text))
 
 
 class _Builder:
@@ -59,8 +59,9 @@ class _Builder:
         self.compile = compile or (lambda source: compile_condition(source, variables))
         self.inline = inline
 
-    def parts(self, nodes: tuple[Node, ...], *, trim: bool) -> Template:
-        """The template of ``nodes``; ``trim`` drops the spaces at a branch's two edges."""
+    def parts(self, nodes: tuple[Node, ...]) -> Template:
+        """The template of ``nodes``: literal runs joined, names resolved, forms compiled.
+        Spaces stay as written (``text.tidy`` reads them once a text has been read)."""
         out: list[Part] = []
         for node in nodes:
             if isinstance(node, Literal):
@@ -72,12 +73,6 @@ class _Builder:
                 out.append(self.placeholder(node))
             else:
                 out.append(self.form(node))
-        if trim and out:
-            if isinstance(out[0], str):
-                out[0] = out[0].lstrip()
-            if isinstance(out[-1], str):
-                out[-1] = out[-1].rstrip()
-            out = [p for p in out if p != ""]
         return tuple(out)
 
     def placeholder(self, node: Placeholder) -> tuple:
@@ -96,7 +91,7 @@ class _Builder:
                 f"'{{{node.form} ...}}' cannot be used here: this text is also shown outside "
                 "play, so only names and pronoun forms such as {partner.their} can be used",
                 node.start, "LT211")
-        branches = tuple(self.parts(b, trim=True) for b in node.branches)
+        branches = tuple(self.parts(b) for b in node.branches)
         if node.form != "if":
             return ("alt", node.start, node.form, branches)
         assert node.condition is not None

@@ -188,11 +188,28 @@ def render(
     """The text as this playthrough reads it at ``moment``.
 
     Without a moment (a preview, outside play) an ``{if}`` shows its text and an alternative
-    its first item. ``trace``, when given, receives how each inline form was read.
+    its first item. ``trace``, when given, receives how each inline form was read. A text
+    with inline forms is tidied once read (``tidy``), so it reads right whichever branch
+    shows; other texts are exactly as written.
     """
     out: list[str] = []
     _render(template, cast, value_of, moment, trace, out)
-    return "".join(out)
+    text = "".join(out)
+    if any(type(p) is tuple and p[0] in _INLINE for p in template):
+        return tidy(text)
+    return text
+
+
+_INLINE = ("if", "alt")
+_SPACES = re.compile(r"[ \t]{2,}")
+_BEFORE_STOP = re.compile(r"[ \t]+(?=[,.;:!?)\]\u201d\u2019\u2026])")
+
+
+def tidy(text: str) -> str:
+    """The spaces of a text read from inline forms: runs of spaces become one, none before
+    , . ; : ! ? ) ] ” ’ or …, and none at either end of the text or of a line in it."""
+    text = _BEFORE_STOP.sub("", _SPACES.sub(" ", text))
+    return "\n".join(line.strip(" \t") for line in text.split("\n"))
 
 
 def _render(

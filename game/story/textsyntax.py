@@ -52,7 +52,7 @@ class Placeholder:
 class Inline:
     """An inline form from its ``{`` to its ``}``. ``condition`` (for ``if`` only) is the
     condition's source as written, starting at ``condition_start``; each branch is the nodes
-    between ``:``, ``|`` and ``}``, spaces included (the template drops them at its edges)."""
+    between ``:``, ``|`` and ``}``, spaces included."""
 
     form: str
     condition: str | None
