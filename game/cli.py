@@ -121,6 +121,8 @@ def _simulate_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--from", dest="start", metavar="NODE",
                    help="start every run at this node (to see where a branch leads)")
+    p.add_argument("--set", dest="values", action="append", default=[], metavar="NAME=VALUE",
+                   help="set a variable before every run (repeatable), as play --set does")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
 
@@ -198,6 +200,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
         max_steps=args.max_steps,
         fmt=args.format,
         start=args.start,
+        values=args.values,
     )
 
 

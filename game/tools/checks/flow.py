@@ -13,6 +13,7 @@ from game.story.diagnostics import Diagnostic
 from game.story.expr import Condition
 from game.tools import intervals
 from game.tools.checks.base import Facts
+from game.tools.explore import explore
 
 
 def unreachable_nodes(facts: Facts) -> Iterator[Diagnostic]:
@@ -154,3 +155,46 @@ def endless_loops(facts: Facts) -> Iterator[Diagnostic]:
                 node.where.pointer,
                 at_key=True,
             )
+
+
+# How far lint's search for states with no way on goes: enough for a story of a few hundred
+# nodes to be searched to the end, small enough to keep lint quick on a large one.
+CLOSABLE_MAX_STATES = 20_000
+
+
+def closable_choices(facts: Facts) -> Iterator[Diagnostic]:
+    """LT512: a node whose ways on all have conditions, and a state play can reach in which
+    none of them holds, so play stops there. Found by the explorer's search of the states
+    (only nodes whose every choice or route entry has a condition are looked for; a node where
+    none can ever hold is LT501's)."""
+    story = facts.story
+    suspects = {
+        node.id for node in story.nodes.values()
+        if node.ending is None and facts.open_targets(node)
+        and (all(c.condition is not None for c in node.choices) if node.choices
+             else bool(node.route) and all(e.condition is not None for e in node.route))
+    }
+    if not suspects:
+        return
+    found = explore(story, max_states=CLOSABLE_MAX_STATES)
+    for stuck in found.stuck:
+        node = story.nodes.get(stuck.node)
+        if node is None or node.id not in suspects:
+            continue
+        what = ("none of its route's conditions holds" if node.route
+                else f"none of its {len(node.choices)} choices is on offer (each has an 'if')")
+        road = " → ".join(f"{s.node}: “{_clip(s.shown or s.text)}”" for s in stuck.path)
+        yield facts.diag(
+            "LT512",
+            f"play can stop at '{node.id}': {what}, for example after "
+            f"{road or 'nothing (right at the start)'}; give it a way on with no 'if', or "
+            "make sure one condition always holds there",
+            node.where.file,
+            node.where.pointer,
+            at_key=True,
+        )
+
+
+def _clip(text: str, n: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
