@@ -4,7 +4,8 @@ An ending's text can depend on the road (lines and debrief paragraphs with ``if`
 ``{if ...}``): a *variant* is one way its conditional pieces read. The explorer's search gives
 every state the ending is reached in, breadth first, so the first state of each variant ends a
 shortest road to it; a story too large to search to the end is also played at random
-(``samples``) to find variants deeper than the search went. A writer reads each variant once,
+(``samples``, uniform and habit-keeping in turn) to find variants deeper than the search
+went. A writer reads each variant once,
 with one shortest road into it as a player reads it, and knows every road's text.
 """
 
@@ -286,8 +287,8 @@ def road_report(
         _from_road(story, graph.road_via(parent, choice), variants, node_id)
     if not graph.complete:
         rng = random.Random(seed)
-        for _ in range(samples):
-            _sample(story, rng, variants)
+        for run in range(samples):
+            _sample(story, rng, variants, run)
     return RoadReport(
         story=story.id,
         complete=graph.complete,
@@ -320,14 +321,39 @@ def _from_road(story: Story, road: Path, variants: _Variants, node_id: str) -> N
         _keep(variants.note(session.node, _moment(session)), road)
 
 
-def _sample(story: Story, rng: random.Random, variants: _Variants) -> None:
+def _chooser(story: Story, rng: random.Random, run: int) -> Any:
+    """How one random playthrough picks among the choices on offer. Variants often hang on a
+    reply made again and again (thanks twice, three turns away), which uniform picks rarely
+    string together, so the runs take turns: uniform; keeping to one reply kind, picked for
+    the run; keeping to one choice per node, picked on the first visit."""
+    style = run % 3
+    kinds = sorted(story.kinds)
+    kind = rng.choice(kinds) if kinds else None
+    habit: dict[str, int] = {}
+
+    def choose(session: Session, offered: list) -> int:
+        if style == 1 and kind is not None and rng.random() < 0.9:
+            liked = [c for c in offered if c.kind == kind]
+            if liked:
+                return rng.choice(liked).index
+        if style == 2 and rng.random() < 0.9:
+            index = habit.setdefault(session.node_id, rng.choice(offered).index)
+            if any(c.index == index for c in offered):
+                return index
+        return rng.choice(offered).index
+
+    return choose
+
+
+def _sample(story: Story, rng: random.Random, variants: _Variants, run: int = 0) -> None:
     """One random playthrough; an ending reached adds to its variant."""
     session = Session.start(story, seed=0)
+    choose = _chooser(story, rng, run)
     while not session.is_over and len(session.steps) < MAX_STEPS:
         offered = session.choices()
         if not offered:
             return
-        session.choose(rng.choice(offered).index)
+        session.choose(choose(session, offered))
     if session.ending is None:
         return
     entry = variants.note(session.node, _moment(session))
