@@ -26,13 +26,19 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
 
 
 def wording(
-    loader: Loader, text: Any, file: str, pointer: str, characters: dict[str, Character]
+    loader: Loader, text: Any, file: str, pointer: str, characters: dict[str, Character],
+    default: str = "",
 ) -> tuple[str, Template]:
     """A text also shown outside play (a blurb, a kind's label or explanation, a dynamic's
-    summary, a variable's label): names and pronoun forms only, checked. Returns how it reads
-    with the story's own cast, and its template for the player's."""
-    if not isinstance(text, str) or ("{" not in text and "}" not in text):
-        return (text if isinstance(text, str) else ""), ((text,) if text else ())
+    summary, a variable's label): names and pronoun forms only, checked, and kept as written
+    for lint (``Loader.declared``). Returns how it reads with the story's own cast, and its
+    template for the player's; ``default`` stands in for a text not written."""
+    if isinstance(text, str):
+        loader.declared.append((pointer, text))
+    else:
+        text = default
+    if "{" not in text and "}" not in text:
+        return text, ((text,) if text else ())
     template = loader.template(text, file, pointer, characters, {}, inline=False)
     cast = Cast({c.id: Person(c.name, c.pronouns) for c in characters.values()})
     return render(template, cast, str), template
@@ -80,9 +86,8 @@ def variables(
             for m in as_list(spec.get("marks"))
             if isinstance(m, dict) and as_number(m.get("value")) is not None
         )
-        label = spec.get("label")
-        label, label_template = wording(loader, label if isinstance(label, str) else var_id,
-                                        file, f"{pointer}/label", cast)
+        label, label_template = wording(loader, spec.get("label"), file, f"{pointer}/label",
+                                        cast, var_id)
         out[var_id] = Variable(
             id=var_id,
             type=vtype,
@@ -142,9 +147,9 @@ def kinds(
             continue
         pointer = f"/kinds/{escape(kind_id)}"
         tone = spec.get("tone") if spec.get("tone") in ("positive", "negative", "neutral") else "neutral"
-        label, label_template = wording(loader, as_str(spec.get("label"), kind_id), file,
-                                        f"{pointer}/label", cast)
-        explain, explain_template = wording(loader, as_str(spec.get("explain")), file,
+        label, label_template = wording(loader, spec.get("label"), file, f"{pointer}/label",
+                                        cast, kind_id)
+        explain, explain_template = wording(loader, spec.get("explain"), file,
                                             f"{pointer}/explain", cast)
         out[kind_id] = Kind(
             id=kind_id,
@@ -184,7 +189,7 @@ def dynamics(
     out = {}
     for k, v in raw.items():
         if isinstance(v, dict):
-            summary, template = wording(loader, as_str(v.get("summary")), file,
+            summary, template = wording(loader, v.get("summary"), file,
                                         f"/dynamics/{escape(k)}/summary", cast)
             out[k] = Dynamic(k, as_str(v.get("label"), k), summary, template)
     return out

@@ -104,7 +104,7 @@ def _build(loader: Loader) -> Story | None:
     each_turn = declarations.rules(loader, as_list(data.get("each_turn")), main_file, infos)
     dynamics = declarations.dynamics(loader, as_dict(data.get("dynamics")), main_file, characters)
     blurb, blurb_template = declarations.wording(
-        loader, as_str(data.get("blurb")), main_file, "/blurb", characters
+        loader, data.get("blurb"), main_file, "/blurb", characters
     )
     scenes = declarations.scenes(loader, as_dict(data.get("scenes")), main_file)
 
@@ -150,4 +150,5 @@ def _build(loader: Loader) -> Story | None:
         initial_values=tuple(v.initial for v in ordered),
         sources=loader.sources,
         blurb_template=blurb_template,
+        declared_texts=tuple(loader.declared),
     )

@@ -49,6 +49,8 @@ class Loader:
     compiled: dict[tuple[str, str], Any] = field(default_factory=dict)
     templates: dict[str, Template] = field(default_factory=dict)
     placeholders: dict[str, tuple] = field(default_factory=dict)
+    # (pointer in story.json, text as written) of each text also shown outside play
+    declared: list[tuple[str, str]] = field(default_factory=list)
 
     # -- reporting ---------------------------------------------------------------------------
 

@@ -326,6 +326,9 @@ class Story:
     # Finds line and column of a JSON pointer in a file (``locate``); lint and tools use it.
     sources: Any = field(default=None, compare=False, repr=False)
     blurb_template: Template = ()
+    # (pointer in story.json, text as written) of the blurb and every label, explanation and
+    # summary: texts also shown outside play, for lint to read as written
+    declared_texts: tuple[tuple[str, str], ...] = ()
 
     @property
     def var_order(self) -> tuple[str, ...]:

@@ -210,7 +210,7 @@ class NodeBuilder:
                 where = self.line_pointer(raw, pointer, i)
                 self.check_expression(speaker, expression, file, f"{where}/expression")
             template = templates.get(text)
-            if template is None or has_inline(template):
+            if template is None or ":" in text and has_inline(template):  # forms have a ':'
                 template = self.template(text, file, f"{self.line_pointer(raw, pointer, i)}/text")
             condition = None
             if "if" in item and item is not raw:
@@ -260,7 +260,7 @@ class NodeBuilder:
                 if eff.nodes:
                     self.check_node_names(eff, file, f"{pointer}/effects")
         template = self.loader.templates.get(text)
-        if template is None or has_inline(template):  # pointers only where there is work
+        if template is None or ":" in text and has_inline(template):  # only where there is work
             template = self.template(text, file, f"{pointer}/text")
         return Choice(
             text, template, to, kind_id, condition, effects, kind_effects + effects, Where(file, pointer)

@@ -14,7 +14,17 @@ from typing import Any
 
 from game.story.expr import Condition, ExprError, compile_condition
 from game.story.text import FORMS, Part, Template
-from game.story.textsyntax import Inline, Literal, Node, Placeholder, TemplateError, scan
+from game.story.textsyntax import (
+    FORM_INSIDE,
+    HEAD_WORD,
+    NAMES,
+    Inline,
+    Literal,
+    Node,
+    Placeholder,
+    TemplateError,
+    scan,
+)
 
 __all__ = [
     "TemplateError", "conditions", "has_inline", "parse_template", "text_conditions", "walk",
@@ -29,6 +39,7 @@ def parse_template(
     *,
     compile: Callable[[str], Condition] | None = None,
     inline: bool = True,
+    shortcut: bool = True,
 ) -> Template:
     """Split text into literal and placeholder parts, checking every name; raise TemplateError.
 
@@ -36,12 +47,62 @@ def parse_template(
     which name the same few placeholders again and again. ``compile`` compiles an inline
     condition (default: ``compile_condition`` over ``variables``, which must then be
     ``VarInfo``s). With ``inline=False`` only names and forms are allowed (texts shown outside
-    play, such as a story's blurb).
+    play, such as a story's blurb). ``shortcut=False`` reads every text through the full
+    scanner (the tests compare the two).
     """
     if "{" not in text and "}" not in text:
         return (text,) if text else ()  # plain text, the common case: nothing to look for
+    if shortcut and FORM_INSIDE.search(text) is None:
+        quick = _names_only(text, characters, variables, cache, inline)
+        if quick is not None:
+            return quick
     builder = _Builder(characters, variables, cache, compile, inline)
     return builder.parts(scan(text))
+
+
+def _names_only(
+    text: str, characters: Mapping[str, Any], variables: Mapping[str, Any],
+    cache: dict[str, tuple] | None, inline: bool,
+) -> Template | None:
+    """The template of a text with no inline form, by one regular expression: what most texts
+    are, read without building a syntax tree. None for anything irregular (a stray brace, a
+    form that lost its ':'), which the scanner then words (the tests check the two agree)."""
+    parts: list[Any] = []  # literal text, and (inner, offset) of each placeholder
+    literal = ""
+    last = 0
+    for m in NAMES.finditer(text):
+        start = m.start()
+        if start > last:
+            literal += text[last:start]
+        last = m.end()
+        inner = m.group(1)
+        if inner is None:
+            token = m.group(0)
+            if token not in ("{{", "}}"):
+                return None
+            literal += token[0]
+            continue
+        if HEAD_WORD.match(inner):
+            return None
+        if literal:
+            parts.append(literal)
+            literal = ""
+        parts.append((inner, start))
+    if last < len(text):
+        literal += text[last:]
+    if literal:
+        parts.append(literal)
+    # Names are checked once the whole text is known to be well formed, as the scanner does.
+    for i, item in enumerate(parts):
+        if type(item) is tuple:
+            inner, start = item
+            part = cache.get(inner) if cache is not None else None
+            if part is None:
+                part = _placeholder(inner, start, characters, variables, inline)
+                if cache is not None:
+                    cache[inner] = part
+            parts[i] = part
+    return tuple(parts)
 
 
 class _Builder:
@@ -211,10 +272,10 @@ def text_conditions(story: Any) -> Iterator[Condition]:
     seen: set[int] = set()
 
     def inline(template: Template) -> Iterator[Condition]:
-        if id(template) not in seen and has_inline(template):
+        if id(template) not in seen:
             seen.add(id(template))
-            for condition, _ in conditions(template):
-                yield condition
+            if has_inline(template):
+                yield from (condition for condition, _ in conditions(template))
 
     for node in story.nodes.values():
         for line in node.lines:
@@ -233,4 +294,7 @@ def text_conditions(story: Any) -> Iterator[Condition]:
 
 def has_inline(template: Template) -> bool:
     """Whether the text has an inline form, so what it reads depends on the moment."""
-    return any(isinstance(p, tuple) and p[0] in ("if", "alt") for p in template)
+    for part in template:  # noqa: SIM110 - a plain loop: called for every text of a story
+        if type(part) is tuple and (part[0] == "if" or part[0] == "alt"):
+            return True
+    return False

@@ -29,7 +29,7 @@ class TemplateError(ValueError):
         self.code = code
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Literal:
     """Text shown as written; ``text`` has the escapes resolved, ``start``/``end`` span the
     source (escapes included)."""
@@ -39,7 +39,7 @@ class Literal:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Placeholder:
     """``{inner}``: a name, a pronoun or verb form, or a variable (resolved later)."""
 
@@ -48,7 +48,7 @@ class Placeholder:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Inline:
     """An inline form from its ``{`` to its ``}``. ``condition`` (for ``if`` only) is the
     condition's source as written, starting at ``condition_start``; each branch is the nodes
@@ -64,6 +64,8 @@ class Inline:
 
 Node = Literal | Placeholder | Inline
 
+_AT_TOP = re.compile(r"[{}]")
+_IN_BRANCH = re.compile(r"[{}|]")
 _HEAD = re.compile(r"\s*(if)(?=\s)|\s*(seq|cycle|shuffle|once)\s*:")
 _WORD = re.compile(r"\s*([A-Za-z_$]\w*)")
 
@@ -75,6 +77,14 @@ def scan(text: str) -> tuple[Node, ...]:
     nodes, end, stop = _Scanner(text).sequence(0, 0, in_branch=False)
     assert stop is None and end == len(text)
     return nodes
+
+
+# For a shortcut through texts with no inline form (the common case; template.py): where a
+# form (or a '{|}') could start, a placeholder or escaped brace, and the head of a form that
+# has lost its ':'.
+FORM_INSIDE = re.compile(r"\{[^{}]*[:|]")
+NAMES = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+HEAD_WORD = re.compile(r"\s*(?:if\s|seq\b|cycle\b|shuffle\b|once\b)")
 
 
 class _Scanner:
@@ -96,7 +106,17 @@ class _Scanner:
                 nodes.append(Literal("".join(buf), buf_start, at))
                 buf.clear()
 
+        special = _IN_BRANCH if in_branch else _AT_TOP
         while i < n:
+            m = special.search(text, i)
+            j = m.start() if m is not None else n
+            if j > i:  # a run of plain text, taken whole
+                if not buf:
+                    buf_start = i
+                buf.append(text[i:j])
+                i = j
+                if i >= n:
+                    break
             c = text[i]
             if c == "{":
                 if text.startswith("{{", i) or text.startswith("{|}", i):
@@ -124,13 +144,9 @@ class _Scanner:
                 raise TemplateError(
                     "a '}' with no '{' before it: start the name with '{' (as in {partner}), "
                     "or write '}}' for a brace in text", i)
-            if c == "|" and in_branch:
-                flush(i)
-                return tuple(nodes), i, "|"
-            if not buf:
-                buf_start = i
-            buf.append(c)
-            i += 1
+            # c == "|", in a branch: the end of this branch
+            flush(i)
+            return tuple(nodes), i, "|"
         flush(i)
         return tuple(nodes), i, None
 

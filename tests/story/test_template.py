@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.story.expr import VarInfo
 from game.story.load import load_story
@@ -157,3 +159,22 @@ def test_every_text_condition_of_a_story_is_found(tmp_path: Path) -> None:
     assert diagnostics == [] and story is not None
     found = sorted(c.source for c in text_conditions(story))
     assert found == [f"safety > {n}" for n in range(1, 6)]
+
+
+NAMES_ONLY = st.text(alphabet=st.sampled_from(list("{}ab .\nifseqoncpartnery$")), max_size=30)
+
+
+@given(st.one_of(NAMES_ONLY, st.sampled_from([
+    "{partner} {partner.They} {safety}", "{{x}} and }}", "{if x}", "{seq}", "{ once}", "{a {b}",
+    "{partner.thier}", "x }", "{$safety}"])))
+@settings(max_examples=400)
+def test_the_shortcut_for_texts_without_forms_reads_as_the_scanner_does(text: str) -> None:
+    try:
+        quick = parse_template(text, CHARS, VARS)
+    except TemplateError as err:
+        with pytest.raises(TemplateError) as full:
+            parse_template(text, CHARS, VARS, shortcut=False)
+        assert (full.value.code, full.value.offset, full.value.message) == \
+            (err.code, err.offset, err.message)
+        return
+    assert quick == parse_template(text, CHARS, VARS, shortcut=False)

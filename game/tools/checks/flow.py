@@ -168,12 +168,12 @@ def closable_choices(facts: Facts) -> Iterator[Diagnostic]:
     (only nodes whose every choice or route entry has a condition are looked for; a node where
     none can ever hold is LT501's)."""
     story = facts.story
-    suspects = {
-        node.id for node in story.nodes.values()
-        if node.ending is None and facts.open_targets(node)
-        and (all(c.condition is not None for c in node.choices) if node.choices
-             else bool(node.route) and all(e.condition is not None for e in node.route))
-    }
+    suspects = set()
+    for node in story.nodes.values():
+        ways = node.choices or node.route
+        if ways and ways[0].condition is not None \
+                and all(w.condition is not None for w in ways) and facts.open_targets(node):
+            suspects.add(node.id)
     if not suspects:
         return
     found = explore(story, max_states=CLOSABLE_MAX_STATES)

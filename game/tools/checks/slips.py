@@ -40,9 +40,7 @@ _DOLLAR = re.compile(r"\$\{?([A-Za-z_]\w*)")
 
 def placeholder_text(facts: Facts) -> Iterator[Diagnostic]:
     """LT513: text that `new-branch` wrote for the writer to replace, still there."""
-    for text in all_texts(facts):
-        if "rite " not in text.text:
-            continue  # the usual case, checked without a pattern
+    for text in all_texts(facts, "rite "):
         for pattern in _PLACEHOLDERS:
             m = pattern.search(text.text)
             if m is not None:
@@ -60,9 +58,7 @@ def their_for_theirs(facts: Facts) -> Iterator[Diagnostic]:
     meant: "the last word was {partner.their}." reads "the last word was his.", but "their."
     for a partner who is "they"."""
     characters = facts.story.characters
-    for text in all_texts(facts, braces_only=True):
-        if "their" not in text.text and "Their" not in text.text:
-            continue
+    for text in all_texts(facts, "heir"):
         for m in _THEIR.finditer(text.text):
             who, form = m.group(1), m.group(2)
             if who[:1].lower() + who[1:] not in characters:
@@ -91,9 +87,7 @@ def dollar_variable(facts: Facts) -> Iterator[Diagnostic]:
     """LT515: ``$safety`` in text, written as some other engines write variables: it is shown
     as written. Variables have no '$': ``{safety}`` shows the value."""
     names = set(facts.story.variables) | set(facts.story.characters)
-    for text in all_texts(facts):
-        if "$" not in text.text:
-            continue
+    for text in all_texts(facts, "$"):
         for m in _DOLLAR.finditer(text.text):
             name = m.group(1)
             if name not in names and name[:1].lower() + name[1:] not in names:

@@ -6,11 +6,11 @@ its JSON pointer only when a check has something to report there.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from game.story.model import Node
-from game.story.validate import escape
+from game.story.model import Node, Story
 from game.tools.checks.base import Facts
 
 
@@ -40,46 +40,51 @@ class Text:
         return facts.paragraph_pointers(node)[self.index]
 
 
-def node_texts(node: Node, *, braces_only: bool = False) -> Iterator[Text]:
-    """The texts of a node: its lines, its choices, its ending's title and debrief paragraphs;
-    with ``braces_only``, the lines and choices only when they have a '{' in them."""
+def node_texts(node: Node) -> Iterator[tuple[str, str, str, Node, int]]:
+    """(text, file, kind, node, index) of each text of a node: its lines, its choices, its
+    ending's title and debrief paragraphs."""
     file = node.where.file
     for i, line in enumerate(node.lines):
-        if not braces_only or "{" in line.text:
-            yield Text(line.text, file, "line", node, i)
+        yield line.text, file, "line", node, i
     for i, choice in enumerate(node.choices):
-        if choice.where is not None and (not braces_only or "{" in choice.text):
-            yield Text(choice.text, choice.where.file, "choice", node, i)
+        if choice.where is not None:
+            yield choice.text, choice.where.file, "choice", node, i
     ending = node.ending
     if ending is not None:
-        yield Text(ending.title, file, "title", node)
+        yield ending.title, file, "title", node, 0
         for i, paragraph in enumerate(ending.paragraphs):
-            yield Text(paragraph.text, file, "paragraph", node, i)
+            yield paragraph.text, file, "paragraph", node, i
 
 
-def declared_texts(facts: Facts) -> Iterator[Text]:
-    """The texts story.json declares that are also shown outside play: the blurb, reply kinds'
-    labels and explanations, dynamics' summaries and variables' labels (as written)."""
-    raw = facts.raw.get(facts.main_file, {})
-    raw = raw if isinstance(raw, dict) else {}
-    file = facts.main_file
-
-    def written(section: str, key: str, field: str) -> Iterator[Text]:
-        for name, spec in (raw.get(section) or {}).items():
-            if isinstance(spec, dict) and isinstance(spec.get(field), str):
-                pointer = f"/{section}/{escape(name)}/{field}"
-                yield Text(spec[field], file, key, fixed=pointer)
-
-    if isinstance(raw.get("blurb"), str):
-        yield Text(raw["blurb"], file, "blurb", fixed="/blurb")
-    yield from written("kinds", "kind", "label")
-    yield from written("kinds", "kind", "explain")
-    yield from written("dynamics", "dynamic", "summary")
-    yield from written("variables", "variable", "label")
+def _every_text(story: Story) -> list[tuple[str, str, str, Node | None, int | str]]:
+    """Every text of the story once, as plain tuples (the checks share this list)."""
+    out: list[tuple[str, str, str, Node | None, int | str]] = []
+    for node in story.nodes.values():
+        out.extend(node_texts(node))
+    main = story.files[0] if story.files else "story.json"
+    out.extend((text, main, "declared", None, pointer) for pointer, text in story.declared_texts)
+    return out
 
 
-def all_texts(facts: Facts, *, braces_only: bool = False) -> Iterator[Text]:
-    """Every node's texts, then the declared ones."""
-    for node in facts.story.nodes.values():
-        yield from node_texts(node, braces_only=braces_only)
-    yield from declared_texts(facts)
+def all_texts(
+    facts: Facts, contains: str = "", match: Callable[[str], Any] | None = None
+) -> Iterator[Text]:
+    """Every text (each node's, then those declared in story.json: the blurb, reply kinds'
+    labels and explanations, dynamics' summaries, variables' labels) that contains
+    ``contains`` and, when given, that ``match`` finds something in. Checks look for what
+    most texts lack, so only the texts that have it are made into a ``Text``; ``match`` runs
+    once per distinct text, since texts repeat."""
+    seen: dict[str, Any] = {}
+    for text, file, kind, node, index in facts.memo("texts", _every_text):
+        if contains not in text:
+            continue
+        if match is not None:
+            found = seen.get(text)
+            if found is None:
+                found = seen[text] = bool(match(text))
+            if not found:
+                continue
+        if node is None:
+            yield Text(text, file, kind, fixed=str(index))
+        else:
+            yield Text(text, file, kind, node, int(index))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from game.story.diagnostics import Diagnostic
 from game.story.model import Story
-from game.story.template import has_inline, text_conditions, walk
+from game.story.template import has_inline, walk
 from game.story.text import Template
 from game.story.validate import escape
 from game.tools.checks.base import Facts
@@ -73,16 +73,22 @@ class Uses:
                 continue
             read.add(id(template))
             for part in walk(template) if has_inline(template) else template:
-                if isinstance(part, tuple) and part[0] in ("var", "name", "form"):
-                    (uses.reads if part[0] == "var" else uses.characters).add(part[1])
-        for condition in text_conditions(story):
-            uses.reads.update(condition.reads)
+                if isinstance(part, tuple):
+                    tag = part[0]
+                    if tag == "var":
+                        uses.reads.add(part[1])
+                    elif tag == "if":
+                        uses.reads.update(part[2].reads)
+                    elif tag != "alt":
+                        uses.characters.add(part[1])
         for node in story.nodes.values():
             if node.scene:
                 uses.scenes.add(node.scene)
             uses.characters.update(node.place)
             uses.spots.update(node.place.values())
             for line in node.lines:
+                if line.condition is not None:
+                    uses.reads.update(line.condition.reads)
                 if line.speaker:
                     uses.characters.add(line.speaker)
                     # The window shows the 'neutral' portrait when a line names no expression.
@@ -95,8 +101,12 @@ class Uses:
             for entry in node.route:
                 if entry.condition is not None:
                     uses.reads.update(entry.condition.reads)
-            if node.ending is not None and node.ending.dynamic:
-                uses.dynamics.add(node.ending.dynamic)
+            if node.ending is not None:
+                if node.ending.dynamic:
+                    uses.dynamics.add(node.ending.dynamic)
+                for paragraph in node.ending.paragraphs:
+                    if paragraph.condition is not None:
+                        uses.reads.update(paragraph.condition.reads)
         return uses
 
 

@@ -77,12 +77,8 @@ def verb_after_name(facts: Facts) -> Iterator[Diagnostic]:
     verb is always singular, so the form belongs after a pronoun only.
     """
     characters = facts.story.characters
-    found: dict[str, list[re.Match[str]]] = {}  # texts repeat: search each once
-    for text in all_texts(facts, braces_only=True):
-        matches = found.get(text.text)
-        if matches is None:
-            matches = found[text.text] = list(_NAME_THEN_VERB.finditer(text.text))
-        for m in matches:
+    for text in all_texts(facts, "{", _NAME_THEN_VERB.search):
+        for m in _NAME_THEN_VERB.finditer(text.text):
             name, verb, who, form = m.group(1), m.group(2), m.group(3), m.group(4).lower()
             char = name[:1].lower() + name[1:]
             if char != who[:1].lower() + who[1:] or char not in characters:
@@ -109,9 +105,7 @@ def partner_named(facts: Facts) -> Iterator[Diagnostic]:
         return
     word = partner.name
     name = re.compile(rf"\b{re.escape(word)}\b")
-    for text in all_texts(facts):
-        if word not in text.text:
-            continue  # the usual case, checked without building anything
+    for text in all_texts(facts, word):
         for m in name.finditer(text.text):
             yield facts.diag(
                 "LT511",
