@@ -163,7 +163,8 @@ def format_roads(report: RoadReport) -> str:
                 out.append(f"    - {piece.describe()}")
             out.append("    Reads:")
             for _, name, text in g.text.lines:
-                out.append(f"      {name}: {text}" if name else f"      {text}")
+                out.append(textwrap.fill(f"{name}: {text}" if name else text, 96,
+                                         initial_indent="      ", subsequent_indent="        "))
             out.append(f"      Ending: {g.text.title}")
             for para in g.text.debrief.split("\n\n") if g.text.debrief else []:
                 out.append(textwrap.fill(para, 96, initial_indent="      | ",
