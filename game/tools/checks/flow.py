@@ -89,18 +89,30 @@ def _conditions(facts: Facts) -> Iterator[tuple[Condition, str, str, str]]:
             if entry.condition is not None and entry.where is not None:
                 what = "route entry" if i == last else "route entry (not the last)"
                 yield entry.condition, entry.where.file, f"{entry.where.pointer}/if", what
+        for i, line in enumerate(node.lines):
+            if line.condition is not None:
+                yield line.condition, node.where.file, f"{node.where.pointer}/lines/{i}/if", \
+                    "line"
+        if node.ending is not None and any(p.condition for p in node.ending.paragraphs):
+            pointers = facts.paragraph_pointers(node)
+            for i, paragraph in enumerate(node.ending.paragraphs):
+                if paragraph.condition is not None:
+                    pointer = pointers[i].removesuffix("/text") + "/if"
+                    yield paragraph.condition, node.where.file, pointer, "debrief paragraph"
 
 
 def decided_conditions(facts: Facts) -> Iterator[Diagnostic]:
     """LT502 and LT503: conditions whose value is known before play, from constants and the
-    values each variable can hold (its bounds, its initial value and what effects write)."""
+    values each variable can hold (its bounds, its initial value and what effects write): of
+    choices, routes, per-turn rules, and the lines and debrief paragraphs they show."""
     for condition, file, pointer, what in _conditions(facts):
         truth = facts.truth(condition.source)
         if truth == intervals.FALSE:
+            never = "shown" if what in ("line", "debrief paragraph") else "taken"
             yield facts.diag(
                 "LT502",
                 f"'{condition.source}' can never hold, so this {what.split(' (')[0]} is never "
-                f"taken{_why(facts, condition)}",
+                f"{never}{_why(facts, condition)}",
                 file,
                 pointer,
             )
@@ -109,6 +121,8 @@ def decided_conditions(facts: Facts) -> Iterator[Diagnostic]:
                 tail = ", so the entries after it are never used"
             elif what == "choice":
                 tail = "; the choice is always on offer, so the 'if' can go"
+            elif what in ("line", "debrief paragraph"):
+                tail = f"; the {what} is always shown, so the 'if' can go"
             else:
                 tail = "; the 'if' can go"
             yield facts.diag(
