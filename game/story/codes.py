@@ -70,6 +70,17 @@ _CODES = [
     Code("LT513", WARNING, "placeholder text from new-branch left in the story"),
     Code("LT514", WARNING, "a possessive form ({partner.their}) where 'theirs' is meant"),
     Code("LT515", WARNING, "a variable or name written with '$' in text"),
+    # Maps (lint): what the renderer cannot draw, and sizes outside sane bounds
+    Code("LT520", ERROR, "map or layer size in tiles out of bounds"),
+    Code("LT521", ERROR, "tile size in pixels out of bounds"),
+    Code("LT522", ERROR, "image size in pixels out of bounds"),
+    Code("LT523", ERROR, "tile layer data in a format the game cannot read"),
+    Code("LT524", ERROR, "tile layer data damaged"),
+    Code("LT525", ERROR, "a tile number that no tileset of the map has"),
+    Code("LT526", ERROR, "map orientation, stagger or render order the game cannot draw"),
+    Code("LT527", ERROR, "image embedded in a map or tileset file"),
+    Code("LT528", ERROR, "an image that cannot be read, or a tile that cannot be cut from it"),
+    Code("LT529", ERROR, "tile animation showing a tile the tileset does not have"),
     Code("LT590", INFO, "statistics"),
 ]
 

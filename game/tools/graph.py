@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.story.diagnostics import format_text
+from game.story.layout import layered_layout
 from game.story.load import load_story
 from game.story.model import Node, Story
 from game.story.step import edges as node_edges
 from game.story.textsyntax import Inline, TemplateError, scan
-from game.tools.layout import layered_layout
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 FORMATS = (".dot", ".gv", ".svg", ".png", ".html")

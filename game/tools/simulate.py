@@ -21,7 +21,7 @@ from game.story.load import load_story
 from game.story.model import Story
 from game.story.session import ChoiceView, Session, SessionError
 from game.story.validate import suggest
-from game.tools.play import UsageError, parse_values
+from game.story.launch import UsageError, parse_values
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 DEFAULT_MAX_STEPS = 1000

@@ -7,10 +7,10 @@ import shutil
 import pygame
 import pytest
 
-from game.app import flow
 from game.app.catalog import scan
 from game.app.states.picker import PickerScreen
 from game.app.states.play import PlayScreen
+from game.app.transitions import Push, Replace
 from game.story.load import load_story
 from game.story.session import Session
 from tests.app.conftest import FIXTURES, STORIES, click, frames, key, prepare
@@ -36,7 +36,7 @@ def test_picker_lists_a_broken_story_with_its_errors(tmp_path, monkeypatch):
     ready = prepare("--input-script", _script(tmp_path, "wait 1000"))
     app = ready.app
     frames(app, 3)
-    flow.new_game(app)
+    app.apply(Push("picker"))  # New game on the title
     frames(app, 5)
     picker = app.top
     assert isinstance(picker, PickerScreen)
@@ -62,7 +62,7 @@ def _play(tmp_path, story_dir) -> tuple:
     ready = prepare("--input-script", _script(tmp_path, "wait 100000"))
     story, diagnostics = load_story(story_dir)
     assert story is not None, diagnostics
-    flow.play(ready.app, Session.start(story))
+    ready.app.apply(Replace("play", session=Session.start(story)))
     frames(ready.app, 2)
     assert isinstance(ready.app.top, PlayScreen)
     return ready.app, ready.app.top
@@ -74,7 +74,7 @@ def test_missing_portrait_draws_a_placeholder(tmp_path):
     (story_dir / "face.png").unlink()  # gone after the story loaded
     (story_dir / "room.tmx").write_text("<map><broken", "utf-8")
     ready = prepare("--input-script", _script(tmp_path, "wait 100000"))
-    flow.play(ready.app, Session.start(story))
+    ready.app.apply(Replace("play", session=Session.start(story)))
     frames(ready.app, 30)
     play = ready.app.top
     assert isinstance(play, PlayScreen) and ready.app.exit_code is None
@@ -164,3 +164,28 @@ def test_an_unexpected_error_becomes_an_error_screen(tmp_path):
     key(pygame.K_RETURN)
     frames(app, 3)
     assert app.top.name == "title"
+
+
+def test_playthroughs_one_after_another_keep_no_scene_of_the_last(tmp_path):
+    """Issue 16: memory grew with every playthrough in one process, the map view keeping each
+    scene's scaled sprites in a module-level dict. Now the scene owns them, and goes."""
+    import gc
+    import weakref
+
+    ready = prepare("--input-script", _script(tmp_path, "wait 100000"))
+    app = ready.app
+    story, _ = load_story(STORIES / "sample")
+    scenes = []
+    for _ in range(4):
+        app.apply(Replace("play", session=Session.start(story)))
+        frames(app, 20)
+        play = app.top
+        assert isinstance(play, PlayScreen) and play.scene is not None and play.figures
+        sprite = play.scene.sprite(next(iter(play.figures.values())).image)
+        scenes.append((weakref.ref(play.scene), weakref.ref(sprite)))
+        app.apply(Replace("title"))
+        frames(app, 5)
+        del play, sprite
+    gc.collect()
+    assert [s() for s, _ in scenes[:-1]] == [None] * 3  # the title may hold nothing of them
+    assert [p() for _, p in scenes[:-1]] == [None] * 3
