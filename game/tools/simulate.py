@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from game.story.diagnostics import format_text
+from game.story.launch import UsageError, parse_values
 from game.story.load import load_story
 from game.story.model import Story
 from game.story.session import ChoiceView, Session, SessionError
 from game.story.validate import suggest
-from game.story.launch import UsageError, parse_values
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 DEFAULT_MAX_STEPS = 1000
