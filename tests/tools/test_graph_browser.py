@@ -3,35 +3,23 @@ lines and inline forms are marked where a writer reads a node."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from game.cli import main
 from tests.conftest import FIXTURES
-
-webdriver = pytest.importorskip("selenium.webdriver", reason="pip install selenium (make test does)")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None or DRIVER is None,
-    reason="needs a browser: apt-get install chromium chromium-driver",
-)
+from tests.studio.browser import CHROMEDRIVER, CHROMIUM, chromium
 
 
 @pytest.fixture
 def browser():
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,900",
-                "--disable-dev-shm-usage"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    yield driver
-    driver.quit()
+    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+        pytest.skip("the story map's browser test needs Debian's chromium and chromium-driver "
+                    "(apt-get install -y chromium chromium-driver)")
+    pytest.importorskip("selenium", reason="pip install selenium (make test does)")
+    with chromium(1400, 900) as driver:
+        yield driver
 
 
 def test_reading_a_node_shows_its_conditions_and_inline_forms(tmp_path: Path, browser) -> None:
