@@ -1,9 +1,14 @@
 """`lowtide explore`: every state a story can be in, searched breadth first from the start.
 
-A state is the node, every variable's value and, only when the story's conditions or effects
-look at them, the visit counts of the nodes they name and the turn. Each step goes through
-``game.story.step``, the functions play itself uses, so the explorer cannot disagree with play.
-The search is bounded (``max_states``); a report always says whether it was complete.
+A state of play is the node, every variable's value and, only when the story's conditions or
+effects look at them, the visit counts of the nodes they name and the turn. The search takes
+states that nothing in the story can tell apart as one (``game.tools.statespace``: numbers by
+the ranges that decide play, variables nothing reads left out), so a story whose heart rate is
+a decimal is still searched to the end; each state it keeps is a real state of play, and each
+step goes through ``game.story.step``, the functions play itself uses, so the explorer cannot
+disagree with play. ``exact=True`` searches play's own states one by one (what the tests hold
+the abstraction to). The search is bounded (``max_states``); a report always says whether it
+was complete.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from game.story import step
 from game.story.model import Node, Story
 from game.story.template import text_conditions
 from game.story.text import Moment, render
+from game.tools.statespace import Inexact, Space
 
 DEFAULT_MAX_STATES = 200_000
 _STRINGS = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
@@ -108,6 +114,8 @@ class Exploration:
     traps: tuple[Trap, ...]
     coverage: dict[str, Coverage]
     distinct_values: dict[str, int] = field(default_factory=dict)
+    ranged: tuple[str, ...] = ()  # parts of a state searched by the ranges that decide play
+    unread: tuple[str, ...] = ()  # variables nothing reads, left out of states
 
     @property
     def failed(self) -> bool:
@@ -180,6 +188,8 @@ class StateGraph:
     open_states: set[int] = field(default_factory=set)  # a way on did not fit under max_states
     stuck_at: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     late_endings: dict[str, tuple[int, int]] = field(default_factory=dict)
+    ranged: tuple[str, ...] = ()  # what states hold as ranges (empty: play's exact states)
+    unread: tuple[str, ...] = ()  # variables left out of states: nothing reads them
 
     def moment(self, sid: int, node: str | None = None, visit: int = 1) -> Moment:
         """What text at state ``sid`` reads at (as the story's own cast; ``visit`` of the
@@ -327,10 +337,105 @@ def search(
     *,
     max_states: int = DEFAULT_MAX_STATES,
     progress: Callable[[int, int], None] | None = None,
+    exact: bool = False,
 ) -> StateGraph:
     """Every state reachable from the start, up to ``max_states`` states, breadth first (so
-    the first state found of anything is at the end of a shortest road to it)."""
+    the first state found of anything is at the end of a shortest road to it). States no
+    condition or text can tell apart are one state, unless ``exact``."""
+    if not exact:
+        try:
+            return _abstract(story, max_states, progress)
+        except Inexact:
+            pass  # a story the abstraction cannot read: search play's states one by one
     return _Search(story, max_states, progress).run()
+
+
+def _abstract(story: Story, max_states: int,
+              progress: Callable[[int, int], None] | None) -> StateGraph:
+    watched, with_turn = tracked_parts(story)
+    space = Space(story, watched, with_turn, max_states, progress)
+    space.run()
+    names = {v.slot: v.id for v in story.variables.values()}
+    slots = space.plan.slots
+    ranged = tuple(names[s] if s < space.plan.nvars else
+                   "turn()" if s == slots.turn else
+                   f'visits("{watched[s - space.plan.nvars]}")' for s in space.plan.dims)
+    g = StateGraph(story, watched, with_turn, max_states, ranged=ranged,
+                   unread=space.plan.unread)
+    g.reached_nodes = space.reached_nodes
+    g.reached_choices = space.reached_choices
+    if space.full:
+        _partial(space, g)
+    else:
+        _whole(space, g)
+    return g
+
+
+def _key(space: Space, state: tuple) -> tuple:
+    """A state of play as a ``StateGraph`` key: (node, values, visit counts, turn)."""
+    plan = space.plan
+    nvars, nwatched = plan.nvars, len(plan.watched)
+    return (state[:nvars], state[nvars:nvars + nwatched], state[-1] if plan.with_turn else 0)
+
+
+def _fill(space: Space, g: StateGraph, order: list[int], states: list[tuple]) -> None:
+    """Keys, endings and stuck states of the classes in ``order`` (their states given)."""
+    sid_of = {cid: sid for sid, cid in enumerate(order)}
+    for sid, cid in enumerate(order):
+        node, reason = space.node_of(cid)
+        values, counts, turn = _key(space, states[sid])
+        g.keys.append((node.id, values, counts, turn))
+        edges = space.edges[cid] or []
+        g.edges_from.append([sid_of[e[0]] for e in edges if e is not None and e[0] in sid_of])
+        if reason is not None:
+            g.stuck_states.add(sid)
+            g.stuck_at.setdefault((node.id, reason), (sid, -1))
+        elif node.ending is not None:
+            g.ending_states.append(sid)
+        elif space.edges[cid] is not None and all(e is None for e in edges):
+            g.stuck_states.add(sid)
+            g.stuck_at.setdefault((node.id, "no choice is on offer"), (sid, -1))
+
+
+def _whole(space: Space, g: StateGraph) -> None:
+    """A finished search: every class, numbered breadth first, each with the state a shortest
+    road into it reaches (played, so each road reads exactly as it plays)."""
+    order, states = [0], [space.rep[0]]
+    g.parents.append(-1)
+    g.via.append(-1)
+    g.depths.append(0)
+    sid_of = {0: 0}
+    for sid, cid in enumerate(order):
+        node, _ = space.node_of(cid)
+        for i, edge in enumerate(space.edges[cid] or []):
+            if edge is None or edge[0] in sid_of:
+                continue
+            target, reason, state = space.play(states[sid], node.choices[i])
+            if space.locate(target if reason is None else (target, reason), state) != edge[0]:
+                raise Inexact(f"a road of '{space.story.id}' left its class")
+            sid_of[edge[0]] = len(order)
+            order.append(edge[0])
+            states.append(state)
+            g.parents.append(sid)
+            g.via.append(i)
+            g.depths.append(g.depths[sid] + 1)
+    if len(order) != len(space.rep) or space.full:
+        raise Inexact(f"the classes of '{space.story.id}' changed while being read")
+    _fill(space, g, order, states)
+    g.complete = True
+
+
+def _partial(space: Space, g: StateGraph) -> None:
+    """A search cut short: the classes as found, each with the road that found its state."""
+    order = list(range(len(space.rep)))
+    g.parents.extend(space.parent)
+    g.via.extend(space.via)
+    g.depths.extend(space.depth)
+    _fill(space, g, order, space.rep)
+    g.complete = False
+    g.open_states = set(space.open)
+    g.cut_depth = min((space.depth[c] for c in space.open), default=max(space.depth, default=0))
+    g.late_endings = dict(space.late_endings)
 
 
 def explore(
@@ -367,7 +472,7 @@ def summarise(g: StateGraph) -> Exploration:
     }
     tracked = (
         ("node",)
-        + tuple(story.var_order)
+        + tuple(v for v in story.var_order if v not in g.unread)
         + tuple(f'visits("{n}")' for n in g.watched)
         + (("turn()",) if g.with_turn else ())
     )
@@ -385,6 +490,8 @@ def summarise(g: StateGraph) -> Exploration:
         traps=traps,
         coverage=coverage,
         distinct_values={} if g.complete else _distinct(story, g.keys),
+        ranged=g.ranged,
+        unread=g.unread,
     )
 
 

@@ -1,0 +1,236 @@
+"""The explorer's abstraction against brute force: on small stories, searching states that
+nothing can tell apart as one finds exactly what searching play's own states one by one finds
+(every ending and its shortest road, every stuck state, every loop, every choice on offer,
+every text variant of every ending)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from game.story.load import load_or_raise
+from game.story.model import Story
+from game.tools.explore import explore, search, summarise
+from game.tools.roads import road_report
+from tests.tools.helpers import ending, write_story
+
+VARIABLES = {
+    "n": {"type": "integer", "initial": 0, "min": 0, "max": 6},
+    "h": {"type": "number", "initial": 78, "min": 50, "max": 180},
+    "s": {"type": "integer", "initial": 50, "min": 0, "max": 100},
+    "f": {"type": "bool", "initial": False},
+    "unread": {"type": "integer", "initial": 0},
+}
+KINDS = {
+    "press": {"label": "Press", "effects": ["h += 12", "s -= 5"]},
+    "soothe": {"label": "Soothe", "effects": ["h -= 5", "s += 2 + round(s / 25)"]},
+}
+DRIFT = ["h = 70 + 0.8 * (h - 70)", "unread += 1"]
+CONDITIONS = [
+    "n >= 2", "n < 3", "h >= 100", "h < 85", "s >= 60", "s < 40", "f", "not f",
+    'seen("b")', 'visits("a") >= 2', "n >= 1 and h < 90", "s >= 5 * max(n, 1)",
+    "h >= 95 or s < 45", "round(h / 10) == 9",
+]
+EFFECTS = [
+    "n += 1", "n -= 1", "h += 12", "h -= 5", "s -= 10", "s += 2 + round(s / 25)", "f = true",
+    "f = false", "h = clamp(h, 60, 120)", "s = min(s + 7, 90)", "h = h * 1.1",
+]
+
+
+def _exact_and_abstract(story: Story) -> tuple[Any, Any]:
+    exact = summarise(search(story, exact=True, max_states=4000))
+    abstract = explore(story, max_states=4000)
+    return exact, abstract
+
+
+def _findings(ex: Any) -> dict[str, Any]:
+    return {
+        "endings": {e.node: None if e.path is None else len(e.path) for e in ex.endings},
+        "stuck": sorted((s.node, s.reason) for s in ex.stuck),
+        "loops": sorted(t.node for t in ex.traps),
+        "unreached nodes": sorted(ex.unreached_nodes),
+        "unreached choices": sorted((c.node, c.choice) for c in ex.unreached_choices),
+    }
+
+
+def _variants(story: Story, exact: bool) -> set:
+    report = road_report(story, max_states=4000, samples=0, exact=exact)
+    assert report.complete
+    return {(e.node, tuple((p.kind, p.pointer, p.offset, p.shown, p.branch) for p in g.variant),
+             len(g.road)) for e in report.endings for g in e.groups}
+
+
+def assert_same(story: Story, generated: bool = False) -> None:
+    exact, abstract = _exact_and_abstract(story)
+    if generated:
+        assume(exact.complete)  # brute force gave up: nothing to compare with
+    assert exact.complete and abstract.complete
+    assert abstract.states <= exact.states
+    assert _findings(abstract) == _findings(exact)
+    assert _variants(story, False) == _variants(story, True)
+
+
+@st.composite
+def stories(draw: Any) -> dict[str, Any]:
+    """A small story: text nodes that mostly lead on (a way back costs a count of n), a route,
+    endings whose text hangs on conditions; drift every turn."""
+    size = draw(st.integers(2, 5))
+    names = [chr(ord("a") + i) for i in range(size)]
+    endings = ["y", "z"]
+    nodes: dict[str, Any] = {}
+    condition = st.sampled_from(CONDITIONS)
+    for i, name in enumerate(names):
+        ahead = names[i + 1:] + ["r"] + endings
+        choices = []
+        for _ in range(draw(st.integers(1, 3))):
+            choice: dict[str, Any] = {"text": f"go {len(choices)}",
+                                      "to": draw(st.sampled_from(ahead))}
+            if draw(st.booleans()):
+                choice["if"] = draw(condition)
+            if draw(st.booleans()):
+                choice["kind"] = draw(st.sampled_from(sorted(KINDS)))
+            effects = draw(st.lists(st.sampled_from(EFFECTS), max_size=2))
+            if effects:
+                choice["effects"] = effects
+            choices.append(choice)
+        if i > 0 and draw(st.booleans()):  # a way back, at most three times
+            choices.append({"text": "again", "if": "n < 3", "effects": ["n += 1"],
+                            "to": draw(st.sampled_from(names[:i]))})
+        nodes[name] = {"text": name.upper(), "choices": choices}
+    route = [{"if": draw(condition), "to": draw(st.sampled_from(endings))}
+             for _ in range(draw(st.integers(1, 2)))]
+    if draw(st.booleans()):
+        route.append({"to": draw(st.sampled_from(endings))})  # else the route may be stuck
+    nodes["r"] = {"route": route}
+    for e in endings:
+        node = ending(e.upper())
+        node["lines"] = [{"text": f"{e}: {{if {draw(condition)}: yes | no}}"},
+                         {"if": draw(condition), "text": "A line that depends."}]
+        del node["text"]
+        node["ending"]["debrief"] = ["Why.", {"if": draw(condition), "text": "Because."}]
+        nodes[e] = node
+    rules: list[Any] = list(DRIFT)
+    if draw(st.booleans()):
+        rules.append({"if": draw(condition), "effects": [draw(st.sampled_from(EFFECTS))]})
+    return {"nodes": nodes, "each_turn": rules}
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(stories())
+def test_generated_stories_agree_with_brute_force(spec: dict[str, Any]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = write_story(Path(tmp) / "s", spec["nodes"], variables=VARIABLES, kinds=KINDS,
+                           each_turn=spec["each_turn"])
+        assert_same(load_or_raise(root), generated=True)
+
+
+def _story(tmp_path: Path, nodes: dict[str, Any], **fields: Any) -> Story:
+    fields.setdefault("variables", VARIABLES)
+    fields.setdefault("kinds", KINDS)
+    fields.setdefault("each_turn", DRIFT)
+    return load_or_raise(write_story(tmp_path / "s", nodes, **fields))
+
+
+def test_drift_decides_an_ending_many_turns_later(tmp_path: Path) -> None:
+    """Heart rate climbs with pressing and drifts back every turn: where the route goes at
+    the end depends on every reply, not just the last (three presses: 97.52; two and a
+    wait: 87.92)."""
+    story = _story(tmp_path, {
+        "a": {"text": "A", "choices": [
+            {"text": "press", "kind": "press", "to": "b"},
+            {"text": "soothe", "kind": "soothe", "to": "b"}]},
+        "b": {"text": "B", "choices": [
+            {"text": "press", "kind": "press", "to": "c"},
+            {"text": "soothe", "kind": "soothe", "to": "c"}]},
+        "c": {"text": "C", "choices": [
+            {"text": "press", "kind": "press", "to": "r"},
+            {"text": "wait", "to": "r"}]},
+        "r": {"route": [{"if": "h >= 97", "to": "y"}, {"if": "h >= 87", "to": "z"}]},
+        "y": ending("Flooded"),
+        "z": ending("Close"),
+    })
+    assert_same(story)
+    found = explore(story)
+    assert found.complete
+    assert {e.node: len(e.path or ()) for e in found.endings} == {"y": 3, "z": 3}
+    assert {s.node for s in found.stuck} == {"r"}  # neither: the route has no way on
+
+
+def test_a_clamp_makes_states_one(tmp_path: Path) -> None:
+    """Past the clamp every pressing reply reads the same: the loop ends."""
+    story = _story(tmp_path, {
+        "a": {"text": "A", "choices": [
+            {"text": "press", "effects": ["h += 30", "h = clamp(h, 60, 120)"], "to": "a"},
+            {"text": "stop", "if": "h >= 110", "to": "y"},
+            {"text": "leave", "to": "z"}]},
+        "y": ending("Hot"),
+        "z": ending("Cool"),
+    }, each_turn=[])
+    assert_same(story)
+    assert explore(story).states <= 6
+
+
+def test_text_conditions_and_visits_are_told_apart(tmp_path: Path) -> None:
+    story = _story(tmp_path, {
+        "a": {"text": "A", "choices": [
+            {"text": "again", "if": 'visits("a") < 3', "kind": "soothe", "to": "a"},
+            {"text": "on", "to": "b"}]},
+        "b": {"text": "B", "choices": [{"text": "end", "to": "y"}]},
+        "y": {"lines": [{"text": "{if s >= 55: Warm. | Cool.}"},
+                        {"if": 'visits("a") >= 2', "text": "You came back."}],
+              "ending": {"title": "{if h < 75: Calm | Tense}", "dynamic": "d",
+                         "debrief": ["Why.", {"if": "s >= 60", "text": "Safe."}]}},
+    })
+    assert_same(story)
+    assert len(road_report(story, samples=0).endings[0].groups) >= 3
+
+
+def test_a_counter_loop_is_searched_to_its_end(tmp_path: Path) -> None:
+    story = _story(tmp_path, {
+        "a": {"text": "A", "choices": [
+            {"text": "count", "effects": ["c += 1"], "to": "a"},
+            {"text": "stop", "if": "c >= 40", "to": "y"},
+            {"text": "give up", "if": "c == 7", "to": "z"}]},
+        "y": ending("Done"),
+        "z": ending("Seven"),
+    }, variables={"c": {"type": "integer", "initial": 0}}, kinds={}, each_turn=[])
+    found = explore(story)
+    assert found.complete and not found.failed
+    assert {e.node: len(e.path or ()) for e in found.endings} == {"y": 41, "z": 8}
+    assert found.states <= 45  # 0..39 one by one, then every count from 40 on is one state
+
+
+def test_a_loop_with_no_way_out_is_proven_over_ranges(tmp_path: Path) -> None:
+    """Heart rate drifts round the loop for ever (brute force follows it to 70.0, some 130
+    turns on; the ranges see at once that nothing it meets can tell the turns apart)."""
+    story = _story(tmp_path, {
+        "a": {"text": "A", "choices": [
+            {"text": "in", "kind": "press", "to": "b"},
+            {"text": "out", "to": "y"}]},
+        "b": {"text": "B", "choices": [{"text": "round", "to": "c"}]},
+        "c": {"text": "C", "choices": [
+            {"text": "again", "to": "b"},
+            {"text": "never", "if": "h > 500", "to": "y"}]},
+        "y": ending(),
+    }, each_turn=["h = 70 + 0.8 * (h - 70)"])
+    assert_same(story)
+    found = explore(story)
+    assert sorted(t.node for t in found.traps) == ["b", "c"]
+    assert found.states <= 6
+
+
+def test_variables_nothing_reads_are_left_out(tmp_path: Path) -> None:
+    story = _story(tmp_path, {
+        "a": {"text": "A", "choices": [
+            {"text": "count", "if": "n < 6", "effects": ["n += 1"], "to": "a"},
+            {"text": "end", "to": "y"}]},
+        "y": ending(),
+    })
+    found = explore(story)
+    assert "unread" in found.unread and "unread" not in found.tracked
+    assert found.states <= 8  # n from 0 to 6 at a, and the ending: h and unread drift unread
