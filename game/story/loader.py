@@ -15,6 +15,7 @@ from typing import Any
 from game.story import expr
 from game.story.codes import severity
 from game.story.diagnostics import Diagnostic, sort_key
+from game.story.expr.intern import Interner
 from game.story.jsonpos import JsonSyntaxError
 from game.story.jsonpos import parse as parse_with_positions
 from game.story.model import FORMAT_VERSION
@@ -45,7 +46,7 @@ class Loader:
     display_root: str
     pending: list[Pending] = field(default_factory=list)
     sources: SourceMap = field(default_factory=SourceMap)
-    compiled: dict[tuple[str, str], Any] = field(default_factory=dict)
+    interners: dict[int, Interner] = field(default_factory=dict)  # by id of the variables
     templates: dict[str, Template] = field(default_factory=dict)
     placeholders: dict[str, tuple] = field(default_factory=dict)
 
@@ -150,22 +151,18 @@ class Loader:
 
     # -- expressions and text ----------------------------------------------------------------
 
+    def interner(self, variables: dict) -> Interner:
+        """What compiles expressions over ``variables``: each source and each shape once."""
+        interner = self.interners.get(id(variables))
+        if interner is None:  # it keeps ``variables`` alive, so the id stays theirs
+            interner = self.interners[id(variables)] = Interner(variables)
+        return interner
+
     def compile(self, mode: str, source: Any, file: str, pointer: str, variables: dict) -> Any:
         """A compiled condition or effect, or None after reporting the problem."""
         if not isinstance(source, str):
             return None
-        key = (mode, source)
-        if key in self.compiled:
-            result = self.compiled[key]
-        else:
-            try:
-                if mode == "condition":
-                    result = expr.compile_condition(source, variables)
-                else:
-                    result = expr.compile_effect(source, variables)
-            except expr.ExprError as err:
-                result = err
-            self.compiled[key] = result
+        result = self.interner(variables).compile(mode, source)
         if isinstance(result, expr.ExprError):
             self.report(file, pointer, result.code, result.message, offset=result.offset)
             return None
@@ -175,11 +172,11 @@ class Loader:
         """A list of effects compiled, leaving out (after reporting) those that do not compile."""
         if not isinstance(sources, list):
             return ()
-        compiled = self.compiled
+        compiled = self.interner(variables).compile
         out = []
         for i, src in enumerate(sources):
-            # Seen before and fine: no pointer to build, nothing to report.
-            eff = compiled.get(("effect", src)) if isinstance(src, str) else None
+            # Fine: no pointer to build, nothing to report.
+            eff = compiled("effect", src) if isinstance(src, str) else None
             if eff is None or isinstance(eff, expr.ExprError):
                 eff = self.compile("effect", src, file, f"{pointer}/{i}", variables)
                 if eff is None:

@@ -55,7 +55,12 @@ def compile_expression(source: str, variables: Mapping[str, VarInfo]) -> tuple[s
 
 def compile_condition(source: str, variables: Mapping[str, VarInfo]) -> Condition:
     """Compile a condition, which must be true or false."""
-    p, e = parse(source, variables)
+    return condition_of(Parser(source, variables))
+
+
+def condition_of(p: Parser) -> Condition:
+    """The parser's whole source compiled as a condition."""
+    e = p.whole()
     if e.type != BOOL:
         subject = e.name or "..."
         suggestion = f'{subject} != ""' if e.type == STRING else f"{subject} > 0"
@@ -66,7 +71,7 @@ def compile_condition(source: str, variables: Mapping[str, VarInfo]) -> Conditio
             e.end - e.offset,
         )
     return Condition(
-        source,
+        p.src,
         frozenset(p.reads),
         tuple(p.nodes),
         e.fn,
@@ -84,7 +89,12 @@ _ALLOWED = {  # the assignment operators each type of variable accepts
 
 def compile_effect(source: str, variables: Mapping[str, VarInfo]) -> Effect:
     """Compile ``name = expr`` (or +=, -=, *=, /=) into a closure that stores the result."""
-    p = Parser(source, variables)
+    return effect_of(Parser(source, variables))
+
+
+def effect_of(p: Parser) -> Effect:
+    """The parser's whole source compiled as an effect."""
+    source = p.src
     tok = p.take()
     if tok.kind != "name" or tok.text in ("true", "false", "and", "or", "not"):
         raise syntax_error(
