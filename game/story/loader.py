@@ -160,29 +160,43 @@ class Loader:
 
     def compile(self, mode: str, source: Any, file: str, pointer: str, variables: dict) -> Any:
         """A compiled condition or effect, or None after reporting the problem."""
-        if not isinstance(source, str):
+        if type(source) is not str:
             return None
         result = self.interner(variables).compile(mode, source)
-        if isinstance(result, expr.ExprError):
+        if type(result) is expr.ExprError:
             self.report(file, pointer, result.code, result.message, offset=result.offset)
             return None
         return result
 
     def effects(self, sources: Any, file: str, pointer: str, variables: dict) -> tuple:
-        """A list of effects compiled, leaving out (after reporting) those that do not compile."""
-        if not isinstance(sources, list):
+        """A list of effects compiled, leaving out (after reporting) those that do not compile.
+
+        A list seen before in full (``["trust += 1"]``) gives the same tuple again."""
+        if type(sources) is not list:
             return ()
-        compiled = self.interner(variables).compile
+        interner = self.interner(variables)
+        if all(type(src) is str for src in sources):
+            key = tuple(sources)
+            known = interner.effect_lists.get(key)
+            if known is not None:
+                return known
+        else:
+            key = None
+        compiled = interner.compile
         out = []
+        clean = True
         for i, src in enumerate(sources):
-            # Fine: no pointer to build, nothing to report.
-            eff = compiled("effect", src) if isinstance(src, str) else None
-            if eff is None or isinstance(eff, expr.ExprError):
+            eff = compiled("effect", src) if type(src) is str else None
+            if eff is None or type(eff) is expr.ExprError:
+                clean = False
                 eff = self.compile("effect", src, file, f"{pointer}/{i}", variables)
                 if eff is None:
                     continue
             out.append(eff)
-        return tuple(out)
+        result = tuple(out)
+        if key is not None and clean:
+            interner.effect_lists[key] = result
+        return result
 
     def template(
         self, text: Any, file: str, pointer: str, characters: dict, variables: dict

@@ -100,8 +100,10 @@ class NodeBuilder:
                 f"node '{node_id}' has no text, no route and no ending", at_key=True,
             )
 
-        scene = as_str(raw.get("scene")) or None
-        if scene is not None and scene not in self.scenes:
+        scene = raw.get("scene")
+        if type(scene) is not str or not scene:
+            scene = None
+        elif scene not in self.scenes:
             report(file, f"{pointer}/scene", "LT205", f"scene '{scene}' does not exist{suggest(scene, list(self.scenes))}")
         place = {}
         if "place" in raw:
@@ -134,15 +136,7 @@ class NodeBuilder:
         if "effects" in raw:
             effects = self.loader.effects(raw["effects"], file, f"{pointer}/effects", self.variables)
         return Node(
-            id=node_id,
-            lines=lines,
-            choices=tuple(choices),
-            route=route,
-            ending=ending,
-            scene=scene,
-            place=place,
-            effects=effects,
-            where=Where(file, pointer),
+            node_id, lines, tuple(choices), route, ending, scene, place, effects, Where(file, pointer)
         )
 
     def template(self, text: Any, file: str, pointer: str) -> Template:
@@ -189,19 +183,20 @@ class NodeBuilder:
         """A choice with its kind's effects resolved; None when it has no text to show."""
         # Called for every choice of the story: pointers to its parts are built only when
         # there is something to check or report there.
-        if not isinstance(raw, dict):
+        if type(raw) is not dict:
             return None
-        text = raw.get("text")
-        if not isinstance(text, str):
+        get = raw.get
+        text = get("text")
+        if type(text) is not str:
             return None
-        to = raw.get("to")
-        if not isinstance(to, str):
+        to = get("to")
+        if type(to) is not str:
             to = ""
         elif to and to not in self.raw_nodes:
             self.check_target(to, file, f"{pointer}/to")
-        kind_id = raw.get("kind")
+        kind_id = get("kind")
         kind_effects: tuple = ()
-        if not isinstance(kind_id, str) or not kind_id:
+        if type(kind_id) is not str or not kind_id:
             kind_id = None
         else:
             kind = self.kinds.get(kind_id)
@@ -213,13 +208,15 @@ class NodeBuilder:
                     file, f"{pointer}/kind", "LT204", f"reply kind '{kind_id}' does not exist{report_hint}"
                 )
         condition = None
-        if "if" in raw:
-            condition = self.loader.compile("condition", raw["if"], file, f"{pointer}/if", self.variables)
+        source = get("if")
+        if source is not None:
+            condition = self.loader.compile("condition", source, file, f"{pointer}/if", self.variables)
             if condition is not None and condition.nodes:
                 self.check_node_names(condition, file, f"{pointer}/if")
         effects: tuple = ()
-        if "effects" in raw:
-            effects = self.loader.effects(raw["effects"], file, f"{pointer}/effects", self.variables)
+        sources = get("effects")
+        if sources is not None:
+            effects = self.loader.effects(sources, file, f"{pointer}/effects", self.variables)
             for eff in effects:
                 if eff.nodes:
                     self.check_node_names(eff, file, f"{pointer}/effects")
@@ -233,9 +230,13 @@ class NodeBuilder:
     def route(self, raw: dict[str, Any], file: str, pointer: str) -> RouteEntry:
         """One entry of a route: where to go, and when."""
         to = as_str(raw.get("to"))
-        self.check_target(to, file, f"{pointer}/to")
-        condition = self.loader.compile("condition", raw.get("if"), file, f"{pointer}/if", self.variables)
-        self.check_node_names(condition, file, f"{pointer}/if")
+        if not to or to not in self.raw_nodes:
+            self.check_target(to, file, f"{pointer}/to")
+        condition = None
+        source = raw.get("if")
+        if source is not None:
+            condition = self.loader.compile("condition", source, file, f"{pointer}/if", self.variables)
+            self.check_node_names(condition, file, f"{pointer}/if")
         return RouteEntry(to, condition, Where(file, pointer))
 
     def ending(self, raw: Any, file: str, pointer: str) -> Ending | None:

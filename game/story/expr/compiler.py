@@ -16,8 +16,12 @@ from game.story.expr.store import store
 from game.story.expr.typed import describe
 from game.story.expr.values import BOOL, INTEGER, NUMBER, NUMERIC, STRING, Context, Fn, VarInfo
 
+# Condition and Effect write their own __init__ (``init=False``), as the model's classes made
+# once per node do: a story has tens of thousands of them, and the one ``dataclass(frozen=True)``
+# writes calls ``object.__setattr__`` per field. Same parameters and defaults; still frozen.
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Condition:
     """A compiled condition; call ``fn`` directly in hot loops."""
 
@@ -27,11 +31,26 @@ class Condition:
     fn: Callable[[list, Context], bool]
     constant: bool | None = None  # True/False when the result never changes
 
+    def __init__(
+        self,
+        source: str,
+        reads: frozenset[str],
+        nodes: tuple[tuple[str, int], ...],
+        fn: Callable[[list, Context], bool],
+        constant: bool | None = None,
+    ) -> None:
+        d = self.__dict__
+        d["source"] = source
+        d["reads"] = reads
+        d["nodes"] = nodes
+        d["fn"] = fn
+        d["constant"] = constant
+
     def __call__(self, values: list, ctx: Context) -> bool:
         return self.fn(values, ctx)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Effect:
     """A compiled effect; ``reads`` includes the target for '+=' and friends."""
 
@@ -42,6 +61,25 @@ class Effect:
     reads: frozenset[str]
     nodes: tuple[tuple[str, int], ...]
     fn: Callable[[list, Context], None]
+
+    def __init__(
+        self,
+        source: str,
+        target: str,
+        slot: int,
+        op: str,
+        reads: frozenset[str],
+        nodes: tuple[tuple[str, int], ...],
+        fn: Callable[[list, Context], None],
+    ) -> None:
+        d = self.__dict__
+        d["source"] = source
+        d["target"] = target
+        d["slot"] = slot
+        d["op"] = op
+        d["reads"] = reads
+        d["nodes"] = nodes
+        d["fn"] = fn
 
     def apply(self, values: list, ctx: Context) -> None:
         self.fn(values, ctx)

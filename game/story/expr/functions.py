@@ -51,7 +51,7 @@ def node_call(fname: str, node: Any, start: int, end: int) -> Typed:
     ``node`` is the id, or a ``Param`` standing for it in a shape (never called as such).
     """
     if fname == "visits":
-        return Typed(INTEGER, lambda v, c: c.visits.get(node, 0), start, end)
+        return Typed(INTEGER, lambda v, c: c.visits.get(node, 0), start, end, node=node)
     return Typed(BOOL, lambda v, c: c.visits.get(node, 0) > 0, start, end)
 
 

@@ -46,6 +46,8 @@ def shape(source: str) -> tuple[str, tuple[int, ...], tuple[str, ...], tuple[int
     """The source with the node ids in ``visits("...")``/``seen("...")`` taken out, where
     each was taken out (offsets in that text), the ids, and their opening quotes' offsets in
     ``source``."""
+    if "visits" not in source and "seen" not in source:
+        return source, (), (), ()
     parts: list[str] = []
     cuts: list[int] = []
     ids: list[str] = []
@@ -73,16 +75,20 @@ class Interner:
 
     def __init__(self, variables: Mapping[str, VarInfo]) -> None:
         self.variables = variables
-        self._sources: dict[tuple[str, str], Compiled | ExprError] = {}
+        # By mode, each source compiled so far: what it gave, or why it does not compile.
+        self.done: dict[str, dict[str, Compiled | ExprError]] = {mode: {} for mode in MODES}
         self._shapes: dict[tuple[str, str, tuple[int, ...]], _Shape | None] = {}
+        # Lists of effect sources whose every effect compiled, and the effects, for callers
+        # that meet the same list many times (a reply kind's, "steps += 1").
+        self.effect_lists: dict[tuple[str, ...], tuple[Effect, ...]] = {}
 
     def compile(self, mode: str, source: str) -> Compiled | ExprError:
         """``mode`` is "condition" or "effect"; the compiled source, or why it does not compile."""
-        key = (mode, source)
-        done = self._sources.get(key)
-        if done is None:
-            done = self._sources[key] = self._compile(mode, source)
-        return done
+        done = self.done[mode]
+        found = done.get(source)
+        if found is None:
+            found = done[source] = self._compile(mode, source)
+        return found
 
     def condition(self, source: str) -> Condition:
         """Like ``compile_condition``: the condition, or raises its ``ExprError``."""
@@ -207,19 +213,19 @@ class _Id(_Plan):
 class _Function(_Plan):
     """A closure made again from its code, with new cells where a parameter is inside."""
 
-    __slots__ = ("fn", "cells")
+    __slots__ = ("fn", "cells", "todo")
 
     def __init__(self, fn: FunctionType, cells: list[CellType | _Plan]) -> None:
         self.fn = fn
-        self.cells = cells
+        self.cells = cells  # the cells to share, with a plan in place of each to make anew
+        self.todo = [(i, c) for i, c in enumerate(cells) if isinstance(c, _Plan)]
 
     def build(self, ids: tuple[str, ...]) -> Any:
         fn = self.fn
-        closure = tuple(
-            c if type(c) is CellType else CellType(c.build(ids))  # type: ignore[union-attr]
-            for c in self.cells
-        )
-        return FunctionType(fn.__code__, fn.__globals__, fn.__name__, fn.__defaults__, closure)
+        cells = self.cells.copy()
+        for i, plan in self.todo:
+            cells[i] = CellType(plan.build(ids))
+        return FunctionType(fn.__code__, fn.__globals__, fn.__name__, fn.__defaults__, tuple(cells))
 
 
 class _Tuple(_Plan):
