@@ -141,6 +141,20 @@ class _Compiler:
             schema = node
         return schema
 
+    def fast(self, check: Check | None, schema: dict[str, Any]) -> tuple | None:
+        """How a member checked by ``check`` (compiled from ``schema``) is checked in line:
+        (exact types, pattern or None, None) for a leaf, (exact types, None, the other checks)
+        for a typed check, None for neither."""
+        if not self.inline:
+            return None
+        leaf = self.leaf(schema)
+        if leaf is not None:
+            return (leaf[0], leaf[1], None)
+        if check in _SHORTCUTS:
+            types, rest = _SHORTCUTS[check]
+            return (types, None, rest)
+        return None
+
     def leaf(self, schema: dict[str, Any]) -> Leaf | None:
         """The schema as a leaf, when it is one: one type that is not an object or a list,
         perhaps a pattern, nothing else. Members and items that fit one are not checked through
@@ -265,33 +279,35 @@ class _Compiler:
         closed = extra is False
         key_rx = re.compile(schema["propertyNames"]["pattern"]) if "propertyNames" in schema else None
         key_rule = _id_rule(schema["propertyNames"]["pattern"]) if key_rx else ""
-        # Members checked in line when they fit: by name, or any other under an open schema.
-        leaves = {k: self.leaf(s) for k, s in schema.get("properties", {}).items()}
-        other_leaf = self.leaf(extra) if isinstance(extra, dict) else None
+        # Members checked in line when they fit: (exact types, pattern, None) for a leaf, and
+        # (exact types, None, the other checks) for a typed check; by name, or for any other
+        # member under an open schema.
+        fast = {k: self.fast(c, s) for k, s in schema.get("properties", {}).items() if (c := props[k])}
+        other_fast = self.fast(extra_check, extra) if isinstance(extra, dict) else None
         get = props.get
-        get_leaf = leaves.get
-        shortcuts = {k: _SHORTCUTS[c] for k, c in props.items() if c in _SHORTCUTS and self.inline}
-        get_shortcut = shortcuts.get
+        get_fast = fast.get
+        required_keys = frozenset(required)
 
         def check(value: Any, path: Path, out: list[Problem]) -> None:
             if not isinstance(value, dict):
                 return
-            for key in required:
-                if key not in value:
-                    out.append(Problem(pointer_of(path), "LT105", f"missing required field '{key}'"))
+            if not required_keys <= value.keys():
+                for key in required:
+                    if key not in value:
+                        out.append(Problem(pointer_of(path), "LT105", f"missing required field '{key}'"))
             for key, item in value.items():
                 if key_rx is not None and not key_rx.search(key):
                     out.append(
                         Problem(pointer_of((path, key)), "LT106", f"'{key}' is not a valid id: {key_rule}", True)
                     )
                     continue
-                fits = get_leaf(key, other_leaf)
-                if fits is not None and type(item) in fits[0] and (fits[1] is None or fits[1](item)):
-                    continue
-                shortcut = get_shortcut(key)
-                if shortcut is not None and type(item) in shortcut[0]:
-                    shortcut[1](item, (path, key), out)
-                    continue
+                f = get_fast(key, other_fast)
+                if f is not None and type(item) in f[0]:
+                    if f[2] is not None:
+                        f[2](item, (path, key), out)
+                        continue
+                    if f[1] is None or f[1](item):
+                        continue
                 sub = get(key)
                 if sub is not None:
                     sub(item, (path, key), out)

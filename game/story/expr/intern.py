@@ -48,6 +48,13 @@ def shape(source: str) -> tuple[str, tuple[int, ...], tuple[str, ...], tuple[int
     ``source``."""
     if "visits" not in source and "seen" not in source:
         return source, (), (), ()
+    m = _NODE_ARG.search(source)
+    if m is None:
+        return source, (), (), ()
+    group = 1 if m.group(1) is not None else 2
+    start, end = m.span(group)
+    if _NODE_ARG.search(source, end) is None:  # the usual case: one id
+        return source[:start] + source[end:], (start,), (m.group(group),), (start - 1,)
     parts: list[str] = []
     cuts: list[int] = []
     ids: list[str] = []
