@@ -1,7 +1,8 @@
 """Draw every generated image and map for Low Tide, then copy each story's share into its folder.
 
 Run `python assets/make_art.py` from anywhere; it is deterministic, so re-running it after a
-change to the drawing code rewrites the same files. It needs only pygame-ce (no window opens).
+change to the drawing code rewrites the same files. It needs pygame-ce (no window opens), and
+Pillow for the .ico and .icns icons.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 ART = HERE / "art"  # the masters: tileset, maps, sprites, portraits (copied into stories)
 DATA = ROOT / "game" / "data"  # what the installed game reads at run time
+ICONS = ROOT / "release" / "icons"  # the desktop icon, for the standalone build
 sys.path.insert(0, str(HERE))
 
 import pygame  # noqa: E402
@@ -71,6 +73,27 @@ def build_title_and_ui() -> None:
         save(surf, DATA / "art" / "ui" / f"{name}.png")
 
 
+def build_icons() -> None:
+    """The desktop icon at every size a desktop asks for, and as .ico and .icns.
+
+    The PNGs are pygame's; Pillow (the ``dist`` extra) packs the same drawings into the
+    Windows and macOS formats, so PyInstaller needs no converter on those systems.
+    """
+    from PIL import Image
+
+    drawn = {size: ui.icon(size) for size in ui.ICON_SIZES}
+    for size, surf in drawn.items():
+        if size <= 512:
+            save(surf, ICONS / f"lowtide-{size}.png")
+    pil = {size: Image.frombytes("RGBA", (size, size), pygame.image.tobytes(surf, "RGBA"))
+           for size, surf in drawn.items()}
+    ico = [s for s in ui.ICON_SIZES if s <= 256]
+    pil[256].save(ICONS / "lowtide.ico", sizes=[(s, s) for s in ico],
+                  append_images=[pil[s] for s in ico if s != 256])
+    pil[1024].save(ICONS / "lowtide.icns",
+                   append_images=[pil[s] for s in (16, 32, 64, 128, 256, 512)])
+
+
 def copy_to_stories() -> None:
     """Each story may only read files in its own folder, so give it copies of what it uses."""
     for story, wants in STORIES.items():
@@ -98,9 +121,10 @@ def main() -> None:
     build_tiles_and_maps()
     build_characters()
     build_title_and_ui()
+    build_icons()
     copy_to_stories()
-    print(f"art written to {ART.relative_to(ROOT)} and {DATA.relative_to(ROOT)}, "
-          "and copied into each story folder")
+    print(f"art written to {ART.relative_to(ROOT)}, {DATA.relative_to(ROOT)} and "
+          f"{ICONS.relative_to(ROOT)}, and copied into each story folder")
 
 
 if __name__ == "__main__":

@@ -67,10 +67,11 @@ def percentile(values: list[float], p: float) -> float:
 def measure_frames(story_dir: Path, frames: int) -> dict:
     import pygame
 
-    from game.app import flow
     from game.app.loop import App
+    from game.app.screens import registry
     from game.app.services import Services
     from game.app.states.play import PlayScreen
+    from game.app.transitions import Replace
     from game.story.load import load_story
     from game.story.session import Session
 
@@ -79,9 +80,9 @@ def measure_frames(story_dir: Path, frames: int) -> dict:
         raise SystemExit(f"bench: {story_dir} does not load: {diagnostics[:3]}")
     node_id, line_index = heaviest_node(story) or (story.start, 0)
     pygame.init()
-    app = App(Services(), fixed_dt=1 / 60)
+    app = App(Services(), registry(), fixed_dt=1 / 60)
     app.open_window()
-    flow.play(app, Session.start(story, at=node_id))
+    app.apply(Replace("play", session=Session.start(story, at=node_id)))
     play = app.top
     assert isinstance(play, PlayScreen)
     play.index = line_index

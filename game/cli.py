@@ -150,10 +150,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_play(args: argparse.Namespace) -> int:
-    from game.tools.play import play, play_window
-
     if not args.text:
-        return play_window(args)
+        from game.app.run import play_window
+        from game.tools.lint import load_linted
+
+        return play_window(args, check=load_linted)  # developer mode checks as lint does
+    from game.tools.play import play
+
     if args.dev:
         print("lowtide play: --dev is for the window; in the terminal use --from NODE and "
               "--set NAME=VALUE", file=sys.stderr)

@@ -37,9 +37,16 @@ def dot() -> pygame.Surface:
     return p.result()
 
 
-def icon() -> pygame.Surface:
-    """The window icon: a lighthouse on a night-teal disc with its lamp lit."""
-    p = Pen(64, 64, 4)
+#: The desktop icon's sizes (freedesktop hicolor, Windows .ico, macOS .icns take their pick).
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512, 1024)
+
+
+def icon(size: int = 64) -> pygame.Surface:
+    """The window and desktop icon: a lighthouse on a night-teal disc with its lamp lit.
+
+    Drawn on a 64-unit grid at enough resolution for ``size``, then shrunk once.
+    """
+    p = Pen(64, 64, max(4, -(-4 * size // 64)))
     p.circle(P.NIGHT, 32, 32, 30)
     p.rect(P.SEA, 4, 42, 56, 8)
     p.circle(P.alpha(P.LAMP, 70), 32, 17, 11)
@@ -51,7 +58,7 @@ def icon() -> pygame.Surface:
     mask = p.layer()
     mask.circle(P.INK, 32, 32, 30)
     p.clip_to(mask)
-    return p.result()
+    return p.result() if size == 64 else pygame.transform.smoothscale(p.surf, (size, size))
 
 
 def images() -> dict[str, pygame.Surface]:

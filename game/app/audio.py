@@ -14,11 +14,12 @@ from __future__ import annotations
 import contextlib
 import logging
 from pathlib import Path
-from typing import Any
 
 import pygame
 
 from game import paths
+from game.app.settings import Settings
+from game.story.model import Story
 
 log = logging.getLogger("lowtide.audio")
 
@@ -27,13 +28,14 @@ FADE_MS = 1200
 
 
 class Audio:
-    def __init__(self, folder: Path | None = None, settings: Any = None, *, enabled: bool = True):
+    def __init__(self, folder: Path | None = None, settings: Settings | None = None, *,
+                 enabled: bool = True):
         self.folder = Path(folder) if folder is not None else paths.assets_dir() / "sounds"
         self.music_gain = 0.48
         self.effects_gain = 0.48
         self.current: str | None = None  # the ambient loop's name, when one plays
         self.last_effect: str | None = None
-        self._sounds: dict[str, Any] = {}
+        self._sounds: dict[str, pygame.mixer.Sound] = {}
         self._missing: set[str] = set()
         self._active = 0
         self.enabled = enabled and self._start()
@@ -53,11 +55,11 @@ class Audio:
 
     # -- volumes -----------------------------------------------------------------------------
 
-    def apply(self, settings: Any) -> None:
+    def apply(self, settings: Settings) -> None:
         """Take the volumes from settings (master × music, master × effects)."""
-        master = _gain(getattr(settings, "master_volume", 1.0))
-        self.music_gain = master * _gain(getattr(settings, "music_volume", 1.0))
-        self.effects_gain = master * _gain(getattr(settings, "effects_volume", 1.0))
+        master = _gain(settings.master_volume)
+        self.music_gain = master * _gain(settings.music_volume)
+        self.effects_gain = master * _gain(settings.effects_volume)
         if not self.enabled:
             return
         for i in AMBIENT_CHANNELS:
@@ -93,10 +95,10 @@ class Audio:
         except pygame.error as err:
             log.warning("the ambient sound '%s' could not play: %s", name, err)
 
-    def scene(self, story: Any, scene_id: str | None) -> None:
+    def scene(self, story: Story, scene_id: str | None) -> None:
         """The ambient loop a story's scene declares (silence for a scene without one)."""
         scene = story.scenes.get(scene_id) if scene_id else None
-        self.ambient(getattr(scene, "ambient", None))
+        self.ambient(scene.ambient if scene is not None else None)
 
     # -- interface sounds --------------------------------------------------------------------
 
@@ -121,7 +123,7 @@ class Audio:
             with contextlib.suppress(pygame.error):
                 pygame.mixer.fadeout(300)
 
-    def _sound(self, stem: str) -> Any:
+    def _sound(self, stem: str) -> pygame.mixer.Sound | None:
         found = self._sounds.get(stem)
         if found is not None or stem in self._missing:
             return found
@@ -136,7 +138,7 @@ class Audio:
         return found
 
 
-def _gain(value: Any) -> float:
+def _gain(value: float) -> float:
     try:
         return min(1.0, max(0.0, float(value)))
     except (TypeError, ValueError):

@@ -3,7 +3,8 @@ place, and the console's commands.
 
 The window polls ``StoryWatcher.changed()`` once a frame (it looks at the files at most once a
 second); on a change it calls ``reload``, which keeps the last good story and session when the
-new files fail lint, and hands back the diagnostics to show.
+new files fail lint, and hands back the diagnostics to show. Lint itself is given by the entry
+point (``StoryCheck``: ``game.tools.lint.load_linted``), so the window never imports the tools.
 """
 
 from __future__ import annotations
@@ -19,11 +20,14 @@ from game.story.model import Story
 from game.story.session import Session, SessionError, coerce
 from game.story.text import format_value
 from game.story.validate import suggest
-from game.tools.lint import load_linted
 
 POLL_SECONDS = 1.0
 #: the files whose saving reloads the story: its JSON, its maps and tilesets, its images
 WATCHED = (".json", ".tmx", ".tsx", ".png")
+
+#: loads a story folder and checks it: the story (None when it does not load) and every
+#: diagnostic, lint's included
+StoryCheck = Callable[[Path], tuple[Story | None, list[Diagnostic]]]
 
 
 class StoryWatcher:
@@ -88,10 +92,11 @@ def story_folder(path: Path) -> Path:
     return path.parent if path.is_file() else path
 
 
-def load_checked(root: Path) -> tuple[Story | None, list[Diagnostic], list[Diagnostic]]:
+def load_checked(root: Path, check: StoryCheck
+                 ) -> tuple[Story | None, list[Diagnostic], list[Diagnostic]]:
     """The story, every diagnostic, and the errors among them (loading and lint): the one rule
     developer mode applies at launch, while waiting, and on every reload."""
-    story, diagnostics = load_linted(root)
+    story, diagnostics = check(root)
     errors = [d for d in diagnostics if d.severity == ERROR]  # a story that fails has some
     return (None if errors else story), diagnostics, errors
 
@@ -105,13 +110,13 @@ def shown(d: Diagnostic, root: Path) -> str:
     return f"{name}:{d.line}:{d.column}: {d.severity} {d.code}: {d.message}"
 
 
-def reload(root: Path, story: Story, session: Session) -> Reloaded:
+def reload(root: Path, story: Story, session: Session, check: StoryCheck) -> Reloaded:
     """Load the story again and move the session onto it, through its own save format.
 
     When the new files have errors (loading or lint), nothing changes: the last good story and
     session carry on, and the diagnostics say why.
     """
-    fresh, diagnostics, errors = load_checked(root)
+    fresh, diagnostics, errors = load_checked(root, check)
     if fresh is None:
         return Reloaded(story, session, False, errors)
     try:

@@ -3,8 +3,9 @@ overlay of the node and variables; the console; the diagnostics of a reload that
 
 Keys (only with ``lowtide play --dev``): F3 shows or hides the overlay; ` (backquote) or F2
 opens the console; Ctrl+R reloads now. One ``DevMode`` lives for the run (in
-``services.dev``); the play and ending screens host it in turn, handing it their events first,
-their time and a place to draw, and taking the sessions it moves them to.
+``services.dev``, made by ``Services.dev_mode``); the play and ending screens host it in turn,
+handing it their events first, their time and a place to draw, and taking the sessions it moves
+them to (what they return then is where the window goes next).
 """
 
 from __future__ import annotations
@@ -12,12 +13,16 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 import pygame
 
-from game.app import dev, keep
+from game.app import dev
+from game.app.keep import Keeper
 from game.app.render import devpanels
+from game.app.render.images import Images
+from game.app.render.text import Lettering
+from game.app.transitions import Next, Push
 from game.story.diagnostics import Diagnostic
 from game.story.session import Session
 from game.story.text import format_value
@@ -32,36 +37,22 @@ NOTICE_SECONDS = 4.0
 class Host(Protocol):
     """A screen developer mode works on: it shows a session and can carry on with another."""
 
-    app: Any
     session: Session
 
-    def replace(self, session: Session) -> None: ...
+    def replace(self, session: Session) -> Next:
+        """Carry on with ``session``; what the window does next (None: stay)."""
 
-    def update(self, dt: float) -> None: ...
-
-
-def attach(host: Host) -> DevMode | None:
-    """The run's developer mode, now working on ``host``; None outside developer mode.
-
-    The mode (its console log, overlay setting, last failure) carries over from screen to
-    screen while the story is the same one; another story gets a fresh mode.
-    """
-    services = host.app.services
-    if not services.options.dev:
-        return None
-    root = Path(host.session.story.root)
-    mode = services.dev
-    if mode is None or mode.root != root:
-        mode = services.dev = DevMode(root)
-    mode.host = host
-    return mode
+    def update(self, dt: float) -> Next: ...
 
 
 class DevMode:
     """Developer mode's state for one story folder."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, keep: Keeper, images: Images, check: dev.StoryCheck):
         self.root = Path(root)
+        self.keep = keep
+        self.images = images
+        self.check = check  # loading and lint: the rule a story must pass to be played
         self.host: Host | None = None
         self.elapsed = 0.0  # game time: the watcher polls by it, so driven runs stay exact
         self.watcher = dev.StoryWatcher(self.root, clock=lambda: self.elapsed)
@@ -82,40 +73,43 @@ class DevMode:
 
     # -- time and input ---------------------------------------------------------------------
 
-    def update(self, dt: float) -> None:
+    def attach(self, host: Host) -> None:
+        """Work on ``host`` from now on (the screen showing the story)."""
+        self.host = host
+
+    def update(self, dt: float) -> Next:
         self.elapsed += dt
         self.notice_left = max(0.0, self.notice_left - dt)
         if self.watcher.changed():
-            self.reload()
+            return self.reload()
+        return None
 
-    def handle(self, event: pygame.event.Event) -> bool:
-        """The developer keys; True when the event was one of them."""
+    @staticmethod
+    def claims(event: pygame.event.Event) -> bool:
+        """Whether ``event`` is one of the developer keys (the host then hands it over)."""
         if event.type != pygame.KEYDOWN:
             return False
+        return event.key in (pygame.K_F3, *CONSOLE_KEYS) or (
+            event.key == pygame.K_r and bool(getattr(event, "mod", 0) & pygame.KMOD_CTRL))
+
+    def handle(self, event: pygame.event.Event) -> Next:
+        """Act on a developer key (one ``claims`` accepted)."""
         if event.key == pygame.K_F3:
             self.overlay = not self.overlay
         elif event.key in CONSOLE_KEYS:
-            self.open_console()
-        elif event.key == pygame.K_r and getattr(event, "mod", 0) & pygame.KMOD_CTRL:
-            self.reload()
+            return Push("console", mode=self, fade=False)
         else:
-            return False
-        return True
-
-    def open_console(self) -> None:
-        from game.app.states.console import ConsoleScreen
-
-        assert self.host is not None
-        self.host.app.push(ConsoleScreen(self.host.app, self), fade=False)
+            return self.reload()
+        return None
 
     # -- what it does -------------------------------------------------------------------------
 
-    def reload(self) -> bool:
+    def reload(self) -> Next:
         """Load the story's files again; on errors keep the last good story and show why."""
         host = self.host
         assert host is not None
         session = host.session
-        result = dev.reload(self.root, session.story, session)
+        result = dev.reload(self.root, session.story, session, self.check)
         if not result.ok:
             self.failed = list(result.diagnostics)
             count = len(self.failed)
@@ -123,41 +117,37 @@ class DevMode:
                      "still playing the last good version")
             for d in self.failed:
                 log.warning("%s", d.format())
-            keep.sound(host.app, "error")
-            return False
+            self.keep.sound("error")
+            return None
         self.failed = []
         self.reloads += 1
-        images = host.app.services.images
-        if images is not None:
-            images.forget(self.root)
+        self.images.forget(self.root)
         notes = " ".join(result.notes)
         self.say(f"reloaded at {result.session.node_id}" + (f". {notes}" if notes else ""))
         stamp = time.strftime("%H:%M:%S")
         self.notice, self.notice_left = (f"reloaded at {stamp}" + (f": {notes}" if notes else ""),
                                          NOTICE_SECONDS)
         if not self.overlay:
-            keep.toast(host.app, "Story reloaded" + (f". {notes}" if notes else ""))
-        host.replace(result.session)
-        return True
+            self.keep.say("Story reloaded" + (f". {notes}" if notes else ""))
+        return host.replace(result.session)
 
-    def run(self, line: str) -> str:
-        """Run one console line against the host's session; the reply is logged."""
+    def run(self, line: str) -> Next:
+        """Run one console line against the host's session; the reply goes to the log."""
         line = line.strip()
         if not line:
-            return ""
+            return None
         self.history.append(line)
         self.say(f"> {line}")
         if line.split()[0] == "reload":
-            self.reload()
-            return self.log[-1]
+            return self.reload()
         host = self.host
         assert host is not None
         before = host.session
         session, reply = dev.console(before, line)
         self.say(reply)
         if session is not before or line.split()[0] == "set":
-            host.replace(session)
-        return reply
+            return host.replace(session)
+        return None
 
     def say(self, text: str) -> None:
         self.log.append(text)
@@ -185,18 +175,15 @@ class DevMode:
         stuck = f"  stuck: {s.stuck}" if s.stuck else ""
         return f"{s.node_id}  turn {s.turn}{scene}{stuck}"
 
-    def draw(self, surface: pygame.Surface) -> None:
-        host = self.host
-        assert host is not None
-        sv = host.app.services
+    def draw(self, surface: pygame.Surface, lettering: Lettering, left: int = 24) -> None:
+        """The overlay (its left edge at ``left``, clear of the host's own panels) and the
+        failed reload's diagnostics beside it."""
+        sv = lettering
         beside = None
         if self.overlay:
             status = (f"watching {len(self.watcher.stamps)} files · reloaded {self.reloads}× · "
                       "F3 hides · ` console")
             notice = self.notice if self.notice_left > 0 else ""
-            dynamics = getattr(host, "dynamics", None)
-            panel = dynamics.rect if dynamics is not None else None
-            left = panel.right + 16 if sv.settings.show_dynamics and panel and panel.w else 24
             beside = devpanels.draw_overlay(surface, sv, self.header(), self.rows(), status,
                                             notice, left)
         failure = None

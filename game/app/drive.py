@@ -12,10 +12,12 @@ import random
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pygame
 
+from game.app.loop import App
+from game.app.screen import Screen
+from game.story import transcript
 from game.story.session import Session
 
 log = logging.getLogger("lowtide.app")
@@ -58,8 +60,10 @@ class Recorder:
         self.saved: list[Path] = []
         self.last_node: str | None = None
 
-    def observe(self, what: str, subject: Any) -> None:
-        if what in ("node", "settled", "choice", "ending") and isinstance(subject, Session):
+    def observe(self, what: str, subject: object) -> None:
+        if not isinstance(subject, Session):
+            return
+        if what in ("node", "settled", "choice", "ending"):
             self.session = subject
         if what == "settled" and subject.node_id != self.last_node:
             self.last_node = subject.node_id
@@ -75,7 +79,7 @@ class Recorder:
         self.count += 1
         self.pending.append((f"{self.count:04d}-{name}.png", frames))
 
-    def after_frame(self, app) -> None:
+    def after_frame(self, app: App) -> None:
         still = []
         for name, frames in self.pending:
             if frames <= 0:
@@ -100,9 +104,7 @@ class Recorder:
     def write_transcript(self) -> None:
         if self.transcript is None or self.session is None:
             return
-        from game.tools.textplay import write_transcript
-
-        write_transcript(self.session, self.transcript)
+        transcript.write(self.session, self.transcript)
 
 
 # -- autoplay ----------------------------------------------------------------------------------
@@ -117,7 +119,6 @@ class Autoplay:
                                                               if k.strip()]
         self.rng = random.Random(seed)
         self.wait = 0
-        self.done = False
 
     def pick(self, choices) -> int:
         if self.mode == "first" or not choices:
@@ -130,7 +131,7 @@ class Autoplay:
                 return self.rng.choice(matches)
         return 0
 
-    def step(self, app, recorder: Recorder) -> None:
+    def step(self, app: App, recorder: Recorder) -> None:
         top = app.top
         hint = top.drive_hint() if top is not None else None
         if not isinstance(hint, dict):
@@ -152,7 +153,6 @@ class Autoplay:
                 press(pygame.K_RETURN)
             self.wait = CHOOSE_FRAMES
         elif action == "ending" and recorder.idle and hint.get("age", 0) > 0.5:
-            self.done = True
             app.quit(0)
         elif action in ("stuck", "error"):
             app.quit(1, f"the story cannot be played on: {hint.get('message')}")
@@ -249,9 +249,8 @@ class Script:
         self.shots = shots
         self.base = base
         self.finished = False
-        self.quit_asked = False
 
-    def step(self, app, recorder: Recorder) -> None:
+    def step(self, app: App, recorder: Recorder) -> None:
         if self.wait > 0:
             self.wait -= 1
             return
@@ -276,7 +275,7 @@ class Script:
                 return
         self.finished = True
 
-    def _run(self, cmd: Command, app, recorder: Recorder) -> bool:
+    def _run(self, cmd: Command, app: App, recorder: Recorder) -> bool:
         """Run one command; True when the script must wait for later frames."""
         verb, args = cmd.verb, cmd.args
         if verb == "key":
@@ -309,13 +308,12 @@ class Script:
             recorder.save(app.surface, args[0], folder)
             return False
         if verb == "quit":
-            self.quit_asked = True
             app.quit(0)
             return True
         return False
 
 
-def _matches(screen, target: str) -> bool:
+def _matches(screen: Screen, target: str) -> bool:
     if "|" in target:
         return any(_matches(screen, t) for t in target.split("|") if t)
     if target == "choices":
@@ -324,7 +322,7 @@ def _matches(screen, target: str) -> bool:
     if target == "typed":
         hint = screen.drive_hint()
         return isinstance(hint, dict) and hint.get("action") == "advance" and hint.get("complete")
-    return getattr(screen, "name", "") == target
+    return screen.name == target
 
 
 class Driver:
@@ -336,7 +334,7 @@ class Driver:
         self.autoplay = autoplay
         self.script = script
 
-    def before_frame(self, app) -> None:
+    def before_frame(self, app: App) -> None:
         if self.script is not None and not self.script.finished:
             self.script.step(app, self.recorder)
             if not self.script.finished:
@@ -350,5 +348,5 @@ class Driver:
             else:
                 app.quit(1, "the input script ended before an ending was reached")
 
-    def after_frame(self, app) -> None:
+    def after_frame(self, app: App) -> None:
         self.recorder.after_frame(app)

@@ -1,6 +1,6 @@
 """The flowchart's content, without drawing: where each node sits, what was seen, what was taken.
 
-Node positions come from the same layered layout as ``lowtide graph`` (``game.tools.layout``):
+Node positions come from the same layered layout as ``lowtide graph`` (``game.story.layout``):
 top to bottom in story order. Route nodes (no text) stay in the graph, since the path runs
 through them. Each node knows whether it was seen in any playthrough, whether this playthrough
 passed it, and, for an ending, its dynamic and that dynamic's colour.
@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.app.render import theme
+from game.story.layout import layered_layout
 from game.story.model import Story
-from game.tools.layout import layered_layout
 
 X_GAP, Y_GAP = 150.0, 110.0  # pixels between neighbours at zoom 1
 

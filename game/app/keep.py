@@ -1,10 +1,11 @@
-"""What the window keeps between runs, as screens use it.
+"""What the window keeps between screens: saves, the autosave, progress, the settings file,
+sounds and the toast, behind one object (``Keeper``) that every screen reaches through
+``services.keep``.
 
-Screens call these functions instead of reaching into ``game.app.persist`` themselves: change a
-setting (stored at once and applied: volumes, full screen, font, contrast), autosave after a
-choice with a thumbnail of the screen, quick save and quick load, open a save (with notes when
-the story changed since), record what was seen, play an interface sound, show a short toast.
-Nothing here raises into a screen: a failure is logged and told to the player.
+It reports what happened and never decides where the player goes next: opening a save gives an
+``Opened`` (a session to play, or why there is none) and the screen picks the transition.
+Nothing here raises into a screen: a failure is logged and told to the player (a toast and a
+sound). Without a data folder (``persist`` None) nothing is kept and saving says so.
 """
 
 from __future__ import annotations
@@ -12,126 +13,215 @@ from __future__ import annotations
 import io
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 import pygame
 
-from game.app.persist import QUICK, Persist, SaveError, SaveInfo, SaveProblem
+from game.app.audio import Audio
+from game.app.catalog import load_entry
+from game.app.persist import QUICK, Persist, SaveError, SaveInfo, SaveProblem, story_folder
+from game.app.persist.saves import Slot
 from game.app.persist.saves import load as load_save
-from game.app.render import theme
-from game.story.session import Session
-
-if TYPE_CHECKING:
-    from game.app.loop import App
+from game.app.render.toast import Toast
+from game.app.settings import Settings
+from game.story.model import Story
+from game.story.session import Session, SessionError
 
 log = logging.getLogger("lowtide.app")
 
 THUMB_SIZE = (320, 180)
-TOAST_TIME = 2.2
 
 
-# -- services ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Opened:
+    """The outcome of opening a save: a session to play (with notes when its story changed
+    since), or a failure for the error screen, or neither (the player was told why)."""
+
+    session: Session | None = None
+    notes: tuple[str, ...] = ()
+    #: (title, message) when the save's story cannot be played at all
+    failure: tuple[str, str] | None = None
 
 
-def persist_of(app: App) -> Persist | None:
-    return getattr(app.services, "persist", None)
+class Keeper:
+    """Saves, progress, the settings file, sound and the toast for one run."""
 
+    def __init__(self, persist: Persist | None = None, audio: Audio | None = None, *,
+                 records: bool = True):
+        self.persist = persist
+        self.audio = audio
+        self.toast = Toast()
+        #: False in developer mode: its jumps and reloads are not a playthrough, so they
+        #: write no autosave and mark nothing as seen or found
+        self.records = records
 
-def sound(app: App, name: str) -> None:
-    audio = getattr(app.services, "audio", None)
-    if audio is not None:
-        audio.play(name)
+    # -- sound and notes ---------------------------------------------------------------------
 
+    def sound(self, name: str) -> None:
+        if self.audio is not None:
+            self.audio.play(name)
 
-def ambient(app: App, name: str | None) -> None:
-    audio = getattr(app.services, "audio", None)
-    if audio is not None:
-        audio.ambient(name)
+    def ambient(self, name: str | None) -> None:
+        if self.audio is not None:
+            self.audio.ambient(name)
 
+    def scene_sound(self, story: Story, scene_id: str | None) -> None:
+        """The ambient loop of a story's scene (silence for a scene without one)."""
+        if self.audio is not None:
+            self.audio.scene(story, scene_id)
 
-# -- toasts --------------------------------------------------------------------------------------
+    def say(self, text: str) -> None:
+        """A short note for the player (the toast), and the log."""
+        self.toast.show(text)
+        log.info("%s", text)
 
+    # -- settings ----------------------------------------------------------------------------
 
-@dataclass
-class Toast:
-    """A short note in the corner ("Saved to the quick slot"), fading by itself."""
+    @property
+    def settings_problem(self) -> str | None:
+        """Why the stored settings could not be read (they were set aside), if they could not."""
+        return self.persist.settings.message if self.persist is not None else None
 
-    text: str = ""
-    left: float = 0.0
+    def store_settings(self, settings: Settings) -> None:
+        """Keep ``settings`` for next time; tells the player when they cannot be written."""
+        if self.persist is not None and not self.persist.settings.save(settings):
+            self.say("Settings could not be stored; they hold until you quit.")
 
-    def show(self, text: str, seconds: float = TOAST_TIME) -> None:
-        self.text, self.left = text, seconds
+    # -- progress ----------------------------------------------------------------------------
 
-    def update(self, dt: float) -> None:
-        self.left = max(0.0, self.left - dt)
-
-    def draw(self, surface: pygame.Surface, services: Any) -> None:
-        if self.left <= 0 or not self.text:
+    def record(self, session: Session) -> None:
+        """Remember the nodes this session showed (and its ending) across playthroughs."""
+        if self.persist is None or not self.records:
             return
-        from game.app.render.widgets import blit_panel
+        try:
+            self.persist.record(session)
+        except Exception as err:  # noqa: BLE001 - progress must never stop play
+            log.warning("progress could not be recorded: %s", err)
 
-        settings = services.settings
-        alpha = 255 if getattr(settings, "reduced_motion", False) else int(
-            255 * min(1.0, self.left / 0.4, (TOAST_TIME - self.left + 0.4) / 0.4))
-        font = services.font("sans-bold", scaled(services, 17))
-        line = services.text.line(self.text, font, theme.CREAM_LIGHT)
-        rect = pygame.Rect(0, 0, line.get_width() + 44, line.get_height() + 20)
-        rect.midtop = (theme.WIDTH // 2, 8)
-        layer = pygame.Surface(rect.size, pygame.SRCALPHA)
-        blit_panel(layer, layer.get_rect(), theme.NIGHT_DEEP, 225, radius=rect.h // 2)
-        pygame.draw.circle(layer, theme.AMBER, (16, rect.h // 2), 4)
-        layer.blit(line, (28, (rect.h - line.get_height()) // 2))
-        layer.set_alpha(alpha)
-        surface.blit(layer, rect.topleft)
+    def seen(self, story_id: str) -> frozenset[str]:
+        return self.persist.progress.seen(story_id) if self.persist is not None else frozenset()
+
+    def has_seen(self, story_id: str, node_id: str) -> bool:
+        return self.persist is not None and self.persist.progress.has_seen(story_id, node_id)
+
+    def endings(self, story_id: str) -> dict[str, str]:
+        """The endings found of a story, with when each was first reached."""
+        return self.persist.progress.endings(story_id) if self.persist is not None else {}
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def autosave(self, session: Session, line: str | None = None) -> None:
+        """The autosave after every choice (its own slot; the player never writes it)."""
+        if self.persist is None or not self.records:
+            return
+        try:
+            self.persist.autosave(session, line=line, thumbnail=_thumbnail())
+        except (SaveError, OSError) as err:
+            log.warning("the autosave could not be written: %s", err)
+            self.say("The autosave could not be written.")
+
+    def save(self, session: Session, slot: str, line: str | None = None) -> SaveInfo | None:
+        """Save to a player slot; tells the player either way."""
+        if self.persist is None:
+            self.say("Saving is not available.")
+            return None
+        try:
+            info = self.persist.saves.save(session, slot, line=line, thumbnail=_thumbnail())
+        except (SaveError, OSError) as err:
+            log.warning("%s", err)
+            self.sound("error")
+            self.say("That save could not be written; the old one is untouched.")
+            return None
+        self.sound("save")
+        self.say(f"Saved to the quick slot ({info.when()})" if slot == QUICK
+                 else f"Saved in {info.label.lower()}")
+        return info
+
+    def slots(self, story_id: str | None) -> dict[str, Slot]:
+        """Every slot of a story: a save, a damaged save (set aside), or nothing."""
+        if self.persist is None or story_id is None:
+            return {}
+        return self.persist.saves.slots(story_id)
+
+    def saved_stories(self, first: str | None = None) -> list[tuple[str, str]]:
+        """(id, title) of every story with saves: ``first``, then the latest played, then by
+        title."""
+        if self.persist is None:
+            return []
+        saves = self.persist.saves
+        out = []
+        for sid in saves.story_ids():
+            latest = saves.latest([sid])
+            out.append((sid, latest.story_title if latest else sid))
+        newest = saves.latest()
+        out.sort(key=lambda p: (newest is None or p[0] != newest.story_id, p[1]))
+        if first is not None:
+            out.sort(key=lambda p: p[0] != first)
+        return out
+
+    # -- carrying on -------------------------------------------------------------------------
+
+    def open_save(self, info: SaveInfo) -> Opened:
+        """A save's session, on its story as it is now (with notes when that story changed)."""
+        folder = story_folder(info)
+        if folder is None:
+            self.sound("error")
+            self.say(f"The story of this save ('{info.story_title}') is not installed.")
+            return Opened()
+        entry = load_entry(folder)
+        if entry.story is None:
+            return Opened(failure=("The saved story cannot be played",
+                                   "\n".join(entry.problems[:8])))
+        try:
+            session, notes = load_save(info, entry.story)
+        except SaveError as err:
+            self.sound("error")
+            self.say(f"This save cannot be opened: {err}")
+            return Opened()
+        if not notes:
+            self.say(f"Loaded {info.label.lower()}")
+        return Opened(session, tuple(notes))
+
+    def quickload(self, story_id: str) -> Opened:
+        slot = self.persist.saves.read(story_id, QUICK) if self.persist is not None else None
+        if isinstance(slot, SaveInfo):
+            return self.open_save(slot)
+        self.sound("error")
+        if isinstance(slot, SaveProblem):
+            self.say("The quick save is damaged and was set aside.")
+        else:
+            self.say("There is no quick save yet (F5 makes one).")
+        return Opened()
+
+    def latest(self) -> tuple[Path, dict[str, Any]] | None:
+        """(story folder, session JSON) of the newest save that reads well, for Continue."""
+        if self.persist is None:
+            return None
+        try:
+            return self.persist.latest()
+        except Exception as err:  # noqa: BLE001 - the title must show whatever happens
+            log.warning("the latest save could not be read: %s", err)
+            return None
+
+    def resume(self, folder: Path, data: dict[str, Any]) -> Opened:
+        """Carry on from saved session JSON (Continue); notes about story changes are logged."""
+        entry = load_entry(folder)
+        if entry.story is None:
+            return Opened(failure=("The saved story cannot be played",
+                                   "\n".join(entry.problems[:8])))
+        try:
+            session, notes = Session.from_json(entry.story, data)
+        except SessionError as err:
+            return Opened(failure=("This save cannot be opened", str(err)))
+        for note in notes:
+            log.warning("%s", note)
+        return Opened(session)
 
 
-def toast(app: App, text: str) -> None:
-    found = getattr(app.services, "toast", None)
-    if found is not None:
-        found.show(text)
-    log.info("%s", text)
-
-
-def scaled(services: Any, size: int) -> int:
-    """A font size grown by the player's text size setting (100–200 %)."""
-    return int(round(size * getattr(services.settings, "scale", 1.0)))
-
-
-# -- settings ------------------------------------------------------------------------------------
-
-
-def change_settings(app: App, **changes: Any) -> Any:
-    """Apply changed settings at once and store them; returns the new settings."""
-    sv = app.services
-    old = sv.settings
-    new = old.replace(**changes)
-    sv.settings = new
-    apply_settings(app, old, new)
-    found = persist_of(app)
-    if found is not None and not found.settings.save(new):
-        toast(app, "Settings could not be stored; they hold until you quit.")
-    return new
-
-
-def apply_settings(app: App, old: Any, new: Any) -> None:
-    """Make the window match the settings: volumes, full screen, font and contrast."""
-    audio = getattr(app.services, "audio", None)
-    if audio is not None:
-        audio.apply(new)
-    if old is not None and old.fullscreen != new.fullscreen:
-        app.toggle_fullscreen()
-    fonts = app.services.fonts
-    if hasattr(fonts, "set_legible"):
-        fonts.set_legible(new.legible_font)
-    if hasattr(theme, "use_high_contrast"):
-        theme.use_high_contrast(new.high_contrast)
-
-
-# -- saving --------------------------------------------------------------------------------------
-
-
-def thumbnail(surface: pygame.Surface | None) -> bytes | None:
-    """The screen as a small PNG, for a save slot."""
+def _thumbnail() -> bytes | None:
+    """The window as a small PNG, for a save slot."""
+    surface = pygame.display.get_surface() if pygame.display.get_init() else None
     if surface is None:
         return None
     try:
@@ -142,94 +232,3 @@ def thumbnail(surface: pygame.Surface | None) -> bytes | None:
     except (pygame.error, ValueError) as err:
         log.warning("no thumbnail for this save: %s", err)
         return None
-
-
-def record(app: App, session: Session) -> None:
-    """Remember the nodes this session showed (and its ending) across playthroughs.
-
-    Not in developer mode: its jumps and reloads are not a playthrough, and must not unlock
-    endings or mark text as read in the player's own progress.
-    """
-    found = persist_of(app)
-    if found is None or app.services.options.dev:
-        return
-    try:
-        found.record(session)
-    except Exception as err:  # noqa: BLE001 - progress must never stop play
-        log.warning("progress could not be recorded: %s", err)
-
-
-def autosave(app: App, session: Session, line: str | None = None) -> None:
-    """The autosave after every choice (its own slot; the player never writes it); none in
-    developer mode, whose jumps would overwrite the player's place."""
-    found = persist_of(app)
-    if found is None or app.services.options.dev:
-        return
-    try:
-        found.autosave(session, line=line, thumbnail=thumbnail(app.surface))
-    except (SaveError, OSError) as err:
-        log.warning("the autosave could not be written: %s", err)
-        toast(app, "The autosave could not be written.")
-
-
-def save(app: App, session: Session, slot: str, line: str | None = None) -> SaveInfo | None:
-    """Save to a player slot; tells the player either way."""
-    found = persist_of(app)
-    if found is None:
-        toast(app, "Saving is not available.")
-        return None
-    try:
-        info = found.saves.save(session, slot, line=line, thumbnail=thumbnail(app.surface))
-    except (SaveError, OSError) as err:
-        log.warning("%s", err)
-        sound(app, "error")
-        toast(app, "That save could not be written; the old one is untouched.")
-        return None
-    sound(app, "save")
-    toast(app, f"Saved to the quick slot ({info.when()})" if slot == QUICK
-          else f"Saved in {info.label.lower()}")
-    return info
-
-
-def open_save(app: App, info: SaveInfo) -> bool:
-    """Carry on from a save: its story as it is now, with a note when that story changed."""
-    from game.app import flow
-    from game.app.catalog import load_entry
-    from game.app.persist import story_folder
-
-    folder = story_folder(info)
-    if folder is None:
-        sound(app, "error")
-        toast(app, f"The story of this save ('{info.story_title}') is not installed.")
-        return False
-    entry = load_entry(folder)
-    if entry.story is None:
-        flow.show_error(app, "The saved story cannot be played", "\n".join(entry.problems[:8]))
-        return False
-    try:
-        session, notes = load_save(info, entry.story)
-    except SaveError as err:
-        sound(app, "error")
-        toast(app, f"This save cannot be opened: {err}")
-        return False
-    flow.play(app, session)
-    if notes:
-        from game.app.states.notice import NoticeScreen
-
-        app.push(NoticeScreen(app, "The story has changed since this save", notes))
-    else:
-        toast(app, f"Loaded {info.label.lower()}")
-    return True
-
-
-def quickload(app: App, story_id: str) -> bool:
-    found = persist_of(app)
-    slot = found.saves.read(story_id, QUICK) if found is not None else None
-    if isinstance(slot, SaveInfo):
-        return open_save(app, slot)
-    sound(app, "error")
-    if isinstance(slot, SaveProblem):
-        toast(app, "The quick save is damaged and was set aside.")
-    else:
-        toast(app, "There is no quick save yet (F5 makes one).")
-    return False

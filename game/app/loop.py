@@ -2,8 +2,10 @@
 
 Each frame: the driver (if any) posts its input, events go to the top screen, the top screen
 updates with ``dt``, the visible screens draw onto the 1280×720 logical surface, and the window
-shows it scaled with letterboxing. Any unexpected exception in a screen becomes an error screen
-with the message and a way back to the title; it never leaves a traceback or a frozen window.
+shows it scaled with letterboxing. What a screen returns (``game.app.transitions``) is applied
+here and only here: screens are built by name from the registry the entry point gave. Any
+unexpected exception in a screen becomes the error screen with the message and a way back to
+the title; it never leaves a traceback or a frozen window.
 """
 
 from __future__ import annotations
@@ -11,24 +13,38 @@ from __future__ import annotations
 import logging
 import time
 import traceback
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Protocol, TypeVar
 
 import pygame
 
+from game.app import display
 from game.app.render import theme
-from game.app.screen import Screen, Stack
+from game.app.screen import Registry, Screen, Stack
 from game.app.services import Services
+from game.app.transitions import Next, Pop, Push, Quit, Replace, Transition, steps
 
 log = logging.getLogger("lowtide.app")
 
 FADE_TIME = 0.35
+MAX_ERRORS = 20  # more failures than this in one run end it rather than loop on error screens
+
+T = TypeVar("T")
+
+
+class Driver(Protocol):
+    """Plays instead of a person (``game.app.drive``): input before a frame, a look after."""
+
+    def before_frame(self, app: App) -> None: ...
+
+    def after_frame(self, app: App) -> None: ...
 
 
 class App:
-    def __init__(self, services: Services, *, driver: Any = None,
+    def __init__(self, services: Services, screens: Registry, *, driver: Driver | None = None,
                  max_frames: int | None = None, fixed_dt: float | None = None):
         self.services = services
+        self.screens = screens
         self.driver = driver
         self.max_frames = max_frames
         self.fixed_dt = fixed_dt
@@ -39,31 +55,15 @@ class App:
         self.surface: pygame.Surface | None = None
         self.clock = pygame.time.Clock()
         self.fade = 0.0  # 1 = fully covered, fading towards 0
-        self.observers: list[Callable[[str, Any], None]] = []
+        self.observers: list[Callable[[str, object], None]] = []
         self.errors = 0
         self.first_frame_at: float | None = None
 
     # -- window --------------------------------------------------------------------------
 
     def open_window(self) -> pygame.Surface:
-        pygame.display.set_caption("Low Tide")
-        flags = 0
-        if pygame.display.get_driver() not in ("dummy", "offscreen"):
-            flags = pygame.SCALED | pygame.RESIZABLE
-        try:
-            self.surface = pygame.display.set_mode(theme.SIZE, flags)
-        except pygame.error as err:
-            log.warning("a scaled window is not available (%s); using a fixed one", err)
-            self.surface = pygame.display.set_mode(theme.SIZE)
-        if self.services.settings.fullscreen and flags:
-            self.toggle_fullscreen()
+        self.surface = display.open_window(self.services.settings.fullscreen)
         return self.surface
-
-    def toggle_fullscreen(self) -> None:
-        try:
-            pygame.display.toggle_fullscreen()
-        except pygame.error as err:
-            log.warning("full screen is not available here (%s)", err)
 
     # -- the stack -----------------------------------------------------------------------
 
@@ -71,40 +71,61 @@ class App:
     def top(self) -> Screen | None:
         return self.stack.top
 
-    def push(self, screen: Screen, on_result: Callable[[Any], None] | None = None,
-             fade: bool | None = None) -> Screen:
-        screen.on_result = on_result
+    def apply(self, what: Next) -> None:
+        """Do what a screen asked for: open, replace or close screens, or end the run."""
+        for step in steps(what):
+            if self.exit_code is not None:
+                return
+            self._apply(step)
+
+    def _apply(self, step: Transition) -> None:
+        if isinstance(step, Push):
+            screen = self._guard(lambda: self._build(step.screen, step.args))
+            if screen is not None:
+                self._push(screen, step.fade)
+        elif isinstance(step, Replace):
+            screen = self._guard(lambda: self._build(step.screen, step.args))
+            if screen is not None:
+                self._close_all()
+                self._push(screen, fade=True)
+        elif isinstance(step, Pop):
+            self._pop(step.result)
+        elif isinstance(step, Quit):
+            self.quit(step.code, step.message)
+
+    def _build(self, name: str, args: Mapping[str, object]) -> Screen:
+        return self.screens.build(name, self, args)
+
+    def _push(self, screen: Screen, fade: bool | None) -> None:
         self.stack.screens.append(screen)
         if (fade if fade is not None else screen.opaque) and \
-                not getattr(self.services.settings, "reduced_motion", False):
+                not self.services.settings.reduced_motion:
             self.fade = 1.0
+        self._entered(screen)
+
+    def _pop(self, result: object) -> None:
+        """Close the top screen; the one beneath hears its result, then is on top again."""
+        if not self.stack.screens:
+            return
+        gone = self.stack.screens.pop()
+        self._guard(gone.on_exit)
+        top = self.stack.top
+        if top is None:
+            return
+        after = self._guard(lambda: top.on_result(gone.name, result))
+        self._entered(top)
+        self.apply(after)
+
+    def _close_all(self) -> None:
+        while self.stack.screens:
+            gone = self.stack.screens.pop()
+            self._guard(gone.on_exit)
+
+    def _entered(self, screen: Screen) -> None:
         self._guard(screen.on_enter)
         self.notify("screen", screen)
-        return screen
 
-    def pop(self, screen: Screen, value: Any = None) -> None:
-        if screen not in self.stack.screens:
-            return
-        while self.stack.screens:
-            gone = self.stack.screens.pop()
-            self._guard(gone.on_exit)
-            if gone is screen:
-                break
-        if screen.on_result is not None:
-            self._guard(lambda: screen.on_result(value))
-        top = self.stack.top
-        if top is not None and top is not screen and self.stack.screens[-1] is top:
-            self._guard(top.on_enter)
-            self.notify("screen", top)
-
-    def replace_all(self, screen: Screen) -> Screen:
-        """Close every screen and show ``screen`` alone (with a gentle fade)."""
-        while self.stack.screens:
-            gone = self.stack.screens.pop()
-            self._guard(gone.on_exit)
-        return self.push(screen, fade=True)
-
-    def notify(self, what: str, subject: Any) -> None:
+    def notify(self, what: str, subject: object) -> None:
         for observer in list(self.observers):
             observer(what, subject)
 
@@ -128,23 +149,24 @@ class App:
             dt = self.fixed_dt
         else:
             dt = min(self.clock.tick(60) / 1000.0, 0.1)
-        if self.driver is not None:
-            self._guard(lambda: self.driver.before_frame(self))
+        driver = self.driver
+        if driver is not None:
+            self._guard(lambda: driver.before_frame(self))
         for event in pygame.event.get():
             self._dispatch(event)
             if self.exit_code is not None:
                 return
         top = self.stack.top
         if top is not None:
-            self._guard(lambda: top.update(dt))
+            self.apply(self._guard(lambda: top.update(dt)))
         self.fade = max(0.0, self.fade - dt / FADE_TIME)
         self.draw()
         pygame.display.flip()
         if self.first_frame_at is None:
             self.first_frame_at = time.perf_counter()
         self.frame_count += 1
-        if self.driver is not None:
-            self._guard(lambda: self.driver.after_frame(self))
+        if driver is not None:
+            self._guard(lambda: driver.after_frame(self))
         if self.max_frames is not None and self.frame_count >= self.max_frames \
                 and self.exit_code is None:
             self.quit(1, f"no ending was reached within {self.max_frames} frames")
@@ -173,17 +195,19 @@ class App:
             self.quit(0)
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
-            self.toggle_fullscreen()
+            display.toggle_fullscreen()
             return
         top = self.stack.top
         if top is not None:
-            self._guard(lambda: top.handle_event(event))
+            self.apply(self._guard(lambda: top.handle_event(event)))
 
-    def _guard(self, fn: Callable[[], Any]) -> None:
+    def _guard(self, fn: Callable[[], T]) -> T | None:
+        """``fn()``, or None after showing its failure (screens never crash the window)."""
         try:
-            fn()
+            return fn()
         except Exception as exc:  # noqa: BLE001 - any failure becomes an error screen
             self.fail(exc)
+            return None
 
     def fail(self, exc: BaseException) -> None:
         """Show an unexpected failure on screen (or end a driven run with its message)."""
@@ -191,12 +215,10 @@ class App:
         message = f"{type(exc).__name__}: {exc}"
         log.error("unexpected error: %s", message)
         log.debug("%s", "".join(traceback.format_exception(exc)))
-        if self.driver is not None or self.errors > 20:
+        if self.driver is not None or self.errors > MAX_ERRORS or "error" not in self.screens:
             self.quit(1, f"unexpected error: {message}")
             return
-        from game.app.states.error import ErrorScreen
-
-        self.replace_all(ErrorScreen(self, "Something went wrong", message))
+        self.apply(Replace("error", title="Something went wrong", message=message))
 
 
 _VEIL: list[pygame.Surface] = []

@@ -1,7 +1,8 @@
-"""What screens are given: fonts, the text cache, images, settings, saves, sound, options.
+"""What screens are given: fonts, the text cache, images, settings, the launch options, and
+``keep`` (saves, progress, sound, the toast).
 
-One ``Services`` object is made per run and handed to every screen's constructor; nothing in
-the app is global.
+One ``Services`` object is made per run by the entry point and reached by every screen through
+its window (``self.app.services``); nothing in the app is global.
 """
 
 from __future__ import annotations
@@ -9,12 +10,19 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+import pygame
+
+from game.app import display
+from game.app.dev import StoryCheck
+from game.app.devplay import DevMode, Host
+from game.app.keep import Keeper
+from game.app.render import theme
 from game.app.render.images import Images
 from game.app.render.text import TextCache
 from game.app.render.theme import Fonts
 from game.app.settings import Settings
+from game.story.load import load_story
 
 log = logging.getLogger("lowtide.app")
 
@@ -37,27 +45,54 @@ class Options:
 class Services:
     fonts: Fonts = field(default_factory=Fonts)
     text: TextCache = field(default_factory=TextCache)
-    images: Images | None = None
     settings: Settings = field(default_factory=Settings)
     options: Options = field(default_factory=Options)
-    stories_root: Path | None = None
-    #: saves, settings file and progress (game.app.persist.Persist); None: nothing is kept
-    persist: Any = None
-    #: ambient and interface sounds (game.app.audio.Audio); None: silence
-    audio: Any = None
-    #: the short note shown after a quick save and the like (game.app.keep.Toast)
-    toast: Any = None
-    #: developer mode's state for the story being written (game.app.devplay.DevMode), kept
-    #: across the play and ending screens that host it; None outside developer mode
-    dev: Any = None
+    #: saves, progress, the settings file, sound and the toast (nothing kept by default)
+    keep: Keeper = field(default_factory=Keeper)
+    #: how developer mode loads and checks a story (the entry point gives lint's own rule)
+    check: StoryCheck = field(default=load_story)
+    #: developer mode's state for the story being written, kept across the play and ending
+    #: screens that host it; None outside developer mode (see ``dev_mode``)
+    dev: DevMode | None = None
+    images: Images = field(init=False)
 
     def __post_init__(self) -> None:
-        if self.images is None:
-            self.images = Images(self.fonts)
-        if self.toast is None:
-            from game.app.keep import Toast
+        self.images = Images(self.fonts)
 
-            self.toast = Toast()
-
-    def font(self, role: str, size: int):
+    def font(self, role: str, size: int) -> pygame.font.Font:
         return self.fonts.get(role, size)
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def change_settings(self, **changes: object) -> Settings:
+        """Apply changed settings at once and store them; returns the new settings."""
+        old = self.settings
+        self.settings = new = old.replace(**changes)
+        self.apply_settings(old, new)
+        self.keep.store_settings(new)
+        return new
+
+    def apply_settings(self, old: Settings | None, new: Settings) -> None:
+        """Make the window match the settings: volumes, full screen, font and contrast."""
+        if self.keep.audio is not None:
+            self.keep.audio.apply(new)
+        if old is not None and old.fullscreen != new.fullscreen:
+            display.toggle_fullscreen()
+        self.fonts.set_legible(new.legible_font)
+        theme.use_high_contrast(new.high_contrast)
+
+    # -- developer mode ----------------------------------------------------------------------
+
+    def dev_mode(self, host: Host) -> DevMode | None:
+        """The run's developer mode, now working on ``host``; None outside developer mode.
+
+        The mode (its console log, overlay setting, last failure) carries over from screen to
+        screen while the story is the same one; another story gets a fresh mode.
+        """
+        if not self.options.dev:
+            return None
+        root = Path(host.session.story.root)
+        if self.dev is None or self.dev.root != root:
+            self.dev = DevMode(root, self.keep, self.images, self.check)
+        self.dev.attach(host)
+        return self.dev

@@ -67,6 +67,10 @@ class Settings:
     def scale(self) -> float:
         return self.text_size / 100.0
 
+    def scaled(self, size: int) -> int:
+        """A font size grown by the player's text size setting (100–200 %)."""
+        return int(round(size * self.scale))
+
     def music_gain(self) -> float:
         return self.master_volume * self.music_volume
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from game.story.session import Session
@@ -33,3 +35,11 @@ def build(session: Session) -> dict[str, Any]:
         "final_node": session.node_id,
         "variables": session.variables(),
     }
+
+
+def write(session: Session, path: Path) -> None:
+    """The transcript as a JSON file, written whole or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(build(session), indent=2, ensure_ascii=False) + "\n", "utf-8")
+    tmp.replace(path)

@@ -18,10 +18,10 @@ from typing import NamedTuple
 
 from game.story.collector import collector_paused
 from game.story.diagnostics import format_text
+from game.story.layout import layered_layout
 from game.story.load import load_story
 from game.story.model import Node, Story
 from game.story.step import edges as node_edges
-from game.tools.layout import layered_layout
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 FORMATS = (".dot", ".gv", ".svg", ".png", ".html")

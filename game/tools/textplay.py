@@ -5,14 +5,13 @@ It reads numbers only, so it can be driven by a pipe; the end of input ends the 
 
 from __future__ import annotations
 
-import json
 import shutil
 import textwrap
 from pathlib import Path
 from typing import TextIO
 
 from game.story.session import Session
-from game.story.transcript import build
+from game.story.transcript import write as write_transcript
 
 
 def _width() -> int:
@@ -106,9 +105,3 @@ class TextPlayer:
             write_transcript(s, self.transcript)
         return code
 
-
-def write_transcript(session: Session, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(build(session), indent=2, ensure_ascii=False) + "\n", "utf-8")
-    tmp.replace(path)

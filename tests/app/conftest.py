@@ -11,6 +11,7 @@ import pytest
 
 from game.app import run
 from game.cli import build_parser
+from game.tools.lint import load_linted
 
 PROJECT = Path(__file__).resolve().parents[2]
 STORIES = PROJECT / "game" / "data" / "stories"
@@ -25,7 +26,7 @@ def args_for(*argv: str):
 
 def prepare(*argv: str) -> run.Prepared:
     """A window ready to run, exactly as ``lowtide play ARGV`` would build it."""
-    ready = run.prepare(args_for(*argv))
+    ready = run.prepare(args_for(*argv), check=load_linted)
     assert not isinstance(ready, int), f"could not start: exit {ready}"
     run.start(ready)
     return ready

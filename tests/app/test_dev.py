@@ -9,6 +9,7 @@ from pathlib import Path
 from game.app.dev import CONSOLE_HELP, StoryWatcher, complete, console, overlay_lines, reload
 from game.story.load import load_or_raise
 from game.story.session import Session
+from game.tools.lint import load_linted
 from tests.tools.helpers import ending, write_story
 
 NODES = {
@@ -45,7 +46,7 @@ def test_reload_keeps_the_place_and_values(tmp_path: Path) -> None:
     session.choose(0)
     nodes = dict(NODES, b={"text": "B, rewritten", "choices": [{"text": "end", "to": "z"}]})
     write_story(root, nodes, variables=VARS)
-    result = reload(root, story, session)
+    result = reload(root, story, session, load_linted)
     assert result.ok and result.session.node_id == "b" and result.session.value("n") == 1
     assert result.session.lines()[0].text == "B, rewritten"
 
@@ -57,12 +58,12 @@ def test_a_broken_save_keeps_the_last_good_story(tmp_path: Path) -> None:
     data = json.loads((root / "story.json").read_text())
     data["nodes"]["b"]["choices"][0]["to"] = "nowhere"
     (root / "story.json").write_text(json.dumps(data))
-    result = reload(root, story, session)
+    result = reload(root, story, session, load_linted)
     assert not result.ok and result.story is story and result.session is session
     assert [d.code for d in result.diagnostics] == ["LT200"]
     data["nodes"]["b"] = {"text": "dead end"}
     (root / "story.json").write_text(json.dumps(data))
-    assert [d.code for d in reload(root, story, session).diagnostics] == ["LT501"]
+    assert [d.code for d in reload(root, story, session, load_linted).diagnostics] == ["LT501"]
 
 
 def test_console_goto_and_set(tmp_path: Path) -> None:
@@ -110,7 +111,7 @@ def test_reload_moves_on_when_the_node_is_gone(tmp_path: Path) -> None:
     nodes = {"a": NODES["a"] | {"choices": [{"text": "go", "to": "c"}]},
              "c": {"text": "C", "choices": [{"text": "end", "to": "z"}]}, "z": ending()}
     write_story(root, nodes, variables=VARS)
-    result = reload(root, story, session)
+    result = reload(root, story, session, load_linted)
     # b is gone: back to the last choice whose node still exists, before it was made
     assert result.ok and result.session.node_id == "a" and result.session.steps == []
     assert "('b') is gone" in result.notes[0] and "('a')" in result.notes[1]
@@ -123,7 +124,7 @@ def test_reload_follows_a_node_that_became_a_route(tmp_path: Path) -> None:
     session.choose(0)
     nodes = dict(NODES, b={"route": [{"to": "z"}]})
     write_story(root, nodes, variables=VARS)
-    result = reload(root, story, session)
+    result = reload(root, story, session, load_linted)
     assert result.ok and result.session.node_id == "z" and len(result.session.steps) == 1
     assert result.notes == ["The story has changed: 'b' now only routes on, so play went on "
                             "to 'z'."]

@@ -192,12 +192,14 @@ def test_a_story_broken_at_launch_waits_for_a_fix_then_plays(tmp_path, fresh_pyg
 
 def test_without_dev_a_broken_story_still_stops_at_once(tmp_path) -> None:
     from game.app import run
+    from game.tools.lint import load_linted
     from tests.app.conftest import args_for
 
     story = copy_story(STORIES / "sample", tmp_path / "sample")
     (story / "story.json").write_text("{", "utf-8")
-    assert run.prepare(args_for(story, "--autoplay", "first")) == run.EXIT_ERRORS
-    assert run.prepare(args_for(story, "--dev", "--autoplay", "first")) == run.EXIT_ERRORS
+    assert run.prepare(args_for(story, "--autoplay", "first"), load_linted) == run.EXIT_ERRORS
+    assert run.prepare(args_for(story, "--dev", "--autoplay", "first"),
+                       load_linted) == run.EXIT_ERRORS
 
 
 def test_given_its_story_json_a_broken_story_still_waits_and_starts(tmp_path, fresh_pygame):
@@ -230,11 +232,10 @@ def test_jumps_in_dev_mode_leave_the_players_progress_alone(tmp_path, fresh_pyga
     type_line(app, "goto flooded")
     press(app, pygame.K_ESCAPE)
     assert play.session.node_id == "flooded"
-    progress = app.services.persist.progress
+    kept = app.services.keep.persist
+    progress = kept.progress
     assert progress.endings("sample") == {} and not progress.has_seen("sample", "keys")
-    from game.app import persist
-
-    assert persist.latest_autosave() is None  # no autosave in the player's slot either
+    assert kept.latest() is None  # no autosave in the player's slot either
 
 
 def test_dev_mode_goes_on_at_an_ending_and_reloads_its_debrief(tmp_path, fresh_pygame) -> None:

@@ -7,6 +7,7 @@ import pytest
 
 from game.app import persist
 from game.app.states.gallery import GalleryScreen, hint
+from game.app.transitions import Push
 from tests.app.looping import play_to_ending, press, window
 
 pytestmark = pytest.mark.usefixtures("fresh_pygame")
@@ -48,7 +49,7 @@ def test_the_gallery_opens_the_flowchart(tmp_path):
     from tests.app.conftest import STORIES
 
     story, _ = load_story(STORIES / "two-bars")
-    app.push(GalleryScreen(app, [app.top.story, story]))
+    app.apply(Push("gallery", stories=[app.top.story, story]))
     press(app, pygame.K_PAGEDOWN)
     assert app.top.story.id == "two-bars"
     press(app, pygame.K_f)

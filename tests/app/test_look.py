@@ -113,13 +113,13 @@ def test_the_camera_shows_no_empty_band_below_a_tall_map(tmp_path):
 
 
 def test_story_cards_are_warm_cards_and_the_chosen_one_stands_out(tmp_path, stories_root):
-    from game.app import flow
+    from game.app.transitions import Push
 
     idle = tmp_path / "idle.txt"
     idle.write_text("wait 100000\n", "utf-8")
     app = prepare("--input-script", idle, "--data-dir", tmp_path / "data").app
     frames(app, 3)
-    flow.new_game(app)
+    app.apply(Push("picker"))  # New game on the title
     frames(app, 20)
     picker = app.top
     assert picker.name == "picker" and len(picker.entries) >= 2

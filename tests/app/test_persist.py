@@ -163,14 +163,10 @@ def test_latest_is_the_newest_save_of_any_slot_or_story(store, sample):
 
 def test_continue_finds_the_story_folder(tmp_path, sample):
     run = persist.Persist.open(tmp_path)
-    persist.use(run)
-    try:
-        persist.autosave(played(sample))
-        folder, data = persist.latest_autosave()
-        assert folder.resolve() == (STORIES / "sample").resolve()
-        assert data["story"] == "sample"
-    finally:
-        persist.use(None)
+    run.autosave(played(sample))
+    folder, data = run.latest()
+    assert folder.resolve() == (STORIES / "sample").resolve()
+    assert data["story"] == "sample"
 
 
 def test_autosave_records_progress(tmp_path, sample):

@@ -42,7 +42,7 @@ def test_rolling_back_at_the_start_is_harmless(tmp_path):
     app = window(tmp_path)
     press(app, pygame.K_BACKSPACE)
     assert app.top.name == "play" and app.top.session.node_id == "keys"
-    assert "began" in app.services.toast.text
+    assert "began" in app.services.keep.toast.text
 
 
 def test_choosing_differently_after_rolling_back(tmp_path):

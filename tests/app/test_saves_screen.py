@@ -7,6 +7,8 @@ import pytest
 
 from game.app import persist
 from game.app.persist import SaveInfo, SaveProblem
+from game.app.states.saveload import SaveLoadScreen
+from game.app.transitions import Push, Replace
 from tests.app.looping import choose, press, to_choices, window
 
 pytestmark = pytest.mark.usefixtures("fresh_pygame")
@@ -34,7 +36,7 @@ def test_f5_quick_saves_and_f9_loads_it_back(tmp_path):
     press(app, pygame.K_F5)
     quick = store(tmp_path).read("sample", "quick")
     assert isinstance(quick, SaveInfo) and quick.node == saved_at
-    assert app.services.toast.text.startswith("Saved")
+    assert app.services.keep.toast.text.startswith("Saved")
     choose(app, 1)
     assert app.top.session.node_id != saved_at
     press(app, pygame.K_F9, n=6)
@@ -46,7 +48,7 @@ def test_f9_without_a_quick_save_says_so(tmp_path):
     app = window(tmp_path)
     press(app, pygame.K_F9)
     assert app.top.name == "play"
-    assert "no quick save" in app.services.toast.text.lower()
+    assert "no quick save" in app.services.keep.toast.text.lower()
 
 
 def test_save_screen_writes_a_slot_and_load_screen_opens_it(tmp_path):
@@ -81,11 +83,9 @@ def test_save_screen_writes_a_slot_and_load_screen_opens_it(tmp_path):
 def test_the_save_screen_cannot_write_the_autosave(tmp_path):
     app = window(tmp_path)
     choose(app, 1)
-    from game.app.states.saveload import SaveLoadScreen
-
-    app.push(SaveLoadScreen(app, "save", app.stack.screens[0].session))
+    app.apply(Push("saves", mode="save", session=app.stack.screens[0].session))
     before = store(tmp_path).read("sample", "auto")
-    app.top.use("auto")
+    app.apply(app.top.use("auto"))
     assert store(tmp_path).read("sample", "auto") == before
 
 
@@ -95,19 +95,18 @@ def test_a_damaged_slot_shows_its_message_and_the_rest_still_load(tmp_path):
     press(app, pygame.K_F5)
     path = store(tmp_path).path("sample", "2")
     path.write_text('{"format": 1, "session": {"trunc', "utf-8")
-    from game.app.states.saveload import SaveLoadScreen
-
-    screen = SaveLoadScreen(app, "load")
-    app.push(screen)
+    app.apply(Push("saves", mode="load"))
+    screen = app.top
+    assert isinstance(screen, SaveLoadScreen)
     for _ in range(3):
         app.frame()
     assert isinstance(screen.slots["2"], SaveProblem)
     assert "cut off" in screen.slots["2"].message
     assert isinstance(screen.slots["quick"], SaveInfo)
     assert list(path.parent.glob("slot-2.json.damaged-*"))
-    screen.use("2")  # nothing happens but a sound
+    app.apply(screen.use("2"))  # nothing happens but a sound
     assert app.top is screen
-    screen.use("quick")
+    app.apply(screen.use("quick"))
     for _ in range(3):
         app.frame()
     assert app.top.name == "play"
@@ -116,9 +115,7 @@ def test_a_damaged_slot_shows_its_message_and_the_rest_still_load(tmp_path):
 def test_load_from_the_title_lists_every_story_with_saves(tmp_path):
     app = window(tmp_path)
     choose(app, 1)
-    from game.app import flow
-
-    flow.to_title(app)
+    app.apply(Replace("title"))
     for _ in range(3):
         app.frame()
     assert app.top.name == "title"

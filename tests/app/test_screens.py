@@ -7,10 +7,10 @@ import shutil
 import pygame
 import pytest
 
-from game.app import flow
 from game.app.catalog import scan
 from game.app.states.picker import PickerScreen
 from game.app.states.play import PlayScreen
+from game.app.transitions import Push, Replace
 from game.story.load import load_story
 from game.story.session import Session
 from tests.app.conftest import FIXTURES, STORIES, click, frames, key, prepare
@@ -36,7 +36,7 @@ def test_picker_lists_a_broken_story_with_its_errors(tmp_path, monkeypatch):
     ready = prepare("--input-script", _script(tmp_path, "wait 1000"))
     app = ready.app
     frames(app, 3)
-    flow.new_game(app)
+    app.apply(Push("picker"))  # New game on the title
     frames(app, 5)
     picker = app.top
     assert isinstance(picker, PickerScreen)
@@ -62,7 +62,7 @@ def _play(tmp_path, story_dir) -> tuple:
     ready = prepare("--input-script", _script(tmp_path, "wait 100000"))
     story, diagnostics = load_story(story_dir)
     assert story is not None, diagnostics
-    flow.play(ready.app, Session.start(story))
+    ready.app.apply(Replace("play", session=Session.start(story)))
     frames(ready.app, 2)
     assert isinstance(ready.app.top, PlayScreen)
     return ready.app, ready.app.top
@@ -74,7 +74,7 @@ def test_missing_portrait_draws_a_placeholder(tmp_path):
     (story_dir / "face.png").unlink()  # gone after the story loaded
     (story_dir / "room.tmx").write_text("<map><broken", "utf-8")
     ready = prepare("--input-script", _script(tmp_path, "wait 100000"))
-    flow.play(ready.app, Session.start(story))
+    ready.app.apply(Replace("play", session=Session.start(story)))
     frames(ready.app, 30)
     play = ready.app.top
     assert isinstance(play, PlayScreen) and ready.app.exit_code is None

@@ -14,9 +14,9 @@ pytestmark = pytest.mark.usefixtures("fresh_pygame")
 
 
 def open_settings(app):
-    from game.app.states.settings import SettingsScreen
+    from game.app.transitions import Push
 
-    app.push(SettingsScreen(app))
+    app.apply(Push("settings"))
     for _ in range(2):
         app.frame()
     return app.top

@@ -3,10 +3,8 @@
 ``Persist`` gathers them for one run: ``Persist.open(data_dir)`` uses ``data_dir`` for
 everything when given (``--data-dir DIR``), else ``$LOWTIDE_DATA_DIR``, else the user's own
 folders (platformdirs). Every file is written atomically (see ``files``); nothing here imports
-pygame, so tests and tools use it without a window.
-
-The module-level functions (``autosave``, ``latest_autosave``, ``load_settings``,
-``save_settings``) serve ``game.app.saves`` through the run's current ``Persist`` (``use()``).
+pygame, so tests and tools use it without a window. The window reaches it through
+``game.app.keep.Keeper``.
 """
 
 from __future__ import annotations
@@ -18,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game import paths
 from game.app.persist.files import DataDirs, move_aside, write_atomic
 from game.app.persist.progress import Progress
 from game.app.persist.saves import (
@@ -70,47 +69,22 @@ class Persist:
             self.progress.mark_ending(sid, session.node_id, when)
         self.progress.save()
 
-    def autosave(self, session: Session, **kw: Any) -> SaveInfo:
+    def autosave(self, session: Session, *, line: str | None = None,
+                 thumbnail: bytes | None = None) -> SaveInfo:
         self.record(session)
-        return self.saves.autosave(session, **kw)
+        return self.saves.autosave(session, line=line, thumbnail=thumbnail)
 
-
-_current: list[Persist] = []
-
-
-def use(persist: Persist | None) -> None:
-    """Make ``persist`` the run's store for the module-level functions (None forgets it)."""
-    _current.clear()
-    if persist is not None:
-        _current.append(persist)
-
-
-def current() -> Persist:
-    if not _current:
-        _current.append(Persist.open())
-    return _current[0]
-
-
-# -- the functions game.app.saves looks for ----------------------------------------------------
-
-
-def autosave(session: Session) -> None:
-    current().autosave(session)
-
-
-def latest_autosave() -> tuple[Path, dict[str, Any]] | None:
-    """(story folder, session JSON) of the newest save that reads well, for Continue."""
-    info = current().saves.latest()
-    if info is None:
-        return None
-    folder = story_folder(info)
-    return (folder, info.session) if folder is not None else None
+    def latest(self) -> tuple[Path, dict[str, Any]] | None:
+        """(story folder, session JSON) of the newest save that reads well, for Continue."""
+        info = self.saves.latest()
+        if info is None:
+            return None
+        folder = story_folder(info)
+        return (folder, info.session) if folder is not None else None
 
 
 def story_folder(info: SaveInfo) -> Path | None:
     """The folder of the story a save belongs to: by its id among the installed stories."""
-    from game import paths
-
     for folder in paths.story_dirs():
         try:
             raw = json.loads((folder / "story.json").read_text("utf-8"))
@@ -126,13 +100,3 @@ def story_folder(info: SaveInfo) -> Path | None:
     except (OSError, ValueError, TypeError):
         pass
     return None
-
-
-def load_settings() -> dict[str, Any]:
-    return current().settings.load().to_json()
-
-
-def save_settings(data: dict[str, Any]) -> None:
-    from game.app.settings import Settings
-
-    current().settings.save(Settings.from_json(data))

@@ -78,10 +78,6 @@ def write_atomic(path: Path, data: bytes) -> None:
     sync_folder(path.parent)
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    write_atomic(path, text.encode("utf-8"))
-
-
 def sync_folder(folder: Path) -> None:
     """Make a rename inside ``folder`` durable, where the system allows opening folders."""
     flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)

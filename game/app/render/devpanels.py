@@ -7,11 +7,10 @@ as part of the story.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.app.render import theme
+from game.app.render.text import Lettering, TextCache
 from game.app.render.widgets import blit_panel
 
 ROWS_PER_COLUMN = 8
@@ -24,7 +23,7 @@ TOOL_ALPHA = 244
 MIN_BESIDE = 420  # the narrowest the failure panel may be beside the overlay
 
 
-def draw_overlay(surface: pygame.Surface, services: Any, header: str,
+def draw_overlay(surface: pygame.Surface, services: Lettering, header: str,
                  rows: list[tuple[str, bool]], status: str, notice: str = "",
                  left: int = 24) -> pygame.Rect:
     """The node, turn and scene, then every variable (the ones the last reply moved in amber);
@@ -53,7 +52,7 @@ def draw_overlay(surface: pygame.Surface, services: Any, header: str,
     return rect
 
 
-def draw_failure(surface: pygame.Surface, services: Any, lines: list[str],
+def draw_failure(surface: pygame.Surface, services: Lettering, lines: list[str],
                  beside: pygame.Rect | None = None, title: str | None = None) -> pygame.Rect:
     """What stopped the last reload, as lint prints it; the story on screen is the last good one.
 
@@ -95,7 +94,7 @@ def draw_failure(surface: pygame.Surface, services: Any, lines: list[str],
     return rect
 
 
-def draw_console(surface: pygame.Surface, services: Any, log: list[str], typed: str,
+def draw_console(surface: pygame.Surface, services: Lettering, log: list[str], typed: str,
                  caret: bool) -> pygame.Rect:
     """The console: its recent replies above a prompt, dropped down from the top of the screen."""
     text = services.text
@@ -124,7 +123,7 @@ def draw_console(surface: pygame.Surface, services: Any, log: list[str], typed: 
     return rect
 
 
-def _clip(text: Any, line: str, font: pygame.font.Font, colour: tuple[int, int, int],
+def _clip(text: TextCache, line: str, font: pygame.font.Font, colour: tuple[int, int, int],
           width: int) -> pygame.Surface:
     """One line, shortened with an ellipsis to fit ``width``."""
     surf = text.line(line, font, colour)

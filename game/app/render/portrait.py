@@ -29,10 +29,6 @@ class PortraitView:
             if self.t >= 1.0:
                 self.previous = None
 
-    @property
-    def settled(self) -> bool:
-        return self.t >= 1.0
-
     def draw(self, surface: pygame.Surface) -> None:
         x, bottom = self.bottom_left
         t = self.t * self.t * (3 - 2 * self.t)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.app.render import theme
+from game.app.render.text import Lettering
 from game.app.render.widgets import blit_panel, vertical_gradient
 
 PANEL = pygame.Rect(40, 28, theme.WIDTH - 80, theme.HEIGHT - 56)
@@ -19,7 +20,7 @@ def background(surface: pygame.Surface) -> None:
     blit_panel(surface, PANEL, radius=28, shadow=12)
 
 
-def title(surface: pygame.Surface, services, text: str, kicker: str = "") -> int:
+def title(surface: pygame.Surface, services: Lettering, text: str, kicker: str = "") -> int:
     """Draw the page title (and a small kicker above it); returns the y below it."""
     y = TOP
     if kicker:
@@ -31,7 +32,7 @@ def title(surface: pygame.Surface, services, text: str, kicker: str = "") -> int
     return y + big.get_height() + 12
 
 
-def hints(surface: pygame.Surface, services, text: str) -> None:
+def hints(surface: pygame.Surface, services: Lettering, text: str) -> None:
     line = services.text.line(text, services.font("sans", 15), theme.INK_SOFT)
     surface.blit(line, (LEFT, PANEL.bottom - 22 - line.get_height()))
 
@@ -52,7 +53,7 @@ class Button:
             return self.rect.collidepoint(event.pos)
         return False
 
-    def draw(self, surface: pygame.Surface, services, active: bool = False) -> None:
+    def draw(self, surface: pygame.Surface, services: Lettering, active: bool = False) -> None:
         if self.dark:
             fill, alpha, ink = (theme.SEA_LIGHT if self.hover else theme.SEA), 255, theme.STAR
         elif active:

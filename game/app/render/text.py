@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Protocol
 
 import pygame
 
@@ -51,9 +52,6 @@ class TextBlock:
             if alpha < 255:
                 surf.set_alpha(255)
             left -= n + 1  # the break between lines counts as one character
-
-    def reveal_count(self, shown: int) -> int:
-        return min(shown, self.chars)
 
 
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
@@ -103,7 +101,6 @@ class TextCache:
     def __init__(self, limit: int = 512):
         self.limit = limit
         self._blocks: OrderedDict[tuple, TextBlock] = OrderedDict()
-        self.renders = 0
 
     def block(self, text: str, font: pygame.font.Font, colour: Colour, width: int = 100000,
               line_height: int | None = None) -> TextBlock:
@@ -112,7 +109,6 @@ class TextCache:
         if found is not None:
             self._blocks.move_to_end(key)
             return found
-        self.renders += 1
         made = layout(text, font, colour, width, line_height)
         self._blocks[key] = made
         if len(self._blocks) > self.limit:
@@ -125,3 +121,11 @@ class TextCache:
         if not block.lines:
             return pygame.Surface((1, 1), pygame.SRCALPHA)
         return block.lines[0].surface
+
+
+class Lettering(Protocol):
+    """What drawing needs of the run's services: the text cache, and fonts by role and size."""
+
+    text: TextCache
+
+    def font(self, role: str, size: int) -> pygame.font.Font: ...

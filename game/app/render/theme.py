@@ -47,7 +47,6 @@ GREY = (150, 142, 146)
 
 PANEL = (250, 243, 230)
 PANEL_ALPHA = 238
-DIM = (20, 24, 34)
 
 TONES = {"positive": SAGE_DARK, "negative": TERRACOTTA, "neutral": GREY}
 

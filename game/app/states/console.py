@@ -6,18 +6,13 @@ is only the typing: text input, Backspace, Enter, Tab completion and the lines t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from game.app import dev
-from game.app.devplay import CONSOLE_KEYS
+from game.app.devplay import CONSOLE_KEYS, DevMode
 from game.app.render import devpanels
-from game.app.screen import Screen
-
-if TYPE_CHECKING:
-    from game.app.devplay import DevMode
-    from game.app.loop import App
+from game.app.screen import Screen, Window
+from game.app.transitions import Next, Pop
 
 MAX_TYPED = 200
 
@@ -26,7 +21,7 @@ class ConsoleScreen(Screen):
     name = "console"
     opaque = False
 
-    def __init__(self, app: App, mode: DevMode):
+    def __init__(self, app: Window, mode: DevMode):
         super().__init__(app)
         self.mode = mode
         self.typed = ""
@@ -40,24 +35,24 @@ class ConsoleScreen(Screen):
     def on_exit(self) -> None:
         pygame.key.stop_text_input()
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         if event.type == pygame.TEXTINPUT:
             if self.swallow and event.text in ("`", "~"):
                 self.swallow = False
-                return
+                return None
             self.swallow = False
             self.typed = (self.typed + event.text)[:MAX_TYPED]
-            return
+            return None
         if event.type != pygame.KEYDOWN:
-            return
+            return None
         self.swallow = False
         k = event.key
         if k == pygame.K_ESCAPE or (k in CONSOLE_KEYS and not self.typed):
-            self.dismiss(None)
-        elif k in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.mode.run(self.typed)
-            self.typed, self.back = "", 0
-        elif k == pygame.K_BACKSPACE:
+            return Pop(None)
+        if k in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            typed, self.typed, self.back = self.typed, "", 0
+            return self.mode.run(typed)
+        if k == pygame.K_BACKSPACE:
             self.typed = self.typed[:-1]
         elif k == pygame.K_TAB:
             self.typed = dev.complete(self.mode.session, self.typed)
@@ -67,10 +62,12 @@ class ConsoleScreen(Screen):
             history = self.mode.history
             self.back = max(0, min(len(history), self.back + (1 if k == pygame.K_UP else -1)))
             self.typed = history[-self.back] if self.back else ""
+        return None
 
-    def update(self, dt: float) -> None:
+    def update(self, dt: float) -> Next:
         self.time += dt
-        self.mode.host.update(dt)  # the screen beneath goes on, so a jump shows
+        host = self.mode.host
+        return host.update(dt) if host is not None else None  # the screen beneath goes on
 
     def drive_hint(self) -> dict[str, str]:
         return {"action": "console"}

@@ -4,29 +4,25 @@ until a save fixes them, and then play begins (as an editor with live preview wo
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game.app import dev
 from game.app.render import devpanels, theme
-from game.app.screen import Screen
+from game.app.screen import Screen, Window
+from game.app.transitions import Next, Quit, Replace
 from game.story.diagnostics import Diagnostic
+from game.story.launch import UsageError, start_session
 from game.story.model import Story
-
-if TYPE_CHECKING:
-    from game.app.loop import App
 
 
 class DevWaitScreen(Screen):
     name = "dev-wait"
 
-    def __init__(self, app: App, root: Path, begin: Callable[[Story], str | None]):
+    def __init__(self, app: Window, root: Path):
         super().__init__(app)
         self.root = dev.story_folder(Path(root))
-        self.begin = begin  # starts play with a story that loads; a message when it cannot
         self.elapsed = 0.0
         self.watcher = dev.StoryWatcher(self.root, clock=lambda: self.elapsed)
         self.failed: list[Diagnostic] = []
@@ -34,31 +30,44 @@ class DevWaitScreen(Screen):
         self.ready: Story | None = None  # passed while this screen was being made: play it
         self.check(begin=False)
 
-    def check(self, begin: bool = True) -> None:
+    def check(self, begin: bool = True) -> Next:
         """Load the story by developer mode's rule; play it when it passes (once this screen
         is showing, so play is never opened beneath it)."""
-        story, _, self.failed = dev.load_checked(self.root)
+        story, _, self.failed = dev.load_checked(self.root, self.app.services.check)
         if story is not None and not begin:
             self.ready = story
         elif story is not None:
-            self.problem = self.begin(story) or ""
+            return self.begin(story)
+        return None
 
-    def update(self, dt: float) -> None:
+    def begin(self, story: Story) -> Next:
+        """Play ``story`` as the launch options say; when they do not fit it, say why here."""
+        try:
+            session = start_session(story, self.app.services.options)
+        except UsageError as err:
+            self.problem = str(err)
+            return None
+        self.problem = ""
+        return Replace("play", session=session)
+
+    def update(self, dt: float) -> Next:
         self.elapsed += dt
         if self.ready is not None:
             story, self.ready = self.ready, None
-            self.problem = self.begin(story) or ""
-        elif self.watcher.changed():
-            self.check()
+            return self.begin(story)
+        if self.watcher.changed():
+            return self.check()
+        return None
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.quit(0)
-        elif event.type == pygame.KEYDOWN and event.key == pygame.K_r and \
+            return Quit(0)
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and \
                 getattr(event, "mod", 0) & pygame.KMOD_CTRL:
-            self.check()
+            return self.check()
+        return None
 
-    def drive_hint(self) -> dict[str, Any]:
+    def drive_hint(self) -> dict[str, str]:
         return {"action": "wait", "message": "the story does not load yet"}
 
     def draw(self, surface: pygame.Surface) -> None:

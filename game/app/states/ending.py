@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import devplay, flow, keep
 from game.app.render import theme
 from game.app.render.chart import draw_chart, series
 from game.app.render.widgets import (
@@ -22,7 +21,8 @@ from game.app.render.widgets import (
     scrollbar,
     vertical_gradient,
 )
-from game.app.screen import Screen
+from game.app.screen import Screen, Window
+from game.app.transitions import Next, Push, Replace
 from game.story.session import Session
 
 LEFT, RIGHT = 72, 660
@@ -36,9 +36,10 @@ LINES_PER_WHEEL = 3
 class EndingScreen(Screen):
     name = "ending"
 
-    def __init__(self, app, session: Session):
+    def __init__(self, app: Window, session: Session):
         super().__init__(app)
         self.session = session
+        self.keep = app.services.keep
         self.t = 0.0
         self.entered = False
         self.menu = Menu([Entry("Back to the title"), Entry("The paths you took"),
@@ -51,18 +52,18 @@ class EndingScreen(Screen):
         self.drag: tuple[int, float] | None = None  # (mouse y, scroll) when a drag began
         self._layout()
         self._place()
-        self.dev = devplay.attach(self)
+        self.dev = app.services.dev_mode(self)
 
-    def replace(self, session: Session) -> None:
+    def replace(self, session: Session) -> Next:
         """Developer mode moved the story on: show this ending again from the new files, or
         go back to play when the session is no longer at an ending."""
         if session.node.ending is None:
-            flow.play(self.app, session)
-            return
+            return Replace("play", session=session)
         self.session = session
         self._layout()
         self._place()
         self._scroll_to(self.target)
+        return None
 
     def _layout(self) -> None:
         s, sv = self.session, self.app.services
@@ -98,7 +99,7 @@ class EndingScreen(Screen):
     def _place(self) -> None:
         """Where the column's parts go, and the debrief's room (``self.view``)."""
         sv = self.app.services
-        self.scale = getattr(sv.settings, "scale", 1.0)
+        self.scale = sv.settings.scale
         y = 64 + 32
         self.title_y = y
         y += sv.text.block(self.title, sv.font("serif", 46), theme.STAR, COLUMN, 56).height + 18
@@ -114,7 +115,7 @@ class EndingScreen(Screen):
     def _body(self):
         """The debrief laid out at its readable size (grown with the player's text size)."""
         sv = self.app.services
-        size = max(DEBRIEF_SIZE, keep.scaled(sv, DEBRIEF_SIZE))
+        size = max(DEBRIEF_SIZE, sv.settings.scaled(DEBRIEF_SIZE))
         return sv.text.block(self.debrief, sv.font("serif", size), theme.CREAM,
                              COLUMN - BAR_GAP, int(size * 1.42))
 
@@ -156,31 +157,27 @@ class EndingScreen(Screen):
     def on_enter(self) -> None:
         if not self.entered:
             self.entered = True
-            keep.record(self.app, self.session)
-            keep.ambient(self.app, None)
-            keep.sound(self.app, "ending")
+            self.keep.record(self.session)
+            self.keep.ambient(None)
+            self.keep.sound("ending")
         self.app.notify("ending", self.session)
 
-    def handle_event(self, event: pygame.event.Event) -> None:
-        if self.dev is not None and self.dev.handle(event):
-            return
+    def handle_event(self, event: pygame.event.Event) -> Next:
+        if self.dev is not None and self.dev.claims(event):
+            return self.dev.handle(event)
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            flow.to_title(self.app)
-            return
+            return Replace("title")
         if self._scroll_event(event):
-            return
+            return None
         picked = self.menu.handle_event(event)
+        s = self.session
         if picked == 0:
-            flow.to_title(self.app)
-        elif picked == 1 or (event.type == pygame.KEYDOWN and event.key == pygame.K_f):
-            from game.app.states.flowchart import FlowchartScreen
-
-            s = self.session
-            self.app.push(FlowchartScreen(self.app, s.story, list(s.path), s.node_id))
-        elif picked == 2:
-            from game.app.states.gallery import GalleryScreen
-
-            self.app.push(GalleryScreen(self.app, [self.session.story], self.session.story.id))
+            return Replace("title")
+        if picked == 1 or (event.type == pygame.KEYDOWN and event.key == pygame.K_f):
+            return Push("flowchart", story=s.story, path=list(s.path), current=s.node_id)
+        if picked == 2:
+            return Push("gallery", stories=[s.story], story_id=s.story.id)
+        return None
 
     def _scroll_event(self, event: pygame.event.Event) -> bool:
         """Scroll the debrief for this event, if it is one that scrolls; True when used."""
@@ -234,16 +231,16 @@ class EndingScreen(Screen):
             return True
         return False
 
-    def update(self, dt: float) -> None:
+    def update(self, dt: float) -> Next:
         self.t += dt
         self.menu.update(dt)
-        if self.dev is not None:
-            self.dev.update(dt)
-        if getattr(self.app.services.settings, "scale", 1.0) != self.scale:
+        reloaded = self.dev.update(dt) if self.dev is not None else None
+        settings = self.app.services.settings
+        if settings.scale != self.scale:
             self._place()
             self._scroll_to(self.target)
-        self.scroll = ease_scroll(self.scroll, self.target, dt,
-                                  getattr(self.app.services.settings, "reduced_motion", False))
+        self.scroll = ease_scroll(self.scroll, self.target, dt, settings.reduced_motion)
+        return reloaded
 
     def drive_hint(self):
         return {"action": "ending", "age": self.t, "scroll": self.scroll,
@@ -287,7 +284,7 @@ class EndingScreen(Screen):
                 x += label.get_width() + 40
         self.menu.draw(surface, sv.text, sv.fonts)
         if self.dev is not None:
-            self.dev.draw(surface)
+            self.dev.draw(surface, sv)
 
     def _draw_debrief(self, surface: pygame.Surface, background: pygame.Surface) -> None:
         sv = self.app.services

@@ -4,27 +4,28 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import flow
 from game.app.render import theme
 from game.app.render.widgets import Entry, Menu, blit_panel, vertical_gradient
-from game.app.screen import Screen
+from game.app.screen import Screen, Window
+from game.app.transitions import Next, Quit, Replace
 
 
 class ErrorScreen(Screen):
     name = "error"
 
-    def __init__(self, app, title: str, message: str):
+    def __init__(self, app: Window, title: str, message: str):
         super().__init__(app)
         self.title = title
         self.message = message
         self.menu = Menu([Entry("Back to the title"), Entry("Quit")], 200, 560, 320, row=52)
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         picked = self.menu.handle_event(event)
         if picked == 0 or (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE):
-            flow.to_title(self.app)
-        elif picked == 1:
-            self.app.quit(1, self.message)
+            return Replace("title")
+        if picked == 1:
+            return Quit(1, self.message)
+        return None
 
     def update(self, dt: float) -> None:
         self.menu.update(dt)

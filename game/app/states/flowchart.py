@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import flowgraph, keep
+from game.app import flowgraph
 from game.app.render import sheet, theme
 from game.app.render.widgets import blit_panel
-from game.app.screen import Screen
+from game.app.screen import Screen, Window
+from game.app.transitions import Next, Pop
 from game.story.model import Story
 from game.story.text import render
 
@@ -29,13 +30,12 @@ PAN_STEP = 90
 class FlowchartScreen(Screen):
     name = "flowchart"
 
-    def __init__(self, app, story: Story, path: list[str] | tuple[str, ...] = (),
+    def __init__(self, app: Window, story: Story, path: list[str] | tuple[str, ...] = (),
                  current: str | None = None):
         super().__init__(app)
+        self.keep = app.services.keep
         self.story = story
-        found = keep.persist_of(app)
-        seen = found.progress.seen(story.id) if found is not None else frozenset()
-        self.graph = flowgraph.build(story, seen, path, current)
+        self.graph = flowgraph.build(story, self.keep.seen(story.id), path, current)
         self.current = current
         self.selected: str | None = current if current in self.graph.nodes else None
         self.zoom = self.target_zoom = 1.0
@@ -99,18 +99,17 @@ class FlowchartScreen(Screen):
 
     # -- input -----------------------------------------------------------------------------------
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         if self.back.handle_event(event):
-            self._close()
-            return
+            return self._close()
         for name, button in self.buttons.items():
             if button.handle_event(event):
                 {"in": lambda: self.zoom_by(1.25), "out": lambda: self.zoom_by(0.8),
                  "fit": self.fit}[name]()
-                return
+                return None
         if event.type == pygame.KEYDOWN:
-            self._key(event)
-        elif event.type == pygame.MOUSEWHEEL:
+            return self._key(event)
+        if event.type == pygame.MOUSEWHEEL:
             pos = pygame.mouse.get_pos() if pygame.display.get_surface() else VIEW.center
             self.zoom_by(1.15 ** event.y, pos if VIEW.collidepoint(pos) else None)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -118,7 +117,7 @@ class FlowchartScreen(Screen):
                 self.drag_from = event.pos
                 self.dragged = 0.0
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 3:
-            self._close()
+            return self._close()
         elif event.type == pygame.MOUSEMOTION and self.drag_from is not None:
             dx, dy = event.pos[0] - self.drag_from[0], event.pos[1] - self.drag_from[1]
             self.dragged += abs(dx) + abs(dy)
@@ -131,15 +130,16 @@ class FlowchartScreen(Screen):
             if self.drag_from is not None and self.dragged < 6:
                 self.select_at(event.pos)
             self.drag_from = None
+        return None
 
-    def _key(self, event: pygame.event.Event) -> None:
+    def _key(self, event: pygame.event.Event) -> Next:
         k = event.key
         pans = {pygame.K_LEFT: (-1, 0), pygame.K_a: (-1, 0), pygame.K_RIGHT: (1, 0),
                 pygame.K_d: (1, 0), pygame.K_UP: (0, -1), pygame.K_w: (0, -1),
                 pygame.K_DOWN: (0, 1), pygame.K_s: (0, 1)}
         if k in (pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_f):
-            self._close()
-        elif k in pans:
+            return self._close()
+        if k in pans:
             dx, dy = pans[k]
             self.pan(dx * PAN_STEP, dy * PAN_STEP)
         elif k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
@@ -158,6 +158,7 @@ class FlowchartScreen(Screen):
             self.pan(0, -VIEW.h * 0.8)
         elif k == pygame.K_PAGEDOWN:
             self.pan(0, VIEW.h * 0.8)
+        return None
 
     def select_at(self, pos) -> None:
         gx, gy = self.to_graph(*pos)
@@ -165,7 +166,7 @@ class FlowchartScreen(Screen):
         node = self.graph.near(gx, gy, radius)
         self.selected = node.id if node is not None else None
         if node is not None:
-            keep.sound(self.app, "move")
+            self.keep.sound("move")
 
     def step_selection(self, step: int) -> None:
         order = [n.id for n in self.graph.seen_in_order()]
@@ -176,17 +177,15 @@ class FlowchartScreen(Screen):
         self.centre_on(self.selected)
         if self.target_zoom < LABEL_ZOOM:
             self.target_zoom = 1.0
-        keep.sound(self.app, "move")
+        self.keep.sound("move")
 
-    def _close(self) -> None:
-        keep.sound(self.app, "back")
-        self.dismiss(None)
+    def _close(self) -> Next:
+        self.keep.sound("back")
+        return Pop(None)
 
     def update(self, dt: float) -> None:
-        if getattr(self.app.services.settings, "reduced_motion", False) or dt <= 0:
-            k = 1.0
-        else:
-            k = min(1.0, dt * 12)
+        still = self.app.services.settings.reduced_motion or dt <= 0
+        k = 1.0 if still else min(1.0, dt * 12)
         self.cx += (self.tx - self.cx) * k
         self.cy += (self.ty - self.cy) * k
         self.zoom += (self.target_zoom - self.zoom) * k
@@ -337,7 +336,7 @@ class FlowchartScreen(Screen):
         elif story_node.route:
             body = "A turning point: the story goes one way or another from here."
         width = 620
-        font = sv.font("serif", keep.scaled(sv, 17))
+        font = sv.font("serif", sv.settings.scaled(17))
         block = sv.text.block(body, font, theme.INK, width - 40, int(font.get_linesize() * 1.1))
         rect = pygame.Rect(40, theme.HEIGHT - 72 - block.height - 44, width, block.height + 56)
         blit_panel(surface, rect, radius=16, shadow=8)

@@ -11,10 +11,11 @@ from datetime import datetime
 
 import pygame
 
-from game.app import flowgraph, keep
+from game.app import flowgraph
 from game.app.render import sheet, theme
 from game.app.render.widgets import blit_panel
-from game.app.screen import Screen
+from game.app.screen import Screen, Window
+from game.app.transitions import Next, Pop, Push
 from game.story.model import Node, Story
 from game.story.text import render
 
@@ -39,8 +40,9 @@ def hint(story: Story, node: Node) -> str:
 class GalleryScreen(Screen):
     name = "gallery"
 
-    def __init__(self, app, stories: list[Story], story_id: str | None = None):
+    def __init__(self, app: Window, stories: list[Story], story_id: str | None = None):
         super().__init__(app)
+        self.keep = app.services.keep
         self.stories = [s for s in stories if s is not None]
         self.index = next((i for i, s in enumerate(self.stories) if s.id == story_id), 0)
         self.focus = 0
@@ -59,8 +61,7 @@ class GalleryScreen(Screen):
         return list(self.story.endings()) if self.story else []
 
     def found(self) -> dict[str, str]:
-        persist = keep.persist_of(self.app)
-        return persist.progress.endings(self.story.id) if persist and self.story else {}
+        return self.keep.endings(self.story.id) if self.story else {}
 
     def rect(self, i: int) -> pygame.Rect:
         row, col = divmod(i, 2)
@@ -72,31 +73,29 @@ class GalleryScreen(Screen):
 
     # -- input -----------------------------------------------------------------------------------
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         if self.back.handle_event(event):
-            self._close()
-            return
+            return self._close()
         if self.chart.handle_event(event):
-            self.open_chart()
-            return
+            return self.open_chart()
         if len(self.stories) > 1 and (self.prev_story.handle_event(event)
                                       or self.next_story.handle_event(event)):
             self._story(-1 if self.prev_story.rect.collidepoint(event.pos) else 1)
-            return
+            return None
         n = len(self.endings())
         if event.type == pygame.KEYDOWN:
             k = event.key
             moves = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1, pygame.K_UP: -2, pygame.K_DOWN: 2}
             if k in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-                self._close()
-            elif k in moves and n:
+                return self._close()
+            if k in moves and n:
                 self.focus = min(n - 1, max(0, self.focus + moves[k]))
                 self._show()
-                keep.sound(self.app, "move")
+                self.keep.sound("move")
             elif k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
                 self._story(-1 if k == pygame.K_PAGEUP else 1)
             elif k == pygame.K_f:
-                self.open_chart()
+                return self.open_chart()
         elif event.type == pygame.MOUSEMOTION:
             for i in range(n):
                 if self.rect(i).collidepoint(event.pos):
@@ -105,7 +104,8 @@ class GalleryScreen(Screen):
             rows = (n + 1) // 2
             self.scroll = min(max(0, self.scroll - event.y), max(0, rows - self.rows_shown()))
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 3:
-            self._close()
+            return self._close()
+        return None
 
     def _show(self) -> None:
         row = self.focus // 2
@@ -118,19 +118,17 @@ class GalleryScreen(Screen):
         if len(self.stories) > 1:
             self.index = (self.index + step) % len(self.stories)
             self.focus = self.scroll = 0
-            keep.sound(self.app, "page")
+            self.keep.sound("page")
 
-    def open_chart(self) -> None:
+    def open_chart(self) -> Next:
         if self.story is None:
-            return
-        from game.app.states.flowchart import FlowchartScreen
+            return None
+        self.keep.sound("select")
+        return Push("flowchart", story=self.story)
 
-        keep.sound(self.app, "select")
-        self.app.push(FlowchartScreen(self.app, self.story))
-
-    def _close(self) -> None:
-        keep.sound(self.app, "back")
-        self.dismiss(None)
+    def _close(self) -> Next:
+        self.keep.sound("back")
+        return Pop(None)
 
     def drive_hint(self):
         return {"action": "gallery", "story": self.story.id if self.story else None,

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.app import keep
 from game.app.render import sheet, theme
 from game.app.render.text import TextBlock
 from game.app.render.widgets import blit_panel, ease_scroll, fade_edges, scrollbar
-from game.app.screen import Screen
+from game.app.screen import Screen, Window
+from game.app.transitions import Next, Pop
 from game.story.session import Session
 from game.story.text import render
 
@@ -61,8 +61,9 @@ def entries(session: Session) -> list[Item]:
 class HistoryScreen(Screen):
     name = "history"
 
-    def __init__(self, app, session: Session):
+    def __init__(self, app: Window, session: Session):
         super().__init__(app)
+        self.keep = app.services.keep
         self.session = session
         self.items = entries(session)
         self.blocks: list[tuple[TextBlock, pygame.Surface | None]] = []
@@ -76,11 +77,11 @@ class HistoryScreen(Screen):
 
     def _layout(self) -> None:
         sv = self.app.services
-        self.scale = getattr(sv.settings, "scale", 1.0)
-        body = sv.font("serif", keep.scaled(sv, 19))
-        italic = sv.font("serif-italic", keep.scaled(sv, 19))
-        name_font = sv.font("sans-bold", keep.scaled(sv, 14))
-        lh = int(keep.scaled(sv, 19) * 1.45)
+        self.scale = sv.settings.scale
+        body = sv.font("serif", sv.settings.scaled(19))
+        italic = sv.font("serif-italic", sv.settings.scaled(19))
+        name_font = sv.font("sans-bold", sv.settings.scaled(14))
+        lh = int(sv.settings.scaled(19) * 1.45)
         self.blocks = []
         self.tops: list[int] = []
         y = 0
@@ -125,18 +126,17 @@ class HistoryScreen(Screen):
 
     # -- input -----------------------------------------------------------------------------------
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         if self.back.handle_event(event):
-            self._close()
-            return
+            return self._close()
         if event.type == pygame.KEYDOWN:
             k = event.key
             n = len(self.items)
             if k in (pygame.K_ESCAPE, pygame.K_h, pygame.K_BACKSPACE):
-                self._close()
-            elif not n:
-                return
-            elif k in (pygame.K_UP, pygame.K_w, pygame.K_DOWN, pygame.K_s):
+                return self._close()
+            if not n:
+                return None
+            if k in (pygame.K_UP, pygame.K_w, pygame.K_DOWN, pygame.K_s):
                 step = -1 if k in (pygame.K_UP, pygame.K_w) else 1
                 self.focus = min(n - 1, max(0, self.focus + step))
                 self._show(self.focus)
@@ -151,7 +151,7 @@ class HistoryScreen(Screen):
                 self.focus = n - 1
                 self._show(n - 1)
             elif k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-                self.choose(self.focus)
+                return self.choose(self.focus)
         elif event.type == pygame.MOUSEWHEEL:
             self.target -= event.y * 60
             self.target = min(max(0.0, self.target), self._max_scroll())
@@ -161,11 +161,12 @@ class HistoryScreen(Screen):
                 self.focus = i
         elif event.type == pygame.MOUSEBUTTONDOWN:
             if event.button == 3:
-                self._close()
-            elif event.button == 1:
+                return self._close()
+            if event.button == 1:
                 i = self.at(event.pos)
                 if i is not None:
-                    self.choose(i)
+                    return self.choose(i)
+        return None
 
     def at(self, pos) -> int | None:
         if not TOP <= pos[1] < BOTTOM:
@@ -181,26 +182,25 @@ class HistoryScreen(Screen):
                 return i
         return max(0, len(self.items) - 1)
 
-    def choose(self, i: int) -> None:
-        """Go back to entry ``i``: dismiss with the number of choices to keep."""
+    def choose(self, i: int) -> Next:
+        """Go back to entry ``i``: close with the number of choices to keep."""
         if not 0 <= i < len(self.items):
-            return
+            return None
         item = self.items[i]
         if item.step >= len(self.session.steps):
-            self._close()
-            return
-        keep.sound(self.app, "select")
-        self.dismiss(("rollback", item.step))
+            return self._close()
+        self.keep.sound("select")
+        return Pop(("rollback", item.step))
 
-    def _close(self) -> None:
-        keep.sound(self.app, "back")
-        self.dismiss(None)
+    def _close(self) -> Next:
+        self.keep.sound("back")
+        return Pop(None)
 
     def update(self, dt: float) -> None:
-        if getattr(self.app.services.settings, "scale", 1.0) != self.scale:
+        settings = self.app.services.settings
+        if settings.scale != self.scale:
             self._layout()
-        self.scroll = ease_scroll(self.scroll, self.target, dt,
-                                  getattr(self.app.services.settings, "reduced_motion", False))
+        self.scroll = ease_scroll(self.scroll, self.target, dt, settings.reduced_motion)
 
     def drive_hint(self):
         return {"action": "history", "entries": len(self.items), "focus": self.focus}

@@ -6,7 +6,8 @@ import pygame
 
 from game.app.render import theme
 from game.app.render.widgets import Entry, Menu, blit_panel
-from game.app.screen import Screen
+from game.app.screen import Screen, Window
+from game.app.transitions import Next, Pop
 
 W = 720
 
@@ -15,7 +16,7 @@ class NoticeScreen(Screen):
     name = "notice"
     opaque = False
 
-    def __init__(self, app, title: str, lines: list[str]):
+    def __init__(self, app: Window, title: str, lines: list[str]):
         super().__init__(app)
         self.title = title
         self.lines = list(lines)
@@ -24,25 +25,21 @@ class NoticeScreen(Screen):
         self._layout()
 
     def _layout(self) -> None:
-        sv = self.app.services
         body = self._body()
         h = 40 + 48 + body.height + 30 + 50 + 24
         self.rect = pygame.Rect((theme.WIDTH - W) // 2, (theme.HEIGHT - h) // 2, W, h)
         self.menu.x = self.rect.x + 28
         self.menu.y = self.rect.bottom - 74
-        del sv
 
     def _body(self):
         sv = self.app.services
         return sv.text.block(" ".join(self.lines), sv.font("serif", 20), theme.INK, W - 80, 30)
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_RETURN,
                                                           pygame.K_SPACE, pygame.K_KP_ENTER):
-            self.dismiss(None)
-            return
-        if self.menu.handle_event(event) == 0:
-            self.dismiss(None)
+            return Pop(None)
+        return Pop(None) if self.menu.handle_event(event) == 0 else None
 
     def update(self, dt: float) -> None:
         self.menu.update(dt)

@@ -1,5 +1,5 @@
 """The pause menu over play: resume, save, load, history, the paths, endings, settings, take
-back a reply, title, quit. It hands the chosen key back to play, which opens the page."""
+back a reply, title, quit. It closes with the chosen key, and play (beneath) opens the page."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import pygame
 
 from game.app.render import theme
 from game.app.render.widgets import Entry, Menu, blit_panel
-from game.app.screen import Screen
+from game.app.screen import Screen, Window
+from game.app.transitions import Next, Pop
 
 W, H = 460, 600
 ENTRIES = (
@@ -28,26 +29,24 @@ class PauseScreen(Screen):
     name = "pause"
     opaque = False
 
-    def __init__(self, app, play):
+    def __init__(self, app: Window, can_rewind: bool = False):
         super().__init__(app)
-        self.play = play
+        self.can_rewind = can_rewind
         self.rect = pygame.Rect((theme.WIDTH - W) // 2, (theme.HEIGHT - H) // 2, W, H)
         self.menu = Menu(self._entries(), self.rect.x + 30, self.rect.y + 92, W - 60, row=49,
                          size=22)
         self.t = 0.0
 
     def _entries(self) -> list[Entry]:
-        return [Entry(label, enabled=(key != "rewind" or self.play.session.can_rollback),
-                      note=note) for key, label, note in ENTRIES]
+        return [Entry(label, enabled=(key != "rewind" or self.can_rewind), note=note)
+                for key, label, note in ENTRIES]
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE or \
                 event.type == pygame.MOUSEBUTTONDOWN and event.button == 3:
-            self.dismiss("resume")
-            return
+            return Pop("resume")
         picked = self.menu.handle_event(event)
-        if picked is not None:
-            self.dismiss(ENTRIES[picked][0])
+        return Pop(ENTRIES[picked][0]) if picked is not None else None
 
     def update(self, dt: float) -> None:
         self.t = min(1.0, self.t + dt / 0.2)

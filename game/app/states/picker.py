@@ -11,7 +11,8 @@ import pygame
 from game.app.catalog import Entry, scan
 from game.app.render import theme
 from game.app.render.widgets import blit_panel, fade_edges, vertical_gradient
-from game.app.screen import Screen
+from game.app.screen import Screen, Window
+from game.app.transitions import Next, Pop
 
 CARD_X, CARD_W = 120, 1040
 TOP = 150
@@ -22,9 +23,9 @@ VISIBLE = 520
 class PickerScreen(Screen):
     name = "picker"
 
-    def __init__(self, app, entries: list[Entry] | None = None):
+    def __init__(self, app: Window, entries: list[Entry] | None = None):
         super().__init__(app)
-        self.entries = entries if entries is not None else scan(app.services.stories_root)
+        self.entries = entries if entries is not None else scan()
         self.focus = next((i for i, e in enumerate(self.entries) if e.playable), 0)
         self.scroll = 0.0
         self.heights = [self._height(e) for e in self.entries]
@@ -50,36 +51,36 @@ class PickerScreen(Screen):
     def rect(self, i: int) -> pygame.Rect:
         return pygame.Rect(CARD_X, self._tops()[i] - int(self.scroll), CARD_W, self.heights[i])
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         n = len(self.entries)
         if event.type == pygame.KEYDOWN:
             if event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-                self.dismiss(None)
-            elif event.key in (pygame.K_DOWN, pygame.K_TAB) and n:
+                return Pop(None)
+            if event.key in (pygame.K_DOWN, pygame.K_TAB) and n:
                 self._focus((self.focus + 1) % n)
             elif event.key == pygame.K_UP and n:
                 self._focus((self.focus - 1) % n)
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and n:
-                self._pick(self.focus)
+                return self._pick(self.focus)
             elif pygame.K_1 <= event.key <= pygame.K_9:
                 i = event.key - pygame.K_1
                 if i < n:
                     self._focus(i)
-                    self._pick(i)
+                    return self._pick(i)
         elif event.type == pygame.MOUSEMOTION:
             i = self._at(event.pos)
             if i is not None and i != self.focus:
                 self._focus(i)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             if self._back_rect().collidepoint(event.pos):
-                self.dismiss(None)
-                return
+                return Pop(None)
             i = self._at(event.pos)
             if i is not None:
                 self._focus(i)
-                self._pick(i)
+                return self._pick(i)
         elif event.type == pygame.MOUSEWHEEL:
             self.scroll = max(0.0, self.scroll - event.y * 40)
+        return None
 
     def _at(self, pos) -> int | None:
         for i in range(len(self.entries)):
@@ -91,9 +92,9 @@ class PickerScreen(Screen):
         self.focus = i
         self.heights = [self._height(e) for e in self.entries]
 
-    def _pick(self, i: int) -> None:
-        if self.entries[i].playable:
-            self.dismiss(self.entries[i])
+    def _pick(self, i: int) -> Next:
+        """Hand the story back to whoever opened the picker; a broken one cannot be picked."""
+        return Pop(self.entries[i]) if self.entries[i].playable else None
 
     def _back_rect(self) -> pygame.Rect:
         return pygame.Rect(theme.WIDTH - 220, 52, 120, 40)
@@ -129,47 +130,60 @@ class PickerScreen(Screen):
             r = self.rect(i)
             if r.bottom < TOP - 30 or r.top > TOP + VISIBLE + 40:
                 continue
-            focused = i == self.focus
-            if not e.playable:  # dimmed: it can be read, not picked
-                blit_panel(surface, r, theme.CREAM_DARK, 200, radius=20)
-            elif focused:
-                blit_panel(surface, r, theme.PANEL, 252, radius=20, shadow=10)
-                pygame.draw.rect(surface, theme.AMBER, r, 3, border_radius=20)
-            else:  # a warm card of its own, raised a little: it can be clicked too
-                blit_panel(surface, r, theme.CREAM, 240, radius=20, shadow=4)
-            if focused:
-                pygame.draw.rect(surface, theme.AMBER, (r.x + 10, r.y + 18, 5, r.h - 36),
-                                 border_radius=3)
-            y = r.y + 22
-            title_colour = theme.INK if e.playable else theme.INK_SOFT
-            surface.blit(sv.text.line(e.title, sv.font("serif-bold", 27), title_colour),
-                         (r.x + 32, y))
-            folder = sv.text.line(e.path.name, sv.font("sans", 15), theme.INK_SOFT)
-            surface.blit(folder, (r.right - folder.get_width() - 28, y + 8))
-            y += 44
-            if e.blurb:
-                block = sv.text.block(e.blurb, sv.font("serif", 19), theme.INK_SOFT,
-                                      CARD_W - 64, 27)
-                block.draw(surface, r.x + 32, y)
-                y += block.height + 6
-            if e.problems:
-                n = len(e.problems)
-                head = f"Cannot be played: {n} problem{'s' if n != 1 else ''}"
-                surface.blit(sv.text.line(head, sv.font("sans-bold", 17), theme.TERRACOTTA),
-                             (r.x + 32, y + 6))
-                y += 34
-                shown = 6 if focused else 3
-                small = sv.font("sans", 15)
-                for text in e.problems[:shown]:
-                    line = text if len(text) < 120 else text[:117] + "…"
-                    surface.blit(sv.text.line(line, small, theme.PLUM), (r.x + 44, y))
-                    y += 22
-                if n > shown:
-                    more = sv.text.line(f"… and {n - shown} more (lowtide lint {e.path})",
-                                        small, theme.INK_SOFT)
-                    surface.blit(more, (r.x + 44, y))
+            self._draw_card(surface, r, e, i == self.focus)
         surface.set_clip(clip)
-        # cards running past the top or the bottom of the list fade out instead of being cut
+        self._fade_list_edges(surface, area)
+
+    def _draw_card(self, surface: pygame.Surface, r: pygame.Rect, e: Entry,
+                   focused: bool) -> None:
+        """One story: its title, folder and blurb, and the problems of one that cannot play."""
+        sv = self.app.services
+        if not e.playable:  # dimmed: it can be read, not picked
+            blit_panel(surface, r, theme.CREAM_DARK, 200, radius=20)
+        elif focused:
+            blit_panel(surface, r, theme.PANEL, 252, radius=20, shadow=10)
+            pygame.draw.rect(surface, theme.AMBER, r, 3, border_radius=20)
+        else:  # a warm card of its own, raised a little: it can be clicked too
+            blit_panel(surface, r, theme.CREAM, 240, radius=20, shadow=4)
+        if focused:
+            pygame.draw.rect(surface, theme.AMBER, (r.x + 10, r.y + 18, 5, r.h - 36),
+                             border_radius=3)
+        y = r.y + 22
+        title_colour = theme.INK if e.playable else theme.INK_SOFT
+        surface.blit(sv.text.line(e.title, sv.font("serif-bold", 27), title_colour),
+                     (r.x + 32, y))
+        folder = sv.text.line(e.path.name, sv.font("sans", 15), theme.INK_SOFT)
+        surface.blit(folder, (r.right - folder.get_width() - 28, y + 8))
+        y += 44
+        if e.blurb:
+            block = sv.text.block(e.blurb, sv.font("serif", 19), theme.INK_SOFT,
+                                  CARD_W - 64, 27)
+            block.draw(surface, r.x + 32, y)
+            y += block.height + 6
+        if e.problems:
+            self._draw_problems(surface, r.x, y, e, 6 if focused else 3)
+
+    def _draw_problems(self, surface: pygame.Surface, x: int, y: int, e: Entry,
+                       shown: int) -> None:
+        """Why a story cannot be played: its first problems, and how to see them all."""
+        sv = self.app.services
+        n = len(e.problems)
+        head = f"Cannot be played: {n} problem{'s' if n != 1 else ''}"
+        surface.blit(sv.text.line(head, sv.font("sans-bold", 17), theme.TERRACOTTA),
+                     (x + 32, y + 6))
+        y += 34
+        small = sv.font("sans", 15)
+        for text in e.problems[:shown]:
+            line = text if len(text) < 120 else text[:117] + "…"
+            surface.blit(sv.text.line(line, small, theme.PLUM), (x + 44, y))
+            y += 22
+        if n > shown:
+            more = sv.text.line(f"… and {n - shown} more (lowtide lint {e.path})",
+                                small, theme.INK_SOFT)
+            surface.blit(more, (x + 44, y))
+
+    def _fade_list_edges(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """Cards running past the top or the bottom of the list fade out instead of being cut."""
         tops = self._tops()
         end = tops[-1] + self.heights[-1] - int(self.scroll)
         background = vertical_gradient(theme.SIZE, theme.NIGHT, theme.TEAL)

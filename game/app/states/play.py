@@ -10,7 +10,9 @@ import logging
 
 import pygame
 
-from game.app import devplay, flow, playkeys
+from game.app.persist import QUICK
+from game.app.playkeys import Action, action
+from game.app.reader import Reader
 from game.app.render import light, theme
 from game.app.render.choices import ChoiceList
 from game.app.render.dialogue import DialogueBox
@@ -18,7 +20,8 @@ from game.app.render.dynamics import DynamicsPanel
 from game.app.render.mapview import Figure, SceneView
 from game.app.render.portrait import PortraitView
 from game.app.render.widgets import blit_panel, panel
-from game.app.screen import Screen
+from game.app.screen import Screen, Window, carry_on
+from game.app.transitions import Next, Push, Quit, Replace
 from game.story.model import Story
 from game.story.session import Session
 
@@ -34,11 +37,12 @@ ADVANCE_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIG
 class PlayScreen(Screen):
     name = "play"
 
-    def __init__(self, app, session: Session):
+    def __init__(self, app: Window, session: Session):
         super().__init__(app)
         sv = app.services
         self.session = session
         self.services = sv
+        self.keep = sv.keep
         self.scene: SceneView | None = None
         self.scene_id: str | None = None
         self.figures: dict[str, Figure] = {}
@@ -54,12 +58,11 @@ class PlayScreen(Screen):
         self.label_time = 0.0
         self.label: pygame.Surface | None = None
         self.label_rect = pygame.Rect(0, 0, 0, 0)  # where the scene's name was last drawn
-        self.node_shown: str | None = None
         self.camera: tuple[float, float] | None = None
         self.veil = _bottom_veil()
-        self.reader = playkeys.Reader()
-        self.box.scale = self.choices.scale = self.reader.scale = sv.settings.scale
-        self.dev = devplay.attach(self)
+        self.reader = Reader()
+        self.scale = self.box.scale = self.choices.scale = sv.settings.scale
+        self.dev = sv.dev_mode(self)
         self.enter_node()
 
     def _bind(self, story: Story) -> None:
@@ -75,7 +78,7 @@ class PlayScreen(Screen):
         self.tension_var = light.tension_variable(story)
         self._scaled: dict[int, pygame.Surface] = {}
 
-    def replace(self, session: Session) -> None:
+    def replace(self, session: Session) -> Next:
         """Carry on with another session (a reloaded story, a console jump), keeping the line
         on screen when the node is still the same one."""
         same_node = session.node_id == self.session.node_id
@@ -88,21 +91,24 @@ class PlayScreen(Screen):
         self.session = session
         self.enter_node()
         if not (same_node and self.phase == "lines" and self.lines):
-            return
+            return None
         if phase in ("choices", "end"):
-            playkeys.to_choices(self)
-            return
+            self.to_choices()
+            return None
         self.index = min(index, len(self.lines) - 1)
         self._show_line()
         self.box.finish()
         if self.index == len(self.lines) - 1:
             self._after_lines()
+        return None
 
     # -- following the session ---------------------------------------------------------------
 
     def enter_node(self) -> None:
         s = self.session
-        self.reader.entered(self)
+        self.reader.entered(self.keep.has_seen(s.story.id, s.node_id))
+        self.keep.record(s)
+        self.keep.scene_sound(s.story, s.scene)
         self._follow_scene()
         self._follow_places()
         self.lines = s.lines()
@@ -118,7 +124,6 @@ class PlayScreen(Screen):
             self._after_lines()
         else:
             self._show_line()
-        self.node_shown = s.node_id
         self.app.notify("node", s)
 
     def _follow_scene(self) -> None:
@@ -229,15 +234,15 @@ class PlayScreen(Screen):
 
     # -- input ---------------------------------------------------------------------------------
 
-    def advance(self) -> None:
+    def advance(self) -> Next:
         """What a click or Space does: complete the line, else go on."""
         if self.phase == "stuck":
-            return
+            return None
         if not self.box.complete:
             self.box.finish()
             if self.phase == "lines" and self.index == len(self.lines) - 1:
                 self._after_lines()
-            return
+            return None
         if self.phase == "lines":
             if self.index < len(self.lines) - 1:
                 self.index += 1
@@ -245,7 +250,8 @@ class PlayScreen(Screen):
             else:
                 self._after_lines()
         elif self.phase == "end":
-            flow.show_ending(self.app, self.session)
+            return Replace("ending", session=self.session)
+        return None
 
     def pick(self, position: int) -> None:
         offered = self.session.choices()
@@ -253,38 +259,119 @@ class PlayScreen(Screen):
             return
         self.session.choose(offered[position].index)
         self.app.notify("choice", self.session)
-        flow.autosave(self.app, self.session)
+        self.keep.autosave(self.session)
         self.enter_node()
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            from game.app.states.pause import PauseScreen
-
-            self.app.push(PauseScreen(self.app, self), self._paused)
-            return
-        if self.dev is not None and self.dev.handle(event):
-            return
-        if playkeys.handle(self, event):
-            return
+            return Push("pause", can_rewind=self.session.can_rollback)
+        if self.dev is not None and self.dev.claims(event):
+            return self.dev.handle(event)
+        asked = action(event)
+        if asked is not None:
+            return self.act(asked)
         if self.phase == "choices":
             picked = self.choices.handle_event(event)
             if picked is not None:
                 self.pick(picked)
-            return
-        if event.type == pygame.KEYDOWN and event.key in ADVANCE_KEYS or event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            self.advance()
+            return None
+        if event.type == pygame.KEYDOWN and event.key in ADVANCE_KEYS or \
+                event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            return self.advance()
+        return None
 
-    def _paused(self, result) -> None:
+    def act(self, asked: Action) -> Next:
+        """Going back and keeping: quick save and load, rollback, roll forward, the history."""
+        if asked is Action.QUICK_SAVE:
+            self.keep.save(self.session, QUICK, self.current_line())
+        elif asked is Action.QUICK_LOAD:
+            return carry_on(self.keep.quickload(self.story.id))
+        elif asked is Action.ROLL_BACK:
+            self.rollback()
+        elif asked is Action.ROLL_FORWARD:
+            self.roll_forward()
+        elif asked is Action.HISTORY:
+            return self.open_page("history")
+        return None
+
+    def on_result(self, source: str, result: object) -> Next:
+        if source == "pause":
+            return self._paused(result)
+        if source == "history" and isinstance(result, tuple) and result[:1] == ("rollback",):
+            steps = len(self.session.steps) - int(result[1])
+            if steps > 0:
+                self.rollback(steps)
+        elif source == "settings":
+            self.enter_node_tags()  # the dynamics tags may have been switched on or off
+        return None
+
+    def _paused(self, result: object) -> Next:
         if result == "title":
-            flow.to_title(self.app)
-        elif result == "rewind" and self.session.can_rollback:
-            playkeys.rollback(self)
+            return Replace("title")
+        if result == "rewind" and self.session.can_rollback:
+            self.rollback()
         elif result in ("save", "load", "history", "flowchart", "settings", "endings"):
-            playkeys.open_page(self, result)
+            return self.open_page(str(result))
         elif result == "quit":
-            self.app.quit(0)
-        elif result == "dynamics":
-            self.enter_node_tags()
+            return Quit(0)
+        return None
+
+    def open_page(self, page: str) -> Next:
+        """One of the pages play offers (from its keys or the pause menu)."""
+        self.keep.sound("select")
+        s = self.session
+        if page == "history":
+            return Push("history", session=s)
+        if page in ("save", "load"):
+            return Push("saves", mode=page, session=s, line=self.current_line())
+        if page == "flowchart":
+            return Push("flowchart", story=self.story, path=list(s.path), current=s.node_id)
+        if page == "settings":
+            return Push("settings")
+        if page == "endings":
+            return Push("gallery", stories=[self.story], story_id=self.story.id)
+        return None
+
+    # -- going back ----------------------------------------------------------------------------
+
+    def current_line(self) -> str:
+        """The line on screen, as a save slot shows it ("Name: text")."""
+        if not self.lines:
+            return ""
+        line = self.lines[min(self.index, len(self.lines) - 1)]
+        return f"{line.name}: {line.text}" if line.name else line.text
+
+    def to_choices(self) -> None:
+        """Show the node's last line whole, with its replies: where one lands after going
+        back."""
+        if self.phase == "lines" and self.lines:
+            self.index = len(self.lines) - 1
+            self._show_line()
+            self.box.finish()
+            self._after_lines()
+
+    def rollback(self, steps: int = 1) -> bool:
+        session = self.session
+        if len(session.steps) < steps or steps <= 0:
+            self.keep.sound("error")
+            self.keep.say("This is where the story began.")
+            return False
+        session.rollback(steps)
+        self.enter_node()
+        self.to_choices()
+        self.keep.sound("page")
+        return True
+
+    def roll_forward(self) -> bool:
+        if not self.session.roll_forward():
+            self.keep.sound("error")
+            return False
+        self.app.notify("choice", self.session)
+        self.keep.autosave(self.session)
+        self.enter_node()
+        self.to_choices()
+        self.keep.sound("page")
+        return True
 
     def enter_node_tags(self) -> None:
         if self.phase == "choices":
@@ -294,11 +381,11 @@ class PlayScreen(Screen):
 
     # -- time ----------------------------------------------------------------------------------
 
-    def update(self, dt: float) -> None:
+    def update(self, dt: float) -> Next:
         was = self.box.complete
         self.box.update(dt, self.services.settings.cps)
-        self.reader.update(self, dt)
-        self.services.toast.update(dt)
+        went = self._read_on(dt)
+        self.keep.toast.update(dt)
         if self.services.settings.reduced_motion:
             self.scene_fade, self.old_frame = 1.0, None
         if not was and self.box.complete and self.phase == "lines" \
@@ -327,7 +414,34 @@ class PlayScreen(Screen):
                 self.old_frame = None
         self.label_time = max(0.0, self.label_time - dt)
         if self.dev is not None:
-            self.dev.update(dt)
+            reloaded = self.dev.update(dt)
+            if reloaded is not None:
+                return reloaded
+        return went
+
+    def _read_on(self, dt: float) -> Next:
+        """The reader's pace: reflow at a new text size, auto-advance, skip text seen."""
+        settings = self.services.settings
+        if settings.scale != self.scale:
+            self.scale = self.box.scale = self.choices.scale = settings.scale
+            self._reflow()
+        reading = self.phase == "lines" and self.app.top is self
+        pace = self.reader.tick(dt, settings, reading=reading, complete=self.box.complete)
+        if pace.finish:
+            self.box.finish()
+        return self.advance() if pace.advance else None
+
+    def _reflow(self) -> None:
+        """Lay the dialogue and replies out again at the new text size."""
+        if not self.lines or self.phase == "stuck":
+            return
+        complete = self.box.complete
+        shown = self.box.shown
+        self._show_line()
+        self.box.shown = float(self.box.block.chars) if complete \
+            else min(shown, self.box.block.chars)
+        if self.phase == "choices":
+            self.enter_node_tags()
 
     def _focus(self) -> tuple[float, float] | None:
         """The point the camera follows: the partner when placed, else everyone placed."""
@@ -399,9 +513,13 @@ class PlayScreen(Screen):
         if self.services.settings.show_dynamics:
             self.dynamics.draw(surface)
         self._draw_label(surface)
+        sv = self.services
         if self.dev is not None:
-            self.dev.draw(surface)
-        self.services.toast.draw(surface, self.services)
+            panel = self.dynamics.rect
+            self.dev.draw(surface, sv, panel.right + 16 if sv.settings.show_dynamics and panel.w
+                          else 24)
+        self.keep.toast.draw(surface, sv, scale=sv.settings.scale,
+                             reduced_motion=sv.settings.reduced_motion)
 
     def _draw_label(self, surface: pygame.Surface) -> None:
         """The new scene's name, for a few seconds, over everything in the room it names."""

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import keep
 from game.app.persist import AUTO, NUMBERED, QUICK, SaveInfo, SaveProblem
+from game.app.persist.saves import Slot
 from game.app.render import sheet, theme
 from game.app.render.widgets import blit_panel
-from game.app.screen import Screen
+from game.app.screen import Screen, Window, carry_on
+from game.app.transitions import Next, Pop
 from game.story.session import Session
 
 CARD_W, CARD_H = 352, 122
@@ -31,15 +32,16 @@ ORDER = (AUTO, QUICK, *NUMBERED)
 class SaveLoadScreen(Screen):
     name = "saves"
 
-    def __init__(self, app, mode: str = "load", session: Session | None = None,
+    def __init__(self, app: Window, mode: str = "load", session: Session | None = None,
                  story_id: str | None = None, line: str | None = None):
         super().__init__(app)
+        self.keep = app.services.keep
         self.session = session
         self.line = line
         self.mode = mode if session is not None else "load"
         self.stories = self._stories(story_id)
         self.story_index = 0
-        self.slots: dict[str, object] = {}
+        self.slots: dict[str, Slot] = {}
         self.focus = "1"
         self.confirm: str | None = None  # a slot waiting for "replace it?"
         self.thumbs: dict[str, pygame.Surface | None] = {}
@@ -59,26 +61,14 @@ class SaveLoadScreen(Screen):
         """(id, title) of the stories to show: the one being played, or every one with saves."""
         if self.session is not None:
             return [(self.session.story.id, self.session.story.title)]
-        found = keep.persist_of(self.app)
-        ids = found.saves.story_ids() if found is not None else []
-        out = []
-        for sid in ids:
-            latest = found.saves.latest([sid])
-            out.append((sid, latest.story_title if latest else sid))
-        latest = found.saves.latest() if found is not None else None
-        out.sort(key=lambda p: (latest is None or p[0] != latest.story_id, p[1]))
-        if story_id is not None:
-            out.sort(key=lambda p: p[0] != story_id)
-        return out
+        return self.keep.saved_stories(first=story_id)
 
     @property
     def story_id(self) -> str | None:
         return self.stories[self.story_index][0] if self.stories else None
 
     def refresh(self) -> None:
-        found = keep.persist_of(self.app)
-        sid = self.story_id
-        self.slots = found.saves.slots(sid) if found is not None and sid else {}
+        self.slots = self.keep.slots(self.story_id)
         self.thumbs = {}
         for slot, info in self.slots.items():
             self.thumbs[slot] = self._thumb(info) if isinstance(info, SaveInfo) else None
@@ -136,64 +126,65 @@ class SaveLoadScreen(Screen):
 
     # -- input -----------------------------------------------------------------------------------
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         if self.confirm is not None:
             self._confirm_event(event)
-            return
+            return None
         if self.back.handle_event(event):
-            self._leave()
-            return
+            return self._leave()
         if self.session is not None:
             for mode, button in self.tabs.items():
                 if button.handle_event(event) and mode != self.mode:
                     self._switch(mode)
-                    return
+                    return None
         if len(self.stories) > 1:
             if self.prev_story.handle_event(event):
                 self._story(-1)
-                return
+                return None
             if self.next_story.handle_event(event):
                 self._story(1)
-                return
+                return None
         if event.type == pygame.KEYDOWN:
-            self._key(event)
-        elif event.type == pygame.MOUSEMOTION:
+            return self._key(event)
+        if event.type == pygame.MOUSEMOTION:
             slot = self.at(event.pos)
             if slot is not None:
                 self.focus = slot
         elif event.type == pygame.MOUSEBUTTONDOWN:
             if event.button == 3:
-                self._leave()
-            elif event.button == 1:
+                return self._leave()
+            if event.button == 1:
                 slot = self.at(event.pos)
                 if slot is not None:
                     self.focus = slot
-                    self.use(slot)
+                    return self.use(slot)
+        return None
 
-    def _key(self, event: pygame.event.Event) -> None:
+    def _key(self, event: pygame.event.Event) -> Next:
         k = event.key
         moves = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1),
                  pygame.K_DOWN: (0, 1)}
         if k in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-            self._leave()
-        elif k in moves:
+            return self._leave()
+        if k in moves:
             self.focus = self._neighbour(self.focus, *moves[k])
-            keep.sound(self.app, "move")
+            self.keep.sound("move")
         elif k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-            self.use(self.focus)
+            return self.use(self.focus)
         elif pygame.K_1 <= k <= pygame.K_9:
             self.focus = str(k - pygame.K_0)
-            self.use(self.focus)
+            return self.use(self.focus)
         elif k == pygame.K_q:
             self.focus = QUICK
-            self.use(QUICK)
+            return self.use(QUICK)
         elif k == pygame.K_a and self.mode == "load":
             self.focus = AUTO
-            self.use(AUTO)
+            return self.use(AUTO)
         elif k == pygame.K_TAB and self.session is not None:
             self._switch("load" if self.mode == "save" else "save")
         elif k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
             self._story(-1 if k == pygame.K_PAGEUP else 1)
+        return None
 
     def _confirm_event(self, event: pygame.event.Event) -> None:
         if self.yes.handle_event(event):
@@ -205,57 +196,55 @@ class SaveLoadScreen(Screen):
                 self._write(self.confirm)
             elif event.key in (pygame.K_ESCAPE, pygame.K_n, pygame.K_BACKSPACE):
                 self.confirm = None
-                keep.sound(self.app, "back")
+                self.keep.sound("back")
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 3:
             self.confirm = None
 
-    def _leave(self) -> None:
-        keep.sound(self.app, "back")
-        self.dismiss(None)
+    def _leave(self) -> Next:
+        self.keep.sound("back")
+        return Pop(None)
 
     def _switch(self, mode: str) -> None:
         self.mode = mode
-        keep.sound(self.app, "page")
+        self.keep.sound("page")
         self.refresh()
 
     def _story(self, step: int) -> None:
         if len(self.stories) > 1:
             self.story_index = (self.story_index + step) % len(self.stories)
-            keep.sound(self.app, "page")
+            self.keep.sound("page")
             self.refresh()
 
-    def use(self, slot: str) -> None:
+    def use(self, slot: str) -> Next:
         """Save to or load from ``slot``, as the tab says."""
         found = self.slots.get(slot)
         if self.mode == "save":
             if slot == AUTO:
-                keep.sound(self.app, "error")
-                keep.toast(self.app, "The autosave is written by the game after every choice.")
+                self.keep.sound("error")
+                self.keep.say("The autosave is written by the game after every choice.")
             elif isinstance(found, SaveInfo):
                 self.confirm = slot
-                keep.sound(self.app, "move")
+                self.keep.sound("move")
             else:
                 self._write(slot)
-            return
+            return None
         if isinstance(found, SaveInfo):
-            keep.sound(self.app, "select")
-            keep.open_save(self.app, found)
-        else:
-            keep.sound(self.app, "error")
-            if isinstance(found, SaveProblem):
-                keep.toast(self.app, "This save cannot be loaded.")
+            self.keep.sound("select")
+            return carry_on(self.keep.open_save(found))
+        self.keep.sound("error")
+        if isinstance(found, SaveProblem):
+            self.keep.say("This save cannot be loaded.")
+        return None
 
     def _write(self, slot: str | None) -> None:
         self.confirm = None
         if slot is None or self.session is None:
             return
-        keep.save(self.app, self.session, slot, self.line)
+        self.keep.save(self.session, slot, self.line)
         self.refresh()
 
     def update(self, dt: float) -> None:
-        toast = getattr(self.app.services, "toast", None)
-        if toast is not None:
-            toast.update(dt)
+        self.keep.toast.update(dt)
 
     def drive_hint(self):
         return {"action": "saves", "mode": self.mode, "focus": self.focus}
@@ -286,9 +275,8 @@ class SaveLoadScreen(Screen):
         self.back.draw(surface, sv)
         if self.confirm is not None:
             self._draw_confirm(surface)
-        toast = getattr(sv, "toast", None)
-        if toast is not None:
-            toast.draw(surface, sv)
+        self.keep.toast.draw(surface, sv, scale=sv.settings.scale,
+                             reduced_motion=sv.settings.reduced_motion)
 
     def _draw_story_name(self, surface: pygame.Surface) -> None:
         if not self.stories:
@@ -309,6 +297,7 @@ class SaveLoadScreen(Screen):
             surface.blit(line, (x, y))
 
     def _draw_card(self, surface: pygame.Surface, slot: str) -> None:
+        """One slot: its picture, its name, and what it holds (a save, a problem, nothing)."""
         sv = self.app.services
         r = self.rect(slot)
         info = self.slots.get(slot)
@@ -321,8 +310,34 @@ class SaveLoadScreen(Screen):
                              border_radius=16)
         if isinstance(info, SaveProblem):
             pygame.draw.rect(surface, theme.DUSK, r.inflate(-4, -4), 1, border_radius=14)
-        tx = r.x + 14
-        thumb_rect = pygame.Rect(tx, r.y + (r.h - THUMB[1]) // 2, *THUMB)
+        thumb_rect = self._draw_thumb(surface, r, slot, info)
+        x = thumb_rect.right + 14
+        width = r.right - 14 - x
+        y = r.y + 12
+        label = {AUTO: "Autosave", QUICK: "Quick save"}.get(slot, f"Slot {slot}")
+        head = sv.text.line(label, sv.font("sans-bold", 16), theme.PLUM)
+        surface.blit(head, (x, y))
+        if isinstance(info, SaveInfo):
+            self._draw_save(surface, r, slot, info, (x, y), head.get_width(), width)
+        elif isinstance(info, SaveProblem):
+            y += 24
+            font = sv.font("sans", 14)
+            rows = max(1, (r.bottom - 8 - y) // 18)
+            for text in sheet.clip_lines(info.message, font, width, rows):
+                surface.blit(sv.text.line(text, font, theme.TERRACOTTA), (x, y))
+                y += 18
+        else:
+            y += 26
+            note = "Written after every choice" if slot == AUTO else (
+                "F5 saves here while playing" if slot == QUICK else "Empty")
+            surface.blit(sv.text.line(note, sv.font("serif-italic", 16), theme.INK_SOFT), (x, y))
+
+    def _draw_thumb(self, surface: pygame.Surface, r: pygame.Rect, slot: str,
+                    info: Slot | None) -> pygame.Rect:
+        """The slot's picture (smaller for the autosave and the quick save), or a mark for a
+        slot without one; returns where it went."""
+        sv = self.app.services
+        thumb_rect = pygame.Rect(r.x + 14, r.y + (r.h - THUMB[1]) // 2, *THUMB)
         if slot in (AUTO, QUICK):
             thumb_rect.size = (THUMB[0] * 3 // 4, THUMB[1] * 3 // 4)
             thumb_rect.y = r.y + (r.h - thumb_rect.h) // 2
@@ -337,42 +352,30 @@ class SaveLoadScreen(Screen):
             mark = "!" if isinstance(info, SaveProblem) else ("—" if info is None else "·")
             m = sv.text.line(mark, sv.font("serif", 28), theme.INK_SOFT)
             surface.blit(m, m.get_rect(center=thumb_rect.center))
-        x = thumb_rect.right + 14
-        width = r.right - 14 - x
-        y = r.y + 12
-        label = {AUTO: "Autosave", QUICK: "Quick save"}.get(slot, f"Slot {slot}")
-        head = sv.text.line(label, sv.font("sans-bold", 16), theme.PLUM)
-        surface.blit(head, (x, y))
-        if isinstance(info, SaveInfo):
-            when = sv.text.line(info.when(), sv.font("sans", 14), theme.INK_SOFT)
-            if slot in (AUTO, QUICK):
-                surface.blit(when, (x + head.get_width() + 10, y + 2))
-            else:
-                y += 20
-                surface.blit(when, (x, y))
-            y += 24
-            small = sv.font("sans", 14)
-            if self.session is None or info.story_id != self.session.story.id:
-                story = sheet.ellipsis(info.story_title, small, width)
-                surface.blit(sv.text.line(story, small, theme.INK_SOFT), (x, y))
-                y += 20
-            font = sv.font("serif", 16)
-            rows = max(1, (r.bottom - 10 - y) // 21)
-            for text in sheet.clip_lines(info.line or "…", font, width, rows):
-                surface.blit(sv.text.line(text, font, theme.INK), (x, y))
-                y += 21
-        elif isinstance(info, SaveProblem):
-            y += 24
-            font = sv.font("sans", 14)
-            rows = max(1, (r.bottom - 8 - y) // 18)
-            for text in sheet.clip_lines(info.message, font, width, rows):
-                surface.blit(sv.text.line(text, font, theme.TERRACOTTA), (x, y))
-                y += 18
+        return thumb_rect
+
+    def _draw_save(self, surface: pygame.Surface, r: pygame.Rect, slot: str, info: SaveInfo,
+                   at: tuple[int, int], head_width: int, width: int) -> None:
+        """A save's date, its story (when another than the one played) and its line."""
+        sv = self.app.services
+        x, y = at
+        when = sv.text.line(info.when(), sv.font("sans", 14), theme.INK_SOFT)
+        if slot in (AUTO, QUICK):
+            surface.blit(when, (x + head_width + 10, y + 2))
         else:
-            y += 26
-            note = "Written after every choice" if slot == AUTO else (
-                "F5 saves here while playing" if slot == QUICK else "Empty")
-            surface.blit(sv.text.line(note, sv.font("serif-italic", 16), theme.INK_SOFT), (x, y))
+            y += 20
+            surface.blit(when, (x, y))
+        y += 24
+        small = sv.font("sans", 14)
+        if self.session is None or info.story_id != self.session.story.id:
+            story = sheet.ellipsis(info.story_title, small, width)
+            surface.blit(sv.text.line(story, small, theme.INK_SOFT), (x, y))
+            y += 20
+        font = sv.font("serif", 16)
+        rows = max(1, (r.bottom - 10 - y) // 21)
+        for text in sheet.clip_lines(info.line or "…", font, width, rows):
+            surface.blit(sv.text.line(text, font, theme.INK), (x, y))
+            y += 21
 
     def _draw_confirm(self, surface: pygame.Surface) -> None:
         sv = self.app.services

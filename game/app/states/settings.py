@@ -12,11 +12,11 @@ import dataclasses
 
 import pygame
 
-from game.app import keep
 from game.app.render import sheet, theme
 from game.app.render.widgets import blit_panel
-from game.app.screen import Screen
-from game.app.settings import fields
+from game.app.screen import Screen, Window
+from game.app.settings import Settings, fields
+from game.app.transitions import Next, Pop
 
 GROUPS = (
     ("Reading", ("text_speed", "instant_text", "auto_advance", "auto_delay", "skip_seen")),
@@ -63,8 +63,9 @@ class Row:
 class SettingsScreen(Screen):
     name = "settings"
 
-    def __init__(self, app):
+    def __init__(self, app: Window):
         super().__init__(app)
+        self.keep = app.services.keep
         self.rows: list[Row] = []
         self.heads: list[tuple[str, int, int]] = []
         by_name = {f.name: f for f in fields()}
@@ -89,11 +90,10 @@ class SettingsScreen(Screen):
         self.focus = 0
         self.dragging: int | None = None
         self.back = sheet.back_button()
-        found = keep.persist_of(app)
-        self.message = found.settings.message if found is not None else None
+        self.message = self.keep.settings_problem
 
     @property
-    def settings(self):
+    def settings(self) -> Settings:
         return self.app.services.settings
 
     # -- changing --------------------------------------------------------------------------------
@@ -101,8 +101,8 @@ class SettingsScreen(Screen):
     def set(self, name: str, value) -> None:
         if getattr(self.settings, name) == value:
             return
-        keep.change_settings(self.app, **{name: value})
-        keep.sound(self.app, "move")
+        self.app.services.change_settings(**{name: value})
+        self.keep.sound("move")
 
     def nudge(self, row: Row, direction: int) -> None:
         if row.is_flag:
@@ -128,15 +128,14 @@ class SettingsScreen(Screen):
 
     # -- input -----------------------------------------------------------------------------------
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         if self.back.handle_event(event):
-            self._close()
-            return
+            return self._close()
         if event.type == pygame.KEYDOWN:
             k = event.key
             if k in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-                self._close()
-            elif k in (pygame.K_UP, pygame.K_w):
+                return self._close()
+            if k in (pygame.K_UP, pygame.K_w):
                 self.focus = (self.focus - 1) % len(self.rows)
             elif k in (pygame.K_DOWN, pygame.K_s, pygame.K_TAB):
                 self.focus = (self.focus + 1) % len(self.rows)
@@ -158,7 +157,7 @@ class SettingsScreen(Screen):
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             i = self.at(event.pos)
             if i is None:
-                return
+                return None
             self.focus = i
             row = self.rows[i]
             if row.is_flag:
@@ -169,13 +168,14 @@ class SettingsScreen(Screen):
             else:
                 self.nudge(row, 1 if event.pos[0] > self._slider(row).centerx else -1)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 3:
-            self._close()
+            return self._close()
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             self.dragging = None
         elif event.type == pygame.MOUSEWHEEL:
             row = self.rows[self.focus]
             if not row.is_flag:
                 self.nudge(row, 1 if event.y > 0 else -1)
+        return None
 
     def at(self, pos) -> int | None:
         for i, row in enumerate(self.rows):
@@ -183,9 +183,9 @@ class SettingsScreen(Screen):
                 return i
         return None
 
-    def _close(self) -> None:
-        keep.sound(self.app, "back")
-        self.dismiss(None)
+    def _close(self) -> Next:
+        self.keep.sound("back")
+        return Pop(None)
 
     def drive_hint(self):
         return {"action": "settings", "focus": self.rows[self.focus].name}
@@ -262,7 +262,7 @@ class SettingsScreen(Screen):
         block = sv.text.block(text, sv.font("serif-italic", 17), theme.INK_SOFT, width, 24)
         block.draw(surface, x, y)
         y += block.height + 14
-        size = keep.scaled(sv, 21)
+        size = sv.settings.scaled(21)
         sample = sv.text.block("“I'm not going anywhere. Take the time you need.”",
                                sv.font("serif", size), theme.INK, width, int(size * 1.4))
         box = pygame.Rect(x - 14, y, width + 28, min(sample.height + 24,

@@ -6,7 +6,9 @@ import pygame
 
 from game.app.render import theme
 from game.app.render.widgets import blit_panel, vertical_gradient
-from game.app.screen import Screen
+from game.app.screen import Screen, Window
+from game.app.transitions import Next, Pop
+from game.story.launch import start_with, with_partner
 from game.story.model import Story
 from game.story.session import SessionError
 from game.story.text import PRONOUNS, Pronouns
@@ -21,7 +23,7 @@ MAX_NAME = 24
 class SetupScreen(Screen):
     name = "setup"
 
-    def __init__(self, app, story: Story):
+    def __init__(self, app: Window, story: Story):
         super().__init__(app)
         self.story = story
         partner = story.partner
@@ -74,13 +76,13 @@ class SetupScreen(Screen):
 
     # -- input -------------------------------------------------------------------------------
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         order = self._order()
         if event.type == pygame.KEYDOWN:
             key = event.key
             if key == pygame.K_ESCAPE:
-                self.dismiss(None)
-            elif key in (pygame.K_TAB, pygame.K_DOWN):
+                return Pop(None)
+            if key in (pygame.K_TAB, pygame.K_DOWN):
                 self.focus = (self.focus + 1) % len(order)
             elif key == pygame.K_UP:
                 self.focus = (self.focus - 1) % len(order)
@@ -94,13 +96,12 @@ class SetupScreen(Screen):
                     self.typed = self.typed[:-1]
             elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 if self.focused == "back":
-                    self.dismiss(None)
-                elif self.focused == "begin":
-                    self.begin()
-                else:
-                    self.focus = min(self.focus + 1, len(order) - 1)
-                    if self.focused == "back":
-                        self.focus = order.index("begin")
+                    return Pop(None)
+                if self.focused == "begin":
+                    return self.begin()
+                self.focus = min(self.focus + 1, len(order) - 1)
+                if self.focused == "back":
+                    self.focus = order.index("begin")
         elif event.type == pygame.TEXTINPUT:
             if self.focused == "name":
                 self.name_text = (self.name_text + event.text)[:MAX_NAME]
@@ -114,30 +115,30 @@ class SetupScreen(Screen):
                     self.pronoun = key[2:]
                     self.focus = self._order().index("pronouns")
                 elif key == "begin":
-                    self.begin()
+                    return self.begin()
                 elif key == "back":
-                    self.dismiss(None)
+                    return Pop(None)
                 else:
                     self.focus = self._order().index(key)
+        return None
 
-    def begin(self) -> None:
+    def begin(self) -> Next:
         """Start the playthrough with the chosen name and pronouns (and the launch options)."""
-        from game.app.newgame import start_session
-
         try:
             pronouns = PRONOUNS[self.pronoun] if self.pronoun != "other" \
                 else Pronouns.parse(self.typed)
         except ValueError as err:
             self.error = str(err)
             self.focus = self._order().index("typed")
-            return
+            return None
         name = self.name_text.strip() or (self.partner.name if self.partner else "")
         try:
-            session = start_session(self.app.services.options, self.story, name, pronouns)
+            session = start_with(self.story, with_partner(self.story, name, pronouns),
+                                 self.app.services.options)
         except (SessionError, ValueError) as err:
             self.error = str(err)
-            return
-        self.dismiss(session)
+            return None
+        return Pop(session)
 
     def update(self, dt: float) -> None:
         self.caret += dt

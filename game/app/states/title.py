@@ -14,10 +14,13 @@ import random
 import pygame
 
 from game import paths
-from game.app import flow, keep, saves
+from game.app.catalog import Entry as StoryEntry
+from game.app.catalog import scan
 from game.app.render import theme
 from game.app.render.widgets import Entry, Menu, vertical_gradient
-from game.app.screen import Screen
+from game.app.screen import Screen, Window, carry_on
+from game.app.transitions import Next, Push, Quit, Replace
+from game.story.session import Session
 
 log = logging.getLogger("lowtide.app")
 
@@ -56,10 +59,11 @@ def _painted_shore() -> pygame.Surface:
 class TitleScreen(Screen):
     name = "title"
 
-    def __init__(self, app):
+    def __init__(self, app: Window):
         super().__init__(app)
+        self.keep = app.services.keep
         self.t = 0.0
-        self.latest = saves.latest()
+        self.latest = self.keep.latest()
         self.menu = Menu([
             Entry("Continue", enabled=self.latest is not None),
             Entry("New game"),
@@ -74,48 +78,39 @@ class TitleScreen(Screen):
                         rnd.uniform(0, 6.28), rnd.uniform(10, 40)) for _ in range(26)]
 
     def on_enter(self) -> None:
-        keep.ambient(self.app, "title")
-        self.latest = saves.latest()
+        self.keep.ambient("title")
+        self.latest = self.keep.latest()
         self.menu.entries[0].enabled = self.latest is not None
         if not self.menu.entries[self.menu.focus].enabled:
             self.menu.focus = 1
 
-    def handle_event(self, event: pygame.event.Event) -> None:
+    def handle_event(self, event: pygame.event.Event) -> Next:
         picked = self.menu.handle_event(event)
         if picked is None:
             if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
                 self.menu.focus = 5
-            return
+            return None
         if picked == 0 and self.latest is not None:
-            self._continue()
-        elif picked == 1:
-            flow.new_game(self.app)
-        elif picked == 2:
-            from game.app.states.saveload import SaveLoadScreen
+            return carry_on(self.keep.resume(*self.latest))
+        if picked == 1:
+            return Push("picker")
+        if picked == 2:
+            return Push("saves", mode="load")
+        if picked == 3:
+            return Push("gallery", stories=[e.story for e in scan() if e.story])
+        if picked == 4:
+            return Push("settings")
+        if picked == 5:
+            return Quit(0)
+        return None
 
-            self.app.push(SaveLoadScreen(self.app, "load"))
-        elif picked == 3:
-            from game.app.catalog import scan
-            from game.app.states.gallery import GalleryScreen
-
-            self.app.push(GalleryScreen(self.app, [e.story for e in scan() if e.story]))
-        elif picked == 4:
-            from game.app.states.settings import SettingsScreen
-
-            self.app.push(SettingsScreen(self.app))
-        elif picked == 5:
-            self.app.quit(0)
-
-    def _continue(self) -> None:
-        from game.app.catalog import load_entry
-
-        folder, data = self.latest
-        entry = load_entry(folder)
-        if entry.story is None:
-            flow.show_error(self.app, "The saved story cannot be played",
-                            "\n".join(entry.problems[:8]))
-            return
-        flow.resume(self.app, entry.story, data)
+    def on_result(self, source: str, result: object) -> Next:
+        """A new game: the story picked, then the partner set up, then play."""
+        if source == "picker" and isinstance(result, StoryEntry) and result.story is not None:
+            return Push("setup", story=result.story)
+        if source == "setup" and isinstance(result, Session):
+            return Replace("play", session=result)
+        return None
 
     def update(self, dt: float) -> None:
         self.t += dt
@@ -148,3 +143,4 @@ class TitleScreen(Screen):
         hint = sv.text.line("Arrows and Enter, or the mouse  ·  F11 full screen",
                             sv.font("sans", 15), theme.CREAM_DARK)
         surface.blit(hint, (theme.WIDTH - hint.get_width() - 40, theme.HEIGHT - 40))
+

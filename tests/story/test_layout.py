@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from game.tools.layout import layered_layout
+from game.story.layout import layered_layout
 
 
 def test_edges_go_down_and_rows_keep_their_gap() -> None:

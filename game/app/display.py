@@ -1,0 +1,49 @@
+"""The window itself: 1280×720 logical pixels, scaled and letterboxed, full screen on request.
+
+Kept apart from the loop so the services can switch full screen when the setting changes
+without knowing about the loop.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pygame
+
+from game import paths
+from game.app.render import theme
+
+log = logging.getLogger("lowtide.app")
+
+
+def open_window(fullscreen: bool = False) -> pygame.Surface:
+    """The logical surface the screens draw on, in a window the player can resize."""
+    pygame.display.set_caption("Low Tide")
+    _set_icon()
+    flags = 0
+    if pygame.display.get_driver() not in ("dummy", "offscreen"):
+        flags = pygame.SCALED | pygame.RESIZABLE
+    try:
+        surface = pygame.display.set_mode(theme.SIZE, flags)
+    except pygame.error as err:
+        log.warning("a scaled window is not available (%s); using a fixed one", err)
+        surface = pygame.display.set_mode(theme.SIZE)
+    if fullscreen and flags:
+        toggle_fullscreen()
+    return surface
+
+
+def _set_icon() -> None:
+    """The lighthouse in the title bar and task bar (set before the window opens, as SDL asks)."""
+    path = paths.assets_dir() / "art" / "ui" / "icon.png"
+    try:
+        pygame.display.set_icon(pygame.image.load(str(path)))
+    except (OSError, pygame.error) as err:
+        log.warning("the window icon %s cannot be loaded (%s)", path, err)
+
+
+def toggle_fullscreen() -> None:
+    try:
+        pygame.display.toggle_fullscreen()
+    except pygame.error as err:
+        log.warning("full screen is not available here (%s)", err)

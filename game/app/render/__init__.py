@@ -1,0 +1,1 @@
+"""Drawing helpers shared by the screens: theme, text layout, widgets, the scene, panels."""
