@@ -7,6 +7,8 @@ import gc
 import weakref
 
 from game.story.collector import collector_paused
+from game.story.load import load_story
+from tests.conftest import FIXTURES, STORIES
 
 
 class _Node:
@@ -52,3 +54,14 @@ def test_a_program_that_froze_its_objects_keeps_them_frozen() -> None:
         assert gc.get_freeze_count() == frozen  # not unfrozen by the pause
     finally:
         gc.unfreeze()
+
+
+def test_loading_stories_good_and_bad_leaves_no_cycles_behind() -> None:
+    """What a load built goes to the oldest generation, where a cycle would wait for a full
+    collection; so a load (and its problems, and the maps it reads) makes none."""
+    folders = [STORIES / "low-tide", STORIES / "sample", *sorted((FIXTURES / "bad").iterdir())]
+    gc.collect()
+    for folder in folders:
+        story, diagnostics = load_story(folder)
+        del story, diagnostics
+    assert gc.collect() == 0
