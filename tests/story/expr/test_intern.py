@@ -84,7 +84,7 @@ _AS_CONDITION = {BOOL: "{}", INTEGER: "({}) >= 2", NUMBER: "({}) < 0.5", STRING:
 _TARGET = {BOOL: "b", INTEGER: "safety", NUMBER: "ratio", STRING: "mood"}
 
 
-@settings(max_examples=600, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     EXPRESSIONS,
     st.lists(st.lists(_IDS, min_size=1, max_size=3), min_size=2, max_size=5),
@@ -110,7 +110,7 @@ def test_sources_of_one_shape_compile_as_each_would_alone(
         _agree(interner, mode, source, values, counts)  # found again: the same
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.lists(st.sampled_from([*TOKENS, 'visits("a")', "seen('b-1')", 'visits("x\\"y")']),
