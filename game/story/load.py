@@ -22,6 +22,7 @@ from game.story.loader import Loader
 from game.story.model import Character, Dynamic, Kind, Node, Rule, Scene, Story, Variable
 from game.story.nodes import NodeBuilder, gather
 from game.story.sourcemap import SourceMap
+from game.story.text import Template
 from game.story.validate import escape, suggest
 
 __all__ = ["BRANCH_DIR", "STORY_FILE", "SourceMap", "branch_files", "load_or_raise", "load_story"]
@@ -131,26 +132,37 @@ def _read_files(loader: Loader) -> list[tuple[str, dict[str, Any]]] | None:
 class _Declared(NamedTuple):
     """What story.json declares before the nodes."""
 
+    characters: dict[str, Character]
     variables: dict[str, Variable]
     infos: dict[str, VarInfo]  # what the expression compiler knows of each variable
-    characters: dict[str, Character]
     kinds: dict[str, Kind]
     each_turn: tuple[Rule, ...]
     dynamics: dict[str, Dynamic]
+    blurb: str
+    blurb_template: Template
     scenes: dict[str, Scene]
 
 
 def _declarations(loader: Loader, data: dict[str, Any], main_file: str) -> _Declared:
-    """Variables, characters, reply kinds, per-turn rules, dynamics and scenes."""
-    variables = declarations.variables(loader, as_dict(data.get("variables")), main_file)
+    """Characters (first: the other texts name them), variables, reply kinds, per-turn rules,
+    dynamics, the blurb and scenes."""
+    characters = declarations.characters(loader, as_dict(data.get("characters")), main_file)
+    variables = declarations.variables(
+        loader, as_dict(data.get("variables")), main_file, characters
+    )
     infos = {v.id: v.info for v in variables.values()}
+    blurb, blurb_template = declarations.wording(
+        loader, data.get("blurb"), main_file, "/blurb", characters
+    )
     return _Declared(
+        characters,
         variables,
         infos,
-        declarations.characters(loader, as_dict(data.get("characters")), main_file),
-        declarations.kinds(loader, as_dict(data.get("kinds")), main_file, infos),
+        declarations.kinds(loader, as_dict(data.get("kinds")), main_file, infos, characters),
         declarations.rules(loader, as_list(data.get("each_turn")), main_file, infos),
-        declarations.dynamics(as_dict(data.get("dynamics"))),
+        declarations.dynamics(loader, as_dict(data.get("dynamics")), main_file, characters),
+        blurb,
+        blurb_template,
         declarations.scenes(loader, as_dict(data.get("scenes")), main_file),
     )
 
@@ -192,7 +204,7 @@ def _story(
     return Story(
         id=as_str(data.get("id")),
         title=as_str(data.get("title")),
-        blurb=as_str(data.get("blurb")),
+        blurb=parts.blurb,
         authors=authors,
         start=as_str(data.get("start")),
         characters=parts.characters,
@@ -206,4 +218,6 @@ def _story(
         files=tuple(f for f, _ in files),
         initial_values=tuple(v.initial for v in ordered),
         sources=loader.sources,
+        blurb_template=parts.blurb_template,
+        declared_texts=tuple(loader.declared),
     )

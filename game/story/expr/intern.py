@@ -129,7 +129,7 @@ class Interner:
 
 def _raised(result: Compiled | ExprError) -> Compiled:
     if isinstance(result, ExprError):
-        raise result
+        raise result.with_traceback(None)  # a cached error: no frames of an earlier raise
     return result
 
 

@@ -77,6 +77,12 @@ def tokenize(src: str) -> list[Token]:
             if ch == '"' or ch == "'":
                 i = _string(src, i, toks)
                 continue
+            if ch == "$":
+                name = re.match(r"[A-Za-z_]\w*", src[i + 1 :])
+                if name is not None:
+                    raise syntax_error(
+                        f"variables have no '$': write '{name.group()}', not "
+                        f"'${name.group()}'", i)
             if ch in _BAD_CHARS:
                 raise syntax_error(_BAD_CHARS[ch], i)
             if ch.isidentifier():
