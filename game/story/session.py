@@ -12,7 +12,7 @@ import secrets
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.story import step
 from game.story.model import Choice, Line, Node, Story
@@ -28,8 +28,12 @@ class SessionError(ValueError):
     """A request the session cannot honour (an unknown node, a choice not on offer)."""
 
 
-@dataclass(frozen=True)
-class Snapshot:
+# The values play hands out are named tuples: immutable like the frozen dataclasses they
+# replace (a reader cannot change what it gets), and made in about half the time, which counts
+# on the path every choice takes.
+
+
+class Snapshot(NamedTuple):
     """The state before a choice: enough to come back to it exactly."""
 
     node: str
@@ -40,8 +44,7 @@ class Snapshot:
     turn: int
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One choice made: where, which, how it read, and the variables after it."""
 
     node: str
@@ -52,22 +55,32 @@ class Step:
     values: tuple[Any, ...]
 
 
-@dataclass(frozen=True)
-class ShownLine:
+class ShownLine(NamedTuple):
     speaker: str | None
     name: str | None
     expression: str | None
     text: str
 
 
-@dataclass(frozen=True)
-class ChoiceView:
+class ChoiceView(NamedTuple):
     """A choice on offer: ``index`` is its place among the node's choices (pass it to choose)."""
 
     index: int
     text: str
     kind: str | None
     target: str
+
+
+class _Offer(NamedTuple):
+    """The choices last shown and the state they were read at, so that ``choose`` takes the
+    text the player read instead of rendering it again."""
+
+    node: str
+    values: tuple[Any, ...]
+    path_len: int
+    turn: int
+    cast: Cast
+    views: tuple[ChoiceView | None, ...]  # by the choice's index; None where not on offer
 
 
 @dataclass
@@ -86,6 +99,8 @@ class Session:
     stuck: str | None = None
     # Picks each {shuffle: ...}, with the node and the visit: saved, so a load reads the same.
     seed: int = 0
+    _offer: _Offer | None = field(default=None, init=False, repr=False, compare=False)
+    _moment: Moment | None = field(default=None, init=False, repr=False, compare=False)
 
     # -- starting ----------------------------------------------------------------------------
 
@@ -119,6 +134,7 @@ class Session:
         if var is None:
             raise SessionError(f"no variable '{name}' in story '{self.story.id}'")
         self.values[var.slot] = coerce(var, value)
+        self._offer = None
 
     # -- reading (never changes anything) ----------------------------------------------------
 
@@ -141,8 +157,14 @@ class Session:
         return {v.id: self.values[v.slot] for v in self.story.variables.values()}
 
     def moment(self) -> Moment:
-        """What the current node's text reads at: the values, visits and turn now."""
-        return Moment(self.values, self.visits, self.turn, self.node_id, self.seed)
+        """What the current node's text reads at: the values, visits and turn now (the values
+        and visits themselves, not copies, so one moment serves until the node or turn moves)."""
+        m = self._moment
+        if (m is not None and m.node == self.node_id and m.turn == self.turn
+                and m.values is self.values and m.visits is self.visits and m.seed == self.seed):
+            return m
+        self._moment = m = Moment(self.values, self.visits, self.turn, self.node_id, self.seed)
+        return m
 
     def moment_at(self, snap: Snapshot) -> Moment:
         """What the text of the node a snapshot was taken at read then."""
@@ -151,9 +173,14 @@ class Session:
 
     def render(self, template, moment: Moment | None = None) -> str:
         """A text of the story as this playthrough reads it (at the current node by default)."""
-        values, variables = self.values if moment is None else moment.values, self.story.variables
-        return render(template, self.cast, lambda name: values[variables[name].slot],
-                      moment or self.moment())
+        if moment is None:
+            moment = self.moment()
+        return render(template, self.cast, self._reader(moment.values), moment)
+
+    def _reader(self, values) -> Any:
+        """A variable's value by name, from ``values`` (by slot)."""
+        variables = self.story.variables
+        return lambda name: values[variables[name].slot]
 
     def name_of(self, character: str | None) -> str | None:
         if character is None:
@@ -171,9 +198,11 @@ class Session:
         return [] if node is None else self.lines_at_moment(node, self.moment_at(snap))
 
     def lines_at_moment(self, node: Node, moment: Moment) -> list[ShownLine]:
+        cast, name_of = self.cast, self.name_of
+        value_of = self._reader(moment.values)
         return [
-            ShownLine(line.speaker, self.name_of(line.speaker), line.expression,
-                      self.render(line.template, moment))
+            ShownLine(line.speaker, name_of(line.speaker), line.expression,
+                      render(line.template, cast, value_of, moment))
             for line in node.lines
             if shown(line, moment)
         ]
@@ -206,12 +235,28 @@ class Session:
     def choices(self) -> list[ChoiceView]:
         if self.stuck is not None:
             return []
+        return [view for view in self._offered().views if view is not None]
+
+    def _offered(self) -> _Offer:
+        """The choices on offer now, each read once: kept until the state changes, so that
+        ``choose`` records the text shown rather than rendering it a second time."""
+        now = tuple(self.values)
+        offer = self._offer
+        if (offer is not None and offer.values == now and offer.node == self.node_id
+                and offer.turn == self.turn and offer.path_len == len(self.path)
+                and offer.cast is self.cast):
+            return offer
+        if self.steps and self.steps[-1].values == now:
+            now = self.steps[-1].values  # one tuple for the last step and the next snapshot
         moment = self.moment()
-        return [
-            ChoiceView(i, self.render(c.template, moment), c.kind, c.to)
+        cast, value_of = self.cast, self._reader(self.values)
+        views = tuple(
+            ChoiceView(i, render(c.template, cast, value_of, moment), c.kind, c.to)
+            if c.condition is None or c.condition.fn(self.values, self) else None
             for i, c in enumerate(self.node.choices)
-            if self.available(c)
-        ]
+        )
+        self._offer = offer = _Offer(self.node_id, now, len(self.path), self.turn, cast, views)
+        return offer
 
     @property
     def can_rollback(self) -> bool:
@@ -229,10 +274,12 @@ class Session:
         if self.stuck is not None or not 0 <= index < len(node.choices):
             raise SessionError(f"node '{node.id}' has no choice {index}")
         choice = node.choices[index]
-        if not self.available(choice):
+        offer = self._offered()
+        view = offer.views[index]
+        if view is None:
             raise SessionError(f"choice {index} of node '{node.id}' is not available now")
-        before = self._snapshot()
-        text = self.render(choice.template)
+        before = self._snapshot(offer.values)
+        text = view.text
         step.apply_choice(self.story, choice, self.values, self)
         self._enter(choice.to)
         self.steps.append(Step(node.id, index, text, choice.kind, before, tuple(self.values)))
@@ -269,10 +316,10 @@ class Session:
 
     # -- internals ---------------------------------------------------------------------------
 
-    def _snapshot(self) -> Snapshot:
+    def _snapshot(self, values: tuple[Any, ...]) -> Snapshot:
         return Snapshot(
             self.node_id,
-            tuple(self.values),
+            values,
             self.scene,
             tuple(self.places.items()),
             len(self.path),
@@ -293,12 +340,14 @@ class Session:
         self.places = dict(snap.places)
         self.turn = snap.turn
         self.stuck = None
+        self._offer = None
 
     def _enter(self, node_id: str) -> None:
         """Enter a node and follow routes until a node with text (or a dead end)."""
         self.node_id, self.stuck = step.enter(self.story, node_id, self.values, self, self._visit)
 
     def _visit(self, node: Node) -> None:
+        self._offer = None
         self.visits[node.id] = self.visits.get(node.id, 0) + 1
         self.path.append(node.id)
         self.node_id = node.id

@@ -193,14 +193,10 @@ def render(
     shows; other texts are exactly as written.
     """
     out: list[str] = []
-    _render(template, cast, value_of, moment, trace, out)
-    text = "".join(out)
-    if any(type(p) is tuple and p[0] in _INLINE for p in template):
-        return tidy(text)
-    return text
+    if _render(template, cast, value_of, moment, trace, out):
+        return tidy("".join(out))
+    return "".join(out)
 
-
-_INLINE = ("if", "alt")
 _SPACES = re.compile(r"[ \t]{2,}")
 _BEFORE_STOP = re.compile(r"[ \t]+(?=[,.;:!?)\]\u201d\u2019\u2026])")
 
@@ -219,20 +215,27 @@ def _render(
     moment: Moment | None,
     trace: list[Decision] | None,
     out: list[str],
-) -> None:
+) -> bool:
+    """Appends the text's pieces to ``out``; True when it has an inline form (``if``, an
+    alternative), whose text ``render`` then tidies."""
+    inline = False
     for part in template:
-        if isinstance(part, str):
+        if type(part) is str:
             out.append(part)
             continue
         tag = part[0]
+        if tag == "var":
+            out.append(format_value(value_of(part[1])))
+            continue
         if tag == "name":
             out.append(cast.people[part[1]].name)
-        elif tag == "form":
+            continue
+        if tag == "form":
             word = cast.people[part[1]].form(part[2])
             out.append(word[:1].upper() + word[1:] if part[3] else word)
-        elif tag == "var":
-            out.append(format_value(value_of(part[1])))
-        elif tag == "if":
+            continue
+        inline = True
+        if tag == "if":
             holds = moment is None or bool(part[2].fn(moment.values, moment))
             if trace is not None:
                 trace.append((part[1], "if", 0 if holds else 1))
@@ -249,9 +252,12 @@ def _render(
                 for item in items:
                     shown.append(render(item, cast, value_of, moment))
                 out.append("[one of: " + " / ".join(shown) + "]")
+    return inline
 
 
 def format_value(value: Any) -> str:
+    if type(value) is int:  # the common case first (a bool's type is bool)
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):

@@ -168,3 +168,55 @@ def test_starting_mid_story_stages_the_scene_and_places_of_the_road_there() -> N
     assert session.scene == "flat"
     assert session.places == {"partner": "couch", "you": "kitchen"}
     assert Session.start(story).places == {"partner": "door", "you": "kitchen"}
+
+
+def test_what_play_hands_out_cannot_be_changed(sample) -> None:
+    s = Session.start(sample)
+    pick(s, "Hey you.")
+    line, view, step = s.lines()[0], s.choices()[0], s.steps[-1]
+    for value, name in ((line, "text"), (view, "index"), (step, "text"), (step.before, "node")):
+        with pytest.raises(AttributeError):
+            setattr(value, name, "changed")
+    assert isinstance(step.values, tuple) and isinstance(step.before.values, tuple)
+
+
+def test_choices_offered_follow_every_change_of_state(sample) -> None:
+    s = Session.start(sample, at="couch", values={"safety": 10})
+    assert not any(c.text.startswith("Sit with him") for c in s.choices())
+    s.set_value("safety", 80)
+    assert any(c.text.startswith("Sit with him") for c in s.choices())
+    s.values[sample.variables["safety"].slot] = 10  # even a value changed behind its back
+    assert not any(c.text.startswith("Sit with him") for c in s.choices())
+    with pytest.raises(SessionError):
+        s.choose(2)
+    s.set_value("safety", 80)
+    assert any(c.text == "Sit with him, and say nothing at all." for c in s.choices())
+    s.cast = Cast({**s.cast.people, "partner": Person("Robin", PRONOUNS["they"])})
+    assert any(c.text == "Sit with them, and say nothing at all." for c in s.choices())
+
+
+def test_a_step_records_the_text_shown_and_shares_its_values_with_the_next_snapshot(
+    sample,
+) -> None:
+    s = Session.start(sample)
+    shown = {c.index: c.text for c in s.choices()}
+    pick(s, "Hey you.")
+    assert s.steps[-1].text == shown[s.steps[-1].choice]
+    after = s.steps[-1].values
+    s.choose(s.choices()[0].index)
+    assert s.steps[-1].before.values is after  # one tuple for both, not two copies
+    s.rollback()
+    assert s.steps[-1].values == after and s.values == list(after)
+    assert [c.text for c in s.choices()] == [c.text for c in s.choices()]
+
+
+def test_choose_without_reading_the_choices_first(sample) -> None:
+    read, blind = Session.start(sample, seed=3), Session.start(sample, seed=3)
+    for _ in range(3):
+        offered = read.choices()
+        if not offered:
+            break
+        read.choose(offered[-1].index)
+        blind.choose(offered[-1].index)
+    assert [st.text for st in blind.steps] == [st.text for st in read.steps]
+    assert blind.to_json() == read.to_json()
