@@ -94,6 +94,14 @@ def _explore_parser(sub: argparse._SubParsersAction) -> None:
         metavar="N",
         help="stop after this many states (default 200,000)",
     )
+    p.add_argument(
+        "--max-work",
+        type=int,
+        default=4_000_000,
+        metavar="W",
+        help="choices the search over ranges may play before it gives way to searching "
+             "play's states one by one (default 4,000,000)",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--endings", action="store_true",
                    help="the road report: for each ending, the roads into it grouped by the "
@@ -199,7 +207,8 @@ def _cmd_explore(args: argparse.Namespace) -> int:
     from game.tools.explore_report import run_explore
 
     return run_explore(args.story, max_states=args.max_states, fmt=args.format,
-                       endings=args.endings, samples=args.samples, seed=args.seed)
+                       endings=args.endings, samples=args.samples, seed=args.seed,
+                       max_work=args.max_work)
 
 
 def _cmd_simulate(args: argparse.Namespace) -> int:

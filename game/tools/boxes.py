@@ -487,7 +487,7 @@ def _store(var: Variable, s: int, rhs: BoxFn) -> Callable[[list, list], None]:
             lo[s] = low if a0 < low else high if a0 > high else a0
             hi[s] = low if a1 < low else high if a1 > high else a1
         return set_integer
-    z = 0.0 if low <= 0.0 <= high else (low if 0.0 < low else high)
+    z = 0.0 if low <= 0.0 <= high else (low if low > 0.0 else high)
 
     def set_number(lo: list, hi: list) -> None:
         a0, a1 = rhs(lo, hi)

@@ -23,9 +23,12 @@ from game.story import step
 from game.story.model import Node, Story
 from game.story.template import text_conditions
 from game.story.text import Moment, render
-from game.tools.statespace import Inexact, Space
+from game.tools.statespace import Inexact, OutOfWork, Space
 
 DEFAULT_MAX_STATES = 200_000
+# What `lowtide explore` lets the search over ranges do (choices played over ranges): about
+# twice what the larger bundled stories need, a minute or two at most on a busy machine.
+DEFAULT_MAX_WORK = 4_000_000
 _STRINGS = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
 _TURN = re.compile(r"\bturn\s*\(")
 
@@ -338,23 +341,30 @@ def search(
     max_states: int = DEFAULT_MAX_STATES,
     progress: Callable[[int, int], None] | None = None,
     exact: bool = False,
+    max_work: int | None = None,
 ) -> StateGraph:
     """Every state reachable from the start, up to ``max_states`` states, breadth first (so
     the first state found of anything is at the end of a shortest road to it). States no
-    condition or text can tell apart are one state, unless ``exact``."""
+    condition or text can tell apart are one state, unless ``exact``. That search may play
+    ``max_work`` choices over ranges (default: as many as ``max_states``); one that would
+    need more, or more than ``max_states`` states, gives way to searching play's states one
+    by one, so the result is either complete or play's own states up to the cap."""
     if not exact:
+        work = max_states if max_work is None else max_work
         try:
-            return _abstract(story, max_states, progress)
-        except Inexact:
-            pass  # a story the abstraction cannot read: search play's states one by one
+            return _abstract(story, max_states, progress, work)
+        except (Inexact, OutOfWork):
+            pass  # search play's states one by one
     return _Search(story, max_states, progress).run()
 
 
 def _abstract(story: Story, max_states: int,
-              progress: Callable[[int, int], None] | None) -> StateGraph:
+              progress: Callable[[int, int], None] | None, max_work: int) -> StateGraph:
     watched, with_turn = tracked_parts(story)
-    space = Space(story, watched, with_turn, max_states, progress)
+    space = Space(story, watched, with_turn, max_states, progress, max_work)
     space.run()
+    if space.full:
+        raise OutOfWork(f"the search of '{story.id}' found more than {max_states:,} states")
     names = {v.slot: v.id for v in story.variables.values()}
     slots = space.plan.slots
     ranged = tuple(names[s] if s < space.plan.nvars else
@@ -364,10 +374,7 @@ def _abstract(story: Story, max_states: int,
                    unread=space.plan.unread)
     g.reached_nodes = space.reached_nodes
     g.reached_choices = space.reached_choices
-    if space.full:
-        _partial(space, g)
-    else:
-        _whole(space, g)
+    _whole(space, g)
     return g
 
 
@@ -419,23 +426,10 @@ def _whole(space: Space, g: StateGraph) -> None:
             g.parents.append(sid)
             g.via.append(i)
             g.depths.append(g.depths[sid] + 1)
-    if len(order) != len(space.rep) or space.full:
+    if len(order) != len(space.rep):
         raise Inexact(f"the classes of '{space.story.id}' changed while being read")
     _fill(space, g, order, states)
     g.complete = True
-
-
-def _partial(space: Space, g: StateGraph) -> None:
-    """A search cut short: the classes as found, each with the road that found its state."""
-    order = list(range(len(space.rep)))
-    g.parents.extend(space.parent)
-    g.via.extend(space.via)
-    g.depths.extend(space.depth)
-    _fill(space, g, order, space.rep)
-    g.complete = False
-    g.open_states = set(space.open)
-    g.cut_depth = min((space.depth[c] for c in space.open), default=max(space.depth, default=0))
-    g.late_endings = dict(space.late_endings)
 
 
 def explore(
@@ -443,9 +437,11 @@ def explore(
     *,
     max_states: int = DEFAULT_MAX_STATES,
     progress: Callable[[int, int], None] | None = None,
+    max_work: int | None = None,
 ) -> Exploration:
-    """Search every state reachable from the start, up to ``max_states`` states."""
-    return summarise(search(story, max_states=max_states, progress=progress))
+    """Search every state reachable from the start, up to ``max_states`` states (``search``
+    says what ``max_work`` bounds)."""
+    return summarise(search(story, max_states=max_states, progress=progress, max_work=max_work))
 
 
 def summarise(g: StateGraph) -> Exploration:

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from game.story.diagnostics import format_text
 from game.story.load import load_story
-from game.tools.explore import Exploration, PathStep, explore
+from game.tools.explore import DEFAULT_MAX_WORK, Exploration, PathStep, explore
 from game.tools.roads import DEFAULT_SAMPLES, RoadReport, road_report
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -198,10 +198,11 @@ class _Bar:
 
 
 def run_explore(path: Path, *, max_states: int, fmt: str = "text", endings: bool = False,
-                samples: int = DEFAULT_SAMPLES, seed: int = 1) -> int:
-    if max_states < 1 or samples < 0:
-        print("lowtide explore: --max-states must be at least 1, --samples at least 0",
-              file=sys.stderr)
+                samples: int = DEFAULT_SAMPLES, seed: int = 1,
+                max_work: int = DEFAULT_MAX_WORK) -> int:
+    if max_states < 1 or samples < 0 or max_work < 0:
+        print("lowtide explore: --max-states must be at least 1, --samples and --max-work "
+              "at least 0", file=sys.stderr)
         return EXIT_USAGE
     story, diagnostics = load_story(path)
     if story is None:
@@ -209,7 +210,8 @@ def run_explore(path: Path, *, max_states: int, fmt: str = "text", endings: bool
         print(format_text(diagnostics), file=sys.stderr)
         return EXIT_ERRORS
     if endings:
-        report = road_report(story, max_states=max_states, samples=samples, seed=seed)
+        report = road_report(story, max_states=max_states, samples=samples, seed=seed,
+                             max_work=max_work)
         if fmt == "json":
             print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
         else:
@@ -217,7 +219,7 @@ def run_explore(path: Path, *, max_states: int, fmt: str = "text", endings: bool
         return EXIT_ERRORS if any(e.reachable is False for e in report.endings) else EXIT_OK
     bar = _Bar(sys.stderr)
     try:
-        result = explore(story, max_states=max_states, progress=bar)
+        result = explore(story, max_states=max_states, progress=bar, max_work=max_work)
     finally:
         bar.close()
     if fmt == "json":

@@ -277,11 +277,12 @@ def road_report(
     samples: int = DEFAULT_SAMPLES,
     seed: int = 1,
     exact: bool = False,
+    max_work: int | None = None,
 ) -> RoadReport:
     """Every ending's variants: from the search's states, then ``samples`` random
-    playthroughs (seeded with ``seed``) for those the search did not reach. ``exact``
-    searches play's own states one by one (see ``explore.search``)."""
-    graph = search(story, max_states=max_states, exact=exact)
+    playthroughs (seeded with ``seed``) for those the search did not reach. ``exact`` and
+    ``max_work`` are ``explore.search``'s."""
+    graph = search(story, max_states=max_states, exact=exact, max_work=max_work)
     variants = _Variants(EndingReader(story))
     depth = graph.cut_depth if not graph.complete else max(graph.depths, default=0)
     _from_search(story, graph, variants, depth)

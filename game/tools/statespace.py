@@ -61,6 +61,10 @@ class Inexact(Exception):  # noqa: N818 - a fallback, not a failure of the story
     """Evaluation over a box disagreed with play on a single state: search play's states."""
 
 
+class OutOfWork(Exception):  # noqa: N818 - a fallback, not a failure of the story
+    """The search used up its work (``max_work`` steps over boxes) before it ended."""
+
+
 @dataclass(frozen=True)
 class Plan:
     """Which value slots a class keeps exact, which it keeps as ranges, which it leaves out."""
@@ -219,10 +223,14 @@ class Space:
     """The search over classes: expands each class's state, checks both rules, cuts cells."""
 
     def __init__(self, story: Story, watched: tuple[str, ...], with_turn: bool,
-                 max_states: int, progress: Callable[[int, int], None] | None = None):
+                 max_states: int, progress: Callable[[int, int], None] | None = None,
+                 max_work: int | None = None):
         self.story = story
         self.plan = make_plan(story, watched, with_turn)
         self.max_states = max_states
+        # each choice played over a box is a step of work: a search given too little for the
+        # story stops (OutOfWork) rather than run on for minutes
+        self.work_left = max_work
         self.progress = progress
         plan = self.plan
         self.watched_set = set(watched)
@@ -535,6 +543,10 @@ class Space:
         """Play's ``step.apply_choice`` then ``step.enter``, over the box ``lo``..``hi`` (changed
         in place): the node reached and why play stops there (or None). Unknown when a
         condition on the way is not decided over the box (``blame`` says what it read)."""
+        if self.work_left is not None:
+            self.work_left -= 1
+            if self.work_left < 0:
+                raise OutOfWork(f"the search of '{self.story.id}' ran out of work")
         current: Any = None
         try:
             for current in effects:
@@ -778,14 +790,6 @@ class Space:
                 self.expand(self.expand_queue.popleft())
         if self.progress is not None:
             self.progress(len(self.rep), self.max_states)
-        if self.full:
-            self.open.update(self.expand_queue)
-            self.open.update(src for src, _ in self.check_queue)
-            for cid, edges in enumerate(self.edges):
-                if edges is None:
-                    self.open.add(cid)
-                elif any(e is not None and not e[2] for e in edges):
-                    self.open.add(cid)
 
     def expand(self, cid: int) -> None:
         node, reason = self.node_of(cid)
