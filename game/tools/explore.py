@@ -27,8 +27,9 @@ from game.tools.statespace import Inexact, OutOfWork, Space
 
 DEFAULT_MAX_STATES = 200_000
 # What `lowtide explore` lets the search over ranges do (choices played over ranges): about
-# twice what the larger bundled stories need, a minute or two at most on a busy machine.
-DEFAULT_MAX_WORK = 4_000_000
+# twice what the larger bundled stories need (1.2 and 1.6 million), under a minute of CPU time
+# (the default of `--max-work` in game/cli.py).
+DEFAULT_MAX_WORK = 3_000_000
 _STRINGS = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
 _TURN = re.compile(r"\bturn\s*\(")
 

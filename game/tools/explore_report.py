@@ -44,6 +44,11 @@ def format_report(ex: Exploration) -> str:
             out.append(f"  The variables with the most distinct values: {named}.")
         out.append("  Unreached below may still be reachable; raise --max-states to look further.")
     out.append("  A state is: " + ", ".join(ex.tracked) + ".")
+    if ex.ranged:
+        out.append("  Taken by the ranges no condition or text tells apart: "
+                   + ", ".join(ex.ranged) + ".")
+    if ex.unread:
+        out.append("  Left out, as nothing reads them: " + ", ".join(ex.unread) + ".")
     reached = sum(e.path is not None for e in ex.endings)
     out.append(f"\nEndings: {reached} of {len(ex.endings)} reached")
     for e in ex.endings:
@@ -104,6 +109,8 @@ def to_json(ex: Exploration) -> dict[str, Any]:
         "max_states": ex.max_states,
         "depth": ex.depth,
         "tracked": list(ex.tracked),
+        "ranged": list(ex.ranged),
+        "unread": list(ex.unread),
         "endings": [
             {
                 "node": e.node,

@@ -234,3 +234,21 @@ def test_variables_nothing_reads_are_left_out(tmp_path: Path) -> None:
     found = explore(story)
     assert "unread" in found.unread and "unread" not in found.tracked
     assert found.states <= 8  # n from 0 to 6 at a, and the ending: h and unread drift unread
+
+
+def test_a_search_out_of_work_or_room_gives_way_to_plays_own_states(tmp_path: Path) -> None:
+    story = _story(tmp_path, {
+        "a": {"text": "A", "choices": [
+            {"text": "press", "kind": "press", "if": "n < 4", "effects": ["n += 1"], "to": "a"},
+            {"text": "end", "to": "r"}]},
+        "r": {"route": [{"if": "h >= 100", "to": "y"}, {"to": "z"}]},
+        "y": ending("Flooded"),
+        "z": ending("Calm"),
+    })
+    ranged = explore(story)
+    assert ranged.complete and ranged.ranged
+    starved = explore(story, max_work=0)
+    assert starved.complete and not starved.ranged
+    assert _findings(starved) == _findings(ranged)
+    cramped = explore(story, max_states=3)
+    assert not cramped.complete and cramped.states == 3 and not cramped.ranged

@@ -1,0 +1,146 @@
+"""The explorer on the bundled stories: play's own states one by one against the search over
+the ranges that decide play (``game.tools.statespace``).
+
+For each story in ``game/data/stories`` (or those named), in one process: the search of play's
+states (``search(exact=True)``, as the explorer searched before the ranges, capped at
+``--max-states``), then the search ``lowtide explore`` makes (the ranges, with
+``--max-work``, giving way to play's states when that runs out), then the road report
+``lowtide explore --endings`` makes. Each is timed in wall and CPU time, with the states it
+kept and whether it was complete. Not a test: nothing here fails.
+
+    python -m bench.explorer [--stories low-tide,two-bars] [--max-states N] [--max-work W]
+
+Writes bench/results/explorer.md and bench/results/explorer.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+
+
+def timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
+    """``fn()``, its wall seconds and this process's CPU seconds."""
+    w0, c0 = time.perf_counter(), time.process_time()
+    out = fn()
+    return out, time.perf_counter() - w0, time.process_time() - c0
+
+
+def measure(story_dir: Path, max_states: int, max_work: int) -> dict[str, Any]:
+    from game.story.load import load_or_raise
+    from game.tools.explore import search
+    from game.tools.roads import road_report
+
+    story = load_or_raise(story_dir)
+    row: dict[str, Any] = {"story": story.id, "nodes": len(story.nodes)}
+    g, wall, cpu = timed(lambda: search(story, max_states=max_states, exact=True))
+    row["states"] = {"states": len(g.keys), "complete": g.complete, "wall_s": round(wall, 2),
+                     "cpu_s": round(cpu, 2)}
+    g, wall, cpu = timed(lambda: search(story, max_states=max_states, max_work=max_work))
+    row["ranges"] = {"states": len(g.keys), "complete": g.complete, "ranged": bool(g.ranged),
+                     "wall_s": round(wall, 2), "cpu_s": round(cpu, 2)}
+    report, wall, cpu = timed(lambda: road_report(story, max_states=max_states,
+                                                  max_work=max_work))
+    row["roads"] = {"complete": report.complete, "states": report.states,
+                    "variants": sum(len(e.groups) for e in report.endings),
+                    "endings_reached": sum(bool(e.groups) for e in report.endings),
+                    "endings": len(report.endings), "wall_s": round(wall, 2),
+                    "cpu_s": round(cpu, 2)}
+    return row
+
+
+def _how(part: dict[str, Any]) -> str:
+    if part["complete"]:
+        return "complete" + ("" if part.get("ranged", True) else " (play's states)")
+    return "cut short" + ("" if part.get("ranged", False) else " (play's states)")
+
+
+def markdown(data: dict[str, Any]) -> str:
+    out = [
+        "# The explorer on the bundled stories",
+        "",
+        f"Run on {data['when']} with `python -m bench.explorer` (see `bench/README.md`).",
+        f"Machine: {data['machine']}; load average (1, 5, 15 min) {data['load_before']} at the "
+        f"start and {data['load_after']} at the end.",
+        f"Settings: --max-states {data['max_states']:,}, --max-work {data['max_work']:,}; git "
+        f"{data['git']}.",
+        "",
+        "Play's states: the search one state at a time (`search(exact=True)`, the explorer "
+        "before ranges). Ranges: what `lowtide explore` searches now, states no condition or "
+        "text tells apart taken as one (giving way to play's states when its work runs out). "
+        "Roads: `lowtide explore --endings`. Seconds are wall time, CPU time in brackets.",
+        "",
+        "| story | nodes | play's states | s | ranges | s | road report | s |",
+        "|---|---:|---|---:|---|---:|---|---:|",
+    ]
+    for r in data["stories"]:
+        s, g, rd = r["states"], r["ranges"], r["roads"]
+        out.append(
+            f"| {r['story']} | {r['nodes']} | {s['states']:,}, {_how(s)} | {s['wall_s']} "
+            f"({s['cpu_s']}) | {g['states']:,}, {_how(g)} | {g['wall_s']} ({g['cpu_s']}) | "
+            f"{rd['variants']} variants of {rd['endings_reached']}/{rd['endings']} endings, "
+            f"{'complete' if rd['complete'] else 'cut short, then sampled'} | {rd['wall_s']} "
+            f"({rd['cpu_s']}) |")
+    notes = RESULTS / "explorer-notes.md"
+    if notes.exists():
+        out += ["", notes.read_text(encoding="utf-8").strip()]
+    return "\n".join(out) + "\n"
+
+
+def _git() -> str:
+    head = ROOT / ".git"
+    try:
+        import subprocess
+
+        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown" if not head.exists() else "?"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from game.paths import bundled_stories_dir
+    from game.tools.explore import DEFAULT_MAX_STATES, DEFAULT_MAX_WORK
+
+    parser = argparse.ArgumentParser(prog="python -m bench.explorer")
+    parser.add_argument("--stories", default="low-tide,two-bars,long-weekend",
+                        help="bundled stories, by name")
+    parser.add_argument("--max-states", type=int, default=DEFAULT_MAX_STATES)
+    parser.add_argument("--max-work", type=int, default=DEFAULT_MAX_WORK)
+    parser.add_argument("--no-write", action="store_true", help="print the JSON only")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    data: dict[str, Any] = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, CPython "
+                   f"{platform.python_version()}",
+        "load_before": [round(x, 2) for x in os.getloadavg()],
+        "max_states": args.max_states, "max_work": args.max_work, "git": _git(),
+        "stories": [],
+    }
+    for name in args.stories.split(","):
+        print(f"explorer bench: {name}", file=sys.stderr, flush=True)
+        data["stories"].append(measure(bundled_stories_dir() / name, args.max_states, args.max_work))
+    data["load_after"] = [round(x, 2) for x in os.getloadavg()]
+    text = json.dumps(data, indent=2)
+    if args.no_write:
+        print(text)
+        return 0
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "explorer.json").write_text(text + "\n", encoding="utf-8")
+    (RESULTS / "explorer.md").write_text(markdown(data), encoding="utf-8")
+    print(markdown(data))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
