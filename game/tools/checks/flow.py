@@ -172,8 +172,11 @@ def endless_loops(facts: Facts) -> Iterator[Diagnostic]:
 
 
 # How far lint's search for states with no way on goes: enough for a story of a few hundred
-# nodes to be searched to the end, small enough to keep lint quick on a large one.
+# nodes to be searched to the end, small enough to keep lint quick on a large one. The search
+# over ranges (complete when it ends) may play this many choices, a few seconds at most, before
+# it gives way to play's own states up to the cap.
 CLOSABLE_MAX_STATES = 20_000
+CLOSABLE_MAX_WORK = 100_000
 
 
 def closable_choices(facts: Facts) -> Iterator[Diagnostic]:
@@ -190,7 +193,7 @@ def closable_choices(facts: Facts) -> Iterator[Diagnostic]:
             suspects.add(node.id)
     if not suspects:
         return
-    found = explore(story, max_states=CLOSABLE_MAX_STATES)
+    found = explore(story, max_states=CLOSABLE_MAX_STATES, max_work=CLOSABLE_MAX_WORK)
     for stuck in found.stuck:
         node = story.nodes.get(stuck.node)
         if node is None or node.id not in suspects:
