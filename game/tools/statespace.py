@@ -25,7 +25,9 @@ differ meet no threshold that tells them apart. Variables that nothing reads are
 
 When every rule holds, every state play can reach lies in a class that makes the same choices
 to the same classes, so endings, stuck states, loops, the choices on offer and the text each
-ending shows are exactly play's, and every road given is a real road.
+ending shows are exactly play's, and every road given is a real road. A search that runs out
+of room (``max_states`` classes, ``full``) or of work (``max_work`` choices played over boxes,
+``OutOfWork``) stops, and ``game.tools.explore`` searches play's states instead.
 """
 
 from __future__ import annotations
@@ -272,8 +274,6 @@ class Space:
         self.check_queue: deque[tuple[int, int]] = deque()
         self.blame: tuple[int, ...] = ()
         self.full = False  # max_states was reached
-        self.open: set[int] = set()
-        self.late_endings: dict[str, tuple[int, int]] = {}
         self.reached_nodes: set[str] = set()
         self.reached_choices: set[tuple[str, int]] = set()
         self.refinements = 0
@@ -491,8 +491,6 @@ class Space:
             except Unknown:
                 return False
             edge = self.edges[cid][index]
-            if edge[0] < 0:
-                return True  # no class to land in: the search is cut short anyway
             gkey = self.gkey[edge[0]]
             if (target if reason is None else (target, reason)) != gkey[0]:
                 self.blame = ()
@@ -764,14 +762,11 @@ class Space:
         src, j = min(moved, key=lambda a: (self.depth[a[0]], a))
         new = self.new(self.gkey[cid], theirs, (other_low, other_high), self.edges[src][j][1],
                        src, j)
+        if new is None:
+            return  # no room (full): the search stops here and gives way to play's states
         for a in moved:
-            edge = self.edges[a[0]][a[1]]
-            if new is None:
-                edge[0] = -1
-                self.open.add(a[0])
-            else:
-                edge[0] = new
-                self.arrivals[new].add(a)
+            self.edges[a[0]][a[1]][0] = new
+            self.arrivals[new].add(a)
 
     # -- the search ----------------------------------------------------------------------------
 
@@ -806,18 +801,14 @@ class Space:
             target, why, state = self.play(self.rep[cid], choice)
             t = self.find(target if why is None else (target, why), state, cid, i)
             if t is None:
-                edges.append([-1, state, True])
-                self.open.add(cid)
-                if self.story.nodes[target].ending is not None:
-                    self.late_endings.setdefault(target, (cid, i))
-                continue
+                return  # no room (full): the search stops here and gives way to play's states
             edges.append([t, state, False])
             self.arrivals[t].add((cid, i))
             self.check_queue.append((cid, i))
 
     def check(self, cid: int, index: int) -> None:
         edge = self.edges[cid][index]
-        if edge is None or edge[2] or edge[0] < 0:
+        if edge is None or edge[2]:
             return
         test = self.stable_test(cid, index)
         lo, hi = self.cell(cid)
