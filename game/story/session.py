@@ -200,12 +200,12 @@ class Session:
     def lines_at_moment(self, node: Node, moment: Moment) -> list[ShownLine]:
         cast, name_of = self.cast, self.name_of
         value_of = self._reader(moment.values)
-        return [
-            ShownLine(line.speaker, name_of(line.speaker), line.expression,
-                      render(line.template, cast, value_of, moment))
-            for line in node.lines
-            if shown(line, moment)
-        ]
+        out = []
+        for line in node.lines:
+            if shown(line, moment):
+                out.append(ShownLine(line.speaker, name_of(line.speaker), line.expression,
+                                     render(line.template, cast, value_of, moment)))
+        return out
 
     def turning_points(self) -> tuple[TurningPoint, ...]:
         """The replies that moved the partner most so far (``game.story.turning``)."""
@@ -249,13 +249,17 @@ class Session:
         if self.steps and self.steps[-1].values == now:
             now = self.steps[-1].values  # one tuple for the last step and the next snapshot
         moment = self.moment()
-        cast, value_of = self.cast, self._reader(self.values)
-        views = tuple(
-            ChoiceView(i, render(c.template, cast, value_of, moment), c.kind, c.to)
-            if c.condition is None or c.condition.fn(self.values, self) else None
-            for i, c in enumerate(self.node.choices)
-        )
-        self._offer = offer = _Offer(self.node_id, now, len(self.path), self.turn, cast, views)
+        values, cast = self.values, self.cast
+        value_of = self._reader(values)
+        views: list[ChoiceView | None] = []
+        for i, c in enumerate(self.node.choices):
+            if c.condition is None or c.condition.fn(values, self):
+                views.append(ChoiceView(i, render(c.template, cast, value_of, moment), c.kind,
+                                        c.to))
+            else:
+                views.append(None)
+        self._offer = offer = _Offer(self.node_id, now, len(self.path), self.turn, cast,
+                                     tuple(views))
         return offer
 
     @property

@@ -192,6 +192,8 @@ def render(
     with inline forms is tidied once read (``tidy``), so it reads right whichever branch
     shows; other texts are exactly as written.
     """
+    if len(template) == 1 and type(template[0]) is str:
+        return template[0]  # plain text, the most common kind
     out: list[str] = []
     if _render(template, cast, value_of, moment, trace, out):
         return tidy("".join(out))
