@@ -30,6 +30,9 @@ log = logging.getLogger("lowtide.app")
 PORTRAIT_MAX = (400, 480)
 FOCUS_X = 700  # where across the screen the camera keeps the one it follows
 BOX_BOTTOM = theme.HEIGHT - 28
+BOX_W = 850
+WIDE_X, WIDE_W = theme.MARGIN, theme.WIDTH - 2 * theme.MARGIN
+TOP_ROOM = 30  # the speaker's name rises above the box: the box's top stays this far down
 SCENE_FADE = 0.7
 ADVANCE_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT)
 
@@ -71,9 +74,9 @@ class PlayScreen(Screen):
         self.story = story
         self.scenes: dict[str | None, SceneView] = {}
         has_portraits = any(c.portraits for c in story.characters.values())
-        box_x = 392 if has_portraits else 215
-        self.box = DialogueBox(sv.text, sv.fonts, pygame.Rect(box_x, 500, 850, 180))
-        self.choices = ChoiceList(sv.text, sv.fonts, box_x, 850)
+        self.box_x = box_x = 392 if has_portraits else 215
+        self.box = DialogueBox(sv.text, sv.fonts, pygame.Rect(box_x, 500, BOX_W, 180))
+        self.choices = ChoiceList(sv.text, sv.fonts, box_x, BOX_W)
         self.dynamics = DynamicsPanel(story, sv.text, sv.fonts)
         self.tension_var = light.tension_variable(story)
         self._scaled: dict[int, pygame.Surface] = {}
@@ -114,6 +117,7 @@ class PlayScreen(Screen):
         self.lines = s.lines()
         self.index = 0
         self.choices.clear()
+        self.box.rect.x, self.box.rect.w = self.box_x, BOX_W
         self.phase = "lines"
         last_kind = s.steps[-1].kind if s.steps else None
         self.dynamics.set_values(s.values, last_kind)
@@ -230,7 +234,30 @@ class PlayScreen(Screen):
             else:
                 tags.append(None)
         self.choices.set([(c.text, c.kind) for c in offered], tags)
+        self._fit_replies()
         self.app.notify("settled", s)
+
+    def _fit_replies(self) -> None:
+        """Keep the line being answered on screen, with its speaker's name, above the replies:
+        at the usual width when everything fits; else the box and the replies take the
+        window's whole width, and at the largest text sizes the replies are drawn a little
+        smaller (never smaller than the normal size)."""
+        for x, w, smallest in ((self.box_x, BOX_W, self.choices.scale), (WIDE_X, WIDE_W, 1.0)):
+            if self.box.rect.w != w:
+                self._lay_line_out(x, w)
+            self.box.fit(BOX_BOTTOM)
+            room = self.box.rect.top - 20 - TOP_ROOM
+            self.choices.fit(x, w, room, smallest)
+            if self.choices.height() <= room:
+                return
+
+    def _lay_line_out(self, x: int, width: int) -> None:
+        """The line on screen laid out again at another width, as far shown as it was."""
+        shown, complete = self.box.shown, self.box.complete
+        self.box.rect.x, self.box.rect.w = x, width
+        if self.lines:
+            self._show_line()
+            self.box.shown = float(self.box.block.chars) if complete else shown
 
     # -- input ---------------------------------------------------------------------------------
 
@@ -533,7 +560,10 @@ class PlayScreen(Screen):
         beside = self.dynamics.rect
         if self.services.settings.show_dynamics and beside.w and beside.top < 30 + lh + 16:
             x = beside.right + 16  # the panel has risen to the name's height: go beside it
-        tag = self.label_rect = pygame.Rect(x, 30, lw + 40, lh + 16)
+        tag = pygame.Rect(x, 30, lw + 40, lh + 16)
+        if tag.bottom + 24 > self.box.rect.top:
+            return  # large text brought the dialogue up here: the speaker's name comes first
+        self.label_rect = tag
         shade = panel((tag.w, tag.h), theme.NIGHT_DEEP, 150, tag.h // 2)
         shade.set_alpha(a)
         surface.blit(shade, tag.topleft)
