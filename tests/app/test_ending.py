@@ -39,11 +39,11 @@ def test_a_long_debrief_keeps_its_size_and_scrolls_with_the_keys(tmp_path):
     assert min(line.surface.get_height() for line in body.lines) >= 18
     most = screen.max_scroll
     assert most > body.line_height  # longer than its room, so it scrolls
-    assert screen.scroll == 0 and screen.menu.focus == 0
+    assert screen.scroll == 0 and screen.menu.focus is None  # nothing chosen yet
 
     press(app, pygame.K_DOWN)
     assert 0 < screen.target < most
-    assert screen.menu.focus == 0  # Down read on; the menu stayed where it was
+    assert screen.menu.focus is None  # Down read on; the menu is not reached yet
     press(app, pygame.K_PAGEDOWN)
     press(app, pygame.K_END)
     assert screen.target == most
@@ -53,6 +53,8 @@ def test_a_long_debrief_keeps_its_size_and_scrolls_with_the_keys(tmp_path):
     assert screen.view.y - int(screen.scroll) + body.height == screen.view.bottom
 
     press(app, pygame.K_DOWN)  # at the end, Down moves into the menu
+    assert screen.menu.focus == 0 and screen.target == most
+    press(app, pygame.K_DOWN)
     assert screen.menu.focus == 1 and screen.target == most
     press(app, pygame.K_UP)  # Up goes back up the menu first …
     assert screen.menu.focus == 0 and screen.target == most
@@ -106,6 +108,8 @@ def test_a_short_debrief_does_not_scroll_and_arrows_move_the_menu(tmp_path):
     press(app, pygame.K_END)
     assert screen.target == 0
     press(app, pygame.K_DOWN)
+    assert screen.menu.focus == 0
+    press(app, pygame.K_DOWN)
     assert screen.menu.focus == 1
     settle(app)
     # no scroll bar beside it
@@ -124,3 +128,18 @@ def test_a_bigger_text_size_grows_the_debrief(tmp_path):
     press(app, pygame.K_END)
     settle(app)
     assert screen.scroll == screen.max_scroll > 0
+
+
+def test_space_through_the_last_line_never_leaves_the_ending(tmp_path):
+    """A player pressing Space at a reading pace sees the ending: nothing in its menu has the
+    focus until they reach for it, so the stray presses do nothing (and never reach the title,
+    where Space would press Continue)."""
+    app, screen = ending(tmp_path, "sample", "haven")
+    assert screen.menu.focus is None
+    for k in (pygame.K_SPACE, pygame.K_SPACE, pygame.K_RETURN, pygame.K_SPACE):
+        press(app, k, n=20)
+    assert app.top is screen
+    press(app, pygame.K_TAB)  # a deliberate move into the menu
+    assert screen.menu.focus == 0
+    press(app, pygame.K_RETURN, n=10)
+    assert app.top.name == "title"

@@ -112,14 +112,25 @@ class Menu:
 
     def __init__(self, entries: list[Entry], x: int, y: int, width: int, *, row: int = 52,
                  font_role: str = "sans", size: int = 24, numbered: bool = False,
-                 light: bool = False):
+                 light: bool = False, focused: bool = True):
         self.entries = entries
         self.x, self.y, self.width, self.row = x, y, width, row
         self.font_role, self.size = font_role, size
         self.numbered = numbered
         self.light = light  # light text on a dark background
-        self.focus = next((i for i, e in enumerate(entries) if e.enabled), 0)
+        #: the entry Enter would use; None until the player moves into a menu made with
+        #: ``focused=False``, so no stray key press can use an entry nobody chose
+        self.focus: int | None = next((i for i, e in enumerate(entries) if e.enabled), 0) \
+            if focused else None
         self.glow = [0.0] * len(entries)
+
+    @property
+    def focused_label(self) -> str | None:
+        """The focused entry's label (what self-voicing reads), None when nothing has focus."""
+        if self.focus is None or not 0 <= self.focus < len(self.entries):
+            return None
+        entry = self.entries[self.focus]
+        return entry.label if entry.enabled else f"{entry.label}, unavailable"
 
     def rect(self, i: int) -> pygame.Rect:
         return pygame.Rect(self.x, self.y + i * self.row, self.width, self.row - 8)
@@ -129,7 +140,11 @@ class Menu:
         n = len(self.entries)
         if not any(e.enabled for e in self.entries):
             return
-        i = self.focus
+        if self.focus is None:  # the first move into the menu lands on its first (or last) entry
+            i = -1 if step > 0 else n
+            step = 1 if step > 0 else -1
+        else:
+            i = self.focus
         for _ in range(n):
             i = (i + step) % n
             if self.entries[i].enabled:
@@ -144,7 +159,7 @@ class Menu:
             elif event.key in (pygame.K_UP, pygame.K_w):
                 self.move(-1)
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-                if self.entries and self.entries[self.focus].enabled:
+                if self.focus is not None and self.entries and self.entries[self.focus].enabled:
                     return self.focus
             elif self.numbered and pygame.K_1 <= event.key <= pygame.K_9:
                 i = event.key - pygame.K_1

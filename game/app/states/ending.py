@@ -4,6 +4,10 @@ The debrief keeps a readable size and scrolls when it is longer than its room: t
 arrow keys, Page Up/Page Down, Home/End, or the scroll bar beside it (click or drag). Down reads
 on until the end of the debrief, then moves through the menu below; Up moves back up the menu,
 then scrolls back through the debrief. Tab and Shift+Tab always move through the menu.
+
+Nothing in the menu has the focus when the ending appears: the Space or Enter that finished the
+last line (or the next one, read on by habit) does nothing here, so a player always sees the
+ending; an arrow, Tab or the mouse reaches the menu.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ class EndingScreen(Screen):
         self.entered = False
         self.menu = Menu([Entry("Back to the title"), Entry("The paths you took"),
                           Entry("Endings found")], LEFT - 22, theme.HEIGHT - 92, 300,
-                         light=True, size=22)
+                         light=True, size=22, focused=False)
         self.menu.row = 44
         self.menu.y = theme.HEIGHT - 44 * 3 - 20
         self.scroll = 0.0  # how far the debrief is scrolled, as drawn
@@ -200,7 +204,7 @@ class EndingScreen(Screen):
                 self._scroll_to(most)
             elif k == pygame.K_DOWN and self.target < most:
                 self._scroll_to(self.target + LINES_PER_KEY * line)
-            elif k == pygame.K_UP and self.menu.focus == 0 and self.target > 0:
+            elif k == pygame.K_UP and self.menu.focus in (None, 0) and self.target > 0:
                 self._scroll_to(self.target - LINES_PER_KEY * line)
             else:
                 return False
@@ -283,6 +287,10 @@ class EndingScreen(Screen):
                 surface.blit(label, (x + 18, cy + 1))
                 x += label.get_width() + 40
         self.menu.draw(surface, sv.text, sv.fonts)
+        if self.menu.focus is None:  # nothing is chosen until the player reaches for the menu
+            hint = sv.text.line("↓ or Tab to choose, or click", sv.font("sans", 15),
+                                theme.SAND)
+            surface.blit(hint, (LEFT, self.menu.y + 3 * self.menu.row - 6))
         if self.dev is not None:
             self.dev.draw(surface, sv)
 
