@@ -121,13 +121,16 @@ class Keeper:
             log.warning("the autosave could not be written: %s", err)
             self.say("The autosave could not be written.")
 
-    def save(self, session: Session, slot: str, line: str | None = None) -> SaveInfo | None:
-        """Save to a player slot; tells the player either way."""
+    def save(self, session: Session, slot: str, line: str | None = None,
+             picture: pygame.Surface | None = None) -> SaveInfo | None:
+        """Save to a player slot; tells the player either way. ``picture`` is the scene for
+        the slot's thumbnail (the window as it is when None)."""
         if self.persist is None:
             self.say("Saving is not available.")
             return None
         try:
-            info = self.persist.saves.save(session, slot, line=line, thumbnail=_thumbnail())
+            info = self.persist.saves.save(session, slot, line=line,
+                                           thumbnail=_thumbnail(picture))
         except (SaveError, OSError) as err:
             log.warning("%s", err)
             self.sound("error")
@@ -219,9 +222,11 @@ class Keeper:
         return Opened(session)
 
 
-def _thumbnail() -> bytes | None:
-    """The window as a small PNG, for a save slot."""
-    surface = pygame.display.get_surface() if pygame.display.get_init() else None
+def _thumbnail(picture: pygame.Surface | None = None) -> bytes | None:
+    """``picture`` (else the window) as a small PNG, for a save slot."""
+    surface = picture
+    if surface is None and pygame.display.get_init():
+        surface = pygame.display.get_surface()
     if surface is None:
         return None
     try:

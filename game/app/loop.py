@@ -159,6 +159,7 @@ class App:
         top = self.stack.top
         if top is not None:
             self.apply(self._guard(lambda: top.update(dt)))
+        self.services.keep.toast.update(dt)
         self.fade = max(0.0, self.fade - dt / FADE_TIME)
         self.draw()
         pygame.display.flip()
@@ -184,6 +185,10 @@ class App:
                 self.fail(exc)
                 surface.fill(theme.NIGHT_DEEP)
                 break
+        settings = self.services.settings
+        # the toast ("Saved", "Settings could not be stored") over whichever screen is showing
+        self.services.keep.toast.draw(surface, self.services, scale=settings.scale,
+                                      reduced_motion=settings.reduced_motion)
         if self.fade > 0:
             a = int(255 * _ease(self.fade))
             veil = _veil()

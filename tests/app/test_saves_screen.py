@@ -158,3 +158,51 @@ def test_a_save_from_before_a_story_edit_tells_the_player(tmp_path):
     assert "changed" in " ".join(app.top.lines)
     press(app, pygame.K_RETURN)
     assert app.top.name == "play" and app.top.session.node_id == "couch"
+
+
+def _mean_difference(a: pygame.Surface, b: pygame.Surface) -> float:
+    small = (32, 18)
+    a, b = pygame.transform.smoothscale(a, small), pygame.transform.smoothscale(b, small)
+    total = 0
+    for x in range(small[0]):
+        for y in range(small[1]):
+            ca, cb = a.get_at((x, y)), b.get_at((x, y))
+            total += sum(abs(ca[i] - cb[i]) for i in range(3))
+    return total / (small[0] * small[1] * 3)
+
+
+def test_a_save_made_on_the_save_page_shows_the_scene_not_the_page(tmp_path):
+    app = window(tmp_path)
+    choose(app, 1)
+    to_choices(app)
+    play = app.top
+    scene = play.picture()
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN, n=30)  # Save: the page has faded in
+    assert app.top.name == "saves"
+    page = app.surface.copy()
+    press(app, pygame.K_1, n=5)
+    saved = store(tmp_path).read("sample", "1")
+    assert isinstance(saved, SaveInfo) and saved.thumbnail is not None
+    thumb = pygame.image.load(str(saved.thumbnail))
+    assert _mean_difference(thumb, scene) < 6
+    assert _mean_difference(thumb, page) > 30
+    # and the quick save from play has no toast or menu in its picture either
+    press(app, pygame.K_ESCAPE, n=10)
+    press(app, pygame.K_F5)
+    press(app, pygame.K_F5)  # the first one's "Saved" toast is on screen now
+    quick = store(tmp_path).read("sample", "quick")
+    assert _mean_difference(pygame.image.load(str(quick.thumbnail)), play.picture()) < 6
+
+
+def test_a_toast_shows_over_the_settings_page(tmp_path):
+    app = window(tmp_path)
+    press(app, pygame.K_ESCAPE)
+    app.apply(Push("settings"))
+    app.services.keep.say("Settings could not be stored; they hold until you quit.")
+    before = app.surface.copy()
+    app.frame()
+    top_band = pygame.Rect(440, 8, 400, 40)
+    assert any(app.surface.get_at((x, 28)) != before.get_at((x, 28))
+               for x in range(top_band.left, top_band.right, 4))

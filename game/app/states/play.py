@@ -310,7 +310,7 @@ class PlayScreen(Screen):
     def act(self, asked: Action) -> Next:
         """Going back and keeping: quick save and load, rollback, roll forward, the history."""
         if asked is Action.QUICK_SAVE:
-            self.keep.save(self.session, QUICK, self.current_line())
+            self.keep.save(self.session, QUICK, self.current_line(), picture=self.picture())
         elif asked is Action.QUICK_LOAD:
             return carry_on(self.keep.quickload(self.story.id))
         elif asked is Action.ROLL_BACK:
@@ -350,7 +350,8 @@ class PlayScreen(Screen):
         if page == "history":
             return Push("history", session=s)
         if page in ("save", "load"):
-            return Push("saves", mode=page, session=s, line=self.current_line())
+            return Push("saves", mode=page, session=s, line=self.current_line(),
+                        picture=self.picture())
         if page == "flowchart":
             return Push("flowchart", story=self.story, path=list(s.path), current=s.node_id)
         if page == "settings":
@@ -412,7 +413,6 @@ class PlayScreen(Screen):
         was = self.box.complete
         self.box.update(dt, self.services.settings.cps)
         went = self._read_on(dt)
-        self.keep.toast.update(dt)
         if self.services.settings.reduced_motion:
             self.scene_fade, self.old_frame = 1.0, None
         if not was and self.box.complete and self.phase == "lines" \
@@ -513,6 +513,13 @@ class PlayScreen(Screen):
 
     # -- drawing ---------------------------------------------------------------------------------
 
+    def picture(self) -> pygame.Surface:
+        """The scene as the player sees it, drawn afresh (no menu or page over it): what a
+        save's thumbnail shows."""
+        surface = pygame.Surface(theme.SIZE)
+        self.draw(surface)
+        return surface
+
     def _frame(self) -> pygame.Surface:
         assert self.scene is not None
         if self.camera is None:
@@ -545,8 +552,6 @@ class PlayScreen(Screen):
             panel = self.dynamics.rect
             self.dev.draw(surface, sv, panel.right + 16 if sv.settings.show_dynamics and panel.w
                           else 24)
-        self.keep.toast.draw(surface, sv, scale=sv.settings.scale,
-                             reduced_motion=sv.settings.reduced_motion)
 
     def _draw_label(self, surface: pygame.Surface) -> None:
         """The new scene's name, for a few seconds, over everything in the room it names."""

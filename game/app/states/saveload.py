@@ -33,11 +33,14 @@ class SaveLoadScreen(Screen):
     name = "saves"
 
     def __init__(self, app: Window, mode: str = "load", session: Session | None = None,
-                 story_id: str | None = None, line: str | None = None):
+                 story_id: str | None = None, line: str | None = None,
+                 picture: pygame.Surface | None = None):
         super().__init__(app)
         self.keep = app.services.keep
         self.session = session
         self.line = line
+        #: the scene as play last showed it: a save's thumbnail, never this page itself
+        self.picture = picture
         self.mode = mode if session is not None else "load"
         self.stories = self._stories(story_id)
         self.story_index = 0
@@ -240,11 +243,8 @@ class SaveLoadScreen(Screen):
         self.confirm = None
         if slot is None or self.session is None:
             return
-        self.keep.save(self.session, slot, self.line)
+        self.keep.save(self.session, slot, self.line, picture=self.picture)
         self.refresh()
-
-    def update(self, dt: float) -> None:
-        self.keep.toast.update(dt)
 
     def drive_hint(self):
         return {"action": "saves", "mode": self.mode, "focus": self.focus}
@@ -275,8 +275,6 @@ class SaveLoadScreen(Screen):
         self.back.draw(surface, sv)
         if self.confirm is not None:
             self._draw_confirm(surface)
-        self.keep.toast.draw(surface, sv, scale=sv.settings.scale,
-                             reduced_motion=sv.settings.reduced_motion)
 
     def _draw_story_name(self, surface: pygame.Surface) -> None:
         if not self.stories:
