@@ -29,12 +29,15 @@ class PauseScreen(Screen):
     name = "pause"
     opaque = False
 
-    def __init__(self, app: Window, can_rewind: bool = False):
+    def __init__(self, app: Window, can_rewind: bool = False, focus: str | None = None):
         super().__init__(app)
         self.can_rewind = can_rewind
         self.rect = pygame.Rect((theme.WIDTH - W) // 2, (theme.HEIGHT - H) // 2, W, H)
         self.menu = Menu(self._entries(), self.rect.x + 30, self.rect.y + 92, W - 60, row=49,
                          size=22)
+        keys = [key for key, _, _ in ENTRIES]
+        if focus in keys:  # back from a page: on the entry that opened it
+            self.menu.focus = keys.index(focus)
         self.t = 0.0
 
     def _entries(self) -> list[Entry]:

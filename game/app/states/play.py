@@ -64,6 +64,8 @@ class PlayScreen(Screen):
         self.camera: tuple[float, float] | None = None
         self.veil = _bottom_veil()
         self.reader = Reader()
+        #: the pause menu's entry a page was opened from: closing the page goes back to it
+        self.from_pause: str | None = None
         self.scale = self.box.scale = self.choices.scale = sv.settings.scale
         self.dev = sv.dev_mode(self)
         self.enter_node()
@@ -291,7 +293,7 @@ class PlayScreen(Screen):
 
     def handle_event(self, event: pygame.event.Event) -> Next:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return Push("pause", can_rewind=self.session.can_rollback)
+            return self.pause()
         if self.dev is not None and self.dev.claims(event):
             return self.dev.handle(event)
         asked = action(event)
@@ -324,13 +326,22 @@ class PlayScreen(Screen):
     def on_result(self, source: str, result: object) -> Next:
         if source == "pause":
             return self._paused(result)
+        from_pause, self.from_pause = self.from_pause, None
         if source == "history" and isinstance(result, tuple) and result[:1] == ("rollback",):
             steps = len(self.session.steps) - int(result[1])
             if steps > 0:
                 self.rollback(steps)
-        elif source == "settings":
+            return None  # back in the story, at the moment chosen
+        if source == "settings":
             self.enter_node_tags()  # the dynamics tags may have been switched on or off
+        if from_pause is not None and source != "notice":
+            # Esc (or Back) on a page goes back where the player came from: the menu
+            return self.pause(focus=from_pause)
         return None
+
+    def pause(self, focus: str | None = None) -> Next:
+        """The pause menu over play (``focus``: the entry to start on)."""
+        return Push("pause", can_rewind=self.session.can_rollback, focus=focus)
 
     def _paused(self, result: object) -> Next:
         if result == "title":
@@ -338,6 +349,7 @@ class PlayScreen(Screen):
         if result == "rewind" and self.session.can_rollback:
             self.rollback()
         elif result in ("save", "load", "history", "flowchart", "settings", "endings"):
+            self.from_pause = str(result)
             return self.open_page(str(result))
         elif result == "quit":
             return Quit(0)
