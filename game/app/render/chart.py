@@ -61,7 +61,7 @@ def draw_chart(size: tuple[int, int], var: Variable, values: list[float],
                kinds: list[Kind | None], text: TextCache, fonts: theme.Fonts) -> pygame.Surface:
     w, h = size
     surf = pygame.Surface(size, pygame.SRCALPHA)
-    surf.blit(panel(size, theme.PANEL, 236, 18), (0, 0))
+    surf.blit(panel(size, theme.PANEL, theme.solid(236), 18), (0, 0))
     label = var.label or var.id
     if var.unit:
         label = f"{label} ({var.unit})"

@@ -144,7 +144,8 @@ class ChoiceList:
             shift = int((1 - appear) * 12 * (i + 1))
             r = rect.move(int(8 * g), shift)
             colour = theme.CREAM_LIGHT if g < 0.5 else (255, 249, 238)
-            blit_panel(surface, r, colour, int((244 + 11 * g) * appear), radius=r.h // 2 if
+            blit_panel(surface, r, colour, int(theme.solid(244 + int(11 * g)) * appear),
+                       radius=r.h // 2 if
                        r.h < 60 else 22, shadow=4)
             radius = round(14 * max(1.0, self.size * 0.85))
             # the badge sits level with the reply's first line, whatever the text size

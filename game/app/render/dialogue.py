@@ -68,7 +68,7 @@ class DialogueBox:
 
     def draw(self, surface: pygame.Surface, show_more: bool) -> None:
         r = self.rect
-        blit_panel(surface, r, alpha=248, radius=22, shadow=10)
+        blit_panel(surface, r, alpha=theme.solid(248), radius=22, shadow=10)
         if self.name is not None:
             tag = pygame.Rect(r.x + PAD_X - 14, r.y - 18, self.name.get_width() + 28,
                               max(36, self.name.get_height() + 10))

@@ -50,6 +50,9 @@ PANEL_ALPHA = 238
 
 TONES = {"positive": SAGE_DARK, "negative": TERRACOTTA, "neutral": GREY}
 
+# A slider: the filled part of its track, and its knob.
+SLIDER_FILL, SLIDER_KNOB = SEA_LIGHT, SEA
+
 # The number badge of a reply: its disc and digit, resting and when the reply has the focus.
 BADGE, BADGE_TEXT = SAND, INK
 BADGE_FOCUS, BADGE_FOCUS_TEXT = (165, 78, 52), CREAM_LIGHT  # a deeper terracotta: 5.1:1
@@ -58,7 +61,8 @@ BADGE_FOCUS, BADGE_FOCUS_TEXT = (165, 78, 52), CREAM_LIGHT  # a deeper terracott
 # brighter light text, opaque panels, deeper night. ``use_high_contrast`` swaps them in place,
 # so every screen, which reads ``theme.NAME`` when it draws, follows at once.
 _NAMES = ("NIGHT_DEEP", "NIGHT", "TEAL", "INK", "INK_SOFT", "GREY", "SAND", "CREAM_DARK",
-          "PANEL_ALPHA", "SEA_LIGHT", "DUSK", "PLUM", "BADGE", "BADGE_TEXT", "BADGE_FOCUS")
+          "PANEL_ALPHA", "SEA_LIGHT", "DUSK", "PLUM", "BADGE", "BADGE_TEXT", "BADGE_FOCUS",
+          "SLIDER_FILL", "SLIDER_KNOB")
 _BASE = {name: globals()[name] for name in _NAMES}
 _HIGH = {
     "NIGHT_DEEP": (6, 10, 16), "NIGHT": (10, 18, 26), "TEAL": (24, 44, 52),
@@ -67,11 +71,18 @@ _HIGH = {
     "SEA_LIGHT": (150, 200, 200), "DUSK": (120, 60, 70), "PLUM": (70, 36, 64),
     # a dark disc with a light digit: the light sand disc would vanish on the bright replies
     "BADGE": (8, 6, 10), "BADGE_TEXT": CREAM_LIGHT, "BADGE_FOCUS": (150, 66, 44),
+    # the filled part of a slider darker, never paler, than in the default theme
+    "SLIDER_FILL": (22, 70, 82), "SLIDER_KNOB": (8, 40, 50),
 }
 HIGH_CONTRAST = [False]
 # the tones of reply kinds, also written as small text on the light replies: deeper when high
 _TONES_BASE = dict(TONES)
 _TONES_HIGH = {"positive": (70, 92, 66), "negative": (150, 66, 44), "neutral": _HIGH["GREY"]}
+
+
+def solid(alpha: int) -> int:
+    """A panel's opacity: as asked in the default theme, fully opaque in high contrast."""
+    return 255 if HIGH_CONTRAST[0] else alpha
 
 
 def use_high_contrast(on: bool) -> None:
@@ -81,16 +92,17 @@ def use_high_contrast(on: bool) -> None:
     TONES.update(_TONES_HIGH if on else _TONES_BASE)
 
 
+def luminance(c: tuple[int, ...]) -> float:
+    """A colour's relative luminance as WCAG defines it (0 black to 1 white)."""
+    def channel(v: int) -> float:
+        v = v / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2])
+
+
 def contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     """The WCAG contrast ratio of two colours (1 to 21; 4.5 is enough for body text)."""
-
-    def luminance(c: tuple[int, ...]) -> float:
-        def channel(v: int) -> float:
-            v = v / 255
-            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-        return 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2])
-
     hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
 

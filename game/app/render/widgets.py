@@ -17,10 +17,17 @@ from game.app.render.text import TextCache
 Colour = tuple[int, int, int]
 
 
-@lru_cache(maxsize=128)
-def panel(size: tuple[int, int], colour: Colour = theme.PANEL, alpha: int = theme.PANEL_ALPHA,
+def panel(size: tuple[int, int], colour: Colour | None = None, alpha: int | None = None,
           radius: int = 18, shadow: int = 0) -> pygame.Surface:
-    """A rounded panel (cached), optionally with a soft shadow of ``shadow`` pixels."""
+    """A rounded panel (cached), optionally with a soft shadow of ``shadow`` pixels; the
+    theme's panel colour and opacity unless given."""
+    return _panel(size, theme.PANEL if colour is None else colour,
+                  theme.PANEL_ALPHA if alpha is None else alpha, radius, shadow)
+
+
+@lru_cache(maxsize=128)
+def _panel(size: tuple[int, int], colour: Colour, alpha: int, radius: int,
+           shadow: int) -> pygame.Surface:
     w, h = size
     pad = shadow
     surf = pygame.Surface((w + 2 * pad, h + 2 * pad + pad // 2), pygame.SRCALPHA)
@@ -33,9 +40,12 @@ def panel(size: tuple[int, int], colour: Colour = theme.PANEL, alpha: int = them
     return surf
 
 
-def blit_panel(target: pygame.Surface, rect: pygame.Rect, colour: Colour = theme.PANEL,
-               alpha: int = theme.PANEL_ALPHA, radius: int = 18, shadow: int = 0) -> None:
-    surf = panel((rect.w, rect.h), colour, alpha, radius, shadow)
+def blit_panel(target: pygame.Surface, rect: pygame.Rect, colour: Colour | None = None,
+               alpha: int | None = None, radius: int = 18, shadow: int = 0) -> None:
+    """A panel at ``rect``: the theme's panel colour and opacity unless given (read when drawn,
+    so high contrast's opaque panels reach every screen)."""
+    surf = panel((rect.w, rect.h), theme.PANEL if colour is None else colour,
+                 theme.PANEL_ALPHA if alpha is None else alpha, radius, shadow)
     target.blit(surf, (rect.x - shadow, rect.y - shadow))
 
 

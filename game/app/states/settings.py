@@ -43,7 +43,8 @@ HELP = {
 COL_X = (sheet.LEFT, sheet.LEFT + 580)
 COL_W = 520
 ROW_H = 42
-SLIDER_W = 200
+SLIDER_W = 180
+VALUE_ROOM = 96  # right of a slider: its knob at the end, a gap, and the widest value ("200%")
 
 
 @dataclasses.dataclass
@@ -116,7 +117,7 @@ class SettingsScreen(Screen):
 
     def _slider(self, row: Row) -> pygame.Rect:
         r = row.rect
-        return pygame.Rect(r.right - SLIDER_W - 70, r.centery - 10, SLIDER_W, 20)
+        return pygame.Rect(r.right - SLIDER_W - VALUE_ROOM, r.centery - 10, SLIDER_W, 20)
 
     def _from_x(self, row: Row, x: int) -> None:
         lo, hi = row.field.metadata["range"]
@@ -223,9 +224,9 @@ class SettingsScreen(Screen):
         k = (value - lo) / (hi - lo) if hi > lo else 0
         pygame.draw.line(surface, theme.CREAM_DARK, (bar.x, bar.centery), (bar.right, bar.centery),
                          6)
-        pygame.draw.line(surface, theme.SEA_LIGHT, (bar.x, bar.centery),
+        pygame.draw.line(surface, theme.SLIDER_FILL, (bar.x, bar.centery),
                          (bar.x + int(k * bar.w), bar.centery), 6)
-        pygame.draw.circle(surface, theme.SEA, (bar.x + int(k * bar.w), bar.centery), 9)
+        pygame.draw.circle(surface, theme.SLIDER_KNOB, (bar.x + int(k * bar.w), bar.centery), 9)
         pygame.draw.circle(surface, theme.CREAM_LIGHT, (bar.x + int(k * bar.w), bar.centery), 4)
         text = self._value_text(row, value)
         shown = sv.text.line(text, sv.font("sans-bold", 16), theme.INK_SOFT)

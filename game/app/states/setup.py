@@ -18,6 +18,7 @@ LABELS = {"he": "he / him", "she": "she / her", "they": "they / them", "other": 
 X = 300
 FIELD_W = 680
 MAX_NAME = 24
+CARET_BLINK = 1.1  # seconds for one blink of the caret (shown for most of it)
 
 
 class SetupScreen(Screen):
@@ -77,6 +78,8 @@ class SetupScreen(Screen):
     # -- input -------------------------------------------------------------------------------
 
     def handle_event(self, event: pygame.event.Event) -> Next:
+        if event.type in (pygame.KEYDOWN, pygame.TEXTINPUT):
+            self.caret = 0.0  # the caret stays put while the player types
         order = self._order()
         if event.type == pygame.KEYDOWN:
             key = event.key
@@ -204,6 +207,14 @@ class SetupScreen(Screen):
             line = sv.text.line(hint or " ", font, theme.GREY)
         y = rect.centery - line.get_height() // 2
         surface.blit(line, (rect.x + 18, y))
-        if focused and int(self.caret * 2) % 2 == 0:
+        if focused and self.caret_visible:
             x = rect.x + 18 + (line.get_width() if text else 0) + 2
-            pygame.draw.line(surface, theme.INK, (x, y + 4), (x, y + line.get_height() - 4), 2)
+            pygame.draw.line(surface, theme.INK, (x, y + 3), (x, y + line.get_height() - 3), 3)
+
+    @property
+    def caret_visible(self) -> bool:
+        """The caret shows while typing and most of the time otherwise; with reduced motion it
+        stays still."""
+        if self.app.services.settings.reduced_motion:
+            return True
+        return self.caret % CARET_BLINK < CARET_BLINK * 0.7
