@@ -6,7 +6,8 @@ import pygame
 import pytest
 
 from game.app import persist
-from game.app.states.gallery import GalleryScreen, hint
+from game.app.endinghints import hints
+from game.app.states.gallery import GalleryScreen
 from game.app.transitions import Push
 from tests.app.looping import play_to_ending, press, window
 
@@ -20,8 +21,7 @@ def test_reaching_an_ending_discovers_it_and_the_gallery_shows_it(tmp_path):
     assert app.top.name == "ending"
     found = persist.Persist.open(tmp_path / "data").progress.endings("sample")
     assert session.node_id in found
-    press(app, pygame.K_DOWN, n=1)
-    press(app, pygame.K_DOWN, n=1)
+    press(app, pygame.K_UP, n=1)  # into the menu from below: "Endings found"
     press(app, pygame.K_RETURN)
     gallery = app.top
     assert isinstance(gallery, GalleryScreen)
@@ -39,7 +39,7 @@ def test_a_locked_ending_hints_without_its_title(tmp_path):
 
     story, _ = load_story(STORIES / "sample")
     for node in story.endings():
-        text = hint(story, node)
+        text = hints(story)[node.id]
         assert text and node.ending.title not in text
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import flowgraph
+from game.app import endinghints, flowgraph
 from game.app.render import sheet, theme
 from game.app.render.widgets import blit_panel
 from game.app.screen import Screen, Window
@@ -25,6 +25,7 @@ VIEW = pygame.Rect(0, 96, theme.WIDTH, theme.HEIGHT - 96)
 MIN_ZOOM, MAX_ZOOM = 0.08, 2.5
 LABEL_ZOOM = 0.6  # below this, nodes are drawn without names
 PAN_STEP = 90
+CARD_W = 400  # the card of the selected place, at the left of the view
 
 
 class FlowchartScreen(Screen):
@@ -36,6 +37,7 @@ class FlowchartScreen(Screen):
         self.keep = app.services.keep
         self.story = story
         self.graph = flowgraph.build(story, self.keep.seen(story.id), path, current)
+        self.hints = endinghints.hints(story)
         self.current = current
         self.selected: str | None = current if current in self.graph.nodes else None
         self.zoom = self.target_zoom = 1.0
@@ -57,12 +59,20 @@ class FlowchartScreen(Screen):
 
     # -- camera ----------------------------------------------------------------------------------
 
+    def area(self) -> pygame.Rect:
+        """The part of the view the map is centred in: beside the card of the selected place
+        (which keeps the left of the view), so the card never covers what it describes."""
+        if self.selected is None:
+            return VIEW
+        return pygame.Rect(CARD_W + 60, VIEW.y, VIEW.right - CARD_W - 60, VIEW.h)
+
     def to_screen(self, x: float, y: float) -> tuple[int, int]:
-        return (int((x - self.cx) * self.zoom + VIEW.centerx),
-                int((y - self.cy) * self.zoom + VIEW.centery))
+        c = self.area().center
+        return (int((x - self.cx) * self.zoom + c[0]), int((y - self.cy) * self.zoom + c[1]))
 
     def to_graph(self, sx: float, sy: float) -> tuple[float, float]:
-        return ((sx - VIEW.centerx) / self.zoom + self.cx, (sy - VIEW.centery) / self.zoom + self.cy)
+        c = self.area().center
+        return ((sx - c[0]) / self.zoom + self.cx, (sy - c[1]) / self.zoom + self.cy)
 
     def pan(self, dx: float, dy: float) -> None:
         """Move the view by (dx, dy) screen pixels."""
@@ -72,18 +82,20 @@ class FlowchartScreen(Screen):
 
     def zoom_by(self, factor: float, at: tuple[float, float] | None = None) -> None:
         """Zoom by ``factor`` keeping the graph point under ``at`` (screen) where it is."""
-        at = at or VIEW.center
-        gx = (at[0] - VIEW.centerx) / self.target_zoom + self.tx
-        gy = (at[1] - VIEW.centery) / self.target_zoom + self.ty
+        c = self.area().center
+        at = at or c
+        gx = (at[0] - c[0]) / self.target_zoom + self.tx
+        gy = (at[1] - c[1]) / self.target_zoom + self.ty
         self.target_zoom = min(MAX_ZOOM, max(MIN_ZOOM, self.target_zoom * factor))
-        self.tx = gx - (at[0] - VIEW.centerx) / self.target_zoom
-        self.ty = gy - (at[1] - VIEW.centery) / self.target_zoom
+        self.tx = gx - (at[0] - c[0]) / self.target_zoom
+        self.ty = gy - (at[1] - c[1]) / self.target_zoom
         self._bound()
 
     def fit(self) -> None:
         g = self.graph
-        zx = (VIEW.w - 160) / max(1.0, g.width)
-        zy = (VIEW.h - 120) / max(1.0, g.height)
+        area = self.area()
+        zx = (area.w - 160) / max(1.0, g.width)
+        zy = (area.h - 120) / max(1.0, g.height)
         self.target_zoom = min(1.0, max(MIN_ZOOM, min(zx, zy)))
         self.tx, self.ty = g.width / 2, g.height / 2
 
@@ -267,9 +279,10 @@ class FlowchartScreen(Screen):
                 pygame.draw.circle(surface, theme.AMBER_LIGHT, (x, y), r + 8, 2)
             if node.id == self.selected:
                 pygame.draw.circle(surface, theme.STAR, (x, y), r + 12, 2)
-            if labels and node.kind != "route":
-                ink = theme.CREAM if node.seen else theme.SEA_LIGHT
-                text = sv.text.line(node.label, font, ink)
+            if labels and node.kind != "route" and node.seen:
+                # a place never seen keeps its name, as the endings page keeps a locked
+                # ending's title: nothing of what is ahead is given away
+                text = sv.text.line(node.label, font, theme.CREAM)
                 surface.blit(text, (x - text.get_width() // 2, y + r + 6))
 
     def _draw_header(self, surface: pygame.Surface) -> None:
@@ -320,8 +333,12 @@ class FlowchartScreen(Screen):
         sv = self.app.services
         story_node = self.story.nodes[node.id]
         heading, body = node.id, ""
-        if not node.seen:
-            body = "Not seen yet. Play on to find out what happens here."
+        if not node.seen and story_node.ending is not None:
+            heading = "An ending not found yet"
+            body = self.hints.get(node.id, "")
+        elif not node.seen:
+            heading = "A place not seen yet"
+            body = "Play on to find out what happens here."
         elif story_node.ending is not None:
             title = render(story_node.ending.title_template, self.story.default_cast(),
                            self._initial)
@@ -335,10 +352,11 @@ class FlowchartScreen(Screen):
             body = f"{char.name}: “{text}”" if char else text
         elif story_node.route:
             body = "A turning point: the story goes one way or another from here."
-        width = 620
+        width = CARD_W
         font = sv.font("serif", sv.settings.scaled(17))
         block = sv.text.block(body, font, theme.INK, width - 40, int(font.get_linesize() * 1.1))
         rect = pygame.Rect(40, theme.HEIGHT - 72 - block.height - 44, width, block.height + 56)
+        rect.top = max(VIEW.y + 16, rect.top)
         blit_panel(surface, rect, radius=16, shadow=8)
         head = sv.text.line(heading, sv.font("sans-bold", 15), theme.PLUM)
         surface.blit(head, (rect.x + 20, rect.y + 12))

@@ -11,7 +11,7 @@ from datetime import datetime
 
 import pygame
 
-from game.app import flowgraph
+from game.app import endinghints, flowgraph
 from game.app.render import sheet, theme
 from game.app.render.widgets import blit_panel
 from game.app.screen import Screen, Window
@@ -22,19 +22,6 @@ from game.story.text import render
 CARD_W, CARD_H = 540, 104
 GAP = 12
 TOP = sheet.TOP + 84
-HINT_WORDS = 9
-
-
-def hint(story: Story, node: Node) -> str:
-    """One line that hints at a locked ending without naming it."""
-    ending = node.ending
-    dyn = story.dynamics.get(ending.dynamic or "") if ending else None
-    if dyn is not None and dyn.summary:
-        return dyn.summary
-    words = (ending.debrief if ending else "").split()
-    if words:
-        return " ".join(words[:HINT_WORDS]) + ("…" if len(words) > HINT_WORDS else "")
-    return "An ending not found yet."
 
 
 class GalleryScreen(Screen):
@@ -48,6 +35,7 @@ class GalleryScreen(Screen):
         self.focus = 0
         self.scroll = 0
         self.back = sheet.back_button()
+        self._hints: dict[str, dict[str, str]] = {}
         self.prev_story = sheet.Button("‹", pygame.Rect(0, 0, 36, 32))
         self.next_story = sheet.Button("›", pygame.Rect(0, 0, 36, 32))
         self.chart = sheet.Button("Flowchart", pygame.Rect(sheet.PANEL.right - 44 - 250,
@@ -211,8 +199,16 @@ class GalleryScreen(Screen):
             surface.blit(sv.text.line("Not found yet", sv.font("serif-italic", 20), theme.GREY),
                          (x, r.y + 14))
             font = sv.font("serif-italic", 16)
-            for i, text in enumerate(sheet.clip_lines(hint(story, node), font, width, 2)):
+            hint = self.hints(story).get(node.id, "")
+            for i, text in enumerate(sheet.clip_lines(hint, font, width, 2)):
                 surface.blit(sv.text.line(text, font, theme.INK_SOFT), (x, r.y + 46 + i * 22))
+
+    def hints(self, story: Story) -> dict[str, str]:
+        """The story's locked-ending hints, worked out once."""
+        found = self._hints.get(story.id)
+        if found is None:
+            found = self._hints[story.id] = endinghints.hints(story)
+        return found
 
     def _initial(self, name: str):
         var = self.story.variables[name]

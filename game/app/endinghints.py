@@ -1,0 +1,70 @@
+"""A hint for each ending not found yet, different for every ending of a story.
+
+Derived from the story, never its title: an ending's dynamic explains it when no other ending
+of the story shows the same dynamic; otherwise the first words of how the ending opens tell it
+apart (three endings of flight: one in the hall at half past eleven, one with the door, one
+that stays in the room). The partner is not named in them ("your partner", they/them): the
+player may not have named them yet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from game.story.model import Node, Story
+from game.story.text import PRONOUNS, Cast, Person, render
+
+TEASER_WORDS = 12
+UNNAMED = "your partner"
+
+
+def unnamed_cast(story: Story) -> Cast:
+    """The story's cast with the partner not named yet: "your partner", they/them."""
+    people = dict(story.default_cast().people)
+    partner = story.partner
+    if partner is not None:
+        people[partner.id] = Person(UNNAMED, PRONOUNS["they"])
+    return Cast(people)
+
+
+def _sentences(text: str) -> str:
+    """Capitals where a sentence starts with the unnamed partner ("your partner" → "Your")."""
+    return re.sub(r"(^|[.!?]\s+|[“\"]\s*)(y)(our partner)", lambda m: m[1] + "Y" + m[3], text)
+
+
+def teaser(story: Story, node: Node) -> str:
+    """The opening words of an ending, as a reader would meet them."""
+    if not node.lines:
+        return ""
+    values = story.initial_values
+    line = node.lines[0]
+    text = render(line.template, unnamed_cast(story), lambda name: values[
+        story.variables[name].slot])
+    words = _sentences(text).split()
+    cut = " ".join(words[:TEASER_WORDS])
+    return cut + ("…" if len(words) > TEASER_WORDS else "")
+
+
+def hints(story: Story) -> dict[str, str]:
+    """A one-line hint for every ending of ``story``, by node id; no two alike."""
+    endings = story.endings()
+    shared = Counter(n.ending.dynamic for n in endings if n.ending is not None)
+    out: dict[str, str] = {}
+    for node in endings:
+        ending = node.ending
+        assert ending is not None
+        dyn = story.dynamics.get(ending.dynamic or "")
+        if dyn is not None and dyn.summary and shared[ending.dynamic] == 1:
+            out[node.id] = dyn.summary
+        else:
+            opening = teaser(story, node)
+            label = f"{dyn.label}: " if dyn is not None else ""
+            out[node.id] = f"{label}{opening}" if opening else f"{label}an ending not found yet"
+    taken = Counter(out.values())
+    seen: Counter[str] = Counter()
+    for nid, text in out.items():  # endings that open alike: numbered, still never named
+        if taken[text] > 1:
+            seen[text] += 1
+            out[nid] = f"{text} ({seen[text]} of {taken[text]})"
+    return out
