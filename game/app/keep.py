@@ -55,6 +55,8 @@ class Keeper:
         #: False in developer mode: its jumps and reloads are not a playthrough, so they
         #: write no autosave and mark nothing as seen or found
         self.records = records
+        #: where each story's playthrough was last kept (autosave or save): (node, steps)
+        self.kept: dict[str, tuple[str, int]] = {}
 
     # -- sound and notes ---------------------------------------------------------------------
 
@@ -111,12 +113,20 @@ class Keeper:
 
     # -- saving ------------------------------------------------------------------------------
 
+    def unsaved(self, session: Session) -> bool:
+        """Whether leaving now would lose progress: the playthrough has moved on (or back)
+        since it was last autosaved or saved. Nothing is ever lost where nothing is kept."""
+        if self.persist is None or not self.records or not session.steps:
+            return False
+        return self.kept.get(session.story.id) != _mark(session)
+
     def autosave(self, session: Session, line: str | None = None) -> None:
         """The autosave after every choice (its own slot; the player never writes it)."""
         if self.persist is None or not self.records:
             return
         try:
             self.persist.autosave(session, line=line, thumbnail=_thumbnail())
+            self.kept[session.story.id] = _mark(session)
         except (SaveError, OSError) as err:
             log.warning("the autosave could not be written: %s", err)
             self.say("The autosave could not be written.")
@@ -131,6 +141,7 @@ class Keeper:
         try:
             info = self.persist.saves.save(session, slot, line=line,
                                            thumbnail=_thumbnail(picture))
+            self.kept[session.story.id] = _mark(session)
         except (SaveError, OSError) as err:
             log.warning("%s", err)
             self.sound("error")
@@ -184,6 +195,7 @@ class Keeper:
             return Opened()
         if not notes:
             self.say(f"Loaded {info.label.lower()}")
+        self.kept[session.story.id] = _mark(session)
         return Opened(session, tuple(notes))
 
     def quickload(self, story_id: str) -> Opened:
@@ -219,7 +231,13 @@ class Keeper:
             return Opened(failure=("This save cannot be opened", str(err)))
         for note in notes:
             log.warning("%s", note)
+        self.kept[session.story.id] = _mark(session)
         return Opened(session)
+
+
+def _mark(session: Session) -> tuple[str, int]:
+    """Where a playthrough is, as far as keeping it goes."""
+    return session.node_id, len(session.steps)
 
 
 def _thumbnail(picture: pygame.Surface | None = None) -> bytes | None:

@@ -8,6 +8,7 @@ the class below, and open it from another screen with ``Push("its-name", arg=val
 from __future__ import annotations
 
 from game.app.screen import Registry, Screen
+from game.app.states.confirm import ConfirmScreen
 from game.app.states.console import ConsoleScreen
 from game.app.states.devwait import DevWaitScreen
 from game.app.states.ending import EndingScreen
@@ -37,6 +38,7 @@ SCREENS: tuple[type[Screen], ...] = (
     GalleryScreen,
     FlowchartScreen,
     NoticeScreen,
+    ConfirmScreen,
     ErrorScreen,
     ConsoleScreen,
     DevWaitScreen,

@@ -66,6 +66,7 @@ class PlayScreen(Screen):
         self.reader = Reader()
         #: the pause menu's entry a page was opened from: closing the page goes back to it
         self.from_pause: str | None = None
+        self.asking: str | None = None  # what the confirmation on top asks about
         self.scale = self.box.scale = self.choices.scale = sv.settings.scale
         self.dev = sv.dev_mode(self)
         self.enter_node()
@@ -326,6 +327,8 @@ class PlayScreen(Screen):
     def on_result(self, source: str, result: object) -> Next:
         if source == "pause":
             return self._paused(result)
+        if source == "confirm":
+            return self._answered(result)
         from_pause, self.from_pause = self.from_pause, None
         if source == "history" and isinstance(result, tuple) and result[:1] == ("rollback",):
             steps = len(self.session.steps) - int(result[1])
@@ -345,14 +348,37 @@ class PlayScreen(Screen):
 
     def _paused(self, result: object) -> Next:
         if result == "title":
-            return Replace("title")
+            return self.leave("title")
+        if result == "quit":
+            return self.leave("quit")
         if result == "rewind" and self.session.can_rollback:
             self.rollback()
         elif result in ("save", "load", "history", "flowchart", "settings", "endings"):
             self.from_pause = str(result)
             return self.open_page(str(result))
-        elif result == "quit":
+        return None
+
+    def leave(self, to: str) -> Next:
+        """Quit, or go back to the title: asked first when it would lose progress (and always
+        before quitting the game)."""
+        unsaved = self.keep.unsaved(self.session)
+        if to == "title" and not unsaved:
+            return Replace("title")
+        self.asking = to
+        lose = ("What you did since the last autosave (after your last reply) will be lost."
+                if unsaved else "Your place is kept: Continue on the title brings you back.")
+        if to == "quit":
+            return Push("confirm", question="Quit the game?", detail=lose, yes="Quit",
+                        no="Keep playing", topic=to)
+        return Push("confirm", question="Go back to the title?", detail=lose,
+                    yes="Back to the title", no="Keep playing", topic=to)
+
+    def _answered(self, yes: object) -> Next:
+        asked, self.asking = self.asking, None
+        if yes is True and asked == "quit":
             return Quit(0)
+        if yes is True and asked == "title":
+            return Replace("title")
         return None
 
     def open_page(self, page: str) -> Next:
