@@ -1,8 +1,9 @@
 """The keys play adds for going back and keeping, as named actions.
 
-F5 quick save, F9 quick load; Backspace, Ctrl+Z, PageUp or the mouse wheel up roll back one
-choice; Ctrl+Y, PageDown or the wheel down roll forward again; H opens the history. Play asks
-``action(event)`` first and does the action it names.
+F5 quick save, F9 quick load; Backspace, Ctrl+Z, PageUp or the mouse wheel up step back (a
+line, then the choice before); Ctrl+Y, PageDown or the wheel down roll forward again; L opens
+the history (the log); H or a middle click hides the interface; Tab skips; Q reaches the quick
+menu. Play asks ``action(event)`` first and does the action it names.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ class Action(Enum):
     ROLL_BACK = "roll back"
     ROLL_FORWARD = "roll forward"
     HISTORY = "history"
+    HIDE = "hide the interface"
+    SKIP = "skip"
+    QUICK_MENU = "quick menu"
 
 
 def _ctrl(event: pygame.event.Event) -> bool:
@@ -30,6 +34,8 @@ def action(event: pygame.event.Event) -> Action | None:
         if event.y > 0:
             return Action.ROLL_BACK
         return Action.ROLL_FORWARD if event.y < 0 else None
+    if event.type == pygame.MOUSEBUTTONDOWN and event.button == 2:
+        return Action.HIDE
     if event.type != pygame.KEYDOWN:
         return None
     k = event.key
@@ -41,6 +47,12 @@ def action(event: pygame.event.Event) -> Action | None:
         return Action.ROLL_BACK
     if k == pygame.K_PAGEDOWN or (k == pygame.K_y and _ctrl(event)):
         return Action.ROLL_FORWARD
-    if k == pygame.K_h:
+    if k == pygame.K_l:
         return Action.HISTORY
+    if k == pygame.K_h:
+        return Action.HIDE
+    if k == pygame.K_TAB and not getattr(event, "mod", 0) & pygame.KMOD_SHIFT:
+        return Action.SKIP
+    if k == pygame.K_q:
+        return Action.QUICK_MENU
     return None

@@ -38,7 +38,7 @@ def test_esc_on_a_page_from_the_pause_menu_goes_back_to_the_menu(tmp_path, entry
 def test_a_page_opened_from_play_goes_back_to_play(tmp_path):
     app = window(tmp_path)
     choose(app, 1)
-    press(app, pygame.K_h, n=10)
+    press(app, pygame.K_l, n=10)
     assert app.top.name == "history"
     press(app, pygame.K_ESCAPE, n=5)
     assert app.top.name == "play"

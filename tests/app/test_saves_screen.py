@@ -68,7 +68,9 @@ def test_save_screen_writes_a_slot_and_load_screen_opens_it(tmp_path):
     assert app.top.confirm == "4"
     press(app, pygame.K_ESCAPE)
     assert app.top.confirm is None
-    press(app, pygame.K_ESCAPE)  # back to play
+    press(app, pygame.K_ESCAPE)  # back to the menu it was opened from
+    assert app.top.name == "pause"
+    press(app, pygame.K_ESCAPE)  # and on to play
     assert app.top.name == "play"
     choose(app, 1)
     press(app, pygame.K_ESCAPE)
@@ -189,7 +191,8 @@ def test_a_save_made_on_the_save_page_shows_the_scene_not_the_page(tmp_path):
     assert _mean_difference(thumb, scene) < 6
     assert _mean_difference(thumb, page) > 30
     # and the quick save from play has no toast or menu in its picture either
-    press(app, pygame.K_ESCAPE, n=10)
+    press(app, pygame.K_ESCAPE, n=10)  # the pause menu
+    press(app, pygame.K_ESCAPE, n=10)  # play
     press(app, pygame.K_F5)
     press(app, pygame.K_F5)  # the first one's "Saved" toast is on screen now
     quick = store(tmp_path).read("sample", "quick")

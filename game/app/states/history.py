@@ -132,7 +132,7 @@ class HistoryScreen(Screen):
         if event.type == pygame.KEYDOWN:
             k = event.key
             n = len(self.items)
-            if k in (pygame.K_ESCAPE, pygame.K_h, pygame.K_BACKSPACE):
+            if k in (pygame.K_ESCAPE, pygame.K_l, pygame.K_BACKSPACE):
                 return self._close()
             if not n:
                 return None

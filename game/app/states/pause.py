@@ -15,7 +15,7 @@ ENTRIES = (
     ("resume", "Resume", "Esc"),
     ("save", "Save", ""),
     ("load", "Load", ""),
-    ("history", "History", "H"),
+    ("history", "History", "L"),
     ("flowchart", "The paths so far", ""),
     ("endings", "Endings found", ""),
     ("settings", "Settings", ""),

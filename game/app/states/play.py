@@ -19,6 +19,7 @@ from game.app.render.dialogue import DialogueBox
 from game.app.render.dynamics import DynamicsPanel
 from game.app.render.mapview import Figure, SceneView
 from game.app.render.portrait import PortraitView
+from game.app.render.quickmenu import QuickMenu
 from game.app.render.widgets import blit_panel, panel
 from game.app.screen import Screen, Window, carry_on
 from game.app.transitions import Next, Push, Quit, Replace
@@ -67,6 +68,10 @@ class PlayScreen(Screen):
         #: the pause menu's entry a page was opened from: closing the page goes back to it
         self.from_pause: str | None = None
         self.asking: str | None = None  # what the confirmation on top asks about
+        self.quick = QuickMenu()
+        self.hidden = False  # the interface hidden to look at the scene (H, middle click)
+        self.skipping = False  # Tab or the quick menu's Skip
+        self.ctrl = False  # Ctrl is held: skipping while it is
         self.scale = self.box.scale = self.choices.scale = sv.settings.scale
         self.dev = sv.dev_mode(self)
         self.enter_node()
@@ -110,15 +115,18 @@ class PlayScreen(Screen):
 
     # -- following the session ---------------------------------------------------------------
 
-    def enter_node(self) -> None:
+    def enter_node(self, snap: bool = False) -> None:
+        """Show the session's node from its first line (``snap``: going back or forward
+        through the story, so figures stand where they were at once)."""
         s = self.session
         self.reader.entered(self.keep.has_seen(s.story.id, s.node_id))
         self.keep.record(s)
         self.keep.scene_sound(s.story, s.scene)
         self._follow_scene()
-        self._follow_places()
+        self._follow_places(snap)
         self.lines = s.lines()
         self.index = 0
+        self.furthest = 0  # the furthest line of the node shown (for stepping forward again)
         self.choices.clear()
         self.box.rect.x, self.box.rect.w = self.box_x, BOX_W
         self.phase = "lines"
@@ -155,10 +163,15 @@ class PlayScreen(Screen):
                                                  theme.STAR)
             self.label_time = 3.5
 
-    def _follow_places(self) -> None:
+    def _follow_places(self, snap: bool = False) -> None:
+        """Figures to the spots the session places them at: they walk there, or with ``snap``
+        (going back) stand there at once, and no one stays who is not placed now."""
         view = self.scene
         if view is None:
             return
+        if snap:
+            self.figures = {cid: fig for cid, fig in self.figures.items()
+                            if cid in self.session.places}
         for cid, spot_name in self.session.places.items():
             spot = view.spot(spot_name)
             if spot is None:
@@ -169,6 +182,9 @@ class PlayScreen(Screen):
                 self.figures[cid] = Figure(self._sprite(cid), spot[0], spot[1], spot[0], spot[1])
             else:
                 fig.tx, fig.ty = spot
+            if snap:
+                fig = self.figures[cid]
+                fig.x, fig.y, fig.phase = fig.tx, fig.ty, 0.0
 
     def _sprite(self, cid: str) -> pygame.Surface:
         char = self.story.characters.get(cid)
@@ -276,6 +292,7 @@ class PlayScreen(Screen):
         if self.phase == "lines":
             if self.index < len(self.lines) - 1:
                 self.index += 1
+                self.furthest = max(self.furthest, self.index)
                 self._show_line()
             else:
                 self._after_lines()
@@ -289,15 +306,29 @@ class PlayScreen(Screen):
             return
         self.session.choose(offered[position].index)
         self.app.notify("choice", self.session)
+        self.enter_node()  # first: whether its text was seen before is asked before it is kept
         self.keep.autosave(self.session)
-        self.enter_node()
 
     def handle_event(self, event: pygame.event.Event) -> Next:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+        if self.hidden:  # any press brings the interface back, and does nothing else
+            if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+                self.hidden = False
+            return None
+        if event.type in (pygame.KEYDOWN, pygame.KEYUP) and \
+                event.key in (pygame.K_LCTRL, pygame.K_RCTRL):
+            self.ctrl = event.type == pygame.KEYDOWN  # skipping while Ctrl is held
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE \
+                and self.quick.focus is None:
             return self.pause()
         if self.dev is not None and self.dev.claims(event):
             return self.dev.handle(event)
+        if self.services.settings.quick_menu:
+            used = self.quick.handle_event(event)
+            if used is not None:
+                return self.quick_item(used) if used else None
         asked = action(event)
+        if asked is Action.SKIP and self.phase == "choices":
+            asked = None  # Tab moves through the replies instead
         if asked is not None:
             return self.act(asked)
         if self.phase == "choices":
@@ -317,11 +348,36 @@ class PlayScreen(Screen):
         elif asked is Action.QUICK_LOAD:
             return carry_on(self.keep.quickload(self.story.id))
         elif asked is Action.ROLL_BACK:
-            self.rollback()
+            self.step_back()
         elif asked is Action.ROLL_FORWARD:
-            self.roll_forward()
+            self.step_forward()
         elif asked is Action.HISTORY:
             return self.open_page("history")
+        elif asked is Action.HIDE:
+            self.hidden = True
+        elif asked is Action.SKIP:
+            self.skipping = not self.skipping
+        elif asked is Action.QUICK_MENU and self.services.settings.quick_menu:
+            self.quick.reach()
+        return None
+
+    def quick_item(self, item: str) -> Next:
+        """What the quick menu's items do."""
+        if item == "back":
+            self.step_back()
+        elif item == "history":
+            return self.open_page("history")
+        elif item == "skip":
+            self.skipping = not self.skipping
+        elif item == "auto":
+            settings = self.services.settings
+            self.services.change_settings(auto_advance=not settings.auto_advance)
+        elif item in ("save", "settings"):
+            return self.open_page(item)
+        elif item == "quick-save":
+            return self.act(Action.QUICK_SAVE)
+        elif item == "quick-load":
+            return self.act(Action.QUICK_LOAD)
         return None
 
     def on_result(self, source: str, result: object) -> Next:
@@ -411,10 +467,44 @@ class PlayScreen(Screen):
         """Show the node's last line whole, with its replies: where one lands after going
         back."""
         if self.phase == "lines" and self.lines:
-            self.index = len(self.lines) - 1
+            self.index = self.furthest = len(self.lines) - 1
             self._show_line()
             self.box.finish()
             self._after_lines()
+
+    def step_back(self) -> bool:
+        """Back one line of the node (the replies give way to the line before them), and from
+        its first line back to the choice before, as it stood."""
+        if self.phase in ("lines", "end", "choices") and self.lines:
+            at = self.index if self.phase != "choices" else len(self.lines) - 1
+            if at > 0:
+                self.furthest = max(self.furthest, self.index)
+                self.index = at - 1
+                self.phase = "lines"
+                self.choices.clear()
+                self.box.rect.x, self.box.rect.w = self.box_x, BOX_W
+                self._show_line()
+                self.box.finish()
+                self.keep.sound("page")
+                return True
+        return self.rollback()
+
+    def step_forward(self) -> bool:
+        """Forward again through the lines stepped back over, then through the replies chosen
+        before (roll forward)."""
+        if self.phase in ("lines", "end") and self.index < self.furthest:
+            self.index += 1
+            self._show_line()
+            self.box.finish()
+            if self.index == len(self.lines) - 1 and self.index == self.furthest:
+                self._after_lines()
+            return True
+        if self.phase == "lines" and self.lines and self.index == len(self.lines) - 1 \
+                and self.box.complete and self.furthest >= self.index:
+            self._after_lines()
+            if self.phase == "choices" or self.phase == "end":
+                return True
+        return self.roll_forward()
 
     def rollback(self, steps: int = 1) -> bool:
         session = self.session
@@ -423,7 +513,7 @@ class PlayScreen(Screen):
             self.keep.say("This is where the story began.")
             return False
         session.rollback(steps)
-        self.enter_node()
+        self.enter_node(snap=True)
         self.to_choices()
         self.keep.sound("page")
         return True
@@ -434,7 +524,7 @@ class PlayScreen(Screen):
             return False
         self.app.notify("choice", self.session)
         self.keep.autosave(self.session)
-        self.enter_node()
+        self.enter_node(snap=True)
         self.to_choices()
         self.keep.sound("page")
         return True
@@ -456,6 +546,9 @@ class PlayScreen(Screen):
         if not was and self.box.complete and self.phase == "lines" \
                 and self.index == len(self.lines) - 1:
             self._after_lines()
+        self.quick.on = {name for name, on in (("skip", self.skipping or self.ctrl),
+                                               ("auto", self.services.settings.auto_advance))
+                         if on}
         self.portrait.update(dt)
         self.choices.update(dt)
         self.dynamics.update(dt)
@@ -491,7 +584,12 @@ class PlayScreen(Screen):
             self.scale = self.box.scale = self.choices.scale = settings.scale
             self._reflow()
         reading = self.phase == "lines" and self.app.top is self
-        pace = self.reader.tick(dt, settings, reading=reading, complete=self.box.complete)
+        if self.phase != "lines":
+            self.skipping = False  # skipping stops at every choice
+        pace = self.reader.tick(dt, settings, reading=reading, complete=self.box.complete,
+                                skipping=self.skipping or self.ctrl)
+        if pace.stop_skipping:
+            self.skipping = False
         if pace.finish:
             self.box.finish()
         return self.advance() if pace.advance else None
@@ -571,6 +669,12 @@ class PlayScreen(Screen):
         if self.old_frame is not None and self.scene_fade < 1.0:
             self.old_frame.set_alpha(int(255 * (1 - self.scene_fade)))
             surface.blit(self.old_frame, (0, 0))
+        if self.hidden:
+            return
+        self._draw_interface(surface)
+
+    def _draw_interface(self, surface: pygame.Surface) -> None:
+        """Everything over the scene: the portrait, the dialogue, the replies, the panels."""
         view = self.scene
         if view is not None and view.problem:
             note = self.services.text.block(view.problem, self.services.font("sans", 16),
@@ -586,6 +690,8 @@ class PlayScreen(Screen):
             self.dynamics.draw(surface)
         self._draw_label(surface)
         sv = self.services
+        if sv.settings.quick_menu:
+            self.quick.draw(surface, sv)
         if self.dev is not None:
             panel = self.dynamics.rect
             self.dev.draw(surface, sv, panel.right + 16 if sv.settings.show_dynamics and panel.w

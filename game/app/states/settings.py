@@ -19,10 +19,11 @@ from game.app.settings import Settings, fields
 from game.app.transitions import Next, Pop
 
 GROUPS = (
-    ("Reading", ("text_speed", "instant_text", "auto_advance", "auto_delay", "skip_seen")),
+    ("Reading", ("text_speed", "instant_text", "auto_advance", "auto_delay", "skip_seen",
+                 "skip_unseen", "quick_menu")),
     ("Sound", ("master_volume", "music_volume", "effects_volume")),
     ("Display and access", ("fullscreen", "text_size", "high_contrast", "legible_font",
-                            "reduced_motion", "show_dynamics")),
+                            "reduced_motion", "show_dynamics", "self_voicing")),
 )
 HELP = {
     "text_speed": "How fast lines appear, letter by letter.",
@@ -30,6 +31,10 @@ HELP = {
     "auto_advance": "Go on to the next line by itself after a pause (never past a choice).",
     "auto_delay": "How long a finished line stays before the next one.",
     "skip_seen": "Lines read in an earlier playthrough pass quickly, up to the next choice.",
+    "skip_unseen": "Skipping (Ctrl held, Tab, or Skip) passes text you have not read yet "
+                   "too; it still stops at every choice.",
+    "quick_menu": "The row of buttons under the dialogue: Back, History, Skip, Auto, Save, "
+                  "Q.Save, Q.Load, Settings.",
     "master_volume": "The loudness of everything.",
     "music_volume": "The soft sound of each place.",
     "effects_volume": "The quiet sounds of menus and saving.",
@@ -39,6 +44,8 @@ HELP = {
     "legible_font": "Atkinson Hyperlegible everywhere, a font made for low vision.",
     "reduced_motion": "No typewriter, no fades, no drifting camera.",
     "show_dynamics": "Show the partner's tracked state and the kind of each reply while playing.",
+    "self_voicing": "Read the lines, the replies and every menu aloud with the computer's "
+                    "voice (V switches it anywhere).",
 }
 COL_X = (sheet.LEFT, sheet.LEFT + 580)
 COL_W = 520
