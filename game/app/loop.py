@@ -23,6 +23,7 @@ from game.app.render import theme
 from game.app.screen import Registry, Screen, Stack
 from game.app.services import Services
 from game.app.transitions import Next, Pop, Push, Quit, Replace, Transition, steps
+from game.app.voice import MISSING
 
 log = logging.getLogger("lowtide.app")
 
@@ -160,6 +161,7 @@ class App:
         if top is not None:
             self.apply(self._guard(lambda: top.update(dt)))
         self.services.keep.toast.update(dt)
+        self._guard(self._speak)
         self.fade = max(0.0, self.fade - dt / FADE_TIME)
         self.draw()
         pygame.display.flip()
@@ -203,8 +205,29 @@ class App:
             display.toggle_fullscreen()
             return
         top = self.stack.top
+        held = getattr(event, "mod", 0) & (pygame.KMOD_CTRL | pygame.KMOD_ALT)
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_v and not held \
+                and not (top and top.takes_text):
+            self.toggle_voicing()
+            return
         if top is not None:
             self.apply(self._guard(lambda: top.handle_event(event)))
+
+    def _speak(self) -> None:
+        """Self-voicing: say what the top screen offers, when it changes."""
+        top = self.stack.top
+        sv = self.services
+        sv.voice.follow(top.spoken() if top is not None else None, sv.settings.self_voicing)
+
+    def toggle_voicing(self) -> None:
+        """V: self-voicing on or off (with a clear message when no speech exists here)."""
+        sv = self.services
+        on = not sv.settings.self_voicing
+        if on and not sv.voice.available():
+            sv.keep.say(MISSING)
+            return
+        sv.change_settings(self_voicing=on)
+        sv.keep.say("Self-voicing on (V turns it off)" if on else "Self-voicing off")
 
     def _guard(self, fn: Callable[[], T]) -> T | None:
         """``fn()``, or None after showing its failure (screens never crash the window)."""

@@ -36,6 +36,8 @@ class Screen:
     name = "screen"
     #: an opaque screen hides the ones below it (they are not drawn)
     opaque = True
+    #: the screen takes typed text, so letters are not the window's keys (V for self-voicing)
+    takes_text = False
 
     def __init__(self, app: Window):
         self.app = app
@@ -60,6 +62,11 @@ class Screen:
 
     def on_exit(self) -> None:
         """Called when the screen leaves the stack."""
+
+    def spoken(self) -> str | None:
+        """What self-voicing reads now: the focused item, or the line on screen; None for
+        nothing. Read each frame and spoken when it changes."""
+        return None
 
     def drive_hint(self) -> object:
         """What an automatic player may do now (see game.app.drive); None when nothing."""

@@ -22,6 +22,7 @@ from game.app.render.images import Images
 from game.app.render.text import TextCache
 from game.app.render.theme import Fonts
 from game.app.settings import Settings
+from game.app.voice import Voice
 from game.story.load import load_story
 
 log = logging.getLogger("lowtide.app")
@@ -54,6 +55,8 @@ class Services:
     #: developer mode's state for the story being written, kept across the play and ending
     #: screens that host it; None outside developer mode (see ``dev_mode``)
     dev: DevMode | None = None
+    #: self-voicing: reads aloud what the top screen offers (``Screen.spoken``)
+    voice: Voice = field(default_factory=Voice)
     images: Images = field(init=False)
 
     def __post_init__(self) -> None:

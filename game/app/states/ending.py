@@ -246,6 +246,12 @@ class EndingScreen(Screen):
         self.scroll = ease_scroll(self.scroll, self.target, dt, settings.reduced_motion)
         return reloaded
 
+    def spoken(self) -> str | None:
+        label = self.menu.focused_label
+        if label is not None:
+            return label
+        return f"An ending: {self.title}. {self.dynamic}. {self.debrief}"
+
     def drive_hint(self):
         return {"action": "ending", "age": self.t, "scroll": self.scroll,
                 "max_scroll": self.max_scroll}

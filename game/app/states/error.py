@@ -27,6 +27,9 @@ class ErrorScreen(Screen):
             return Quit(1, self.message)
         return None
 
+    def spoken(self) -> str | None:
+        return self.menu.focused_label
+
     def update(self, dt: float) -> None:
         self.menu.update(dt)
 

@@ -41,6 +41,9 @@ class NoticeScreen(Screen):
             return Pop(None)
         return Pop(None) if self.menu.handle_event(event) == 0 else None
 
+    def spoken(self) -> str | None:
+        return f"{self.title}. {' '.join(self.lines)}"
+
     def update(self, dt: float) -> None:
         self.menu.update(dt)
 

@@ -51,6 +51,9 @@ class PauseScreen(Screen):
         picked = self.menu.handle_event(event)
         return Pop(ENTRIES[picked][0]) if picked is not None else None
 
+    def spoken(self) -> str | None:
+        return self.menu.focused_label
+
     def update(self, dt: float) -> None:
         self.t = min(1.0, self.t + dt / 0.2)
         self.menu.update(dt)

@@ -96,6 +96,12 @@ class PickerScreen(Screen):
         """Hand the story back to whoever opened the picker; a broken one cannot be picked."""
         return Pop(self.entries[i]) if self.entries[i].playable else None
 
+    def spoken(self) -> str | None:
+        if not self.entries:
+            return "No stories were found."
+        e = self.entries[self.focus]
+        return f"{e.title}. {e.blurb}" if e.playable else f"{e.title}, cannot be played"
+
     def _back_rect(self) -> pygame.Rect:
         return pygame.Rect(theme.WIDTH - 220, 52, 120, 40)
 

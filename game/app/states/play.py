@@ -639,6 +639,19 @@ class PlayScreen(Screen):
             nx, ny = target
         self.camera = (nx, ny)
 
+    def spoken(self) -> str | None:
+        """The focused quick menu item or reply, else the line on screen."""
+        if self.hidden:
+            return None
+        if self.quick.focus is not None:
+            return self.quick.focused_label
+        if self.phase == "choices" and self.choices.keyboard and self.choices.items:
+            i = self.choices.focus
+            return f"Reply {i + 1} of {len(self.choices.items)}: {self.choices.items[i][0]}"
+        if self.phase == "stuck":
+            return self.session.stuck or "The story cannot go on here."
+        return self.current_line() or None
+
     def drive_hint(self):
         if self.phase == "choices":
             return {"action": "choose", "choices": self.session.choices(),

@@ -246,6 +246,13 @@ class SaveLoadScreen(Screen):
         self.keep.save(self.session, slot, self.line, picture=self.picture)
         self.refresh()
 
+    def spoken(self) -> str | None:
+        label = {AUTO: "Autosave", QUICK: "Quick save"}.get(self.focus, f"Slot {self.focus}")
+        info = self.slots.get(self.focus)
+        if isinstance(info, SaveInfo):
+            return f"{label}, {info.when()}: {info.line or ''}"
+        return f"{label}, damaged" if isinstance(info, SaveProblem) else f"{label}, empty"
+
     def drive_hint(self):
         return {"action": "saves", "mode": self.mode, "focus": self.focus}
 

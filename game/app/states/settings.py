@@ -195,6 +195,12 @@ class SettingsScreen(Screen):
         self.keep.sound("back")
         return Pop(None)
 
+    def spoken(self) -> str | None:
+        row = self.rows[self.focus]
+        value = getattr(self.settings, row.name)
+        said = ("on" if value else "off") if row.is_flag else self._value_text(row, value)
+        return f"{row.field.metadata['label']}: {said}"
+
     def drive_hint(self):
         return {"action": "settings", "focus": self.rows[self.focus].name}
 

@@ -23,6 +23,7 @@ CARET_BLINK = 1.1  # seconds for one blink of the caret (shown for most of it)
 
 class SetupScreen(Screen):
     name = "setup"
+    takes_text = True
 
     def __init__(self, app: Window, story: Story):
         super().__init__(app)
@@ -145,6 +146,16 @@ class SetupScreen(Screen):
 
     def update(self, dt: float) -> None:
         self.caret += dt
+
+    def spoken(self) -> str | None:
+        focused = self.focused
+        if focused == "name":
+            return f"Your partner's name: {self.name_text}"
+        if focused == "pronouns":
+            return f"Pronouns: {LABELS[self.pronoun]}"
+        if focused == "typed":
+            return f"Pronouns, typed: {self.typed}"
+        return "Begin" if focused == "begin" else "Back"
 
     def drive_hint(self):
         return {"action": "setup"}

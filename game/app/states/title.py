@@ -112,6 +112,9 @@ class TitleScreen(Screen):
             return Replace("play", session=result)
         return None
 
+    def spoken(self) -> str | None:
+        return self.menu.focused_label
+
     def update(self, dt: float) -> None:
         self.t += dt
         self.menu.update(dt)
