@@ -19,6 +19,7 @@ from typing import Protocol, TypeVar
 import pygame
 
 from game.app import display
+from game.app.pad import PAD_EVENTS, Pads
 from game.app.render import theme
 from game.app.screen import Registry, Screen, Stack
 from game.app.services import Services
@@ -59,11 +60,13 @@ class App:
         self.observers: list[Callable[[str, object], None]] = []
         self.errors = 0
         self.first_frame_at: float | None = None
+        self.pads = Pads()
 
     # -- window --------------------------------------------------------------------------
 
     def open_window(self) -> pygame.Surface:
         self.surface = display.open_window(self.services.settings.fullscreen)
+        self.pads.start()
         return self.surface
 
     # -- the stack -----------------------------------------------------------------------
@@ -201,6 +204,11 @@ class App:
         if event.type == pygame.QUIT:
             self.quit(0)
             return
+        if event.type in PAD_EVENTS:  # a pad's press is the key press it stands for
+            as_key = self.pads.translate(event)
+            if as_key is None:
+                return
+            event = as_key
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             display.toggle_fullscreen()
             return

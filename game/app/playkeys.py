@@ -19,6 +19,7 @@ class Action(Enum):
     ROLL_BACK = "roll back"
     ROLL_FORWARD = "roll forward"
     HISTORY = "history"
+    HELP = "keys and buttons"
     HIDE = "hide the interface"
     SKIP = "skip"
     QUICK_MENU = "quick menu"
@@ -47,6 +48,8 @@ def action(event: pygame.event.Event) -> Action | None:
         return Action.ROLL_BACK
     if k == pygame.K_PAGEDOWN or (k == pygame.K_y and _ctrl(event)):
         return Action.ROLL_FORWARD
+    if k == pygame.K_F1:
+        return Action.HELP
     if k == pygame.K_l:
         return Action.HISTORY
     if k == pygame.K_h:

@@ -15,6 +15,7 @@ from game.app.states.ending import EndingScreen
 from game.app.states.error import ErrorScreen
 from game.app.states.flowchart import FlowchartScreen
 from game.app.states.gallery import GalleryScreen
+from game.app.states.help import HelpScreen
 from game.app.states.history import HistoryScreen
 from game.app.states.notice import NoticeScreen
 from game.app.states.pause import PauseScreen
@@ -39,6 +40,7 @@ SCREENS: tuple[type[Screen], ...] = (
     FlowchartScreen,
     NoticeScreen,
     ConfirmScreen,
+    HelpScreen,
     ErrorScreen,
     ConsoleScreen,
     DevWaitScreen,

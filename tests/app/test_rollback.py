@@ -70,7 +70,7 @@ def test_pause_menu_take_back_still_works(tmp_path):
     app = window(tmp_path)
     choose(app, 1)
     press(app, pygame.K_ESCAPE)
-    for _ in range(7):
+    for _ in range(8):  # "Take back the last reply"
         press(app, pygame.K_DOWN, n=1)
     press(app, pygame.K_RETURN)
     assert app.top.name == "play" and app.top.session.node_id == "keys"

@@ -10,7 +10,7 @@ from game.app.render.widgets import Entry, Menu, blit_panel
 from game.app.screen import Screen, Window
 from game.app.transitions import Next, Pop
 
-W, H = 460, 600
+W, H = 460, 644
 ENTRIES = (
     ("resume", "Resume", "Esc"),
     ("save", "Save", ""),
@@ -19,6 +19,7 @@ ENTRIES = (
     ("flowchart", "The paths so far", ""),
     ("endings", "Endings found", ""),
     ("settings", "Settings", ""),
+    ("help", "Keys and buttons", "F1"),
     ("rewind", "Take back the last reply", "Backspace"),
     ("title", "Back to the title", ""),
     ("quit", "Quit the game", ""),

@@ -353,6 +353,8 @@ class PlayScreen(Screen):
             self.step_forward()
         elif asked is Action.HISTORY:
             return self.open_page("history")
+        elif asked is Action.HELP:
+            return self.open_page("help")
         elif asked is Action.HIDE:
             self.hidden = True
         elif asked is Action.SKIP:
@@ -409,7 +411,7 @@ class PlayScreen(Screen):
             return self.leave("quit")
         if result == "rewind" and self.session.can_rollback:
             self.rollback()
-        elif result in ("save", "load", "history", "flowchart", "settings", "endings"):
+        elif result in ("save", "load", "history", "flowchart", "settings", "endings", "help"):
             self.from_pause = str(result)
             return self.open_page(str(result))
         return None
@@ -450,6 +452,8 @@ class PlayScreen(Screen):
             return Push("flowchart", story=self.story, path=list(s.path), current=s.node_id)
         if page == "settings":
             return Push("settings")
+        if page == "help":
+            return Push("help")
         if page == "endings":
             return Push("gallery", stories=[self.story], story_id=self.story.id)
         return None
