@@ -28,6 +28,19 @@ def unnamed_cast(story: Story) -> Cast:
     return Cast(people)
 
 
+def unnamed_blurb(story: Story, blurb: str) -> str:
+    """A story's blurb before the player has named the partner: "your partner" where the
+    blurb names them (read through its template when the story has one)."""
+    template = getattr(story, "blurb_template", None)
+    if template:
+        return _sentences(render(template, unnamed_cast(story), lambda name: story.initial_values[
+            story.variables[name].slot]))
+    partner = story.partner
+    if partner is None or not partner.name:
+        return blurb
+    return _sentences(re.sub(rf"\b{re.escape(partner.name)}\b", UNNAMED, blurb))
+
+
 def _sentences(text: str) -> str:
     """Capitals where a sentence starts with the unnamed partner ("your partner" → "Your")."""
     return re.sub(r"(^|[.!?]\s+|[“\"]\s*)(y)(our partner)", lambda m: m[1] + "Y" + m[3], text)

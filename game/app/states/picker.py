@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.catalog import Entry, scan
+from game.app.catalog import Entry, for_players, scan
+from game.app.endinghints import unnamed_blurb
 from game.app.render import theme
 from game.app.render.widgets import blit_panel, fade_edges, vertical_gradient
 from game.app.screen import Screen, Window
@@ -25,16 +26,20 @@ class PickerScreen(Screen):
 
     def __init__(self, app: Window, entries: list[Entry] | None = None):
         super().__init__(app)
-        self.entries = entries if entries is not None else scan()
+        self.entries = entries if entries is not None else for_players(scan())
         self.focus = next((i for i, e in enumerate(self.entries) if e.playable), 0)
         self.scroll = 0.0
         self.heights = [self._height(e) for e in self.entries]
+
+    def blurb(self, e: Entry) -> str:
+        """The blurb as a player who has not named the partner yet reads it."""
+        return unnamed_blurb(e.story, e.blurb) if e.story is not None else e.blurb
 
     def _height(self, e: Entry) -> int:
         sv = self.app.services
         h = 30 + 40
         if e.blurb:
-            h += sv.text.block(e.blurb, sv.font("serif", 19), theme.INK_SOFT, CARD_W - 64,
+            h += sv.text.block(self.blurb(e), sv.font("serif", 19), theme.INK_SOFT, CARD_W - 64,
                                27).height + 6
         if e.problems:
             shown = 6 if self.entries.index(e) == self.focus else 3
@@ -100,7 +105,7 @@ class PickerScreen(Screen):
         if not self.entries:
             return "No stories were found."
         e = self.entries[self.focus]
-        return f"{e.title}. {e.blurb}" if e.playable else f"{e.title}, cannot be played"
+        return f"{e.title}. {self.blurb(e)}" if e.playable else f"{e.title}, cannot be played"
 
     def _back_rect(self) -> pygame.Rect:
         return pygame.Rect(theme.WIDTH - 220, 52, 120, 40)
@@ -162,7 +167,7 @@ class PickerScreen(Screen):
         surface.blit(folder, (r.right - folder.get_width() - 28, y + 8))
         y += 44
         if e.blurb:
-            block = sv.text.block(e.blurb, sv.font("serif", 19), theme.INK_SOFT,
+            block = sv.text.block(self.blurb(e), sv.font("serif", 19), theme.INK_SOFT,
                                   CARD_W - 64, 27)
             block.draw(surface, r.x + 32, y)
             y += block.height + 6

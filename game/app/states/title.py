@@ -15,7 +15,7 @@ import pygame
 
 from game import paths
 from game.app.catalog import Entry as StoryEntry
-from game.app.catalog import scan
+from game.app.catalog import for_players, scan
 from game.app.render import theme
 from game.app.render.widgets import Entry, Menu, vertical_gradient
 from game.app.screen import Screen, Window, carry_on
@@ -97,7 +97,7 @@ class TitleScreen(Screen):
         if picked == 2:
             return Push("saves", mode="load")
         if picked == 3:
-            return Push("gallery", stories=[e.story for e in scan() if e.story])
+            return Push("gallery", stories=[e.story for e in for_players(scan()) if e.story])
         if picked == 4:
             return Push("settings")
         if picked == 5:
