@@ -18,10 +18,10 @@ log = logging.getLogger("lowtide.app")
 
 #: a pad's button → (the key it stands for, its glyph in the help)
 BUTTONS: dict[int, tuple[int, str]] = {
-    pygame.CONTROLLER_BUTTON_DPAD_UP: (pygame.K_UP, "D-pad ↑"),
-    pygame.CONTROLLER_BUTTON_DPAD_DOWN: (pygame.K_DOWN, "D-pad ↓"),
-    pygame.CONTROLLER_BUTTON_DPAD_LEFT: (pygame.K_LEFT, "D-pad ←"),
-    pygame.CONTROLLER_BUTTON_DPAD_RIGHT: (pygame.K_RIGHT, "D-pad →"),
+    pygame.CONTROLLER_BUTTON_DPAD_UP: (pygame.K_UP, "D-pad up"),
+    pygame.CONTROLLER_BUTTON_DPAD_DOWN: (pygame.K_DOWN, "D-pad down"),
+    pygame.CONTROLLER_BUTTON_DPAD_LEFT: (pygame.K_LEFT, "D-pad left"),
+    pygame.CONTROLLER_BUTTON_DPAD_RIGHT: (pygame.K_RIGHT, "D-pad right"),
     pygame.CONTROLLER_BUTTON_A: (pygame.K_RETURN, "A"),
     pygame.CONTROLLER_BUTTON_B: (pygame.K_ESCAPE, "B"),
     pygame.CONTROLLER_BUTTON_START: (pygame.K_ESCAPE, "Start"),

@@ -294,7 +294,7 @@ class EndingScreen(Screen):
                 x += label.get_width() + 40
         self.menu.draw(surface, sv.text, sv.fonts)
         if self.menu.focus is None:  # nothing is chosen until the player reaches for the menu
-            hint = sv.text.line("↓ or Tab to choose, or click", sv.font("sans", 15),
+            hint = sv.text.line("Down or Tab to choose, or click", sv.font("sans", 15),
                                 theme.SAND)
             surface.blit(hint, (LEFT, self.menu.y + 3 * self.menu.row - 6))
         if self.dev is not None:

@@ -12,12 +12,12 @@ from game.app.transitions import Next, Pop
 
 ROWS = (
     ("Go on", "Space, Enter, click", "A"),
-    ("Choose a reply", "1–9, or ↑/↓ and Enter", "D-pad, then A"),
+    ("Choose a reply", "1–9, or Up/Down and Enter", "D-pad, then A"),
     ("Step back a line, then a choice", "Backspace, Page Up, wheel up", "LB"),
     ("Forward again", "Page Down, wheel down", "RB"),
     ("The menu", "Esc, right click", "Start"),
     ("Back from a page", "Esc", "B"),
-    ("The quick menu", "Q, then ←/→ and Enter", "Y"),
+    ("The quick menu", "Q, then Left/Right and Enter", "Y"),
     ("Hide the interface", "H, middle click", "X"),
     ("Skip (to the next choice)", "Tab, or hold Ctrl", ""),
     ("History", "L", ""),

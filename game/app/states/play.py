@@ -423,8 +423,12 @@ class PlayScreen(Screen):
         if to == "title" and not unsaved:
             return Replace("title")
         self.asking = to
-        lose = ("What you did since the last autosave (after your last reply) will be lost."
-                if unsaved else "Your place is kept: Continue on the title brings you back.")
+        if unsaved:
+            lose = "What you did since the last autosave (after your last reply) will be lost."
+        elif self.session.steps:
+            lose = "Your place is kept: Continue on the title brings you back."
+        else:
+            lose = "You have not replied yet, so there is nothing to lose."
         if to == "quit":
             return Push("confirm", question="Quit the game?", detail=lose, yes="Quit",
                         no="Keep playing", topic=to)
