@@ -11,7 +11,7 @@ import importlib.util
 import sys
 import time
 
-BENCHMARKS = ("peers", "tools", "frame", "standalone", "maps")
+BENCHMARKS = ("peers", "tools", "frame", "standalone", "maps", "studio")
 
 
 def main(argv: list[str] | None = None) -> int:

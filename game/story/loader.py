@@ -8,6 +8,7 @@ the end, only for the problems found.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,8 @@ class Loader:
 
     root: Path
     display_root: str
+    #: the story's JSON files as texts (relative path -> text), read instead of the disk
+    texts: Mapping[str, str] | None = None
     pending: list[Pending] = field(default_factory=list)
     sources: SourceMap = field(default_factory=SourceMap)
     compiled: dict[tuple[str, str], Any] = field(default_factory=dict)
@@ -79,7 +82,12 @@ class Loader:
         """The file's JSON value, or None after reporting why it cannot be had."""
         file = self.display(relative)
         try:
-            raw = (self.root / relative).read_bytes()
+            if self.texts is not None:
+                if relative not in self.texts:
+                    raise FileNotFoundError(2, "No such file or directory")
+                raw = self.texts[relative].encode("utf-8")
+            else:
+                raw = (self.root / relative).read_bytes()
         except OSError as err:
             self.report(file, "", "LT100", f"cannot read the file: {err.strerror or err}", line=1, column=1)
             return None
