@@ -3,8 +3,9 @@
 Derived from the story, never its title: an ending's dynamic explains it when no other ending
 of the story shows the same dynamic; otherwise the first words of how the ending opens tell it
 apart (three endings of flight: one in the hall at half past eleven, one with the door, one
-that stays in the room). The partner is not named in them ("your partner", they/them): the
-player may not have named them yet.
+that stays in the room), or of its debrief when it has no lines. The partner is not named in
+them ("your partner", they/them): the player may not have named them yet. This is the one
+place the gallery and the flowchart take their locked endings' hints from.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections import Counter
 
 from game.story.model import Node, Story
-from game.story.text import PRONOUNS, Cast, Person, render
+from game.story.text import PRONOUNS, Cast, Moment, Person, Template, render
 
 TEASER_WORDS = 12
 UNNAMED = "your partner"
@@ -28,17 +29,21 @@ def unnamed_cast(story: Story) -> Cast:
     return Cast(people)
 
 
-def unnamed_blurb(story: Story, blurb: str) -> str:
-    """A story's blurb before the player has named the partner: "your partner" where the
-    blurb names them (read through its template when the story has one)."""
-    template = getattr(story, "blurb_template", None)
-    if template:
-        return _sentences(render(template, unnamed_cast(story), lambda name: story.initial_values[
-            story.variables[name].slot]))
-    partner = story.partner
-    if partner is None or not partner.name:
-        return blurb
-    return _sentences(re.sub(rf"\b{re.escape(partner.name)}\b", UNNAMED, blurb))
+def read_unnamed(story: Story, template: Template, node: str = "") -> str:
+    """A text of ``story`` as it reads at the start of a playthrough with the partner unnamed:
+    an inline condition decided on the starting values, an alternative at its first visit."""
+    values = story.initial_values
+    variables = story.variables
+    moment = Moment(values, {}, 0, node, 0)
+    text = render(template, unnamed_cast(story), lambda name: values[variables[name].slot],
+                  moment)
+    return _sentences(text)
+
+
+def unnamed_blurb(story: Story) -> str:
+    """A story's blurb before the player has named the partner ("your partner" where the
+    blurb names them)."""
+    return read_unnamed(story, story.blurb_template) if story.blurb else ""
 
 
 def _sentences(text: str) -> str:
@@ -47,14 +52,16 @@ def _sentences(text: str) -> str:
 
 
 def teaser(story: Story, node: Node) -> str:
-    """The opening words of an ending, as a reader would meet them."""
-    if not node.lines:
-        return ""
-    values = story.initial_values
-    line = node.lines[0]
-    text = render(line.template, unnamed_cast(story), lambda name: values[
-        story.variables[name].slot])
-    words = _sentences(text).split()
+    """The opening words of an ending, as a reader would meet them: its first line that
+    always shows (else its first line), or the first paragraph of its debrief."""
+    template: Template = ()
+    if node.lines:
+        line = next((li for li in node.lines if li.condition is None), node.lines[0])
+        template = line.template
+    elif node.ending is not None and node.ending.paragraphs:
+        paragraphs = node.ending.paragraphs
+        template = next((p for p in paragraphs if p.condition is None), paragraphs[0]).template
+    words = read_unnamed(story, template, node.id).split()
     cut = " ".join(words[:TEASER_WORDS])
     return cut + ("…" if len(words) > TEASER_WORDS else "")
 
@@ -69,7 +76,7 @@ def hints(story: Story) -> dict[str, str]:
         assert ending is not None
         dyn = story.dynamics.get(ending.dynamic or "")
         if dyn is not None and dyn.summary and shared[ending.dynamic] == 1:
-            out[node.id] = dyn.summary
+            out[node.id] = read_unnamed(story, dyn.summary_template, node.id)
         else:
             opening = teaser(story, node)
             label = f"{dyn.label}: " if dyn is not None else ""

@@ -105,12 +105,17 @@ def _build(loader: Loader) -> Story | None:
         if isinstance(branch, dict):
             branches.append((file, branch))
 
-    variables = declarations.variables(loader, as_dict(data.get("variables")), main_file)
-    infos = {v.id: v.info for v in variables.values()}
     characters = declarations.characters(loader, as_dict(data.get("characters")), main_file)
-    kinds = declarations.kinds(loader, as_dict(data.get("kinds")), main_file, infos)
+    variables = declarations.variables(
+        loader, as_dict(data.get("variables")), main_file, characters
+    )
+    infos = {v.id: v.info for v in variables.values()}
+    kinds = declarations.kinds(loader, as_dict(data.get("kinds")), main_file, infos, characters)
     each_turn = declarations.rules(loader, as_list(data.get("each_turn")), main_file, infos)
-    dynamics = declarations.dynamics(as_dict(data.get("dynamics")))
+    dynamics = declarations.dynamics(loader, as_dict(data.get("dynamics")), main_file, characters)
+    blurb, blurb_template = declarations.wording(
+        loader, data.get("blurb"), main_file, "/blurb", characters
+    )
     scenes = declarations.scenes(loader, as_dict(data.get("scenes")), main_file)
 
     files = [(main_file, data), *branches]
@@ -140,7 +145,7 @@ def _build(loader: Loader) -> Story | None:
     return Story(
         id=as_str(data.get("id")),
         title=as_str(data.get("title")),
-        blurb=as_str(data.get("blurb")),
+        blurb=blurb,
         authors=authors,
         start=start,
         characters=characters,
@@ -154,4 +159,6 @@ def _build(loader: Loader) -> Story | None:
         files=tuple(f for f, _ in files),
         initial_values=tuple(v.initial for v in ordered),
         sources=loader.sources,
+        blurb_template=blurb_template,
+        declared_texts=tuple(loader.declared),
     )

@@ -20,7 +20,8 @@ from game.story.jsonpos import JsonSyntaxError
 from game.story.jsonpos import parse as parse_with_positions
 from game.story.model import FORMAT_VERSION
 from game.story.sourcemap import SourceMap
-from game.story.text import Template, TemplateError, parse_template
+from game.story.template import TemplateError, parse_template
+from game.story.text import Template
 from game.story.validate import check_file
 
 
@@ -51,6 +52,8 @@ class Loader:
     compiled: dict[tuple[str, str], Any] = field(default_factory=dict)
     templates: dict[str, Template] = field(default_factory=dict)
     placeholders: dict[str, tuple] = field(default_factory=dict)
+    # (pointer in story.json, text as written) of each text also shown outside play
+    declared: list[tuple[str, str]] = field(default_factory=list)
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -195,21 +198,45 @@ class Loader:
             out.append(eff)
         return tuple(out)
 
+    def condition(self, source: str, variables: dict) -> expr.Condition:
+        """A condition compiled once per distinct source; raises its ExprError (inline text
+        reports it at its place in the text)."""
+        key = ("condition", source)
+        result = self.compiled.get(key)
+        if result is None:
+            try:
+                result = expr.compile_condition(source, variables)
+            except expr.ExprError as err:
+                result = err
+            self.compiled[key] = result
+        if isinstance(result, expr.ExprError):
+            raise result
+        return result
+
     def template(
-        self, text: Any, file: str, pointer: str, characters: dict, variables: dict
+        self, text: Any, file: str, pointer: str, characters: dict, variables: dict,
+        *, inline: bool = True,
     ) -> Template:
-        """A text parsed into its template once per distinct text; as is after a reported error."""
+        """A text parsed into its template once per distinct text; as is after a reported error.
+
+        With ``inline=False`` (texts also shown outside play) only names and pronoun forms
+        are allowed, and the text is not shared with the others.
+        """
         if not isinstance(text, str):
             return ()
-        cached = self.templates.get(text)
+        cached = self.templates.get(text) if inline else None
         if cached is not None:
             return cached
         try:
-            result = parse_template(text, characters, variables, self.placeholders)
+            result = parse_template(
+                text, characters, variables, self.placeholders if inline else None,
+                compile=lambda source: self.condition(source, variables), inline=inline,
+            )
         except TemplateError as err:
             self.report(file, pointer, err.code, err.message, offset=err.offset)
             return (text,)
-        self.templates[text] = result
+        if inline:
+            self.templates[text] = result
         return result
 
     # -- each file as a whole -----------------------------------------------------------------

@@ -20,6 +20,7 @@ from game.story.layout import layered_layout
 from game.story.load import load_story
 from game.story.model import Node, Story
 from game.story.step import edges as node_edges
+from game.story.textsyntax import Inline, TemplateError, scan
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 FORMATS = (".dot", ".gv", ".svg", ".png", ".html")
@@ -33,14 +34,45 @@ FILE_TINTS = ("#f4efe6", "#e8f0f4", "#eef4e8", "#f6eef4", "#f4f1e2", "#ece8f4", 
 
 
 @dataclass(frozen=True)
+class MapLine:
+    """A line or debrief paragraph as written, with what decides whether it shows, and its
+    text cut into runs: plain text, and the inline forms ({if ...}, {seq: ...}) in it."""
+
+    who: str  # the speaker's name, "debrief" for a debrief paragraph, or "" for narration
+    text: str
+    condition: str | None = None
+    once: bool = False
+    runs: tuple[tuple[str, str], ...] = ()  # ("text" | "form", the text as written)
+
+    @property
+    def varies(self) -> bool:
+        return self.condition is not None or self.once or any(k == "form" for k, _ in self.runs)
+
+    def marked(self) -> str:
+        """The line as one string, its conditions in brackets: "[if safety >= 60] Ben: Hi"."""
+        tags = ["debrief"] if self.who == "debrief" else []
+        tags += ([f"if {self.condition}"] if self.condition else []) + (["once"] if self.once else [])
+        head = f"[{', '.join(tags)}] " if tags else ""
+        who = self.who if self.who != "debrief" else ""
+        return f"{head}{who}: {self.text}" if who else f"{head}{self.text}"
+
+
+@dataclass(frozen=True)
 class MapNode:
     id: str
     file: str
     shape: str  # "text", "route" or "ending"
     title: str  # the ending's title, or ""
     dynamic: str | None
-    text: str  # every line, "speaker: text"
+    text: str  # every line, "speaker: text", conditional ones marked "[if ...]"
     start: bool
+    lines: tuple[MapLine, ...] = ()
+
+    @property
+    def varies(self) -> bool:
+        """Whether what the node shows depends on the road (conditional lines, inline forms)."""
+        return any(line.varies for line in self.lines) or "{" in self.title and any(
+            k == "form" for k, _ in _runs(self.title))
 
 
 @dataclass(frozen=True)
@@ -63,29 +95,52 @@ class StoryMap:
     colours: dict[str, str]  # dynamic -> colour
 
 
-def _text_of(story: Story, node: Node) -> str:
-    lines = []
+def _runs(text: str) -> tuple[tuple[str, str], ...]:
+    """The text cut into plain runs and the inline forms in it, each as written."""
+    try:
+        nodes = scan(text)
+    except TemplateError:  # never in a story that loaded; be safe all the same
+        return (("text", text),)
+    out: list[tuple[str, str]] = []
+    at = 0
+    for node in nodes:
+        if isinstance(node, Inline):
+            if node.start > at:
+                out.append(("text", text[at : node.start]))
+            out.append(("form", text[node.start : node.end]))
+            at = node.end
+    if at < len(text):
+        out.append(("text", text[at:]))
+    return tuple(out)
+
+
+def _lines_of(story: Story, node: Node) -> tuple[MapLine, ...]:
+    out = []
     for line in node.lines:
         who = story.characters[line.speaker].name if line.speaker in story.characters else ""
-        lines.append(f"{who}: {line.text}" if who else line.text)
-    if node.ending is not None and node.ending.debrief:
-        lines.append(f"[debrief] {node.ending.debrief}")
-    return "\n\n".join(lines)
+        condition = line.condition.source if line.condition is not None else None
+        out.append(MapLine(who, line.text, condition, line.once, _runs(line.text)))
+    if node.ending is not None:
+        for paragraph in node.ending.paragraphs:
+            condition = paragraph.condition.source if paragraph.condition is not None else None
+            out.append(MapLine("debrief", paragraph.text, condition, False, _runs(paragraph.text)))
+    return tuple(out)
 
 
 def story_map(story: Story) -> StoryMap:
-    nodes = tuple(
-        MapNode(
+    nodes = []
+    for n in story.nodes.values():
+        lines = _lines_of(story, n)
+        nodes.append(MapNode(
             id=n.id,
             file=_short(story, n.where.file),
             shape="ending" if n.is_ending else "route" if n.is_route else "text",
             title=n.ending.title if n.ending else "",
             dynamic=n.ending.dynamic if n.ending else None,
-            text=_text_of(story, n),
+            text="\n\n".join(line.marked() for line in lines),
             start=n.id == story.start,
-        )
-        for n in story.nodes.values()
-    )
+            lines=lines,
+        ))
     edges = []
     for node in story.nodes.values():
         for edge in node_edges(node):
@@ -99,7 +154,7 @@ def story_map(story: Story) -> StoryMap:
     colours = {d: PALETTE[i % len(PALETTE)] for i, d in enumerate(story.dynamics)}
     return StoryMap(
         title=story.title,
-        nodes=nodes,
+        nodes=tuple(nodes),
         edges=tuple(edges),
         files=tuple(_short(story, f) for f in story.files),
         dynamics={d.id: d.label for d in story.dynamics.values()},
@@ -150,6 +205,10 @@ def to_dot(m: StoryMap) -> str:
                 )
             if n.start:
                 attrs.update(penwidth="2.5")
+            if n.varies:  # what it shows depends on the road
+                attrs.update(style=attrs.get("style", "rounded,filled") + ",dashed")
+            if n.text:
+                attrs.update(tooltip=_clip(n.text, 300))
             text = ", ".join(f"{k}={_q(v)}" for k, v in attrs.items())
             out.append(f"    {_q(n.id)} [{text}];")
         out.append("  }")
@@ -196,6 +255,12 @@ def to_html(m: StoryMap) -> str:
                 "dynamic": n.dynamic,
                 "text": n.text,
                 "start": n.start,
+                "varies": n.varies,
+                "lines": [
+                    {"who": line.who, "if": line.condition, "once": line.once,
+                     "runs": [list(r) for r in line.runs]}
+                    for line in n.lines
+                ],
                 "x": layout.positions[n.id][0],
                 "y": layout.positions[n.id][1],
             }

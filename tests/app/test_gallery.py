@@ -54,3 +54,29 @@ def test_the_gallery_opens_the_flowchart(tmp_path):
     assert app.top.story.id == "two-bars"
     press(app, pygame.K_f)
     assert app.top.name == "flowchart"
+
+
+def test_a_hint_reads_names_and_forms_not_placeholders_or_inline_forms(tmp_path):
+    from game.story.load import load_story
+    from tests.app.conftest import FIXTURES
+
+    story, _ = load_story(FIXTURES / "valid/conditional-text")
+    found = hints(story)
+    # a dynamic shown by one ending only: its summary, with the partner not named yet
+    assert found["warm"] == "Thanked, they come closer."
+    # a dynamic with no summary: the ending's opening words
+    assert found["cool"] == "Coolness: The kettle clicks off. Nobody pours."
+    for text in found.values():
+        assert "{" not in text and "Sam" not in text
+
+
+def test_a_hint_from_a_debrief_when_the_ending_has_no_lines(tmp_path):
+    import dataclasses
+
+    from game.app.endinghints import teaser
+    from game.story.load import load_story
+    from tests.app.conftest import FIXTURES
+
+    story, _ = load_story(FIXTURES / "valid/conditional-text")
+    cool = dataclasses.replace(story.nodes["cool"], lines=())
+    assert teaser(story, cool) == "Nothing was said that your partner could keep."

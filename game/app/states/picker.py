@@ -33,7 +33,7 @@ class PickerScreen(Screen):
 
     def blurb(self, e: Entry) -> str:
         """The blurb as a player who has not named the partner yet reads it."""
-        return unnamed_blurb(e.story, e.blurb) if e.story is not None else e.blurb
+        return unnamed_blurb(e.story) if e.story is not None else e.blurb
 
     def _height(self, e: Entry) -> int:
         sv = self.app.services

@@ -7,13 +7,14 @@ running it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from game.story.expr.errors import ExprError, syntax_error
 from game.story.expr.parser import ASSIGN, Parser, parse
 from game.story.expr.store import store
-from game.story.expr.typed import describe
+from game.story.expr.typed import as_test, describe, rewritten
 from game.story.expr.values import BOOL, INTEGER, NUMBER, NUMERIC, STRING, Context, Fn, VarInfo
 
 
@@ -57,8 +58,7 @@ def compile_condition(source: str, variables: Mapping[str, VarInfo]) -> Conditio
     """Compile a condition, which must be true or false."""
     p, e = parse(source, variables)
     if e.type != BOOL:
-        subject = e.name or "..."
-        suggestion = f'{subject} != ""' if e.type == STRING else f"{subject} > 0"
+        suggestion = rewritten(source, e.offset, e.end, as_test(e, source))
         raise ExprError(
             "LT303",
             f"a condition must be true or false; did you mean '{suggestion}'?",
@@ -72,6 +72,21 @@ def compile_condition(source: str, variables: Mapping[str, VarInfo]) -> Conditio
         e.fn,
         constant=bool(e.value) if e.const else None,
     )
+
+
+def _atom(value, source: str) -> str:
+    """The value's text, in parentheses unless it is one name, number or call, which stays
+    whole after an operator."""
+    text = source[value.offset : value.end].strip()
+    if re.fullmatch(r"[A-Za-z_]\w*|[0-9.]+", text):
+        return text
+    if re.match(r"[A-Za-z_]\w*\(", text) and text.endswith(")"):
+        depth = 0
+        for i, ch in enumerate(text):
+            depth += (ch == "(") - (ch == ")")
+            if depth == 0 and ch == ")":
+                return text if i == len(text) - 1 else f"({text})"
+    return f"({text})"
 
 
 _ALLOWED = {  # the assignment operators each type of variable accepts
@@ -110,7 +125,10 @@ def compile_effect(source: str, variables: Mapping[str, VarInfo]) -> Effect:
     p.expect_end()
     vtype, ttype = value.type, info.type
     if op not in _ALLOWED[ttype]:
-        why = "integer variables can't use '/=' (try '= round(x / y)')" if op == "/=" else ""
+        why = ""
+        if op == "/=":
+            meant = f"{info.name} = round({info.name} / {_atom(value, source)})"
+            why = f"an integer variable can't use '/='; did you mean '{meant}'?"
         raise ExprError(
             "LT303",
             why or f"'{op}' doesn't work on {ttype} variable '{info.name}'",
@@ -126,7 +144,10 @@ def compile_effect(source: str, variables: Mapping[str, VarInfo]) -> Effect:
     if not ok:
         message = f"'{info.name}' is {ttype} but {describe(value, source)} is not"
         if ttype == INTEGER and vtype == NUMBER:
-            message = f"'{info.name}' is an integer but this is a number; use round(...)"
+            text = source[value.offset : value.end].strip()
+            inner = text if op == "=" else f"{info.name} {op[0]} {_atom(value, source)}"
+            message = (f"'{info.name}' is an integer but this is a number; did you mean "
+                       f"'{info.name} = round({inner})'?")
         raise ExprError("LT303", message, value.offset, value.end - value.offset)
     reads = set(p.reads)
     if op != "=":

@@ -70,6 +70,12 @@ def tokenize(src: str) -> list[Token]:
             continue
         m = match(src, i)
         if m is None:
+            if ch == "$":
+                name = re.match(r"[A-Za-z_]\w*", src[i + 1 :])
+                if name is not None:
+                    raise syntax_error(
+                        f"variables have no '$': write '{name.group()}', not "
+                        f"'${name.group()}'", i)
             if ch in _BAD_CHARS:
                 raise syntax_error(_BAD_CHARS[ch], i)
             if ch.isidentifier():

@@ -78,6 +78,17 @@ def describe(e: Typed, src: str) -> str:
     return f"'{text}' ({e.type})"
 
 
+def as_test(e: Typed, src: str) -> str:
+    """``e`` written as a test that is true or false: 'safety > 0', 'mood != ""'."""
+    text = src[e.offset : e.end]
+    return f'{text} != ""' if e.type == "string" else f"{text} > 0"
+
+
+def rewritten(src: str, start: int, end: int, replacement: str) -> str:
+    """The whole expression with ``src[start:end]`` replaced, for a "did you mean" hint."""
+    return " ".join((src[:start] + replacement + src[end:]).split())
+
+
 def type_error(message: str, e: Typed) -> ExprError:
     """LT303 over the whole of ``e``."""
     return ExprError("LT303", message, e.offset, e.end - e.offset)

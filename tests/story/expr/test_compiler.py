@@ -132,3 +132,35 @@ def test_effect_errors(source: str, code: str, offset: int, fragment: str) -> No
 def test_numbers_assign_to_number_variables() -> None:
     for source in ("arousal = i", "arousal = 1.5", "arousal += i", "arousal /= i", "n *= 0.5"):
         compile_effect(source, VARS)
+
+
+@pytest.mark.parametrize(
+    ("source", "mode", "meant"),
+    [
+        ("safety + 1", "cond", "safety + 1 > 0"),
+        ("safety and b", "cond", "safety > 0 and b"),
+        ("b or mood", "cond", 'b or mood != ""'),
+        ("not safety", "cond", "safety == 0"),
+        ("b == 1", "cond", "b"),
+        ("b != 1 and safety > 2", "cond", "not b and safety > 2"),
+        ("mood == 3", "cond", 'mood == "3"'),
+        ("safety = safety * 0.8", "eff", "safety = round(safety * 0.8)"),
+        ("safety -= n + 1", "eff", "safety = round(safety - (n + 1))"),
+        ("safety *= min(n, 2)", "eff", "safety = round(safety * min(n, 2))"),
+        ("safety /= 2", "eff", "safety = round(safety / 2)"),
+    ],
+)
+def test_type_mismatches_show_the_expression_rewritten(source: str, mode: str, meant: str) -> None:
+    e = err(source, mode)
+    assert e.code == "LT303"
+    assert f"did you mean '{meant}'?" in e.message
+    if mode == "cond":
+        compile_condition(meant, VARS)  # and the rewritten one type-checks
+    else:
+        compile_effect(meant, VARS)
+
+
+def test_a_dollar_before_a_variable_is_explained() -> None:
+    e = err("$safety > 2", "cond")
+    assert e.code == "LT301" and e.offset == 0
+    assert "variables have no '$': write 'safety'" in e.message
