@@ -107,6 +107,12 @@ def contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
+def mix(a: tuple[int, ...], b: tuple[int, ...], k: float) -> tuple[int, int, int]:
+    """``k`` of colour ``a`` laid over colour ``b`` (0: ``b``, 1: ``a``)."""
+    return (int(b[0] + (a[0] - b[0]) * k), int(b[1] + (a[1] - b[1]) * k),
+            int(b[2] + (a[2] - b[2]) * k))
+
+
 def hex_colour(text: str | None, default: tuple[int, int, int]) -> tuple[int, int, int]:
     """``#rrggbb`` (or ``#aarrggbb``, alpha ignored) as a colour; ``default`` when unreadable."""
     if not text or not isinstance(text, str) or not text.startswith("#"):
