@@ -220,7 +220,8 @@ class Keeper:
             return None
 
     def resume(self, folder: Path, data: dict[str, Any]) -> Opened:
-        """Carry on from saved session JSON (Continue); notes about story changes are logged."""
+        """Carry on from saved session JSON (Continue), with notes when its story changed
+        since, as opening a save gives them."""
         entry = load_entry(folder)
         if entry.story is None:
             return Opened(failure=("The saved story cannot be played",
@@ -230,9 +231,9 @@ class Keeper:
         except SessionError as err:
             return Opened(failure=("This save cannot be opened", str(err)))
         for note in notes:
-            log.warning("%s", note)
+            log.info("%s", note)
         self.kept[session.story.id] = _mark(session)
-        return Opened(session)
+        return Opened(session, tuple(notes))
 
 
 def _mark(session: Session) -> tuple[str, int]:

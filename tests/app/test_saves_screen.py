@@ -129,37 +129,64 @@ def test_load_from_the_title_lists_every_story_with_saves(tmp_path):
     assert app.top.name == "play"
 
 
-def test_a_save_from_before_a_story_edit_tells_the_player(tmp_path):
-    import json
+def edited_copy(tmp_path):
+    """A copy of the sample the player plays (its saves name this folder)."""
     import shutil
 
     from tests.app.conftest import STORIES
 
     copy = tmp_path / "stories" / "sample"
     shutil.copytree(STORIES / "sample", copy)
-    app = window(tmp_path)
-    to_choices(app)
-    press(app, pygame.K_1, n=4)  # keys → couch
-    take = next(c for c in app.top.session.choices() if c.target == "ten-minutes")
-    to_choices(app)
-    app.top.pick([c.index for c in app.top.session.choices()].index(take.index))
-    press(app, pygame.K_F5)
+    return copy
+
+
+def remove_ten_minutes(copy) -> None:
+    """The writer takes out the node the player is at (its ways in go to 'check')."""
+    import json
+
     data = json.loads((copy / "story.json").read_text("utf-8"))
     del data["nodes"]["ten-minutes"]
     text = json.dumps(data).replace('"to": "ten-minutes"', '"to": "check"')
     text = text.replace('visits(\\"ten-minutes\\")', 'visits(\\"check\\")')
     (copy / "story.json").write_text(text, "utf-8")
-    import os
 
-    os.environ["LOWTIDE_STORIES"] = str(tmp_path / "stories")
-    try:
-        press(app, pygame.K_F9, n=6)
-    finally:
-        del os.environ["LOWTIDE_STORIES"]
+
+def to_ten_minutes(app) -> None:
+    to_choices(app)
+    press(app, pygame.K_1, n=4)  # keys → couch
+    take = next(c for c in app.top.session.choices() if c.target == "ten-minutes")
+    to_choices(app)
+    app.top.pick([c.index for c in app.top.session.choices()].index(take.index))
+    to_choices(app)
+    assert app.top.session.node_id == "ten-minutes"
+
+
+def test_a_save_from_before_a_story_edit_tells_the_player(tmp_path):
+    copy = edited_copy(tmp_path)
+    app = window(tmp_path, str(copy))
+    to_ten_minutes(app)
+    press(app, pygame.K_F5)
+    remove_ten_minutes(copy)
+    press(app, pygame.K_F9, n=6)
     assert app.top.name == "notice"
     assert "changed" in " ".join(app.top.lines)
     press(app, pygame.K_RETURN)
     assert app.top.name == "play" and app.top.session.node_id == "couch"
+
+
+def test_continue_tells_the_player_what_changed_as_load_does(tmp_path):
+    copy = edited_copy(tmp_path)
+    app = window(tmp_path, str(copy))
+    to_ten_minutes(app)  # the reply that led here wrote the autosave
+    remove_ten_minutes(copy)
+    app.apply(Replace("title"))
+    press(app, pygame.K_RETURN, n=6)  # Continue has the focus
+    assert app.top.name == "notice"
+    assert app.top.title == "The story has changed since this save"
+    assert "ten-minutes" in " ".join(app.top.lines)
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "play" and app.top.session.node_id == "couch"
+    assert app.top.session.story.root == copy
 
 
 def _mean_difference(a: pygame.Surface, b: pygame.Surface) -> float:

@@ -25,6 +25,15 @@ from game.story.session import Session
 log = logging.getLogger("lowtide.app")
 
 LAYERS = (("sky", 0.0, 0.0), ("far", 5.0, 1.02), ("sea", 9.0, 1.03), ("near", 16.0, 1.05))
+ENTRIES = (
+    ("continue", "Continue"),
+    ("new", "New game"),
+    ("load", "Load"),
+    ("endings", "Endings"),
+    ("settings", "Settings"),
+    ("quit", "Quit"),
+)
+KEYS = tuple(key for key, _ in ENTRIES)
 _CACHE: dict[str, list] = {}
 
 
@@ -64,43 +73,50 @@ class TitleScreen(Screen):
         self.keep = app.services.keep
         self.t = 0.0
         self.latest = self.keep.latest()
-        self.menu = Menu([
-            Entry("Continue", enabled=self.latest is not None),
-            Entry("New game"),
-            Entry("Load"),
-            Entry("Endings"),
-            Entry("Settings"),
-            Entry("Quit"),
-        ], 74, 336, 300, row=54, light=True, size=24)
+        self.menu = Menu([Entry(label) for _, label in ENTRIES], 74, 336, 300, row=54,
+                         light=True, size=24)
+        self._entry("continue").enabled = self.latest is not None
         self.layers = shore_layers(app.services.images)
         rnd = random.Random(7)
         self.glints = [(rnd.uniform(0, theme.WIDTH), rnd.uniform(452, 520),
                         rnd.uniform(0, 6.28), rnd.uniform(10, 40)) for _ in range(26)]
 
+    def _entry(self, key: str) -> Entry:
+        return self.menu.entries[KEYS.index(key)]
+
+    @property
+    def focused(self) -> str | None:
+        """The key of the entry with the focus."""
+        return KEYS[self.menu.focus] if self.menu.focus is not None else None
+
     def on_enter(self) -> None:
         self.keep.ambient("title")
         self.latest = self.keep.latest()
-        self.menu.entries[0].enabled = self.latest is not None
-        if not self.menu.entries[self.menu.focus].enabled:
-            self.menu.focus = 1
+        self._entry("continue").enabled = self.latest is not None
+        if self.menu.focus is None or not self.menu.entries[self.menu.focus].enabled:
+            self.menu.focus = KEYS.index("new")
 
     def handle_event(self, event: pygame.event.Event) -> Next:
         picked = self.menu.handle_event(event)
         if picked is None:
             if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-                self.menu.focus = 5
+                self.menu.focus = KEYS.index("quit")  # Esc goes to Quit; Enter then quits
             return None
-        if picked == 0 and self.latest is not None:
+        return self.use(KEYS[picked])
+
+    def use(self, key: str) -> Next:
+        """What an entry of the menu does."""
+        if key == "continue" and self.latest is not None:
             return carry_on(self.keep.resume(*self.latest))
-        if picked == 1:
+        if key == "new":
             return Push("picker")
-        if picked == 2:
+        if key == "load":
             return Push("saves", mode="load")
-        if picked == 3:
+        if key == "endings":
             return Push("gallery", stories=[e.story for e in for_players(scan()) if e.story])
-        if picked == 4:
+        if key == "settings":
             return Push("settings")
-        if picked == 5:
+        if key == "quit":
             return Quit(0)
         return None
 
