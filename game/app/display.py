@@ -1,7 +1,7 @@
 """The window itself: 1280×720 logical pixels, scaled and letterboxed, full screen on request.
 
 Kept apart from the loop so the services can switch full screen when the setting changes
-without knowing about the loop.
+without knowing about the loop; the setting is what decides (F11 changes it).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def open_window(fullscreen: bool = False) -> pygame.Surface:
     if flags:
         _allow_smaller()
     if fullscreen and flags:
-        toggle_fullscreen()
+        set_fullscreen(True)
     return surface
 
 
@@ -66,8 +66,11 @@ def _set_icon() -> None:
         log.warning("the window icon %s cannot be loaded (%s)", path, err)
 
 
-def toggle_fullscreen() -> None:
+def set_fullscreen(on: bool) -> None:
+    """Full screen on or off, as the setting says (the one source of truth: F11 changes the
+    setting, never the window alone); nothing when the window already is so."""
     try:
-        pygame.display.toggle_fullscreen()
+        if pygame.display.is_fullscreen() != on:
+            pygame.display.toggle_fullscreen()
     except pygame.error as err:
         log.warning("full screen is not available here (%s)", err)

@@ -209,8 +209,8 @@ class App:
             if as_key is None:
                 return
             event = as_key
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
-            display.toggle_fullscreen()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:  # the setting, kept
+            self.services.change_settings(fullscreen=not self.services.settings.fullscreen)
             return
         top = self.stack.top
         held = getattr(event, "mod", 0) & (pygame.KMOD_CTRL | pygame.KMOD_ALT)

@@ -80,7 +80,7 @@ class Services:
         if self.keep.audio is not None:
             self.keep.audio.apply(new)
         if old is not None and old.fullscreen != new.fullscreen:
-            display.toggle_fullscreen()
+            display.set_fullscreen(new.fullscreen)
         self.fonts.set_legible(new.legible_font)
         theme.use_high_contrast(new.high_contrast)
 
