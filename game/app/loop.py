@@ -19,6 +19,7 @@ from typing import Protocol, TypeVar
 import pygame
 
 from game.app import display
+from game.app.keymods import alt, ctrl
 from game.app.pad import PAD_EVENTS, Pads
 from game.app.render import theme
 from game.app.screen import Registry, Screen, Stack
@@ -213,7 +214,7 @@ class App:
             self.services.change_settings(fullscreen=not self.services.settings.fullscreen)
             return
         top = self.stack.top
-        held = getattr(event, "mod", 0) & (pygame.KMOD_CTRL | pygame.KMOD_ALT)
+        held = ctrl(event) or alt(event)
         if event.type == pygame.KEYDOWN and event.key == pygame.K_v and not held \
                 and not (top and top.takes_text):
             self.toggle_voicing()

@@ -12,6 +12,8 @@ from enum import Enum
 
 import pygame
 
+from game.app.keymods import ctrl, shift
+
 
 class Action(Enum):
     QUICK_SAVE = "quick save"
@@ -23,10 +25,6 @@ class Action(Enum):
     HIDE = "hide the interface"
     SKIP = "skip"
     QUICK_MENU = "quick menu"
-
-
-def _ctrl(event: pygame.event.Event) -> bool:
-    return bool(getattr(event, "mod", 0) & pygame.KMOD_CTRL)
 
 
 def action(event: pygame.event.Event) -> Action | None:
@@ -44,9 +42,9 @@ def action(event: pygame.event.Event) -> Action | None:
         return Action.QUICK_SAVE
     if k == pygame.K_F9:
         return Action.QUICK_LOAD
-    if k in (pygame.K_BACKSPACE, pygame.K_PAGEUP) or (k == pygame.K_z and _ctrl(event)):
+    if k in (pygame.K_BACKSPACE, pygame.K_PAGEUP) or (k == pygame.K_z and ctrl(event)):
         return Action.ROLL_BACK
-    if k == pygame.K_PAGEDOWN or (k == pygame.K_y and _ctrl(event)):
+    if k == pygame.K_PAGEDOWN or (k == pygame.K_y and ctrl(event)):
         return Action.ROLL_FORWARD
     if k == pygame.K_F1:
         return Action.HELP
@@ -54,7 +52,7 @@ def action(event: pygame.event.Event) -> Action | None:
         return Action.HISTORY
     if k == pygame.K_h:
         return Action.HIDE
-    if k == pygame.K_TAB and not getattr(event, "mod", 0) & pygame.KMOD_SHIFT:
+    if k == pygame.K_TAB and not shift(event):
         return Action.SKIP
     if k == pygame.K_q:
         return Action.QUICK_MENU

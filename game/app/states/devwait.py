@@ -9,6 +9,7 @@ from pathlib import Path
 import pygame
 
 from game.app import dev
+from game.app.keymods import ctrl
 from game.app.render import devpanels, theme
 from game.app.screen import Screen, Window
 from game.app.transitions import Next, Quit, Replace
@@ -62,8 +63,7 @@ class DevWaitScreen(Screen):
     def handle_event(self, event: pygame.event.Event) -> Next:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return Quit(0)
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and \
-                getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and ctrl(event):
             return self.check()
         return None
 

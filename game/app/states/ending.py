@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.app.keymods import shift
 from game.app.render import theme
 from game.app.render.chart import BAND, Figure, Row, draw_figure, figure_height, series
 from game.app.render.turnings import TurningList, shown, speech
@@ -298,7 +299,7 @@ class EndingScreen(Screen):
         most = self.max_scroll
         if event.type == pygame.KEYDOWN:
             k = event.key
-            if k == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT:
+            if k == pygame.K_TAB and shift(event):
                 self.menu.move(-1)
                 return True
             if most <= 0:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pygame
 
 from game.app import endinghints, flowgraph
+from game.app.keymods import shift
 from game.app.render import sheet, theme
 from game.app.render.widgets import blit_panel
 from game.app.screen import Screen, Window
@@ -164,7 +165,7 @@ class FlowchartScreen(Screen):
             self.selected = self.current
             self.centre_on(self.current)
         elif k == pygame.K_TAB:
-            back = bool(getattr(event, "mod", 0) & pygame.KMOD_SHIFT)
+            back = shift(event)
             self.step_selection(-1 if back else 1)
         elif k == pygame.K_PAGEUP:
             self.pan(0, -VIEW.h * 0.8)
