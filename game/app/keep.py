@@ -120,6 +120,14 @@ class Keeper:
             return False
         return self.kept.get(session.story.id) != _mark(session)
 
+    def loss(self, session: Session) -> str:
+        """What leaving now would lose, in words for the question that asks first."""
+        if self.unsaved(session):
+            return "What you did since the last autosave (after your last reply) will be lost."
+        if session.steps:
+            return "Your place is kept: Continue on the title brings you back."
+        return "You have not replied yet, so there is nothing to lose."
+
     def autosave(self, session: Session, line: str | None = None) -> None:
         """The autosave after every choice (its own slot; the player never writes it)."""
         if self.persist is None or not self.records:

@@ -30,6 +30,7 @@ from game.app.voice import MISSING
 log = logging.getLogger("lowtide.app")
 
 FADE_TIME = 0.35
+CLOSING = "close"  # the topic of the question the window's close button asks
 MAX_ERRORS = 20  # more failures than this in one run end it rather than loop on error screens
 
 T = TypeVar("T")
@@ -117,6 +118,12 @@ class App:
         top = self.stack.top
         if top is None:
             return
+        if getattr(gone, "topic", None) == CLOSING:  # the close button's question: ours
+            if result is True:
+                self.quit(0)
+            else:
+                self._entered(top)
+            return
         after = self._guard(lambda: top.on_result(gone.name, result))
         self._entered(top)
         self.apply(after)
@@ -203,7 +210,7 @@ class App:
 
     def _dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
-            self.quit(0)
+            self.apply(self._guard(self.closing))
             return
         if event.type in PAD_EVENTS:  # a pad's press is the key press it stands for
             as_key = self.pads.translate(event)
@@ -221,6 +228,19 @@ class App:
             return
         if top is not None:
             self.apply(self._guard(lambda: top.handle_event(event)))
+
+    def closing(self) -> Next:
+        """The window's close button, as "Quit the game": asked first when the playthrough on
+        screen has progress that would be lost; pressed again while asking, it quits."""
+        top = self.stack.top
+        if top is not None and getattr(top, "topic", None) == CLOSING:
+            return Quit(0)
+        keep = self.services.keep
+        session = self.stack.session()
+        if session is None or not keep.unsaved(session):
+            return Quit(0)
+        return Push("confirm", question="Quit the game?", detail=keep.loss(session),
+                    yes="Quit", no="Keep playing", topic=CLOSING)
 
     def _speak(self) -> None:
         """Self-voicing: say what the top screen offers, when it changes."""

@@ -17,6 +17,7 @@ import pygame
 from game.app.keep import Opened
 from game.app.services import Services
 from game.app.transitions import Next, Push, Replace
+from game.story.session import Session
 
 
 class Window(Protocol):
@@ -125,6 +126,14 @@ class Stack:
     @property
     def top(self) -> Screen | None:
         return self.screens[-1] if self.screens else None
+
+    def session(self) -> Session | None:
+        """The playthrough open in the window: the topmost screen's that holds one."""
+        for screen in reversed(self.screens):
+            session = getattr(screen, "session", None)
+            if isinstance(session, Session):
+                return session
+        return None
 
     def visible(self) -> list[Screen]:
         """The screens to draw, bottom first: from the topmost opaque one up."""

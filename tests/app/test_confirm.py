@@ -56,3 +56,50 @@ def test_the_title_asks_after_going_back(tmp_path):
     pause_entry(app, "title")
     press(app, pygame.K_y)
     assert app.top.name == "title"
+
+
+def close_button(app) -> None:
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    for _ in range(3):
+        app.frame()
+
+
+def test_the_close_button_asks_as_quit_does_when_progress_would_be_lost(tmp_path):
+    app = window(tmp_path)
+    choose(app, 1)
+    choose(app, 1)
+    to_choices(app)
+    press(app, pygame.K_BACKSPACE)  # rolled back: the autosave is ahead of the screen
+    press(app, pygame.K_ESCAPE)  # over the pause menu, too
+    assert app.top.name == "pause"
+    close_button(app)
+    assert app.exit_code is None and app.top.name == "confirm"
+    assert app.top.question == "Quit the game?" and "lost" in app.top.detail
+    assert app.top.menu.focused_label == "Keep playing"  # the safe answer first
+    press(app, pygame.K_RETURN)
+    assert app.exit_code is None and app.top.name == "pause"  # back where the player was
+    press(app, pygame.K_ESCAPE)
+    assert app.top.name == "play"
+    close_button(app)
+    press(app, pygame.K_y)
+    assert app.exit_code == 0
+
+
+def test_the_close_button_pressed_again_while_asking_quits(tmp_path):
+    app = window(tmp_path)
+    choose(app, 1)
+    choose(app, 1)
+    to_choices(app)
+    press(app, pygame.K_BACKSPACE)
+    close_button(app)
+    assert app.top.name == "confirm"
+    close_button(app)
+    assert app.exit_code == 0
+
+
+def test_the_close_button_quits_at_once_when_nothing_would_be_lost(tmp_path):
+    app = window(tmp_path)
+    choose(app, 1)  # the reply wrote the autosave
+    to_choices(app)
+    close_button(app)
+    assert app.exit_code == 0

@@ -424,12 +424,7 @@ class PlayScreen(Screen):
         if to == "title" and not unsaved:
             return Replace("title")
         self.asking = to
-        if unsaved:
-            lose = "What you did since the last autosave (after your last reply) will be lost."
-        elif self.session.steps:
-            lose = "Your place is kept: Continue on the title brings you back."
-        else:
-            lose = "You have not replied yet, so there is nothing to lose."
+        lose = self.keep.loss(self.session)
         if to == "quit":
             return Push("confirm", question="Quit the game?", detail=lose, yes="Quit",
                         no="Keep playing", topic=to)
