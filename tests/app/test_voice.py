@@ -101,3 +101,118 @@ def test_espeak_ng_speaks_for_real_into_a_wav_file(tmp_path):
     with wave.open(str(out)) as w:
         seconds = w.getnframes() / w.getframerate()
     assert 1.0 < seconds < 10.0
+
+
+def test_every_screen_says_what_has_its_focus():
+    from game.app.screen import Screen
+    from game.app.screens import SCREENS
+
+    silent = [cls.name for cls in SCREENS if cls.spoken is Screen.spoken]
+    assert silent == []
+
+
+def test_the_history_says_each_entry_and_whether_enter_goes_back_to_it(tmp_path):
+    app, engine = voiced(tmp_path)
+    press(app, pygame.K_v)
+    to_choices(app)
+    press(app, pygame.K_1, n=4)
+    to_choices(app)
+    press(app, pygame.K_l)
+    history = app.top
+    assert history.name == "history"
+    now = history.items[-1]
+    assert engine.said[-1] == (f"{now.who}: {now.text}" if now.who else now.text)
+    reply = max(i for i, item in enumerate(history.items) if item.kind == "reply")
+    for _ in range(len(history.items) - 1 - reply):
+        press(app, pygame.K_UP, n=1)
+    press(app, pygame.K_UP, n=1)
+    press(app, pygame.K_DOWN)
+    said = engine.said[-1]
+    assert said == f"You replied: {history.items[reply].text} Enter goes back to here."
+
+
+def test_the_gallery_says_the_story_then_each_ending_found_or_its_hint(tmp_path):
+    from game.app.endinghints import hints
+    from game.app.transitions import Push
+
+    app, engine = voiced(tmp_path)
+    story = app.top.session.story
+    press(app, pygame.K_v)
+    app.apply(Push("gallery", stories=[story]))
+    app.frame()
+    press(app, pygame.K_RIGHT, n=1)
+    press(app, pygame.K_LEFT)
+    endings = story.endings()
+    assert engine.said[-3] == (f"{story.title}: 0 of {len(endings)} endings found. Ending 1 of "
+                               f"{len(endings)}, not found yet. {hints(story)[endings[0].id]}")
+    assert engine.said[-2] == (f"Ending 2 of {len(endings)}, not found yet. "
+                               f"{hints(story)[endings[1].id]}")
+    assert engine.said[-1].startswith(f"Ending 1 of {len(endings)}, not found yet.")
+
+
+def test_the_flowchart_says_the_place_selected(tmp_path):
+    from game.app.transitions import Push
+
+    app, engine = voiced(tmp_path)
+    session = app.top.session
+    press(app, pygame.K_v)
+    app.apply(Push("flowchart", story=session.story))
+    app.frame()
+    assert engine.said[-1].startswith(f"The paths of {session.story.title}: ")
+    press(app, pygame.K_TAB)
+    chart = app.top
+    heading, body = chart.card()
+    assert engine.said[-1] == (f"{heading}. {body}" if body else heading)
+    assert chart.selected is not None
+
+
+def test_the_console_and_the_wait_for_a_fix_are_spoken(tmp_path):
+    from tests.app.conftest import STORIES, copy_story, frames, prepare
+
+    story = copy_story(STORIES / "sample", tmp_path / "sample")
+    good = (story / "story.json").read_text("utf-8")
+    (story / "story.json").write_text(good.replace('"start": "keys"', '"start": "kees"'), "utf-8")
+    idle = tmp_path / "idle.txt"
+    idle.write_text("wait 100000\n", "utf-8")
+    app = prepare(story, "--dev", "--input-script", idle, "--data-dir", tmp_path / "data").app
+    engine = Recorder()
+    app.services.voice = Voice(engine)
+    frames(app, 3)
+    press(app, pygame.K_v)
+    assert app.top.name == "dev-wait"
+    said = engine.said[-1]
+    assert said.startswith("The story in sample/ does not load yet: 1 error.")
+    assert "kees" in said and "Ctrl+R" in said
+    (story / "story.json").write_text(good, "utf-8")
+    frames(app, 70)
+    assert app.top.name == "play"
+    press(app, pygame.K_F2)
+    assert app.top.name == "console"
+    assert engine.said[-1].startswith("Console. ")
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="goto quiet"))
+    press(app, pygame.K_RETURN)
+    assert engine.said[-1].startswith("Console. at quiet")
+
+
+def test_replacing_a_save_and_an_error_say_their_question_and_message(tmp_path):
+    from game.app.transitions import Push, Replace
+
+    app, engine = voiced(tmp_path)
+    press(app, pygame.K_v)
+    to_choices(app)
+    session = app.top.session
+    app.apply(Push("saves", mode="save", session=session))
+    app.frame()
+    saves = app.top
+    slot = saves.focus
+    saves.use(slot)  # an empty slot: saved at once
+    press(app, pygame.K_RETURN)  # the same slot again: asked first
+    assert saves.confirm == slot
+    assert engine.said[-1].startswith("Replace the save in ")
+    assert engine.said[-1].endswith("Enter replaces it, Esc keeps it.")
+    press(app, pygame.K_ESCAPE)
+    assert saves.confirm is None and engine.said[-1] == saves.spoken()
+    assert not engine.said[-1].startswith("Replace")
+    app.apply(Replace("error", title="Something went wrong", message="The map is missing."))
+    app.frame()
+    assert engine.said[-1] == "Something went wrong. The map is missing. Back to the title"

@@ -70,6 +70,11 @@ class ConsoleScreen(Screen):
         host = self.mode.host
         return host.update(dt) if host is not None else None  # the screen beneath goes on
 
+    def spoken(self) -> str | None:
+        """The console's last word (its help, or the reply to the line just run)."""
+        last = self.mode.log[-1] if self.mode.log else ""
+        return f"Console. {last}" if last else "Console"
+
     def drive_hint(self) -> dict[str, str]:
         return {"action": "console"}
 

@@ -17,6 +17,9 @@ from game.story.diagnostics import Diagnostic
 from game.story.launch import UsageError, start_session
 from game.story.model import Story
 
+NOTE = ("Developer mode watches the story's files: save a fix and play begins. "
+        "Ctrl+R looks again now; Esc quits.")
+
 
 class DevWaitScreen(Screen):
     name = "dev-wait"
@@ -67,6 +70,19 @@ class DevWaitScreen(Screen):
             return self.check()
         return None
 
+    def title(self, count: int) -> str:
+        name = self.root.resolve().name
+        return (f"The story in {name}/ does not load yet: {count} "
+                f"error{'s' * (count != 1)}. Waiting for a fix.")
+
+    def spoken(self) -> str | None:
+        """What the panel says: how many errors, the first of them, and what to do."""
+        lines = [dev.shown(d, self.root) for d in self.failed]
+        if self.problem:
+            lines.append(self.problem)
+        first = f" {lines[0]}" if lines else ""
+        return f"{self.title(len(lines))}{first} {NOTE}"
+
     def drive_hint(self) -> dict[str, str]:
         return {"action": "wait", "message": "the story does not load yet"}
 
@@ -76,11 +92,6 @@ class DevWaitScreen(Screen):
         lines = [dev.shown(d, self.root) for d in self.failed]
         if self.problem:
             lines.append(self.problem)
-        name = self.root.resolve().name
-        rect = devpanels.draw_failure(surface, sv, lines, title=(
-            f"The story in {name}/ does not load yet: {len(lines)} "
-            f"error{'s' * (len(lines) != 1)}. Waiting for a fix."))
-        note = ("Developer mode watches the story's files: save a fix and play begins. "
-                "Ctrl+R looks again now; Esc quits.")
-        surface.blit(sv.text.line(note, sv.font("sans", 16), theme.SEA_LIGHT),
+        rect = devpanels.draw_failure(surface, sv, lines, title=self.title(len(lines)))
+        surface.blit(sv.text.line(NOTE, sv.font("sans", 16), theme.SEA_LIGHT),
                      (rect.x, rect.bottom + 18))

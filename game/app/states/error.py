@@ -28,7 +28,8 @@ class ErrorScreen(Screen):
         return None
 
     def spoken(self) -> str | None:
-        return self.menu.focused_label
+        """What went wrong, then the focused way on."""
+        return f"{self.title}. {self.message} {self.menu.focused_label or ''}".strip()
 
     def update(self, dt: float) -> None:
         self.menu.update(dt)

@@ -205,6 +205,17 @@ class FlowchartScreen(Screen):
         if abs(self.target_zoom - self.zoom) < 1e-3:
             self.zoom = self.target_zoom
 
+    def spoken(self) -> str | None:
+        """The selected place as its card tells it; with none, what the chart shows and how
+        to step through it."""
+        card = self.card()
+        if card is not None:
+            heading, body = card
+            return f"{heading}. {body}" if body else heading
+        seen = sum(1 for n in self.graph.nodes.values() if n.seen)
+        return (f"The paths of {self.story.title}: {seen} of {len(self.graph.nodes)} places "
+                "seen. Tab steps through the places seen.")
+
     def drive_hint(self):
         return {"action": "flowchart", "zoom": self.zoom, "centre": (self.cx, self.cy),
                 "selected": self.selected}
@@ -327,11 +338,11 @@ class FlowchartScreen(Screen):
             surface.blit(text, (x + 24, y))
             x += text.get_width() + 44
 
-    def _draw_selection(self, surface: pygame.Surface) -> None:
+    def card(self) -> tuple[str, str] | None:
+        """The selected place's card: its heading and what it says (None: nothing selected)."""
         node = self.graph.nodes.get(self.selected or "")
         if node is None:
-            return
-        sv = self.app.services
+            return None
         story_node = self.story.nodes[node.id]
         heading, body = node.id, ""
         if not node.seen and story_node.ending is not None:
@@ -353,6 +364,14 @@ class FlowchartScreen(Screen):
             body = f"{char.name}: “{text}”" if char else text
         elif story_node.route:
             body = "A turning point: the story goes one way or another from here."
+        return heading, body
+
+    def _draw_selection(self, surface: pygame.Surface) -> None:
+        card = self.card()
+        if card is None:
+            return
+        sv = self.app.services
+        heading, body = card
         width = CARD_W
         font = sv.font("serif", sv.settings.scaled(17))
         block = sv.text.block(body, font, theme.INK, width - 40, int(font.get_linesize() * 1.1))

@@ -34,6 +34,7 @@ class GalleryScreen(Screen):
         self.index = next((i for i, s in enumerate(self.stories) if s.id == story_id), 0)
         self.focus = 0
         self.scroll = 0
+        self.announce = True  # say the story's name before its first ending (a new story)
         self.back = sheet.back_button()
         self._hints: dict[str, dict[str, str]] = {}
         self.prev_story = sheet.Button("‹", pygame.Rect(0, 0, 36, 32))
@@ -77,6 +78,7 @@ class GalleryScreen(Screen):
             if k in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
                 return self._close()
             if k in moves and n:
+                self.announce = False
                 self.focus = min(n - 1, max(0, self.focus + moves[k]))
                 self._show()
                 self.keep.sound("move")
@@ -86,8 +88,9 @@ class GalleryScreen(Screen):
                 return self.open_chart()
         elif event.type == pygame.MOUSEMOTION:
             for i in range(n):
-                if self.rect(i).collidepoint(event.pos):
+                if self.rect(i).collidepoint(event.pos) and i != self.focus:
                     self.focus = i
+                    self.announce = False
         elif event.type == pygame.MOUSEWHEEL and n:
             rows = (n + 1) // 2
             self.scroll = min(max(0, self.scroll - event.y), max(0, rows - self.rows_shown()))
@@ -106,6 +109,7 @@ class GalleryScreen(Screen):
         if len(self.stories) > 1:
             self.index = (self.index + step) % len(self.stories)
             self.focus = self.scroll = 0
+            self.announce = True
             self.keep.sound("page")
 
     def open_chart(self) -> Next:
@@ -117,6 +121,29 @@ class GalleryScreen(Screen):
     def _close(self) -> Next:
         self.keep.sound("back")
         return Pop(None)
+
+    def spoken(self) -> str | None:
+        """The focused ending: its title, dynamic and when it was found, or its hint while it
+        is locked; the story's name and count first when the story has just come up."""
+        story = self.story
+        if story is None:
+            return "Endings: no stories to show."
+        endings, found = self.endings(), self.found()
+        head = f"{story.title}: {len(found)} of {len(endings)} endings found. " \
+            if self.announce else ""
+        if not endings:
+            return f"{head}This story has no endings."
+        node = endings[min(self.focus, len(endings) - 1)]
+        where = f"Ending {self.focus + 1} of {len(endings)}"
+        when = found.get(node.id)
+        if when is None:
+            return f"{head}{where}, not found yet. {self.hints(story).get(node.id, '')}"
+        ending = node.ending
+        title = render(ending.title_template, story.default_cast(), self._initial)
+        dyn = story.dynamics.get(ending.dynamic or "")
+        about = f" {dyn.label}. {dyn.summary}" if dyn is not None else ""
+        date = _date(when)
+        return f"{head}{where}: {title}.{about}" + (f" Found {date}." if date else "")
 
     def drive_hint(self):
         return {"action": "gallery", "story": self.story.id if self.story else None,

@@ -196,6 +196,19 @@ class HistoryScreen(Screen):
             self._layout()
         self.scroll = ease_scroll(self.scroll, self.target, dt, settings.reduced_motion)
 
+    def spoken(self) -> str | None:
+        """The focused entry: who said it, or that it was the player's reply, and whether
+        Enter goes back to it."""
+        if not self.items:
+            return "History: nothing has been said yet."
+        item = self.items[self.focus]
+        if item.kind == "reply":
+            said = f"You replied: {item.text}"
+        else:
+            said = f"{item.who}: {item.text}" if item.who else item.text
+        back = " Enter goes back to here." if item.step < len(self.session.steps) else ""
+        return f"{said}{back}"
+
     def drive_hint(self):
         return {"action": "history", "entries": len(self.items), "focus": self.focus}
 

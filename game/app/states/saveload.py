@@ -247,6 +247,8 @@ class SaveLoadScreen(Screen):
         self.refresh()
 
     def spoken(self) -> str | None:
+        if self.confirm is not None:
+            return f"{self._replace_question()} Enter replaces it, Esc keeps it."
         label = {AUTO: "Autosave", QUICK: "Quick save"}.get(self.focus, f"Slot {self.focus}")
         info = self.slots.get(self.focus)
         if isinstance(info, SaveInfo):
@@ -382,6 +384,10 @@ class SaveLoadScreen(Screen):
             surface.blit(sv.text.line(text, font, theme.INK), (x, y))
             y += 21
 
+    def _replace_question(self) -> str:
+        label = {QUICK: "the quick save"}.get(self.confirm or "", f"slot {self.confirm}")
+        return f"Replace the save in {label}?"
+
     def _draw_confirm(self, surface: pygame.Surface) -> None:
         sv = self.app.services
         veil = pygame.Surface(theme.SIZE, pygame.SRCALPHA)
@@ -390,8 +396,7 @@ class SaveLoadScreen(Screen):
         box = pygame.Rect(0, 0, 520, 170)
         box.center = (theme.WIDTH // 2, theme.HEIGHT // 2)
         blit_panel(surface, box, radius=22, shadow=12)
-        label = {QUICK: "the quick save"}.get(self.confirm or "", f"slot {self.confirm}")
-        text = sv.text.line(f"Replace the save in {label}?", sv.font("serif", 24), theme.INK)
+        text = sv.text.line(self._replace_question(), sv.font("serif", 24), theme.INK)
         surface.blit(text, (box.x + 32, box.y + 30))
         small = sv.text.line("Enter replaces it, Esc keeps it.", sv.font("sans", 15),
                              theme.INK_SOFT)
