@@ -21,7 +21,7 @@ import pygame
 from game.app import display
 from game.app.keymods import alt, ctrl
 from game.app.pad import PAD_EVENTS, Pads
-from game.app.render import theme
+from game.app.render import veil
 from game.app.screen import Registry, Screen, Stack
 from game.app.services import Services
 from game.app.transitions import Next, Pop, Push, Quit, Replace, Transition, steps
@@ -189,24 +189,22 @@ class App:
         surface = self.surface
         assert surface is not None
         screens = self.stack.visible()
+        pal = self.services.palette
         if not screens:
-            surface.fill(theme.NIGHT_DEEP)
+            surface.fill(pal.NIGHT_DEEP)
         for screen in screens:
             try:
                 screen.draw(surface)
             except Exception as exc:  # noqa: BLE001 - any failure becomes an error screen
                 self.fail(exc)
-                surface.fill(theme.NIGHT_DEEP)
+                surface.fill(pal.NIGHT_DEEP)
                 break
         settings = self.services.settings
         # the toast ("Saved", "Settings could not be stored") over whichever screen is showing
         self.services.keep.toast.draw(surface, self.services, scale=settings.scale,
                                       reduced_motion=settings.reduced_motion)
         if self.fade > 0:
-            a = int(255 * _ease(self.fade))
-            veil = _veil()
-            veil.set_alpha(a)
-            surface.blit(veil, (0, 0))
+            veil.darken(surface, self.services.palette.NIGHT_DEEP, int(255 * _ease(self.fade)))
 
     def _dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
@@ -276,17 +274,6 @@ class App:
             self.quit(1, f"unexpected error: {message}")
             return
         self.apply(Replace("error", title="Something went wrong", message=message))
-
-
-_VEIL: list[pygame.Surface] = []
-
-
-def _veil() -> pygame.Surface:
-    if not _VEIL:
-        surf = pygame.Surface(theme.SIZE)
-        surf.fill(theme.NIGHT_DEEP)
-        _VEIL.append(surf)
-    return _VEIL[0]
 
 
 def _ease(t: float) -> float:

@@ -15,6 +15,7 @@ from typing import Protocol
 import pygame
 
 from game.app.keep import Opened
+from game.app.render.theme import Palette
 from game.app.services import Services
 from game.app.transitions import Next, Push, Replace
 from game.story.session import Session
@@ -42,6 +43,11 @@ class Screen:
 
     def __init__(self, app: Window):
         self.app = app
+
+    @property
+    def palette(self) -> Palette:
+        """The colours to draw with now (the services', by the contrast setting)."""
+        return self.app.services.palette
 
     def handle_event(self, event: pygame.event.Event) -> Next:
         """React to one input event (mouse positions are in logical 1280×720 coordinates)."""

@@ -2,7 +2,8 @@
 ``keep`` (saves, progress, sound, the toast).
 
 One ``Services`` object is made per run by the entry point and reached by every screen through
-its window (``self.app.services``); nothing in the app is global.
+its window (``self.app.services``); nothing in the app is global: the palette too is the
+services' (``palette``, from the contrast setting), read by every drawing.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from game.app.keep import Keeper
 from game.app.render import theme
 from game.app.render.images import Images
 from game.app.render.text import TextCache
-from game.app.render.theme import Fonts
+from game.app.render.theme import Fonts, Palette
 from game.app.settings import Settings
 from game.app.voice import Voice
 from game.story.load import load_story
@@ -65,6 +66,11 @@ class Services:
     def font(self, role: str, size: int) -> pygame.font.Font:
         return self.fonts.get(role, size)
 
+    @property
+    def palette(self) -> Palette:
+        """The colours to draw with: the default palette, or high contrast's."""
+        return theme.palette(self.settings.high_contrast)
+
     # -- settings ----------------------------------------------------------------------------
 
     def change_settings(self, **changes: object) -> Settings:
@@ -76,13 +82,13 @@ class Services:
         return new
 
     def apply_settings(self, old: Settings | None, new: Settings) -> None:
-        """Make the window match the settings: volumes, full screen, font and contrast."""
+        """Make the window match the settings: volumes, full screen and font (the palette
+        follows the contrast setting by itself)."""
         if self.keep.audio is not None:
             self.keep.audio.apply(new)
         if old is not None and old.fullscreen != new.fullscreen:
             display.set_fullscreen(new.fullscreen)
         self.fonts.set_legible(new.legible_font)
-        theme.use_high_contrast(new.high_contrast)
 
     # -- developer mode ----------------------------------------------------------------------
 

@@ -13,13 +13,7 @@ from tests.app.conftest import frames
 from tests.app.looping import press, to_choices, window
 from tests.app.test_look import with_settings
 
-pytestmark = pytest.mark.usefixtures("fresh_pygame", "high_contrast_off")
-
-
-@pytest.fixture
-def high_contrast_off():
-    yield
-    theme.use_high_contrast(False)
+pytestmark = pytest.mark.usefixtures("fresh_pygame")
 
 
 def test_high_contrast_makes_the_pause_panel_opaque(tmp_path):
@@ -31,7 +25,7 @@ def test_high_contrast_makes_the_pause_panel_opaque(tmp_path):
     assert pause.name == "pause"
     # inside the panel, below its last entry: the panel's own colour, whatever is beneath
     probe = [(pause.rect.x + 20, y) for y in range(pause.rect.bottom - 24, pause.rect.bottom - 14)]
-    assert {tuple(app.surface.get_at(p))[:3] for p in probe} == {theme.PANEL}
+    assert {tuple(app.surface.get_at(p))[:3] for p in probe} == {app.services.palette.PANEL}
 
 
 def _knob_and_value(app):
@@ -43,7 +37,7 @@ def _knob_and_value(app):
     knob_right = bar.x + int((value - lo) / (hi - lo) * bar.w) + 9
     # the value text's first inked column, found on screen
     ink = [x for x in range(knob_right - 20, row.rect.right)
-           if any(tuple(app.surface.get_at((x, y)))[:3] == theme.INK_SOFT
+           if any(tuple(app.surface.get_at((x, y)))[:3] == app.services.palette.INK_SOFT
                   for y in range(row.rect.top, row.rect.bottom))]
     return knob_right, min(ink), bar, row
 
@@ -65,10 +59,11 @@ def test_the_slider_fill_is_never_paler_in_high_contrast(tmp_path, high):
     frames(app, 30)
     _, _, bar, _ = _knob_and_value(app)
     fill = tuple(app.surface.get_at((bar.x + 10, bar.centery)))[:3]
-    assert fill == theme.SLIDER_FILL
+    pal = app.services.palette
+    assert fill == pal.SLIDER_FILL and pal.high_contrast is high
     if high:
-        assert theme.luminance(theme.SLIDER_FILL) < theme.luminance(theme._BASE["SLIDER_FILL"])
-        assert theme.contrast(theme.SLIDER_FILL, theme.CREAM_DARK) >= 3
+        assert theme.luminance(pal.SLIDER_FILL) < theme.luminance(theme.DEFAULT.SLIDER_FILL)
+        assert theme.contrast(pal.SLIDER_FILL, pal.CREAM_DARK) >= 3
 
 
 def _badges(tmp_path, high: bool) -> list[tuple[int, int]]:
@@ -79,10 +74,9 @@ def _badges(tmp_path, high: bool) -> list[tuple[int, int]]:
     out = []
     for rect in app.top.choices.rects:
         dark = [(x, y) for x in range(rect.x, rect.x + 48) for y in range(rect.y, rect.y + 40)
-                if tuple(app.surface.get_at((x, y)))[:3] == theme.BADGE]
+                if tuple(app.surface.get_at((x, y)))[:3] == app.services.palette.BADGE]
         xs, ys = [p[0] for p in dark], [p[1] for p in dark]
         out.append(((min(xs) + max(xs)) // 2, (min(ys) + max(ys)) // 2))
-    theme.use_high_contrast(False)
     pygame.quit()
     pygame.init()
     return out
@@ -115,4 +109,4 @@ def test_the_name_field_shows_a_caret(tmp_path, reduced):
     font = app.services.font("serif", 26)
     x = field.x + 18 + font.size(setup.name_text)[0] + 2
     column = {tuple(app.surface.get_at((x, y)))[:3] for y in range(field.y + 12, field.bottom - 12)}
-    assert theme.INK in column
+    assert app.services.palette.INK in column

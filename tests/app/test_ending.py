@@ -6,7 +6,6 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.app.render import theme
 from game.app.states.ending import DEBRIEF_SIZE, EndingScreen
 from tests.app.conftest import click
 from tests.app.looping import play_to_ending, press, wheel, window
@@ -81,7 +80,8 @@ def test_the_wheel_and_the_scroll_bar_scroll_the_debrief(tmp_path):
     # the bar is drawn beside the debrief: its thumb at the top of its track
     top, h = screen._thumb()
     bar = screen._bar_rect()
-    assert tuple(app.surface.get_at((bar.centerx, top + h // 2)))[:3] == theme.AMBER_LIGHT
+    assert tuple(app.surface.get_at((bar.centerx, top + h // 2)))[:3] == \
+        app.services.palette.AMBER_LIGHT
     # a click on the track below the thumb pages down
     click((bar.centerx, screen.view.bottom - 4))
     settle(app, 3)
@@ -116,7 +116,8 @@ def test_a_short_debrief_does_not_scroll_and_arrows_move_the_menu(tmp_path):
     bar = screen._bar_rect()
     colours = {tuple(app.surface.get_at((bar.centerx, y)))[:3]
                for y in range(screen.view.y, screen.view.bottom, 4)}
-    assert theme.AMBER_LIGHT not in colours and theme.PLUM_LIGHT not in colours
+    pal = app.services.palette
+    assert pal.AMBER_LIGHT not in colours and pal.PLUM_LIGHT not in colours
 
 
 def test_a_bigger_text_size_grows_the_debrief(tmp_path):

@@ -45,7 +45,6 @@ def test_keyboard_changes_every_setting_and_stores_it(tmp_path):
         after = getattr(app.services.settings, row.name)
         assert after != before, row.name
         assert getattr(stored(tmp_path), row.name) == after, row.name
-    theme.use_high_contrast(False)
 
 
 def test_text_size_reflows_the_dialogue(tmp_path):
@@ -65,13 +64,13 @@ def test_text_size_reflows_the_dialogue(tmp_path):
 def test_contrast_and_font_switch_the_theme(tmp_path):
     app = window(tmp_path)
     screen = open_settings(app)
-    ink = theme.INK
+    ink = app.services.palette.INK
     screen.set("high_contrast", True)
-    assert ink != theme.INK
+    assert app.services.palette is theme.HIGH_CONTRAST and ink != app.services.palette.INK
     screen.set("legible_font", True)
     assert app.services.fonts.legible
     screen.set("high_contrast", False)
-    assert ink == theme.INK
+    assert app.services.palette is theme.DEFAULT and ink == app.services.palette.INK
 
 
 def test_the_mouse_drags_a_slider(tmp_path):

@@ -176,9 +176,11 @@ def test_in_high_contrast_the_chart_is_redrawn_and_the_points_read_clearly(tmp_p
         frames(app, 2)
         assert screen.figure.surface is not before  # drawn again in the new palette
         assert screen.figure.surface.get_at((40, 40))[3] == 255  # opaque panels
-        assert theme.contrast(theme.INK, theme.PANEL) >= 7
-        assert theme.contrast(theme.INK_SOFT, theme.PANEL) >= 7
-        assert theme.contrast(theme.BADGE_FOCUS, theme.PANEL) >= 4.5
+        pal = app.services.palette
+        assert theme.contrast(pal.INK, pal.PANEL) >= 7
+        assert theme.contrast(pal.INK_SOFT, pal.PANEL) >= 7
+        assert theme.contrast(pal.BADGE_FOCUS, pal.PANEL) >= 4.5
     finally:
         app.services.change_settings(high_contrast=False)
-    assert theme.contrast(theme.INK_SOFT, theme.PANEL) >= 4.5
+    pal = app.services.palette
+    assert theme.contrast(pal.INK_SOFT, pal.PANEL) >= 4.5

@@ -13,7 +13,8 @@ import pygame
 
 from game.app.render import theme
 from game.app.render.dynamics import fmt
-from game.app.render.text import TextCache
+from game.app.render.text import Lettering, TextCache
+from game.app.render.theme import Palette
 from game.app.render.widgets import panel
 from game.story.model import Kind, Variable
 
@@ -106,15 +107,15 @@ def figure_height(rows: int, plot: int) -> int:
 
 
 def draw_figure(size: tuple[int, int], rows: list[Row], kinds: list[Kind | None],
-                text: TextCache, fonts: theme.Fonts, marked: dict[int, Kind | None]
-                | None = None) -> Figure:
+                lettering: Lettering, marked: dict[int, Kind | None] | None = None) -> Figure:
     """Every row's chart in one panel over one axis; ``marked`` (point index → the kind of
     the reply that led there) gets a band across every plot and its number in a disc of its
     tone on the axis (the turning points)."""
     w, h = size
     marked = marked or {}
+    pal, text = lettering.palette, lettering.text
     surf = pygame.Surface(size, pygame.SRCALPHA)
-    surf.blit(panel(size, theme.PANEL, theme.solid(236), 18), (0, 0))
+    surf.blit(panel(size, pal.PANEL, pal.solid(236), 18, pal=pal), (0, 0))
     n = len(rows)
     points = max((len(r.values) for r in rows), default=1)
     room = h - TOP - AXIS_H - max(0, n - 1) * ROW_GAP
@@ -129,29 +130,29 @@ def draw_figure(size: tuple[int, int], rows: list[Row], kinds: list[Kind | None]
                  plots[-1].rect.bottom if plots else TOP, h - AXIS_H // 2 - 2)
     bands = [fig.band(i) for i in marked]
     for band in bands:  # the turning points' bands, under everything drawn on the plots
-        pygame.draw.rect(surf, _band_colour(), band, border_radius=BAND // 2)
-    small = fonts.get("sans", 14)
+        pygame.draw.rect(surf, _band_colour(pal), band, border_radius=BAND // 2)
+    small = lettering.font("sans", 14)
     for row, plot in zip(rows, plots):
         label = f"{row.label} ({row.var.unit})" if row.var.unit else row.label
-        title = text.block(label, fonts.get("sans-bold", 14), theme.INK, LABEL_W, 17)
+        title = text.block(label, lettering.font("sans-bold", 14), pal.INK, LABEL_W, 17)
         title.draw(surf, LABEL_X, plot.rect.centery - title.height // 2)
-        _draw_grid(surf, plot, row.var, text, small)
+        _draw_grid(surf, plot, row.var, text, small, pal)
         line = [(plot.x(i), plot.y(v)) for i, v in enumerate(row.values)]
-        _draw_line(surf, line, kinds)
-        _draw_mark_names(surf, plot, row.var, line, text, small,
+        _draw_line(surf, line, kinds, pal)
+        _draw_mark_names(surf, plot, row.var, line, text, small, pal,
                          (plot.rect.top - ROW_GAP // 2 - 6, plot.rect.bottom + ROW_GAP // 2 + 6),
                          avoid=bands)
-    _draw_axis(surf, fig, text, small, fonts.get("sans-bold", 14), marked)
+    _draw_axis(surf, fig, text, small, lettering.font("sans-bold", 14), marked, pal)
     return fig
 
 
-def _band_colour() -> tuple[int, int, int]:
+def _band_colour(pal: Palette) -> tuple[int, int, int]:
     """A pale amber on the panel: the turning points' columns, behind the lines."""
-    return theme.mix(theme.AMBER, theme.PANEL, 0.42 if theme.HIGH_CONTRAST[0] else 0.3)
+    return theme.mix(pal.AMBER, pal.PANEL, 0.42 if pal.high_contrast else 0.3)
 
 
 def _draw_axis(surf: pygame.Surface, fig: Figure, text: TextCache, small: pygame.font.Font,
-               bold: pygame.font.Font, marked: dict[int, Kind | None]) -> None:
+               bold: pygame.font.Font, marked: dict[int, Kind | None], pal: Palette) -> None:
     """The reply numbers under the plots; a turning point's in a disc of its reply's tone."""
     y = fig.axis_y
     apart = fig.x(1) - fig.x(0) if fig.points > 1 else BAND
@@ -159,22 +160,22 @@ def _draw_axis(surf: pygame.Surface, fig: Figure, text: TextCache, small: pygame
     for i in range(fig.points):
         if i in marked:
             kind = marked[i]
-            disc = theme.TONES.get(kind.tone, theme.GREY) if kind else theme.GREY
-            number_disc(surf, (fig.x(i), y), i, disc, text, bold, radius)
+            disc = pal.tone(kind.tone) if kind else pal.GREY
+            number_disc(surf, (fig.x(i), y), i, disc, pal.CREAM_LIGHT, text, bold, radius)
         elif i == 0:  # ends under the first point, reaching into the values' column
-            num = text.line("start", small, theme.INK_SOFT)
+            num = text.line("start", small, pal.INK_SOFT)
             surf.blit(num, (fig.x(0) + 6 - num.get_width(), y - num.get_height() // 2))
         elif fig.points <= 16 or i % 2 == 0:
-            num = text.line(str(i), small, theme.INK_SOFT)
+            num = text.line(str(i), small, pal.INK_SOFT)
             surf.blit(num, (fig.x(i) - num.get_width() // 2, y - num.get_height() // 2))
 
 
 def number_disc(surf: pygame.Surface, centre: tuple[int, int], number: int,
-                colour: tuple[int, int, int], text: TextCache, font: pygame.font.Font,
-                radius: int | None = None) -> pygame.Rect:
-    """A reply's number in a disc of its tone (light digits): the chart's axis and the
-    turning points' list mark the same reply alike."""
-    digits = text.line(str(number), font, theme.CREAM_LIGHT)
+                colour: tuple[int, int, int], ink: tuple[int, int, int], text: TextCache,
+                font: pygame.font.Font, radius: int | None = None) -> pygame.Rect:
+    """A reply's number (in ``ink``) in a disc of its tone: the chart's axis and the turning
+    points' list mark the same reply alike."""
+    digits = text.line(str(number), font, ink)
     r = radius or max(11, (max(digits.get_width(), digits.get_height()) + 8) // 2)
     pygame.draw.circle(surf, colour, centre, r)
     surf.blit(digits, digits.get_rect(center=(centre[0], centre[1] + 1)))
@@ -182,40 +183,40 @@ def number_disc(surf: pygame.Surface, centre: tuple[int, int], number: int,
 
 
 def _draw_grid(surf: pygame.Surface, plot: Plot, var: Variable, text: TextCache,
-               small: pygame.font.Font) -> None:
+               small: pygame.font.Font, pal: Palette) -> None:
     """Three value lines with their values, and each mark as a dashed line."""
     rect = plot.rect
     for frac in (0.0, 0.5, 1.0) if rect.h >= 48 else (0.0, 1.0):
         v = plot.lo + frac * (plot.hi - plot.lo)
         y = plot.y(v)
-        pygame.draw.line(surf, theme.CREAM_DARK, (rect.x, y), (rect.right, y), 1)
-        tick = text.line(fmt(var, v).replace(var.unit, "").strip(), small, theme.INK_SOFT)
+        pygame.draw.line(surf, pal.CREAM_DARK, (rect.x, y), (rect.right, y), 1)
+        tick = text.line(fmt(var, v).replace(var.unit, "").strip(), small, pal.INK_SOFT)
         surf.blit(tick, (rect.x - 10 - tick.get_width(), y - tick.get_height() // 2))
     for mark in var.marks:
         y = plot.y(mark.value)
         for x in range(rect.x, rect.right, 14):
-            pygame.draw.line(surf, theme.TERRACOTTA, (x, y), (min(x + 8, rect.right), y), 2)
+            pygame.draw.line(surf, pal.TERRACOTTA, (x, y), (min(x + 8, rect.right), y), 2)
 
 
 def _draw_line(surf: pygame.Surface, points: list[tuple[int, int]],
-               kinds: list[Kind | None]) -> None:
+               kinds: list[Kind | None], pal: Palette) -> None:
     """The values as a line; each point after the start in the tone of the reply before it."""
     if len(points) > 1:
-        pygame.draw.lines(surf, theme.PLUM_LIGHT, False, points, 3)
+        pygame.draw.lines(surf, pal.PLUM_LIGHT, False, points, 3)
     for i, p in enumerate(points):
         if i == 0:
-            pygame.draw.circle(surf, theme.PANEL, p, 6)
-            pygame.draw.circle(surf, theme.PLUM, p, 6, 2)
+            pygame.draw.circle(surf, pal.PANEL, p, 6)
+            pygame.draw.circle(surf, pal.PLUM, p, 6, 2)
             continue
         kind = kinds[i - 1] if i - 1 < len(kinds) else None
-        colour = theme.TONES.get(kind.tone, theme.GREY) if kind else theme.GREY
-        pygame.draw.circle(surf, theme.PANEL, p, 8)
+        colour = pal.tone(kind.tone) if kind else pal.GREY
+        pygame.draw.circle(surf, pal.PANEL, p, 8)
         pygame.draw.circle(surf, colour, p, 6)
 
 
 def _draw_mark_names(surf: pygame.Surface, plot: Plot, var: Variable,
                      points: list[tuple[int, int]], text: TextCache,
-                     small: pygame.font.Font, within: tuple[int, int],
+                     small: pygame.font.Font, pal: Palette, within: tuple[int, int],
                      avoid: list[pygame.Rect]) -> None:
     """Each mark's name where it hides no point of the line nor another mark's name, and
     covers as little of ``avoid`` (the turning points' bands) as it can, between ``within``
@@ -223,11 +224,11 @@ def _draw_mark_names(surf: pygame.Surface, plot: Plot, var: Variable,
     taken: list[pygame.Rect] = []
     for mark in var.marks:
         y = plot.y(mark.value)
-        tag = text.line(f"{mark.label} · {fmt(var, mark.value)}", small, theme.TERRACOTTA)
+        tag = text.line(f"{mark.label} · {fmt(var, mark.value)}", small, pal.TERRACOTTA)
         box = _tag_place(tag.get_size(), y, plot.rect, points, taken, within[1], within[0],
                          avoid)
         taken.append(box)
-        pygame.draw.rect(surf, theme.PANEL, box, border_radius=8)
+        pygame.draw.rect(surf, pal.PANEL, box, border_radius=8)
         surf.blit(tag, (box.x + 6, box.y + 1))
 
 

@@ -33,6 +33,7 @@ class ChoiceList:
         self.shrink = 1.0  # how much smaller than ``scale`` the replies are drawn to fit
         self.tags: list[pygame.Surface | None] = []
         self._tag_specs: list[tuple[str, tuple] | None] = []
+        self.pal = theme.DEFAULT  # the palette the replies were last laid out in
 
     def set(self, items: list[tuple[str, str | None]], tags: list[tuple[str, tuple] | None]) -> None:
         """``items`` are (text, kind); ``tags`` an optional (label, colour) to show per item."""
@@ -57,7 +58,7 @@ class ChoiceList:
                      for t in self._tag_specs]
         room = self.width - self.pad_x - 24 - max(
             (t.get_width() + 16 for t in self.tags if t), default=0)
-        self.blocks = [self.cache.block(text, font, theme.INK, room, round(28 * self.size))
+        self.blocks = [self.cache.block(text, font, self.pal.INK, room, round(28 * self.size))
                        for text, _ in self.items]
 
     @property
@@ -136,25 +137,28 @@ class ChoiceList:
             target = 1.0 if (i == self.focus and self.keyboard) else 0.0
             self.glow[i] += (target - self.glow[i]) * min(1.0, dt * 14)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, surface: pygame.Surface, pal: theme.Palette) -> None:
+        if pal is not self.pal:  # the contrast setting changed: the text in its new ink
+            self.pal = pal
+            self._lay_out()
         appear = min(1.0, self.age / 0.3)
         num_font = self.fonts.get("sans-bold", round(18 * max(1.0, self.size * 0.85)))
         for i, (rect, block) in enumerate(zip(self.rects, self.blocks)):
             g = self.glow[i] if i < len(self.glow) else 0.0
             shift = int((1 - appear) * 12 * (i + 1))
             r = rect.move(int(8 * g), shift)
-            colour = theme.CREAM_LIGHT if g < 0.5 else (255, 249, 238)
-            blit_panel(surface, r, colour, int(theme.solid(244 + int(11 * g)) * appear),
+            colour = pal.CREAM_LIGHT if g < 0.5 else (255, 249, 238)
+            blit_panel(surface, r, colour, int(pal.solid(244 + int(11 * g)) * appear),
                        radius=r.h // 2 if
-                       r.h < 60 else 22, shadow=4)
+                       r.h < 60 else 22, shadow=4, pal=pal)
             radius = round(14 * max(1.0, self.size * 0.85))
             # the badge sits level with the reply's first line, whatever the text size
             badge = (r.x + self.pad_x // 2 + 1, r.y + PAD_Y + block.line_height // 2)
             focused = g > 0.5
-            dot = theme.BADGE_FOCUS if focused else theme.BADGE
+            dot = pal.BADGE_FOCUS if focused else pal.BADGE
             pygame.draw.circle(surface, dot, badge, radius)
             num = self.cache.line(str(i + 1), num_font,
-                                  theme.BADGE_FOCUS_TEXT if focused else theme.BADGE_TEXT)
+                                  pal.BADGE_FOCUS_TEXT if focused else pal.BADGE_TEXT)
             surface.blit(num, num.get_rect(center=badge))
             block.draw(surface, r.x + self.pad_x, r.y + PAD_Y, alpha=int(255 * appear))
             tag = self.tags[i] if i < len(self.tags) else None

@@ -85,6 +85,7 @@ class QuickMenu:
         self.focus = 0 if self.focus is None else None
 
     def draw(self, surface: pygame.Surface, lettering: Lettering) -> None:
+        pal = lettering.palette
         if not self.rects:
             self.lay_out(lettering)
         font = lettering.font("sans-bold", SIZE)
@@ -92,11 +93,11 @@ class QuickMenu:
             lit = i == self.focus or i == self.hover
             on = key in self.on
             if lit or on:
-                blit_panel(surface, rect, theme.AMBER if on else theme.CREAM_LIGHT,
-                           theme.solid(230 if on else 70), radius=rect.h // 2)
-            ink = theme.NIGHT_DEEP if on else (theme.STAR if lit else theme.CREAM_DARK)
+                blit_panel(surface, rect, pal.AMBER if on else pal.CREAM_LIGHT,
+                           pal.solid(230 if on else 70), radius=rect.h // 2, pal=pal)
+            ink = pal.NIGHT_DEEP if on else (pal.STAR if lit else pal.CREAM_DARK)
             text = lettering.text.line(label, font, ink)
             surface.blit(text, text.get_rect(center=rect.center))
             if i == self.focus:
-                pygame.draw.rect(surface, theme.AMBER, rect.inflate(4, 4), 2,
+                pygame.draw.rect(surface, pal.AMBER, rect.inflate(4, 4), 2,
                                  border_radius=rect.h // 2 + 2)

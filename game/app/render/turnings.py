@@ -86,14 +86,16 @@ class TurningList:
         return max(base, int(round(base * self.scale)))
 
     def _quote(self, sv: Lettering, e: Shown) -> TextBlock:
+        pal = sv.palette
         size = self._size(QUOTE)
-        return sv.text.block(e.quote, sv.font("serif-italic", size), theme.INK,
+        return sv.text.block(e.quote, sv.font("serif-italic", size), pal.INK,
                              self.width - self.gutter, int(size * 1.34))
 
     def _note(self, sv: Lettering, e: Shown) -> TextBlock:
+        pal = sv.palette
         size = self._size(NOTE)
         font, width = sv.font("sans", size), self.width - self.gutter
-        return sv.text.block(e.note(font, width), font, theme.INK_SOFT, width, int(size * 1.35))
+        return sv.text.block(e.note(font, width), font, pal.INK_SOFT, width, int(size * 1.35))
 
     def _head_height(self, sv: Lettering) -> int:
         """The heading's room: one line, or two when the caption cannot follow it."""
@@ -159,8 +161,9 @@ class TurningList:
 
     def draw(self, surface: pygame.Surface, sv: Lettering, rect: pygame.Rect, scroll: float,
              focus: int | None) -> None:
+        pal = sv.palette
         self.rect = rect
-        blit_panel(surface, rect, theme.PANEL, theme.solid(236), radius=18)
+        blit_panel(surface, rect, pal.PANEL, pal.solid(236), radius=18, pal=pal)
         paper = surface.get_at((rect.x + 4, rect.centery))  # the panel as it shows, for fades
         self.view = view = rect.inflate(-2 * PAD, -2 * PAD)
         inner = rect.inflate(-6, -8)  # what scrolls into sight: the panel but its rim
@@ -168,8 +171,8 @@ class TurningList:
         surface.set_clip(inner.clip(clip))
         y0 = view.y - int(scroll)
         head = sv.font("sans-bold", self._size(HEAD))
-        surface.blit(sv.text.line(self.heading, head, theme.BADGE_FOCUS), (view.x, y0))
-        caption = sv.text.line(self.caption, sv.font("sans", self._size(HEAD)), theme.INK_SOFT)
+        surface.blit(sv.text.line(self.heading, head, pal.BADGE_FOCUS), (view.x, y0))
+        caption = sv.text.line(self.caption, sv.font("sans", self._size(HEAD)), pal.INK_SOFT)
         if self._caption_beside(sv):
             width = head.size(self.heading)[0]
             surface.blit(caption, (view.x + width + 16, y0))
@@ -182,12 +185,12 @@ class TurningList:
                 continue
             if i == focus:
                 ring = pygame.Rect(view.x - 10, top - 7, view.w + 20, self.heights[i] + 14)
-                pygame.draw.rect(surface, theme.mix(theme.AMBER, theme.PANEL, 0.28), ring,
+                pygame.draw.rect(surface, theme.mix(pal.AMBER, pal.PANEL, 0.28), ring,
                                  border_radius=12)
-                pygame.draw.rect(surface, theme.BADGE_FOCUS, ring, 2, border_radius=12)
+                pygame.draw.rect(surface, pal.BADGE_FOCUS, ring, 2, border_radius=12)
             r = self.disc_radius
-            number_disc(surface, (view.x + r + 2, top + r), e.reply,
-                        theme.TONES.get(e.tone, theme.GREY), sv.text, digits, r)
+            number_disc(surface, (view.x + r + 2, top + r), e.reply, pal.tone(e.tone),
+                        pal.CREAM_LIGHT, sv.text, digits, r)
             quote = self._quote(sv, e)
             quote.draw(surface, view.x + self.gutter, top)
             self._note(sv, e).draw(surface, view.x + self.gutter, top + quote.height + 4)
@@ -197,5 +200,5 @@ class TurningList:
             fade_edges(surface, inner, top=paper if scroll > 0.5 else None,
                        bottom=paper if scroll < most - 0.5 else None, size=PAD + 8)
             scrollbar(surface, rect.right - 9, view.y, view.h, self.content, scroll,
-                      theme.CREAM_DARK, theme.PLUM)
+                      pal.CREAM_DARK, pal.PLUM)
 

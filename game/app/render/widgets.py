@@ -11,23 +11,23 @@ from functools import lru_cache
 
 import pygame
 
-from game.app.render import theme
-from game.app.render.text import TextCache
+from game.app.render.text import Lettering
+from game.app.render.theme import Palette
 
 Colour = tuple[int, int, int]
 
 
 def panel(size: tuple[int, int], colour: Colour | None = None, alpha: int | None = None,
-          radius: int = 18, shadow: int = 0) -> pygame.Surface:
+          radius: int = 18, shadow: int = 0, *, pal: Palette) -> pygame.Surface:
     """A rounded panel (cached), optionally with a soft shadow of ``shadow`` pixels; the
-    theme's panel colour and opacity unless given."""
-    return _panel(size, theme.PANEL if colour is None else colour,
-                  theme.PANEL_ALPHA if alpha is None else alpha, radius, shadow)
+    palette's panel colour and opacity unless given."""
+    return _panel(size, pal.PANEL if colour is None else colour,
+                  pal.PANEL_ALPHA if alpha is None else alpha, radius, shadow, pal.NIGHT_DEEP)
 
 
 @lru_cache(maxsize=128)
 def _panel(size: tuple[int, int], colour: Colour, alpha: int, radius: int,
-           shadow: int) -> pygame.Surface:
+           shadow: int, shade: Colour) -> pygame.Surface:
     w, h = size
     pad = shadow
     surf = pygame.Surface((w + 2 * pad, h + 2 * pad + pad // 2), pygame.SRCALPHA)
@@ -35,17 +35,17 @@ def _panel(size: tuple[int, int], colour: Colour, alpha: int, radius: int,
         for i in range(shadow, 0, -2):
             a = int(28 * (1 - i / (shadow + 1)))
             rect = pygame.Rect(pad - i, pad - i + pad // 2, w + 2 * i, h + 2 * i)
-            pygame.draw.rect(surf, (*theme.NIGHT_DEEP, a), rect, border_radius=radius + i)
+            pygame.draw.rect(surf, (*shade, a), rect, border_radius=radius + i)
     pygame.draw.rect(surf, (*colour, alpha), (pad, pad, w, h), border_radius=radius)
     return surf
 
 
 def blit_panel(target: pygame.Surface, rect: pygame.Rect, colour: Colour | None = None,
-               alpha: int | None = None, radius: int = 18, shadow: int = 0) -> None:
-    """A panel at ``rect``: the theme's panel colour and opacity unless given (read when drawn,
-    so high contrast's opaque panels reach every screen)."""
-    surf = panel((rect.w, rect.h), theme.PANEL if colour is None else colour,
-                 theme.PANEL_ALPHA if alpha is None else alpha, radius, shadow)
+               alpha: int | None = None, radius: int = 18, shadow: int = 0, *,
+               pal: Palette) -> None:
+    """A panel at ``rect``: the palette's panel colour and opacity unless given (so high
+    contrast's opaque panels reach every screen)."""
+    surf = panel((rect.w, rect.h), colour, alpha, radius, shadow, pal=pal)
     target.blit(surf, (rect.x - shadow, rect.y - shadow))
 
 
@@ -198,28 +198,29 @@ class Menu:
             target = 1.0 if i == self.focus else 0.0
             self.glow[i] += (target - self.glow[i]) * min(1.0, dt * 12)
 
-    def draw(self, surface: pygame.Surface, text: TextCache, fonts: theme.Fonts) -> None:
-        font = fonts.get(self.font_role, self.size)
+    def draw(self, surface: pygame.Surface, lettering: Lettering) -> None:
+        pal, text = lettering.palette, lettering.text
+        font = lettering.font(self.font_role, self.size)
         for i, entry in enumerate(self.entries):
             rect = self.rect(i)
             g = self.glow[i]
             if g > 0.02:
-                colour = theme.CREAM_LIGHT if self.light else theme.CREAM_DARK
+                colour = pal.CREAM_LIGHT if self.light else pal.CREAM_DARK
                 alpha = int((40 if self.light else 150) * g)
-                blit_panel(surface, rect, colour, alpha, radius=rect.h // 2)
+                blit_panel(surface, rect, colour, alpha, radius=rect.h // 2, pal=pal)
             if self.light:
-                colour = theme.STAR if entry.enabled else theme.GREY
+                colour = pal.STAR if entry.enabled else pal.GREY
             else:
-                colour = theme.INK if entry.enabled else theme.GREY
+                colour = pal.INK if entry.enabled else pal.GREY
             label = f"{i + 1}   {entry.label}" if self.numbered else entry.label
             line = text.line(label, font, colour)
             offset = int(6 * g)
             surface.blit(line, (rect.x + 22 + offset, rect.centery - line.get_height() // 2))
             if g > 0.02:
-                dot = theme.AMBER if self.light else theme.TERRACOTTA
+                dot = pal.AMBER if self.light else pal.TERRACOTTA
                 pygame.draw.circle(surface, dot, (rect.x + 10, rect.centery), max(1, int(4 * g)))
             if entry.note:
-                small = fonts.get("sans", max(14, self.size - 8))
-                note = text.line(entry.note, small, theme.GREY)
+                small = lettering.font("sans", max(14, self.size - 8))
+                note = text.line(entry.note, small, pal.GREY)
                 surface.blit(note, (rect.right - note.get_width() - 16,
                                     rect.centery - note.get_height() // 2))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.app.render import theme
+from game.app.render.veil import darken
 from game.app.render.widgets import Entry, Menu, blit_panel
 from game.app.screen import Screen, Window
 from game.app.transitions import Next, Pop
@@ -24,9 +25,9 @@ class ConfirmScreen(Screen):
         self.question, self.detail = question, detail
         #: what is being confirmed ("quit", "title"): the opener reads it with the answer
         self.topic = topic
-        sv = app.services
-        title = sv.text.block(question, sv.font("serif", 27), theme.INK, W - 80, 34)
-        body = sv.text.block(detail, sv.font("serif", 19), theme.INK, W - 80, 28) if detail \
+        sv, pal = app.services, self.palette
+        title = sv.text.block(question, sv.font("serif", 27), pal.INK, W - 80, 34)
+        body = sv.text.block(detail, sv.font("serif", 19), pal.INK, W - 80, 28) if detail \
             else None
         h = 32 + title.height + 14 + (body.height + 18 if body else 0) + 2 * 50 + 28
         self.rect = pygame.Rect((theme.WIDTH - W) // 2, (theme.HEIGHT - h) // 2, W, h)
@@ -54,14 +55,13 @@ class ConfirmScreen(Screen):
         return {"action": "confirm", "question": self.question}
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        veil = pygame.Surface(theme.SIZE, pygame.SRCALPHA)
-        veil.fill((*theme.NIGHT_DEEP, 160))
-        surface.blit(veil, (0, 0))
-        blit_panel(surface, self.rect, radius=24, shadow=14)
-        title = sv.text.block(self.question, sv.font("serif", 27), theme.INK, W - 80, 34)
+        darken(surface, pal.NIGHT_DEEP, 160)
+        blit_panel(surface, self.rect, radius=24, shadow=14, pal=pal)
+        title = sv.text.block(self.question, sv.font("serif", 27), pal.INK, W - 80, 34)
         title.draw(surface, self.rect.x + 40, self.rect.y + 32)
         if self.detail:
-            body = sv.text.block(self.detail, sv.font("serif", 19), theme.INK_SOFT, W - 80, 28)
+            body = sv.text.block(self.detail, sv.font("serif", 19), pal.INK_SOFT, W - 80, 28)
             body.draw(surface, self.rect.x + 40, self.rect.y + 36 + title.height + 14)
-        self.menu.draw(surface, sv.text, sv.fonts)
+        self.menu.draw(surface, sv)

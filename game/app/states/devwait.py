@@ -10,7 +10,7 @@ import pygame
 
 from game.app import dev
 from game.app.keymods import ctrl
-from game.app.render import devpanels, theme
+from game.app.render import devpanels
 from game.app.screen import Screen, Window
 from game.app.transitions import Next, Quit, Replace
 from game.story.diagnostics import Diagnostic
@@ -87,11 +87,12 @@ class DevWaitScreen(Screen):
         return {"action": "wait", "message": "the story does not load yet"}
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        surface.fill(theme.NIGHT_DEEP)
+        surface.fill(pal.NIGHT_DEEP)
         lines = [dev.shown(d, self.root) for d in self.failed]
         if self.problem:
             lines.append(self.problem)
         rect = devpanels.draw_failure(surface, sv, lines, title=self.title(len(lines)))
-        surface.blit(sv.text.line(NOTE, sv.font("sans", 16), theme.SEA_LIGHT),
+        surface.blit(sv.text.line(NOTE, sv.font("sans", 16), pal.SEA_LIGHT),
                      (rect.x, rect.bottom + 18))

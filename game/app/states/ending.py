@@ -117,17 +117,18 @@ class EndingScreen(Screen):
 
     def _place(self) -> None:
         """Where the column's parts go, and the debrief's room (``self.view``)."""
+        pal = self.palette
         sv = self.app.services
         self.scale = sv.settings.scale
         self.contrast = sv.settings.high_contrast  # the chart is drawn in the palette's colours
         y = 64 + 32
         self.title_y = y
-        y += sv.text.block(self.title, sv.font("serif", 46), theme.STAR, COLUMN, 56).height + 18
+        y += sv.text.block(self.title, sv.font("serif", 46), pal.STAR, COLUMN, 56).height + 18
         self.dynamic_y = y
         if self.dynamic:
             y += 30
             if self.summary:
-                y += sv.text.block(self.summary, sv.font("serif-italic", 19), theme.SAND,
+                y += sv.text.block(self.summary, sv.font("serif-italic", 19), pal.SAND,
                                    COLUMN, 27).height + 10
         y += 14
         self.view = pygame.Rect(LEFT, y, COLUMN, max(60, self.menu.y - 18 - y))
@@ -149,8 +150,7 @@ class EndingScreen(Screen):
             n = len(self.rows)
             h = max(figure_height(n, PLOT_MIN), min(figure_height(n, PLOT_MAX), room - need))
             marked = {p.step + 1: story.kinds.get(p.kind or "") for p in self.points}
-            self.figure = draw_figure((COL_W, h), self.rows, self.kinds, sv.text, sv.fonts,
-                                      marked)
+            self.figure = draw_figure((COL_W, h), self.rows, self.kinds, sv, marked)
             y += h + 10
         self.legend_y = y
         y += legend_h
@@ -161,9 +161,10 @@ class EndingScreen(Screen):
 
     def _body(self):
         """The debrief laid out at its readable size (grown with the player's text size)."""
+        pal = self.palette
         sv = self.app.services
         size = max(DEBRIEF_SIZE, sv.settings.scaled(DEBRIEF_SIZE))
-        return sv.text.block(self.debrief, sv.font("serif", size), theme.CREAM,
+        return sv.text.block(self.debrief, sv.font("serif", size), pal.CREAM,
                              COLUMN - BAR_GAP, int(size * 1.42))
 
     @property
@@ -378,31 +379,32 @@ class EndingScreen(Screen):
                                    for e in shown_points]}
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        background = vertical_gradient(theme.SIZE, theme.NIGHT, theme.PLUM_DARK)
+        background = vertical_gradient(theme.SIZE, pal.NIGHT, pal.PLUM_DARK)
         surface.blit(background, (0, 0))
-        kicker = sv.text.line("AN ENDING", sv.font("sans-bold", 16), theme.AMBER)
+        kicker = sv.text.line("AN ENDING", sv.font("sans-bold", 16), pal.AMBER)
         surface.blit(kicker, (LEFT, 64))
-        title = sv.text.block(self.title, sv.font("serif", 46), theme.STAR, COLUMN, 56)
+        title = sv.text.block(self.title, sv.font("serif", 46), pal.STAR, COLUMN, 56)
         title.draw(surface, LEFT, self.title_y)
         y = self.dynamic_y
         if self.dynamic:
             dyn = sv.text.line(f"The dynamic: {self.dynamic}", sv.font("sans-bold", 19),
-                               theme.AMBER_LIGHT)
+                               pal.AMBER_LIGHT)
             surface.blit(dyn, (LEFT, y))
             y += 30
             if self.summary:
-                block = sv.text.block(self.summary, sv.font("serif-italic", 19), theme.SAND,
+                block = sv.text.block(self.summary, sv.font("serif-italic", 19), pal.SAND,
                                       COLUMN, 27)
                 block.draw(surface, LEFT, y)
         if self.debrief:
             self._draw_debrief(surface, background)
         self._draw_column(surface)
-        self.menu.draw(surface, sv.text, sv.fonts)
+        self.menu.draw(surface, sv)
         if self.menu.focus is None:  # nothing is chosen until the player reaches for the menu
             words = "Down or Tab to choose, Right for the turning points, or click" \
                 if self.turnings is not None else "Down or Tab to choose, or click"
-            hint = sv.text.line(words, sv.font("sans", 15), theme.SAND)
+            hint = sv.text.line(words, sv.font("sans", 15), pal.SAND)
             surface.blit(hint, (LEFT, self.menu.y + 3 * self.menu.row - 6))
         if self.dev is not None:
             self.dev.draw(surface, sv)
@@ -410,19 +412,20 @@ class EndingScreen(Screen):
     def _draw_column(self, surface: pygame.Surface) -> None:
         """The chart (the focused turning point's band outlined), the legend of reply kinds,
         and the turning points."""
+        pal = self.palette
         sv = self.app.services
         focus = self.point_focus
         if self.figure is not None:
             surface.blit(self.figure.surface, (RIGHT, COL_TOP))
             if focus is not None:
                 band = self.figure.band(self.points[focus].step + 1).move(RIGHT, COL_TOP)
-                pygame.draw.rect(surface, theme.BADGE_FOCUS, band, 2, border_radius=BAND // 2)
+                pygame.draw.rect(surface, pal.BADGE_FOCUS, band, 2, border_radius=BAND // 2)
         if self.legend:
             x, cy = RIGHT + 6, self.legend_y
             small = sv.font("sans", 15)
             for kind, steps in self.legend:
-                colour = theme.TONES.get(kind.tone, theme.GREY)
-                label = sv.text.line(self._legend_label(kind, steps), small, theme.CREAM)
+                colour = pal.tone(kind.tone)
+                label = sv.text.line(self._legend_label(kind, steps), small, pal.CREAM)
                 if x + label.get_width() + 24 > theme.WIDTH - 40 and x > RIGHT + 6:
                     x = RIGHT + 6
                     cy += LEGEND_ROW
@@ -433,6 +436,7 @@ class EndingScreen(Screen):
             self.turnings.draw(surface, sv, self.point_rect, self.point_scroll, focus)
 
     def _draw_debrief(self, surface: pygame.Surface, background: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
         body = self._body()
         view = self.view
@@ -448,12 +452,12 @@ class EndingScreen(Screen):
                    bottom=background.get_at((0, view.bottom - 1)) if self.scroll < most - 0.5
                    else None)
         scrollbar(surface, LEFT + COLUMN - BAR_GAP // 2, view.y, view.h, body.height,
-                  self.scroll, theme.PLUM_LIGHT, theme.AMBER_LIGHT)
+                  self.scroll, pal.PLUM_LIGHT, pal.AMBER_LIGHT)
         if self.scroll < most - 0.5:
-            hint = sv.text.line("More below", sv.font("sans", 15), theme.SAND)
+            hint = sv.text.line("More below", sv.font("sans", 15), pal.SAND)
             right = LEFT + COLUMN - BAR_GAP
             x, y = right - hint.get_width() - 16, view.bottom + 3
             surface.blit(hint, (x, y))
             cx, cy = right - 5, y + hint.get_height() // 2
-            pygame.draw.lines(surface, theme.SAND, False,
+            pygame.draw.lines(surface, pal.SAND, False,
                               [(cx - 5, cy - 2), (cx, cy + 3), (cx + 5, cy - 2)], 2)

@@ -223,8 +223,9 @@ class FlowchartScreen(Screen):
     # -- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        surface.fill(theme.NIGHT_DEEP)
+        surface.fill(pal.NIGHT_DEEP)
         clip = surface.get_clip()
         surface.set_clip(VIEW)
         self._draw_edges(surface)
@@ -240,6 +241,7 @@ class FlowchartScreen(Screen):
         return -margin <= x - VIEW.x <= VIEW.w + margin and -margin <= y - VIEW.y <= VIEW.h + margin
 
     def _draw_edges(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         g = self.graph
         nodes = g.nodes
         width = max(1, int(2 * min(1.0, self.zoom)))
@@ -252,15 +254,16 @@ class FlowchartScreen(Screen):
             if on:
                 continue
             seen = na.seen and nb.seen
-            colour = theme.SEA_LIGHT if seen else theme.TEAL
+            colour = pal.SEA_LIGHT if seen else pal.TEAL
             _edge(surface, colour, pa, pb, width, back=nb.y <= na.y)
         for a, b in g.path_edges:
             na, nb = nodes[a], nodes[b]
             pa, pb = self.to_screen(na.x, na.y), self.to_screen(nb.x, nb.y)
-            _edge(surface, theme.AMBER, pa, pb, max(3, int(4 * min(1.0, self.zoom))),
+            _edge(surface, pal.AMBER, pa, pb, max(3, int(4 * min(1.0, self.zoom))),
                   back=nb.y <= na.y)
 
     def _draw_nodes(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
         z = self.zoom
         r = max(3, int(11 * min(1.4, z)))
@@ -271,61 +274,63 @@ class FlowchartScreen(Screen):
             if not self._visible(x, y):
                 continue
             if node.kind == "ending":
-                colour = node.colour if node.seen else _dim(node.colour)
+                colour = node.colour if node.seen else _dim(node.colour, pal)
                 rr = r + 3
                 pygame.draw.circle(surface, colour, (x, y), rr)
                 if node.seen:
-                    pygame.draw.circle(surface, theme.STAR, (x, y), rr, 2)
+                    pygame.draw.circle(surface, pal.STAR, (x, y), rr, 2)
             elif node.kind == "route":
                 s = max(2, r // 2 + 1)
                 pts = [(x, y - s - 2), (x + s + 2, y), (x, y + s + 2), (x - s - 2, y)]
-                pygame.draw.polygon(surface, theme.SEA_LIGHT if node.seen else theme.TEAL, pts)
+                pygame.draw.polygon(surface, pal.SEA_LIGHT if node.seen else pal.TEAL, pts)
             elif node.seen:
-                pygame.draw.circle(surface, theme.CREAM, (x, y), r)
+                pygame.draw.circle(surface, pal.CREAM, (x, y), r)
             else:
-                pygame.draw.circle(surface, theme.NIGHT, (x, y), r)
-                pygame.draw.circle(surface, theme.TEAL, (x, y), r, 2)
+                pygame.draw.circle(surface, pal.NIGHT, (x, y), r)
+                pygame.draw.circle(surface, pal.TEAL, (x, y), r, 2)
             if node.on_path and node.kind != "ending":
-                pygame.draw.circle(surface, theme.AMBER, (x, y), r + 3, 2)
+                pygame.draw.circle(surface, pal.AMBER, (x, y), r + 3, 2)
             if node.id == self.current:
-                pygame.draw.circle(surface, theme.AMBER_LIGHT, (x, y), r + 8, 2)
+                pygame.draw.circle(surface, pal.AMBER_LIGHT, (x, y), r + 8, 2)
             if node.id == self.selected:
-                pygame.draw.circle(surface, theme.STAR, (x, y), r + 12, 2)
+                pygame.draw.circle(surface, pal.STAR, (x, y), r + 12, 2)
             if labels and node.kind != "route" and node.seen:
                 # a place never seen keeps its name, as the endings page keeps a locked
                 # ending's title: nothing of what is ahead is given away
-                text = sv.text.line(node.label, font, theme.CREAM)
+                text = sv.text.line(node.label, font, pal.CREAM)
                 surface.blit(text, (x - text.get_width() // 2, y + r + 6))
 
     def _draw_header(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
         bar = pygame.Rect(0, 0, theme.WIDTH, VIEW.y)
-        surface.fill(theme.NIGHT, bar)
-        pygame.draw.line(surface, theme.TEAL, (0, VIEW.y - 1), (theme.WIDTH, VIEW.y - 1), 1)
-        kicker = sv.text.line("THE PATHS", sv.font("sans-bold", 14), theme.AMBER)
+        surface.fill(pal.NIGHT, bar)
+        pygame.draw.line(surface, pal.TEAL, (0, VIEW.y - 1), (theme.WIDTH, VIEW.y - 1), 1)
+        kicker = sv.text.line("THE PATHS", sv.font("sans-bold", 14), pal.AMBER)
         surface.blit(kicker, (40, 20))
-        title = sv.text.line(self.story.title, sv.font("serif", 30), theme.STAR)
+        title = sv.text.line(self.story.title, sv.font("serif", 30), pal.STAR)
         surface.blit(title, (40, 40))
         seen = sum(1 for n in self.graph.nodes.values() if n.seen)
         count = sv.text.line(f"{seen} of {len(self.graph.nodes)} places seen",
-                             sv.font("sans", 15), theme.SAND)
+                             sv.font("sans", 15), pal.SAND)
         surface.blit(count, (48 + title.get_width() + 16, 54))
         self._draw_legend(surface)
         hint = sv.text.line("Drag or arrows to move  ·  wheel or +/- to zoom  ·  0 all  ·  "
                             "C where you are  ·  Tab next seen  ·  Esc back",
-                            sv.font("sans", 14), theme.SAND)
+                            sv.font("sans", 14), pal.SAND)
         surface.blit(hint, (40, theme.HEIGHT - 30))
 
     def _draw_legend(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
         small = sv.font("sans", 14)
         x, y = 600, 22
-        items = [("path", theme.AMBER, "this playthrough"), ("dot", theme.CREAM, "seen"),
-                 ("ring", theme.TEAL, "not yet seen")]
+        items = [("path", pal.AMBER, "this playthrough"), ("dot", pal.CREAM, "seen"),
+                 ("ring", pal.TEAL, "not yet seen")]
         for dyn in self.story.dynamics.values():
             items.append(("ending", flowgraph.dynamic_colour(self.story, dyn.id), dyn.label))
         for shape, colour, label in items:
-            text = sv.text.line(label, small, theme.CREAM)
+            text = sv.text.line(label, small, pal.CREAM)
             if x + text.get_width() + 30 > theme.WIDTH - 170:
                 x, y = 600, y + 24
             cy = y + text.get_height() // 2
@@ -367,6 +372,7 @@ class FlowchartScreen(Screen):
         return heading, body
 
     def _draw_selection(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         card = self.card()
         if card is None:
             return
@@ -374,11 +380,11 @@ class FlowchartScreen(Screen):
         heading, body = card
         width = CARD_W
         font = sv.font("serif", sv.settings.scaled(17))
-        block = sv.text.block(body, font, theme.INK, width - 40, int(font.get_linesize() * 1.1))
+        block = sv.text.block(body, font, pal.INK, width - 40, int(font.get_linesize() * 1.1))
         rect = pygame.Rect(40, theme.HEIGHT - 72 - block.height - 44, width, block.height + 56)
         rect.top = max(VIEW.y + 16, rect.top)
-        blit_panel(surface, rect, radius=16, shadow=8)
-        head = sv.text.line(heading, sv.font("sans-bold", 15), theme.PLUM)
+        blit_panel(surface, rect, radius=16, shadow=8, pal=pal)
+        head = sv.text.line(heading, sv.font("sans-bold", 15), pal.PLUM)
         surface.blit(head, (rect.x + 20, rect.y + 12))
         block.draw(surface, rect.x + 20, rect.y + 38)
 
@@ -387,8 +393,8 @@ class FlowchartScreen(Screen):
         return self.story.initial_values[var.slot]
 
 
-def _dim(colour: tuple[int, int, int]) -> tuple[int, int, int]:
-    return tuple(int(c * 0.35 + n * 0.65) for c, n in zip(colour, theme.NIGHT_DEEP))  # type: ignore[return-value]
+def _dim(colour: tuple[int, int, int], pal: theme.Palette) -> tuple[int, int, int]:
+    return tuple(int(c * 0.35 + n * 0.65) for c, n in zip(colour, pal.NIGHT_DEEP))  # type: ignore[return-value]
 
 
 def _edge(surface: pygame.Surface, colour, a, b, width: int, back: bool = False) -> None:

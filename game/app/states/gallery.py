@@ -152,12 +152,13 @@ class GalleryScreen(Screen):
     # -- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        sheet.background(surface)
+        sheet.background(surface, self.app.services)
         sheet.title(surface, sv, "Endings", kicker="Found across every playthrough")
         story = self.story
         if story is None:
-            note = sv.text.line("No stories to show.", sv.font("serif-italic", 21), theme.INK_SOFT)
+            note = sv.text.line("No stories to show.", sv.font("serif-italic", 21), pal.INK_SOFT)
             surface.blit(note, (sheet.LEFT, TOP))
             self.back.draw(surface, sv)
             return
@@ -179,8 +180,9 @@ class GalleryScreen(Screen):
         self.back.draw(surface, sv)
 
     def _draw_story_name(self, surface: pygame.Surface, text: str) -> None:
+        pal = self.palette
         sv = self.app.services
-        line = sv.text.line(text, sv.font("serif-italic", 21), theme.PLUM)
+        line = sv.text.line(text, sv.font("serif-italic", 21), pal.PLUM)
         x, y = sheet.LEFT + 220, sheet.TOP + 30
         if len(self.stories) > 1:
             self.prev_story.rect.topleft = (x, y - 2)
@@ -192,43 +194,44 @@ class GalleryScreen(Screen):
 
     def _draw_card(self, surface: pygame.Surface, r: pygame.Rect, node: Node, when: str | None,
                    focused: bool) -> None:
+        pal = self.palette
         sv = self.app.services
         story = self.story
         ending = node.ending
         colour = flowgraph.dynamic_colour(story, ending.dynamic)
-        blit_panel(surface, r, theme.CREAM_LIGHT if focused else theme.CREAM,
-                   255 if focused else 200, radius=16)
+        blit_panel(surface, r, pal.CREAM_LIGHT if focused else pal.CREAM,
+                   255 if focused else 200, radius=16, pal=pal)
         if focused:
-            pygame.draw.rect(surface, theme.TERRACOTTA, r, 3, border_radius=16)
+            pygame.draw.rect(surface, pal.TERRACOTTA, r, 3, border_radius=16)
         x = r.x + 56
         width = r.right - 18 - x
         if when is not None:
             pygame.draw.circle(surface, colour, (r.x + 28, r.y + 32), 13)
-            pygame.draw.circle(surface, theme.STAR, (r.x + 28, r.y + 32), 13, 2)
+            pygame.draw.circle(surface, pal.STAR, (r.x + 28, r.y + 32), 13, 2)
             title = render(ending.title_template, story.default_cast(), self._initial)
             head = sheet.ellipsis(title, sv.font("serif", 21), width)
-            surface.blit(sv.text.line(head, sv.font("serif", 21), theme.INK), (x, r.y + 14))
+            surface.blit(sv.text.line(head, sv.font("serif", 21), pal.INK), (x, r.y + 14))
             dyn = story.dynamics.get(ending.dynamic or "")
             label = dyn.label if dyn else "An ending"
             dyn_line = sv.text.line(label, sv.font("sans-bold", 15), _darker(colour))
             surface.blit(dyn_line, (x, r.y + 48))
             date = _date(when)
             if date:
-                small = sv.text.line(f"found {date}", sv.font("sans", 14), theme.INK_SOFT)
+                small = sv.text.line(f"found {date}", sv.font("sans", 14), pal.INK_SOFT)
                 surface.blit(small, (x + dyn_line.get_width() + 12, r.y + 49))
             if dyn and dyn.summary:
                 font = sv.font("serif-italic", 15)
                 text = sheet.ellipsis(dyn.summary, font, width)
-                surface.blit(sv.text.line(text, font, theme.INK_SOFT), (x, r.y + 72))
+                surface.blit(sv.text.line(text, font, pal.INK_SOFT), (x, r.y + 72))
         else:
-            pygame.draw.circle(surface, theme.CREAM_DARK, (r.x + 28, r.y + 32), 13)
-            _lock(surface, (r.x + 28, r.y + 32))
-            surface.blit(sv.text.line("Not found yet", sv.font("serif-italic", 20), theme.GREY),
+            pygame.draw.circle(surface, pal.CREAM_DARK, (r.x + 28, r.y + 32), 13)
+            _lock(surface, (r.x + 28, r.y + 32), pal)
+            surface.blit(sv.text.line("Not found yet", sv.font("serif-italic", 20), pal.GREY),
                          (x, r.y + 14))
             font = sv.font("serif-italic", 16)
             hint = self.hints(story).get(node.id, "")
             for i, text in enumerate(sheet.clip_lines(hint, font, width, 2)):
-                surface.blit(sv.text.line(text, font, theme.INK_SOFT), (x, r.y + 46 + i * 22))
+                surface.blit(sv.text.line(text, font, pal.INK_SOFT), (x, r.y + 46 + i * 22))
 
     def hints(self, story: Story) -> dict[str, str]:
         """The story's locked-ending hints, worked out once."""
@@ -253,7 +256,7 @@ def _darker(colour: tuple[int, int, int]) -> tuple[int, int, int]:
     return tuple(int(c * 0.62) for c in colour)  # type: ignore[return-value]
 
 
-def _lock(surface: pygame.Surface, centre: tuple[int, int]) -> None:
+def _lock(surface: pygame.Surface, centre: tuple[int, int], pal: theme.Palette) -> None:
     x, y = centre
-    pygame.draw.rect(surface, theme.INK_SOFT, (x - 6, y - 2, 12, 9), border_radius=2)
-    pygame.draw.arc(surface, theme.INK_SOFT, (x - 5, y - 9, 10, 12), 0, 3.1416, 2)
+    pygame.draw.rect(surface, pal.INK_SOFT, (x - 6, y - 2, 12, 9), border_radius=2)
+    pygame.draw.arc(surface, pal.INK_SOFT, (x - 5, y - 9, 10, 12), 0, 3.1416, 2)

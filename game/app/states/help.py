@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.render import sheet, theme
+from game.app.render import sheet
 from game.app.screen import Screen
 from game.app.transitions import Next, Pop
 
@@ -45,18 +45,19 @@ class HelpScreen(Screen):
         return {"action": "help"}
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        sheet.background(surface)
+        sheet.background(surface, self.app.services)
         y = sheet.title(surface, sv, "Keys and buttons", kicker="Keyboard, mouse and gamepad")
         font, small = sv.font("sans", 18), sv.font("sans-bold", 14)
         heads = sv.font("sans-bold", 14)
         for x, text in ((sheet.LEFT, "WHAT"), (sheet.LEFT + 360, "KEYBOARD AND MOUSE"),
                         (sheet.LEFT + 800, "GAMEPAD")):
-            surface.blit(sv.text.line(text, heads, theme.DUSK), (x, y))
+            surface.blit(sv.text.line(text, heads, pal.DUSK), (x, y))
         y += 28
         for what, keys, pad in ROWS:
-            surface.blit(sv.text.line(what, font, theme.INK), (sheet.LEFT, y))
-            surface.blit(sv.text.line(keys, font, theme.INK_SOFT), (sheet.LEFT + 360, y))
+            surface.blit(sv.text.line(what, font, pal.INK), (sheet.LEFT, y))
+            surface.blit(sv.text.line(keys, font, pal.INK_SOFT), (sheet.LEFT + 360, y))
             if pad:
                 self._glyphs(surface, pad, sheet.LEFT + 800, y + 11, small, font)
             y += 32
@@ -64,20 +65,21 @@ class HelpScreen(Screen):
 
     def _glyphs(self, surface, pad: str, x: int, cy: int, small, font) -> None:
         """The pad's buttons as they look: coloured face buttons, pill-shaped others."""
+        pal = self.palette
         sv = self.app.services
         for part in pad.split(", then "):
             if part in GLYPH:
                 pygame.draw.circle(surface, GLYPH[part], (x + 12, cy), 12)
-                label = sv.text.line(part, small, theme.CREAM_LIGHT)
+                label = sv.text.line(part, small, pal.CREAM_LIGHT)
                 surface.blit(label, label.get_rect(center=(x + 12, cy)))
                 x += 34
             else:
-                label = sv.text.line(part, small, theme.CREAM_LIGHT)
+                label = sv.text.line(part, small, pal.CREAM_LIGHT)
                 pill = pygame.Rect(x, cy - 12, label.get_width() + 20, 24)
-                pygame.draw.rect(surface, theme.INK_SOFT, pill, border_radius=12)
+                pygame.draw.rect(surface, pal.INK_SOFT, pill, border_radius=12)
                 surface.blit(label, label.get_rect(center=pill.center))
                 x = pill.right + 10
-            then = sv.text.line("then", font, theme.INK_SOFT)
+            then = sv.text.line("then", font, pal.INK_SOFT)
             if part != pad.split(", then ")[-1]:
                 surface.blit(then, (x, cy - then.get_height() // 2))
                 x += then.get_width() + 10

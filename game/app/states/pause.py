@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.app.render import theme
+from game.app.render.veil import darken
 from game.app.render.widgets import Entry, Menu, blit_panel
 from game.app.screen import Screen, Window
 from game.app.transitions import Next, Pop
@@ -60,22 +61,11 @@ class PauseScreen(Screen):
         self.menu.update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
-        veil = _veil()
-        veil.set_alpha(int(140 * self.t))
-        surface.blit(veil, (0, 0))
-        blit_panel(surface, self.rect, radius=26, shadow=14)
+        pal = self.palette
+        darken(surface, pal.NIGHT_DEEP, int(140 * self.t))
+        blit_panel(surface, self.rect, radius=26, shadow=14, pal=pal)
         sv = self.app.services
-        title = sv.text.line("Paused", sv.font("serif", 38), theme.INK)
+        title = sv.text.line("Paused", sv.font("serif", 38), pal.INK)
         surface.blit(title, (self.rect.x + 36, self.rect.y + 30))
-        self.menu.draw(surface, sv.text, sv.fonts)
+        self.menu.draw(surface, sv)
 
-
-_V: list[pygame.Surface] = []
-
-
-def _veil() -> pygame.Surface:
-    if not _V:
-        s = pygame.Surface(theme.SIZE)
-        s.fill(theme.NIGHT_DEEP)
-        _V.append(s)
-    return _V[0]

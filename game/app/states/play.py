@@ -20,6 +20,7 @@ from game.app.render.dynamics import DynamicsPanel
 from game.app.render.mapview import Figure, SceneView
 from game.app.render.portrait import PortraitView
 from game.app.render.quickmenu import QuickMenu
+from game.app.render.veil import bottom_shade
 from game.app.render.widgets import blit_panel, panel
 from game.app.screen import Screen, Window, carry_on
 from game.app.transitions import Next, Push, Quit, Replace
@@ -63,7 +64,6 @@ class PlayScreen(Screen):
         self.label: pygame.Surface | None = None
         self.label_rect = pygame.Rect(0, 0, 0, 0)  # where the scene's name was last drawn
         self.camera: tuple[float, float] | None = None
-        self.veil = _bottom_veil()
         self.reader = Reader()
         #: the pause menu's entry a page was opened from: closing the page goes back to it
         self.from_pause: str | None = None
@@ -142,6 +142,7 @@ class PlayScreen(Screen):
         self.app.notify("node", s)
 
     def _follow_scene(self) -> None:
+        pal = self.palette
         sid = self.session.scene
         if sid == self.scene_id and self.scene is not None:
             return
@@ -160,7 +161,7 @@ class PlayScreen(Screen):
         scene = self.story.scenes.get(sid) if sid else None
         if scene and scene.label:
             self.label = self.services.text.line(scene.label, self.services.font("serif-italic", 26),
-                                                 theme.STAR)
+                                                 pal.STAR)
             self.label_time = 3.5
 
     def _follow_places(self, snap: bool = False) -> None:
@@ -187,13 +188,14 @@ class PlayScreen(Screen):
                 fig.x, fig.y, fig.phase = fig.tx, fig.ty, 0.0
 
     def _sprite(self, cid: str) -> pygame.Surface:
+        pal = self.palette
         char = self.story.characters.get(cid)
         images = self.services.images
         if char is not None and char.sprite:
             found = images.try_load(self.story.asset(char.sprite))
             if found is not None:
                 return found
-        colour = theme.hex_colour(char.color if char else None, theme.PLUM_LIGHT)
+        colour = theme.hex_colour(char.color if char else None, pal.PLUM_LIGHT)
         return _figure_placeholder(colour)
 
     def _portrait(self, speaker: str | None, expression: str | None) -> pygame.Surface | None:
@@ -216,11 +218,12 @@ class PlayScreen(Screen):
         return image
 
     def _show_line(self) -> None:
+        pal = self.palette
         line = self.lines[self.index]
         char = self.story.characters.get(line.speaker or "")
-        colour = theme.hex_colour(char.color if char else None, theme.TERRACOTTA)
+        colour = theme.hex_colour(char.color if char else None, pal.TERRACOTTA)
         if char is not None and char.player and not char.color:
-            colour = theme.SAGE_DARK
+            colour = pal.SAGE_DARK
         self.box.set_line(line.name, line.text, colour, narration=line.speaker is None)
         if line.speaker is not None:
             image = self._portrait(line.speaker, line.expression)
@@ -233,6 +236,7 @@ class PlayScreen(Screen):
         self.box.fit(int(self.box_bottom))
 
     def _after_lines(self) -> None:
+        pal = self.palette
         s = self.session
         if s.node.ending is not None:
             self.phase = "end"
@@ -250,7 +254,7 @@ class PlayScreen(Screen):
             kind = self.story.kinds.get(c.kind or "")
             if self.services.settings.show_dynamics and kind is not None:
                 tags.append((s.render(kind.label_template),
-                             theme.TONES.get(kind.tone, theme.GREY)))
+                             pal.tone(kind.tone)))
             else:
                 tags.append(None)
         self.choices.set([(c.text, c.kind) for c in offered], tags)
@@ -680,7 +684,7 @@ class PlayScreen(Screen):
         if self.camera is None:
             self._follow_camera(0.0)
         return self.scene.compose(list(self.figures.values()), self.mood,
-                                  self.camera or (0, 0), self.veil)
+                                  self.camera or (0, 0), bottom_shade(self.palette.NIGHT_DEEP))
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.scene is not None:
@@ -694,19 +698,20 @@ class PlayScreen(Screen):
 
     def _draw_interface(self, surface: pygame.Surface) -> None:
         """Everything over the scene: the portrait, the dialogue, the replies, the panels."""
+        pal = self.palette
         view = self.scene
         if view is not None and view.problem:
             note = self.services.text.block(view.problem, self.services.font("sans", 16),
-                                            theme.INK, 520)
+                                            pal.INK, 520)
             rect = pygame.Rect(24, 96, note.width + 32, note.height + 24)  # below the name
-            blit_panel(surface, rect, radius=12)
+            blit_panel(surface, rect, radius=12, pal=pal)
             note.draw(surface, rect.x + 16, rect.y + 12)
         self.portrait.draw(surface)
-        self.box.draw(surface, show_more=self.phase in ("lines", "end"))
+        self.box.draw(surface, self.phase in ("lines", "end"), pal)
         if self.phase == "choices":
-            self.choices.draw(surface)
+            self.choices.draw(surface, pal)
         if self.services.settings.show_dynamics:
-            self.dynamics.draw(surface)
+            self.dynamics.draw(surface, pal)
         self._draw_label(surface)
         sv = self.services
         if sv.settings.quick_menu:
@@ -718,6 +723,7 @@ class PlayScreen(Screen):
 
     def _draw_label(self, surface: pygame.Surface) -> None:
         """The new scene's name, for a few seconds, over everything in the room it names."""
+        pal = self.palette
         if self.label is None or self.label_time <= 0:
             return
         a = int(255 * min(1.0, self.label_time / 1.0, (3.5 - self.label_time) / 0.6))
@@ -732,7 +738,7 @@ class PlayScreen(Screen):
         if tag.bottom + 24 > self.box.rect.top:
             return  # large text brought the dialogue up here: the speaker's name comes first
         self.label_rect = tag
-        shade = panel((tag.w, tag.h), theme.NIGHT_DEEP, 150, tag.h // 2)
+        shade = panel((tag.w, tag.h), pal.NIGHT_DEEP, 150, tag.h // 2, pal=pal)
         shade.set_alpha(a)
         surface.blit(shade, tag.topleft)
         shade.set_alpha(255)
@@ -746,20 +752,6 @@ def _figure_placeholder(colour: tuple[int, int, int]) -> pygame.Surface:
     surf = pygame.Surface((32, 64), pygame.SRCALPHA)
     pygame.draw.ellipse(surf, (0, 0, 0, 50), (4, 56, 24, 8))
     pygame.draw.rect(surf, colour, (8, 22, 16, 36), border_radius=8)
-    pygame.draw.circle(surf, theme.SAND, (16, 14), 9)
+    pygame.draw.circle(surf, theme.DEFAULT.SAND, (16, 14), 9)
     return surf
 
-
-_VEIL: list[pygame.Surface] = []
-
-
-def _bottom_veil() -> pygame.Surface:
-    """A soft darkening towards the bottom, so the dialogue sits calmly over the room."""
-    if not _VEIL:
-        h = 380
-        veil = pygame.Surface((theme.WIDTH, h), pygame.SRCALPHA)
-        for y in range(h):
-            k = (y / h) ** 1.6
-            pygame.draw.line(veil, (*theme.NIGHT_DEEP, int(175 * k)), (0, y), (theme.WIDTH, y))
-        _VEIL.append(veil)
-    return _VEIL[0]

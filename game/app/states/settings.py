@@ -12,7 +12,7 @@ import dataclasses
 
 import pygame
 
-from game.app.render import sheet, theme
+from game.app.render import sheet
 from game.app.render.widgets import blit_panel
 from game.app.screen import Screen, Window
 from game.app.settings import Settings, fields
@@ -207,12 +207,13 @@ class SettingsScreen(Screen):
     # -- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        sheet.background(surface)
+        sheet.background(surface, self.app.services)
         sheet.title(surface, sv, "Settings", kicker="Kept for next time")
         head_font = sv.font("sans-bold", 14)
         for label, x, y in self.heads:
-            surface.blit(sv.text.line(label.upper(), head_font, theme.DUSK), (x + 14, y + 6))
+            surface.blit(sv.text.line(label.upper(), head_font, pal.DUSK), (x + 14, y + 6))
         for i, row in enumerate(self.rows):
             self._draw_row(surface, row, i == self.focus)
         self._draw_help(surface)
@@ -221,12 +222,13 @@ class SettingsScreen(Screen):
         self.back.draw(surface, sv)
 
     def _draw_row(self, surface: pygame.Surface, row: Row, focused: bool) -> None:
+        pal = self.palette
         sv = self.app.services
         r = row.rect
         if focused:
-            blit_panel(surface, r, theme.CREAM_DARK, 160, radius=r.h // 2)
-            pygame.draw.circle(surface, theme.TERRACOTTA, (r.x + 10, r.centery), 4)
-        label = sv.text.line(row.field.metadata["label"], sv.font("sans", 19), theme.INK)
+            blit_panel(surface, r, pal.CREAM_DARK, 160, radius=r.h // 2, pal=pal)
+            pygame.draw.circle(surface, pal.TERRACOTTA, (r.x + 10, r.centery), 4)
+        label = sv.text.line(row.field.metadata["label"], sv.font("sans", 19), pal.INK)
         surface.blit(label, (r.x + 22, r.centery - label.get_height() // 2))
         value = getattr(self.settings, row.name)
         if row.is_flag:
@@ -235,14 +237,14 @@ class SettingsScreen(Screen):
         bar = self._slider(row)
         lo, hi = row.field.metadata["range"]
         k = (value - lo) / (hi - lo) if hi > lo else 0
-        pygame.draw.line(surface, theme.CREAM_DARK, (bar.x, bar.centery), (bar.right, bar.centery),
+        pygame.draw.line(surface, pal.CREAM_DARK, (bar.x, bar.centery), (bar.right, bar.centery),
                          6)
-        pygame.draw.line(surface, theme.SLIDER_FILL, (bar.x, bar.centery),
+        pygame.draw.line(surface, pal.SLIDER_FILL, (bar.x, bar.centery),
                          (bar.x + int(k * bar.w), bar.centery), 6)
-        pygame.draw.circle(surface, theme.SLIDER_KNOB, (bar.x + int(k * bar.w), bar.centery), 9)
-        pygame.draw.circle(surface, theme.CREAM_LIGHT, (bar.x + int(k * bar.w), bar.centery), 4)
+        pygame.draw.circle(surface, pal.SLIDER_KNOB, (bar.x + int(k * bar.w), bar.centery), 9)
+        pygame.draw.circle(surface, pal.CREAM_LIGHT, (bar.x + int(k * bar.w), bar.centery), 4)
         text = self._value_text(row, value)
-        shown = sv.text.line(text, sv.font("sans-bold", 16), theme.INK_SOFT)
+        shown = sv.text.line(text, sv.font("sans-bold", 16), pal.INK_SOFT)
         surface.blit(shown, (r.right - 14 - shown.get_width(), r.centery - shown.get_height() // 2))
 
     @staticmethod
@@ -259,12 +261,14 @@ class SettingsScreen(Screen):
         return f"{value:g}"
 
     def _draw_switch(self, surface: pygame.Surface, rect: pygame.Rect, on: bool) -> None:
-        blit_panel(surface, rect, theme.SAGE_DARK if on else theme.CREAM_DARK, 255,
-                   radius=rect.h // 2)
+        pal = self.palette
+        blit_panel(surface, rect, pal.SAGE_DARK if on else pal.CREAM_DARK, 255,
+                   radius=rect.h // 2, pal=pal)
         x = rect.right - 13 if on else rect.x + 13
-        pygame.draw.circle(surface, theme.CREAM_LIGHT, (x, rect.centery), 10)
+        pygame.draw.circle(surface, pal.CREAM_LIGHT, (x, rect.centery), 10)
 
     def _draw_help(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
         row = self.rows[self.focus]
         x = COL_X[1] + 14
@@ -273,16 +277,16 @@ class SettingsScreen(Screen):
         text = HELP.get(row.name, "")
         if self.message:
             text = f"{self.message} {text}"
-        block = sv.text.block(text, sv.font("serif-italic", 17), theme.INK_SOFT, width, 24)
+        block = sv.text.block(text, sv.font("serif-italic", 17), pal.INK_SOFT, width, 24)
         block.draw(surface, x, y)
         y += block.height + 14
         size = sv.settings.scaled(21)
         sample = sv.text.block("“I'm not going anywhere. Take the time you need.”",
-                               sv.font("serif", size), theme.INK, width, int(size * 1.4))
+                               sv.font("serif", size), pal.INK, width, int(size * 1.4))
         box = pygame.Rect(x - 14, y, width + 28, min(sample.height + 24,
                                                      sheet.PANEL.bottom - 80 - y))
         if box.h > 30:
-            blit_panel(surface, box, theme.CREAM_LIGHT, 255, radius=14)
+            blit_panel(surface, box, pal.CREAM_LIGHT, 255, radius=14, pal=pal)
             clip = surface.get_clip()
             surface.set_clip(box.inflate(-4, -4))
             sample.draw(surface, x, y + 12)

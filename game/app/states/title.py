@@ -34,13 +34,15 @@ ENTRIES = (
     ("quit", "Quit"),
 )
 KEYS = tuple(key for key, _ in ENTRIES)
-_CACHE: dict[str, list] = {}
 
 
 def shore_layers(images) -> list[tuple[pygame.Surface, float, float]]:
-    """(surface, sway in pixels, phase) for each layer, scaled once so the sway shows no edge."""
-    if "layers" in _CACHE:
-        return _CACHE["layers"]
+    """(surface, sway in pixels, phase) for each layer, scaled once a run (kept by the run's
+    images) so the sway shows no edge."""
+    return images.derived("title-shore", lambda: _shore_layers(images))
+
+
+def _shore_layers(images) -> list[tuple[pygame.Surface, float, float]]:
     out = []
     folder = paths.assets_dir() / "art" / "title"
     for i, (name, sway, grow) in enumerate(LAYERS):
@@ -53,15 +55,14 @@ def shore_layers(images) -> list[tuple[pygame.Surface, float, float]]:
         out.append((surf, sway, i * 1.7))
     if not out:
         out = [(_painted_shore(), 0.0, 0.0)]
-    _CACHE["layers"] = out
     return out
 
 
 def _painted_shore() -> pygame.Surface:
-    surf = vertical_gradient(theme.SIZE, theme.NIGHT, theme.DUSK).copy()
-    pygame.draw.circle(surf, theme.STAR, (940, 250), 34)
-    pygame.draw.rect(surf, theme.SEA, (0, 430, theme.WIDTH, 120))
-    pygame.draw.rect(surf, theme.SAND, (0, 540, theme.WIDTH, 180))
+    surf = vertical_gradient(theme.SIZE, theme.DEFAULT.NIGHT, theme.DEFAULT.DUSK).copy()
+    pygame.draw.circle(surf, theme.DEFAULT.STAR, (940, 250), 34)
+    pygame.draw.rect(surf, theme.DEFAULT.SEA, (0, 430, theme.WIDTH, 120))
+    pygame.draw.rect(surf, theme.DEFAULT.SAND, (0, 540, theme.WIDTH, 180))
     return surf
 
 
@@ -136,6 +137,7 @@ class TitleScreen(Screen):
         self.menu.update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         t = self.t
         for surf, sway, phase in self.layers:
             if sway == 0:
@@ -151,15 +153,15 @@ class TitleScreen(Screen):
             if a > 0.55:
                 x = (gx + t * speed * 0.2) % theme.WIDTH
                 w = int(6 + 18 * (a - 0.55))
-                pygame.draw.line(surface, theme.AMBER_LIGHT, (x, gy), (x + w, gy), 1)
+                pygame.draw.line(surface, pal.AMBER_LIGHT, (x, gy), (x + w, gy), 1)
         sv = self.app.services
-        title = sv.text.line("Low Tide", sv.font("serif", 92), theme.STAR)
+        title = sv.text.line("Low Tide", sv.font("serif", 92), pal.STAR)
         surface.blit(title, (70, 150))
         sub = sv.text.line("a quiet story about coming back", sv.font("serif-italic", 24),
-                           theme.SAND)
+                           pal.SAND)
         surface.blit(sub, (76, 262))
-        self.menu.draw(surface, sv.text, sv.fonts)
+        self.menu.draw(surface, sv)
         hint = sv.text.line("Arrows and Enter, or the mouse  ·  F11 full screen",
-                            sv.font("sans", 15), theme.CREAM_DARK)
+                            sv.font("sans", 15), pal.CREAM_DARK)
         surface.blit(hint, (theme.WIDTH - hint.get_width() - 40, theme.HEIGHT - 40))
 
