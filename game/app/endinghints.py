@@ -32,12 +32,19 @@ def unnamed_cast(story: Story) -> Cast:
 def read_unnamed(story: Story, template: Template, node: str = "") -> str:
     """A text of ``story`` as it reads at the start of a playthrough with the partner unnamed:
     an inline condition decided on the starting values, an alternative at its first visit."""
+    return read(story, template, None, node)
+
+
+def read(story: Story, template: Template, cast: Cast | None, node: str = "") -> str:
+    """A text of ``story`` read outside play (a card, a gallery): with the player's ``cast``
+    when there is one, else with the partner unnamed; at the starting values and a first
+    visit."""
     values = story.initial_values
     variables = story.variables
     moment = Moment(values, {}, 0, node, 0)
-    text = render(template, unnamed_cast(story), lambda name: values[variables[name].slot],
-                  moment)
-    return _sentences(text)
+    text = render(template, cast or unnamed_cast(story),
+                  lambda name: values[variables[name].slot], moment)
+    return text if cast is not None else _sentences(text)
 
 
 def unnamed_blurb(story: Story) -> str:

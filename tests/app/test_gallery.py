@@ -80,3 +80,28 @@ def test_a_hint_from_a_debrief_when_the_ending_has_no_lines(tmp_path):
     story, _ = load_story(FIXTURES / "valid/conditional-text")
     cool = dataclasses.replace(story.nodes["cool"], lines=())
     assert teaser(story, cool) == "Nothing was said that your partner could keep."
+
+
+def test_the_paths_and_the_endings_read_the_players_names_from_play(tmp_path):
+    from tests.app.conftest import FIXTURES
+    from tests.app.looping import choose
+
+    app = window(tmp_path, str(FIXTURES / "valid/conditional-text"), "--name", "Robin",
+                 "--pronouns", "she")
+    choose(app, 1)  # thanks: the warm ending
+    play_to_ending(app)
+    assert app.top.name == "ending"
+    press(app, pygame.K_f)  # the paths taken, the ending selected
+    chart = app.top
+    assert chart.name == "flowchart" and chart.selected == "warm"
+    assert chart.card()[1] == "Warmth — Thanked, she comes closer."  # as the player set her
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_UP, n=1)  # into the menu from below: "Endings found"
+    press(app, pygame.K_RETURN)
+    gallery = app.top
+    assert gallery.name == "gallery" and gallery.endings()[0].id == "warm"
+    assert "Thanked, she comes closer." in gallery.spoken()
+    # from the title, with no playthrough, the partner is not named
+    titled = GalleryScreen(app, [gallery.story])
+    assert titled.read(gallery.story.dynamics["warm"].summary_template) == \
+        "Thanked, they come closer."

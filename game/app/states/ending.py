@@ -249,9 +249,10 @@ class EndingScreen(Screen):
         if picked == 0:
             return Replace("title")
         if picked == 1 or (event.type == pygame.KEYDOWN and event.key == pygame.K_f):
-            return Push("flowchart", story=s.story, path=list(s.path), current=s.node_id)
+            return Push("flowchart", story=s.story, path=list(s.path), current=s.node_id,
+                        cast=s.cast)
         if picked == 2:
-            return Push("gallery", stories=[s.story], story_id=s.story.id)
+            return Push("gallery", stories=[s.story], story_id=s.story.id, cast=s.cast)
         return None
 
     def _point_event(self, event: pygame.event.Event) -> bool:

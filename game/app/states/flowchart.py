@@ -20,7 +20,7 @@ from game.app.render.widgets import blit_panel
 from game.app.screen import Screen, Window
 from game.app.transitions import Next, Pop
 from game.story.model import Story
-from game.story.text import render
+from game.story.text import Cast
 
 VIEW = pygame.Rect(0, 96, theme.WIDTH, theme.HEIGHT - 96)
 MIN_ZOOM, MAX_ZOOM = 0.08, 2.5
@@ -33,10 +33,11 @@ class FlowchartScreen(Screen):
     name = "flowchart"
 
     def __init__(self, app: Window, story: Story, path: list[str] | tuple[str, ...] = (),
-                 current: str | None = None):
+                 current: str | None = None, cast: Cast | None = None):
         super().__init__(app)
         self.keep = app.services.keep
         self.story = story
+        self.cast = cast  # the player's names and pronouns (the partner unnamed without them)
         self.graph = flowgraph.build(story, self.keep.seen(story.id), path, current)
         self.hints = endinghints.hints(story)
         self.current = current
@@ -357,16 +358,19 @@ class FlowchartScreen(Screen):
             heading = "A place not seen yet"
             body = "Play on to find out what happens here."
         elif story_node.ending is not None:
-            title = render(story_node.ending.title_template, self.story.default_cast(),
-                           self._initial)
+            title = endinghints.read(self.story, story_node.ending.title_template, self.cast,
+                                     node.id)
             dyn = self.story.dynamics.get(story_node.ending.dynamic or "")
             heading = f"An ending: {title}"
-            body = dyn.label + (f" — {dyn.summary}" if dyn and dyn.summary else "") if dyn else ""
+            summary = endinghints.read(self.story, dyn.summary_template, self.cast, node.id) \
+                if dyn else ""
+            body = dyn.label + (f" — {summary}" if summary else "") if dyn else ""
         elif story_node.lines:
             line = story_node.lines[0]
-            text = render(line.template, self.story.default_cast(), self._initial)
-            char = self.story.characters.get(line.speaker or "")
-            body = f"{char.name}: “{text}”" if char else text
+            text = endinghints.read(self.story, line.template, self.cast, node.id)
+            cast = self.cast or endinghints.unnamed_cast(self.story)
+            who = cast.people[line.speaker].name if line.speaker in cast.people else None
+            body = f"{who[:1].upper()}{who[1:]}: “{text}”" if who else text
         elif story_node.route:
             body = "A turning point: the story goes one way or another from here."
         return heading, body
@@ -388,9 +392,6 @@ class FlowchartScreen(Screen):
         surface.blit(head, (rect.x + 20, rect.y + 12))
         block.draw(surface, rect.x + 20, rect.y + 38)
 
-    def _initial(self, name: str):
-        var = self.story.variables[name]
-        return self.story.initial_values[var.slot]
 
 
 def _dim(colour: tuple[int, int, int], pal: theme.Palette) -> tuple[int, int, int]:

@@ -17,7 +17,7 @@ from game.app.render.widgets import blit_panel
 from game.app.screen import Screen, Window
 from game.app.transitions import Next, Pop, Push
 from game.story.model import Node, Story
-from game.story.text import render
+from game.story.text import Cast
 
 CARD_W, CARD_H = 540, 104
 GAP = 12
@@ -27,11 +27,16 @@ TOP = sheet.TOP + 84
 class GalleryScreen(Screen):
     name = "gallery"
 
-    def __init__(self, app: Window, stories: list[Story], story_id: str | None = None):
+    def __init__(self, app: Window, stories: list[Story], story_id: str | None = None,
+                 cast: Cast | None = None):
         super().__init__(app)
+        #: the player's names and pronouns, for the story being played (``story_id``); the
+        #: others are read with the partner unnamed
+        self.cast = cast
         self.keep = app.services.keep
         self.stories = [s for s in stories if s is not None]
         self.index = next((i for i, s in enumerate(self.stories) if s.id == story_id), 0)
+        self.story_id = story_id
         self.focus = 0
         self.scroll = 0
         self.announce = True  # say the story's name before its first ending (a new story)
@@ -139,11 +144,18 @@ class GalleryScreen(Screen):
         if when is None:
             return f"{head}{where}, not found yet. {self.hints(story).get(node.id, '')}"
         ending = node.ending
-        title = render(ending.title_template, story.default_cast(), self._initial)
+        title = self.read(ending.title_template)
         dyn = story.dynamics.get(ending.dynamic or "")
-        about = f" {dyn.label}. {dyn.summary}" if dyn is not None else ""
+        about = f" {dyn.label}. {self.read(dyn.summary_template)}" if dyn is not None else ""
         date = _date(when)
         return f"{head}{where}: {title}.{about}" + (f" Found {date}." if date else "")
+
+    def read(self, template) -> str:
+        """A text of the story shown, with the player's names when it is the one played."""
+        story = self.story
+        assert story is not None
+        cast = self.cast if self.cast is not None and story.id == self.story_id else None
+        return endinghints.read(story, template, cast)
 
     def drive_hint(self):
         return {"action": "gallery", "story": self.story.id if self.story else None,
@@ -208,7 +220,7 @@ class GalleryScreen(Screen):
         if when is not None:
             pygame.draw.circle(surface, colour, (r.x + 28, r.y + 32), 13)
             pygame.draw.circle(surface, pal.STAR, (r.x + 28, r.y + 32), 13, 2)
-            title = render(ending.title_template, story.default_cast(), self._initial)
+            title = self.read(ending.title_template)
             head = sheet.ellipsis(title, sv.font("serif", 21), width)
             surface.blit(sv.text.line(head, sv.font("serif", 21), pal.INK), (x, r.y + 14))
             dyn = story.dynamics.get(ending.dynamic or "")
@@ -221,7 +233,7 @@ class GalleryScreen(Screen):
                 surface.blit(small, (x + dyn_line.get_width() + 12, r.y + 49))
             if dyn and dyn.summary:
                 font = sv.font("serif-italic", 15)
-                text = sheet.ellipsis(dyn.summary, font, width)
+                text = sheet.ellipsis(self.read(dyn.summary_template), font, width)
                 surface.blit(sv.text.line(text, font, pal.INK_SOFT), (x, r.y + 72))
         else:
             pygame.draw.circle(surface, pal.CREAM_DARK, (r.x + 28, r.y + 32), 13)
@@ -240,9 +252,6 @@ class GalleryScreen(Screen):
             found = self._hints[story.id] = endinghints.hints(story)
         return found
 
-    def _initial(self, name: str):
-        var = self.story.variables[name]
-        return self.story.initial_values[var.slot]
 
 
 def _date(iso: str) -> str:

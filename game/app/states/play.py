@@ -453,13 +453,14 @@ class PlayScreen(Screen):
             return Push("saves", mode=page, session=s, line=self.current_line(),
                         picture=self.picture())
         if page == "flowchart":
-            return Push("flowchart", story=self.story, path=list(s.path), current=s.node_id)
+            return Push("flowchart", story=self.story, path=list(s.path), current=s.node_id,
+                        cast=s.cast)
         if page == "settings":
             return Push("settings")
         if page == "help":
             return Push("help")
         if page == "endings":
-            return Push("gallery", stories=[self.story], story_id=self.story.id)
+            return Push("gallery", stories=[self.story], story_id=self.story.id, cast=s.cast)
         return None
 
     # -- going back ----------------------------------------------------------------------------
