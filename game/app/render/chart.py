@@ -96,7 +96,7 @@ class Figure:
 BAND = 26  # the width of a marked reply's band
 PAD_LEFT, PAD_RIGHT = 150, 26  # left: each plot's label, then its values
 LABEL_X, LABEL_W = 18, 88
-ROW_GAP = 16
+ROW_GAP = 20
 TOP = 18
 AXIS_H = 34
 
@@ -132,6 +132,9 @@ def draw_figure(size: tuple[int, int], rows: list[Row], kinds: list[Kind | None]
     for band in bands:  # the turning points' bands, under everything drawn on the plots
         pygame.draw.rect(surf, _band_colour(pal), band, border_radius=BAND // 2)
     small = lettering.font("sans", 14)
+    for above, below in zip(plots, plots[1:]):  # a rule between two plots: whose values are whose
+        y = (above.rect.bottom + below.rect.top) // 2
+        pygame.draw.line(surf, pal.CREAM_DARK, (LABEL_X, y), (w - LABEL_X, y), 2)
     for row, plot in zip(rows, plots):
         label = f"{row.label} ({row.var.unit})" if row.var.unit else row.label
         title = text.block(label, lettering.font("sans-bold", 14), pal.INK, LABEL_W, 17)
