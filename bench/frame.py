@@ -2,10 +2,12 @@
 
 Headless (SDL dummy drivers). The play screen shows the story's longest spoken line with a
 portrait, over its Tiled map, with the replies below: the heaviest ordinary frame. Reported:
-median and 99th percentile CPU time per frame over FRAMES frames in four states (settled,
-typewriter revealing, the dynamics panel on, and the comfort features on: the quick menu with
-the keyboard moving along it and self-voicing following the focus), and the wall time from starting a new Python
-process to the first frame drawn (median of several runs). Not a test: nothing here fails.
+median and 99th percentile CPU time per frame over FRAMES frames in five states (settled,
+typewriter revealing, the dynamics panel on, the comfort features on: the quick menu with the
+keyboard moving along it and self-voicing following the focus, and the ending screen: its
+chart and its turning points, the focus moving along them and self-voicing reading them),
+and the wall time from starting a new Python process to the first frame drawn (median of
+several runs). Not a test: nothing here fails.
 
     python -m bench.frame [STORY_DIR] [--frames N]
 
@@ -34,6 +36,7 @@ RESULTS = ROOT / "bench" / "results"
 FRAMES = 1200
 STARTS = 5
 TARGET_MEDIAN_MS, TARGET_START_S = 2.0, 1.0
+STATES = ("settled", "typewriter", "dynamics", "comfort", "ending")
 
 CHILD = """
 import sys, time
@@ -152,8 +155,25 @@ def measure_frames(story_dir: Path, frames: int) -> dict:
     run(60)
     comfort = run(frames, move_focus)
     results["spoken"] = len(said)
+    # the ending: the chart of every charted variable with the turning points marked, and the
+    # turning points beside it, the focus moving along them (self-voicing still on)
+    session = Session.start(story)
+    while not session.is_over and session.choices():
+        session.choose(session.choices()[0].index)
+    app.apply(Replace("ending", session=session))
+    ending = app.top
+    count = len(getattr(ending, "points", ()))
+
+    def move_point(i: int) -> None:
+        if i % 30 == 0 and count:
+            ending._focus_point((i // 30) % count)
+
+    run(60)
+    at_ending = run(frames, move_point)
+    results["ending_node"] = session.node_id
+    results["turning_points"] = count
     for name, values in (("settled", settled), ("typewriter", typing), ("dynamics", dynamics),
-                         ("comfort", comfort)):
+                         ("comfort", comfort), ("ending", at_ending)):
         results[name] = {
             "frames": len(values),
             "median_ms": round(statistics.median(values), 3),
@@ -217,11 +237,10 @@ def render_md(d: dict) -> str:
     rows = "\n".join(
         f"| {name} | {f[name]['frames']} | {f[name]['median_ms']:.3f} | {f[name]['p99_ms']:.3f} "
         f"| {f[name]['max_ms']:.3f} |"
-        for name in ("settled", "typewriter", "dynamics", "comfort") if name in f
+        for name in STATES if name in f
     )
     s = d["start"]
-    worst = max(f[name]["median_ms"] for name in ("settled", "typewriter", "dynamics", "comfort")
-                if name in f)
+    worst = max(f[name]["median_ms"] for name in STATES if name in f)
     ok_frame = "met" if worst < d["targets"]["median_ms"] else "NOT met"
     ok_start = "met" if s["median_s"] < d["targets"]["start_s"] else "NOT met"
     return f"""# Frame benchmark
@@ -241,7 +260,11 @@ portrait loaded): median {s['median_s']:.3f} s over {s['runs']} runs (min {s['mi
 max {s['max_s']:.3f}).
 
 The comfort state has the quick menu on with the keyboard moving along it and self-voicing
-following the focus ({f.get('spoken', 0)} things said, to an engine that keeps the text).
+following the focus ({f.get('spoken', 0)} things said, to an engine that keeps the text). The
+ending state is the ending screen after the first reply at every choice (`{f.get('ending_node',
+'')}`): the chart of the charted variables with {f.get('turning_points', 0)} turning points
+marked, and the turning points beside it, the focus moving along them every half second with
+self-voicing on.
 
 Targets: median frame under {d['targets']['median_ms']} ms in every state ({ok_frame}); start under
 {d['targets']['start_s']} s ({ok_start}).
