@@ -9,8 +9,9 @@ from tests.conftest import STORIES
 
 def test_each_state_of_the_frame_benchmark_runs(fresh_pygame) -> None:
     results = measure_frames(STORIES / "sample", 5)
-    for state in ("settled", "typewriter", "dynamics", "comfort", "ending"):
+    for state in ("settled", "typewriter", "dynamics", "comfort", "ending", "turning"):
         assert results[state]["frames"] == 5
         assert results[state]["median_ms"] > 0
-    assert results["line_chars"] > 0
-    assert results["turning_points"] >= 2  # the ending measured has its turning points
+    assert results["line_chars"] > 0 and results["ending_after"] > 0
+    assert results["turning_points"] >= 2  # the ending measured shows its turning points
+    assert results["spoken"] > 0 and results["points_read"] > 0  # self-voicing followed
