@@ -5,6 +5,7 @@ shape made from another source."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -74,8 +75,9 @@ def _agree(interner: Interner, mode: str, source: str, values: tuple, counts: li
 
 
 def _fill(skeleton: str, ids: list[str], quote: str) -> str:
-    """The skeleton with each visits/seen argument replaced by the next id, quoted."""
-    it = iter(ids * 8)
+    """The skeleton with each visits/seen argument replaced by the next id, quoted (the ids
+    taken again from the first when a skeleton has more calls than there are ids)."""
+    it = itertools.cycle(ids)
     return _NODE_CALL.sub(lambda m: f"{m.group(1)}({quote}{next(it)}{quote})", skeleton)
 
 
