@@ -18,7 +18,10 @@ import webbrowser
 from pathlib import Path
 from typing import Any
 
+import uvicorn
+
 from game.studio.project import EditError
+from game.studio.server import StudioApp
 from game.studio.studio import Studio
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -68,6 +71,19 @@ class WindowLauncher:
         raise EditError(err.splitlines()[-1] if err else f"the game stopped (exit {proc.returncode})")
 
 
+class StudioServer(uvicorn.Server):
+    """Uvicorn, ending the page's open long polls as soon as it begins to stop (Ctrl+C), so
+    every request has its answer before the connections close and nothing is cancelled."""
+
+    def __init__(self, config: uvicorn.Config, app: StudioApp) -> None:
+        super().__init__(config)
+        self.studio_app = app
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        self.studio_app.begin_shutdown()
+        await super().shutdown(sockets)
+
+
 def free_socket(port: int) -> socket.socket:
     """A listening socket on 127.0.0.1 (``port`` 0: any free port)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -80,10 +96,6 @@ def free_socket(port: int) -> socket.socket:
 
 def run_edit(story: Path, *, port: int = 0, browser: bool = True) -> int:
     """Serve the studio until Ctrl+C; exit 2 when ``story`` is not a story folder."""
-    import uvicorn
-
-    from game.studio.server import StudioApp
-
     root = Path(story)
     if root.is_file() and root.name == "story.json":
         root = root.parent
@@ -102,8 +114,8 @@ def run_edit(story: Path, *, port: int = 0, browser: bool = True) -> int:
     app = StudioApp(studio, token, [f"127.0.0.1:{port}", f"localhost:{port}"],
                     launch_window=WindowLauncher(root))
     url = f"http://127.0.0.1:{port}/?token={token}"
-    config = uvicorn.Config(app, log_level="warning", lifespan="on", timeout_graceful_shutdown=1)
-    server = uvicorn.Server(config)
+    config = uvicorn.Config(app, log_level="warning", lifespan="on", timeout_graceful_shutdown=3)
+    server = StudioServer(config, app)
     print(f"Low Tide studio for {root}: {url}", flush=True)
     print("Keep this running while you write; Ctrl+C stops it.", flush=True)
     if browser:

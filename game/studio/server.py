@@ -29,8 +29,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from game import paths
-from game.studio import heat
+from game.studio import heat, inputs
 from game.studio.checks import lint_texts
+from game.studio.inputs import BadRequest, Fields
 from game.studio.project import EditError
 from game.studio.studio import Studio
 
@@ -58,10 +59,18 @@ class Events:
         self.changed.set()
         self.changed = asyncio.Event()
 
-    async def after(self, seq: int, wait: float) -> tuple[int, list[dict[str, Any]]]:
+    async def after(self, seq: int, wait: float,
+                    closing: asyncio.Event) -> tuple[int, list[dict[str, Any]]]:
+        """The events after ``seq``, waiting up to ``wait`` seconds for one, or until the
+        studio is closing."""
         if seq >= self.seq:
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self.changed.wait(), wait)
+            news = asyncio.ensure_future(self.changed.wait())
+            end = asyncio.ensure_future(closing.wait())
+            try:
+                await asyncio.wait((news, end), timeout=wait, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                news.cancel()
+                end.cancel()
         return self.seq, [e for n, e in self.items if n > seq]
 
 
@@ -79,18 +88,19 @@ class StudioApp:
         self.watch = watch
         self.events: Events | None = None
         self.stop: asyncio.Event | None = None
+        self.closing = asyncio.Event()  # set when the server begins to stop: polls end at once
         self.tasks: list[asyncio.Task] = []
         routes = [
             Route("/", self.index),
             Route("/api/state", self.state),
-            Route("/api/node/{node_id}", self.node),
+            Route("/api/node/{node_id:path}", self.node),
             Route("/api/edit", self.edit, methods=["POST"]),
             Route("/api/undo", self.undo, methods=["POST"]),
             Route("/api/redo", self.redo, methods=["POST"]),
             Route("/api/save", self.save, methods=["POST"]),
             Route("/api/settle", self.settle, methods=["POST"]),
             Route("/api/positions", self.positions, methods=["POST"]),
-            Route("/api/warning/{node_id}", self.warning),
+            Route("/api/warning/{node_id:path}", self.warning),
             Route("/api/events", self.poll),
             Route("/api/heat", self.heat, methods=["POST"]),
             Route("/api/preview", self.preview, methods=["POST"]),
@@ -132,10 +142,15 @@ class StudioApp:
 
     # -- life ---------------------------------------------------------------------------------
 
+    def begin_shutdown(self) -> None:
+        """The server is stopping: answer every open poll now, so no request outlives it."""
+        self.closing.set()
+
     @contextlib.asynccontextmanager
     async def lifespan(self, app: Starlette):
         self.events = Events()
         self.stop = asyncio.Event()
+        self.closing = asyncio.Event()
         self.lint_wanted = asyncio.Event()
         self.lint_wanted.set()  # the first lint, as soon as the page can be served
         self.tasks = [asyncio.create_task(self._linter())]
@@ -216,77 +231,114 @@ class StudioApp:
         return self._answer(lambda: self.studio.rename_warning(request.path_params["node_id"]))
 
     async def edit(self, request: Request) -> Response:
-        body = await request.json()
-        return self._answer(lambda: self.studio.edit(
-            body.get("ops", []), str(body.get("label", "edit")), body.get("coalesce"), body.get("focus")
-        ), changed=True)
+        def work(b: Fields) -> dict[str, Any]:
+            return self.studio.edit(b.items("ops"), b.text("label", "edit") or "edit",
+                                    b.text("coalesce"), b.text("focus"))
+        return await self._handle(request, work, changed=True)
 
     async def undo(self, request: Request) -> Response:
-        body = await request.json()
-        return self._answer(lambda: self.studio.undo(body.get("focus")), changed=True)
+        return await self._handle(request, lambda b: self.studio.undo(b.text("focus")),
+                                  changed=True)
 
     async def redo(self, request: Request) -> Response:
-        body = await request.json()
-        return self._answer(lambda: self.studio.redo(body.get("focus")), changed=True)
+        return await self._handle(request, lambda b: self.studio.redo(b.text("focus")),
+                                  changed=True)
 
     async def save(self, request: Request) -> Response:
-        return self._answer(self.studio.save)
+        return await self._handle(request, lambda b: self.studio.save())
 
     async def settle(self, request: Request) -> Response:
-        body = await request.json()
-        return self._answer(lambda: self.studio.settle(body["file"], body["keep"]), changed=True)
+        def work(b: Fields) -> dict[str, Any]:
+            rel = b.text("file", required=True)
+            if rel not in self.studio.project.files:
+                raise BadRequest(f"the story has no file {rel[:80]!r}")
+            return self.studio.settle(rel, b.text("keep", required=True,
+                                                  choices=("mine", "theirs")))
+        return await self._handle(request, work, changed=True)
 
     async def positions(self, request: Request) -> Response:
-        body = await request.json()
-        return self._answer(lambda: self.studio.move_cards(body.get("positions", {})) or {"ok": True})
+        def work(b: Fields) -> dict[str, Any]:
+            self.studio.move_cards(inputs.positions(b.object("positions")))
+            return {"ok": True}
+        return await self._handle(request, work)
 
     async def poll(self, request: Request) -> Response:
         assert self.events is not None
-        after = int(request.query_params.get("after", "0"))
-        wait = min(float(request.query_params.get("wait", POLL_WAIT)), POLL_WAIT)
-        seq, items = await self.events.after(after, wait)
-        return JSONResponse({"seq": seq, "events": items})
+        try:
+            query = Fields(request.query_params, "the address")
+            after = query.integer("after", 0, 0, 1 << 62)
+            wait = query.number("wait", POLL_WAIT, 0.0, POLL_WAIT)
+        except BadRequest as err:
+            return JSONResponse({"error": str(err)}, status_code=400)
+        assert after is not None
+        if self.closing.is_set():
+            return JSONResponse({"seq": self.events.seq, "events": [], "closing": True})
+        seq, items = await self.events.after(after, wait, self.closing)
+        return JSONResponse({"seq": seq, "events": items, "closing": self.closing.is_set()})
 
     async def heat(self, request: Request) -> Response:
-        body = await request.json()
+        try:
+            runs = Fields(await self._body(request)).integer("runs", heat.RUNS, 1, 20_000)
+        except BadRequest as err:
+            return JSONResponse({"error": str(err)}, status_code=400)
         story = self.studio.story
         if story is None:
             return JSONResponse({"error": "the story has errors: heat needs a story that loads"},
                                 status_code=400)
-        runs = max(1, min(int(body.get("runs", heat.RUNS)), 20_000))
         loop = asyncio.get_running_loop()
-        result = await loop.run_in_executor(None, lambda: heat.measure(story, runs=runs))
+        result = await loop.run_in_executor(None, lambda: heat.measure(story, runs=runs or 1))
         return JSONResponse({**result, "version": self.studio.story_version})
 
     async def preview(self, request: Request) -> Response:
-        body = await request.json()
-        action = body.get("action", "start")
         s = self.studio
-        if action == "start":
-            return self._answer(lambda: s.preview_start(
-                body.get("node"), body.get("values") or {}, body.get("name"), body.get("pronouns")))
-        if action == "choose":
-            return self._answer(lambda: s.preview_choose(body["id"], int(body["index"])))
-        return self._answer(lambda: s.preview_back(body["id"]))
+
+        def work(b: Fields) -> dict[str, Any]:
+            action = b.text("action", "start", choices=("start", "choose", "back"))
+            if action == "start":
+                return s.preview_start(b.text("node"), inputs.scalars(b.object("values"),
+                                                                      "'values'"),
+                                       b.text("name"), b.text("pronouns"))
+            key = b.text("id", required=True) or ""
+            if action == "choose":
+                return s.preview_choose(key, b.integer("index", None, 0, 10_000) or 0)
+            return s.preview_back(key)
+        return await self._handle(request, work)
 
     async def cast(self, request: Request) -> Response:
-        body = await request.json()
-        return self._answer(lambda: self.studio.set_cast(body.get("name"), body.get("pronouns"))
-                            or {"ok": True})
+        def work(b: Fields) -> dict[str, Any]:
+            self.studio.set_cast(b.text("name"), b.text("pronouns"))
+            return {"ok": True}
+        return await self._handle(request, work)
 
     async def play(self, request: Request) -> Response:
-        body = await request.json()
-        if self.launch_window is None:
-            return JSONResponse({"error": "playing in a window is not available here"}, status_code=400)
-        return self._answer(lambda: self.launch_window(**body))
+        def work(b: Fields) -> dict[str, Any]:
+            if self.launch_window is None:
+                raise BadRequest("playing in a window is not available here")
+            return self.launch_window(node=b.text("node"),
+                                      values=inputs.scalars(b.object("values"), "'values'"),
+                                      name=b.text("name"), pronouns=b.text("pronouns"))
+        return await self._handle(request, work)
+
+    @staticmethod
+    async def _body(request: Request) -> dict[str, Any]:
+        return inputs.body_object(await request.body())
+
+    async def _handle(self, request: Request, work: Callable[[Fields], Any],
+                      changed: bool = False) -> Response:
+        """Read the body, do the work, answer: a 400 with a message when either fails."""
+        try:
+            body = Fields(await self._body(request))
+        except BadRequest as err:
+            return JSONResponse({"error": str(err)}, status_code=400)
+        return self._answer(lambda: work(body), changed)
 
     def _answer(self, work: Callable[[], Any], changed: bool = False) -> Response:
         try:
             result = work()
-        except EditError as err:
+        except (EditError, BadRequest) as err:
             return JSONResponse({"error": str(err)}, status_code=400)
-        except (KeyError, ValueError, TypeError) as err:
-            return JSONResponse({"error": f"bad request: {err}"}, status_code=400)
+        except (KeyError, ValueError, TypeError) as err:  # a value the checks above let by
+            return JSONResponse({"error": f"cannot do that: {err}"}, status_code=400)
         if changed:
             self._changed()
         return JSONResponse(result)

@@ -204,3 +204,42 @@ def test_lowtide_edit_serves_the_page_only_with_its_key(sample: Path):
         proc.terminate()
         proc.wait(timeout=10)
     assert proc.returncode in (0, -15)
+
+
+def test_ctrl_c_with_a_page_open_stops_quietly(sample: Path):
+    """A page keeps a long poll open; Ctrl+C answers it and stops without a traceback."""
+    import re
+    import signal
+    import threading
+    import time
+    import urllib.request
+
+    proc = subprocess.Popen([sys.executable, "-m", "game", "edit", str(sample), "--no-browser"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=(\S+)", proc.stdout.readline())
+        assert match, proc.stderr.read()
+        port, token = match.groups()
+        answers: list[dict] = []
+
+        def poll(after: int) -> None:
+            request = urllib.request.Request(f"http://127.0.0.1:{port}/api/events?after={after}",
+                                             headers={"X-Studio-Token": token})
+            with urllib.request.urlopen(request, timeout=30) as r:
+                answers.append(json.loads(r.read()))
+
+        poll(0)  # the first lint's news, at once or as soon as it is done
+        waiting = threading.Thread(target=poll, args=(answers[0]["seq"],))
+        waiting.start()
+        time.sleep(1.0)  # the poll is waiting for news
+        started = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+        waiting.join(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert time.monotonic() - started < 3  # the poll did not hold it up
+    assert "Traceback" not in err and "Error" not in err and "ERROR" not in err, err
+    assert len(answers) == 2 and answers[1]["closing"] is True
