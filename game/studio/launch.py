@@ -65,10 +65,36 @@ class WindowLauncher:
             proc.wait(timeout=1.5)
         except subprocess.TimeoutExpired:
             return {"started": True, "pid": proc.pid, "command": cmd[1:]}
-        err = proc.stderr.read().decode("utf-8", "replace").strip() if proc.stderr else ""
+        err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
         if proc.returncode == 0:
             return {"started": True, "pid": proc.pid, "command": cmd[1:], "ended": True}
-        raise EditError(err.splitlines()[-1] if err else f"the game stopped (exit {proc.returncode})")
+        raise EditError(failure(err, proc.returncode))
+
+
+#: What the game tells a player in a terminal to do instead; in the studio the page says what.
+_TERMINAL_ADVICE = ("Play in the terminal instead", "Run it in the terminal")
+_MAX_REASON = 700
+
+
+def failure(stderr: str, code: int) -> str:
+    """Why the game window stopped at once, whole, with the studio's own advice: the game's
+    lines without their ``lowtide:`` prefix and without the advice meant for a terminal (a
+    traceback, which the window should never print, is cut to its last line)."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    if any(line.startswith("Traceback") for line in lines):
+        lines = lines[-1:]
+    kept = [line.removeprefix("lowtide: ") for line in lines
+            if not line.startswith(_TERMINAL_ADVICE)]
+    reason = ""
+    for line in kept:
+        reason += ("" if not reason else " " if reason.endswith((".", ":", ";")) else "; ") + line
+    reason = reason or f"it stopped at once (exit {code}) without saying why"
+    if len(reason) > _MAX_REASON:
+        reason = reason[: _MAX_REASON - 1].rstrip() + "…"
+    if not reason.endswith((".", "!", "?", "…")):
+        reason += "."
+    return (f"The game window did not open: {reason} Preview from here (T) plays the story "
+            "as text in this page meanwhile.")
 
 
 class StudioServer(uvicorn.Server):

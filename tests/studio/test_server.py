@@ -243,3 +243,30 @@ def test_ctrl_c_with_a_page_open_stops_quietly(sample: Path):
     assert time.monotonic() - started < 3  # the poll did not hold it up
     assert "Traceback" not in err and "Error" not in err and "ERROR" not in err, err
     assert len(answers) == 2 and answers[1]["closing"] is True
+
+
+def test_a_window_that_cannot_open_says_why_whole_and_what_to_do_here(sample: Path, monkeypatch):
+    from game.studio.launch import WindowLauncher
+    from game.studio.project import EditError
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(EditError) as caught:
+        WindowLauncher(sample)(node="couch")
+    message = str(caught.value)
+    assert "no display is available (DISPLAY and WAYLAND_DISPLAY are not set)" in message
+    assert "Preview from here" in message
+    assert "--text" not in message and "terminal" not in message
+
+
+def test_the_reason_keeps_every_line_but_the_terminal_advice():
+    from game.studio.launch import failure
+
+    said = failure("lowtide: story.json:3:4: error LT200: target node 'x' does not exist\n"
+                   "lowtide: the story has 1 error\n"
+                   "Play in the terminal instead: lowtide play --text\n", 1)
+    assert said.startswith("The game window did not open: story.json:3:4: error LT200: target "
+                           "node 'x' does not exist; the story has 1 error.")
+    assert failure("Traceback (most recent call last):\n  File x\nValueError: boom\n", 1) \
+        .startswith("The game window did not open: ValueError: boom.")
+    assert "exit 3" in failure("", 3)

@@ -12,6 +12,7 @@ const state = { facts: null, findings: [], findingsVersion: -1, version: 0, sele
 window.studio = { state, map, ready: false, timings: {} };
 
 function toast(text, ms = 2600) {
+  ms = Math.max(ms, 300 * text.split(/\s+/).length); // long enough to read
   const t = $("toast");
   t.textContent = text;
   t.classList.add("show");
