@@ -8,7 +8,9 @@ story carries the random token printed with the address (``?token=`` for the pag
 without a preflight the studio never grants.
 
 Changes the page did not ask for arrive by long polling ``/api/events``: the debounced lint of
-the whole story, and files changed on disk by another program.
+the whole story, files changed on disk by another program, and every change made in any tab
+(each tab shows all of them; an edit made from a view older than a change of the same field is
+refused with a 409, and the tab catches up).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from game.studio import heat, inputs
 from game.studio.checks import lint_texts
 from game.studio.inputs import BadRequest, Fields
 from game.studio.project import EditError
-from game.studio.studio import Studio
+from game.studio.studio import Stale, Studio
 
 log = logging.getLogger("lowtide.studio")
 
@@ -41,6 +43,7 @@ STATIC = Path(__file__).parent / "static"
 LINT_DELAY = 0.25  # seconds of quiet after an edit before the whole story is linted, at least
 LINT_DELAY_MAX = 4.0
 POLL_WAIT = 20.0  # seconds a long poll waits for news
+KEPT_EVENTS = 500  # a page further behind than this loads the whole state again
 TOKEN_HEADER = "x-studio-token"
 
 
@@ -55,9 +58,14 @@ class Events:
     def publish(self, event: dict[str, Any]) -> None:
         self.seq += 1
         self.items.append((self.seq, event))
-        del self.items[:-50]
+        del self.items[:-KEPT_EVENTS]
         self.changed.set()
         self.changed = asyncio.Event()
+
+    def lost(self, seq: int) -> bool:
+        """Whether a page that has seen up to ``seq`` missed news: events it never got are no
+        longer kept, or it was listening to an earlier run of the studio."""
+        return seq > self.seq or (bool(self.items) and seq < self.items[0][0] - 1)
 
     async def after(self, seq: int, wait: float,
                     closing: asyncio.Event) -> tuple[int, list[dict[str, Any]]]:
@@ -153,6 +161,7 @@ class StudioApp:
         self.closing = asyncio.Event()
         self.lint_wanted = asyncio.Event()
         self.lint_wanted.set()  # the first lint, as soon as the page can be served
+        self.studio.on_change = self.events.publish
         self.tasks = [asyncio.create_task(self._linter())]
         if self.watch:
             self.tasks.append(asyncio.create_task(self._watcher()))
@@ -212,8 +221,7 @@ class StudioApp:
                 outcome = self.studio.project.check_disk(rel)
                 if outcome == "same":
                     continue
-                self.events.publish({"type": "disk", "file": rel, "outcome": outcome,
-                                     **self.studio.after_change(None)})
+                self.studio.after_change(None, disk={"file": rel, "outcome": outcome})
                 self._changed()
 
     # -- routes -----------------------------------------------------------------------------------
@@ -222,7 +230,9 @@ class StudioApp:
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-store"})
 
     async def state(self, request: Request) -> Response:
-        return JSONResponse(self.studio.state())
+        assert self.events is not None
+        # the news after this state: a page listens from here
+        return JSONResponse({**self.studio.state(), "seq": self.events.seq})
 
     async def node(self, request: Request) -> Response:
         return self._answer(lambda: self.studio.node(request.path_params["node_id"]))
@@ -233,16 +243,17 @@ class StudioApp:
     async def edit(self, request: Request) -> Response:
         def work(b: Fields) -> dict[str, Any]:
             return self.studio.edit(b.items("ops"), b.text("label", "edit") or "edit",
-                                    b.text("coalesce"), b.text("focus"))
+                                    b.text("coalesce"), b.text("focus"), b.text("tab"),
+                                    b.integer("base", None, -1, 1 << 62))
         return await self._handle(request, work, changed=True)
 
     async def undo(self, request: Request) -> Response:
-        return await self._handle(request, lambda b: self.studio.undo(b.text("focus")),
-                                  changed=True)
+        return await self._handle(
+            request, lambda b: self.studio.undo(b.text("focus"), b.text("tab")), changed=True)
 
     async def redo(self, request: Request) -> Response:
-        return await self._handle(request, lambda b: self.studio.redo(b.text("focus")),
-                                  changed=True)
+        return await self._handle(
+            request, lambda b: self.studio.redo(b.text("focus"), b.text("tab")), changed=True)
 
     async def save(self, request: Request) -> Response:
         return await self._handle(request, lambda b: self.studio.save())
@@ -253,12 +264,12 @@ class StudioApp:
             if rel not in self.studio.project.files:
                 raise BadRequest(f"the story has no file {rel[:80]!r}")
             return self.studio.settle(rel, b.text("keep", required=True,
-                                                  choices=("mine", "theirs")))
+                                                  choices=("mine", "theirs")), b.text("tab"))
         return await self._handle(request, work, changed=True)
 
     async def positions(self, request: Request) -> Response:
         def work(b: Fields) -> dict[str, Any]:
-            self.studio.move_cards(inputs.positions(b.object("positions")))
+            self.studio.move_cards(inputs.positions(b.object("positions")), b.text("tab"))
             return {"ok": True}
         return await self._handle(request, work)
 
@@ -273,6 +284,8 @@ class StudioApp:
         assert after is not None
         if self.closing.is_set():
             return JSONResponse({"seq": self.events.seq, "events": [], "closing": True})
+        if self.events.lost(after):
+            return JSONResponse({"seq": self.events.seq, "events": [], "resync": True})
         seq, items = await self.events.after(after, wait, self.closing)
         return JSONResponse({"seq": seq, "events": items, "closing": self.closing.is_set()})
 
@@ -330,11 +343,20 @@ class StudioApp:
             body = Fields(await self._body(request))
         except BadRequest as err:
             return JSONResponse({"error": str(err)}, status_code=400)
-        return self._answer(lambda: work(body), changed)
+        focus = body.values.get("focus")
+        return self._answer(lambda: work(body), changed, focus if isinstance(focus, str) else None)
 
-    def _answer(self, work: Callable[[], Any], changed: bool = False) -> Response:
+    def _answer(self, work: Callable[[], Any], changed: bool = False,
+                focus: str | None = None) -> Response:
         try:
             result = work()
+        except Stale as err:
+            # the page's view was older than a change made elsewhere: it catches up from this
+            caught_up = {**self.studio.status(), "error": str(err), "stale": True}
+            with contextlib.suppress(EditError):
+                if focus is not None:
+                    caught_up["node"] = self.studio.node(focus)
+            return JSONResponse(caught_up, status_code=409)
         except (EditError, BadRequest) as err:
             return JSONResponse({"error": str(err)}, status_code=400)
         except (KeyError, ValueError, TypeError) as err:  # a value the checks above let by

@@ -163,11 +163,12 @@ def test_a_file_changed_on_disk_is_noticed(sample: Path):
         for _ in range(20):
             data = c.get(f"/api/events?after={seq}&wait=3").json()
             seq = data["seq"]
-            found = next((e for e in data["events"] if e["type"] == "disk"), None)
+            found = next((e for e in data["events"] if e.get("disk")), None)
             if found:
                 break
-        assert found is not None and found["file"] == "branches/balcony.json"
-        assert found["outcome"] == "reloaded"
+        assert found is not None and found["disk"] == {"file": "branches/balcony.json",
+                                                        "outcome": "reloaded"}
+        assert found["type"] == "change" and found["tab"] is None and "later" in found["nodes"]
         assert "More tea?" in json.dumps(c.get("/api/node/later").json()["value"])
 
 

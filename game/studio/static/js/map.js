@@ -68,9 +68,14 @@ const STYLE = [
 ];
 
 const arrows = new Map(); // every arrow of the story, drawn or waiting for its target to exist
+// The version of the story each card and arrow was last changed at, as this tab heard: changes
+// arrive both in answers and in news, in either order, and only a newer one is taken.
+const heard = new Map();
+let mapVersion = -1; // the version of the map the page opened with
 
-export function initMap(container, data, h) {
+export function initMap(container, data, version, h) {
   hooks = h;
+  mapVersion = version;
   for (const a of data.arrows) arrows.set(a.id, a);
   const big = data.cards.length > 1500;
   plain = data.cards.length > 400;
@@ -183,22 +188,35 @@ export function fit() {
 }
 export function zoomBy(f) { cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); }
 
-export function applyChanges(m) {
+// Whether a change of ``key`` made at ``version`` is news here (and note that it was heard).
+function fresh(key, version) {
+  if (version == null) return true;
+  const last = heard.get(key);
+  if (last === undefined ? version <= mapVersion : version < last) return false;
+  heard.set(key, version);
+  return true;
+}
+
+export function applyChanges(m, version) {
+  const removedArrows = m.removed_arrows.filter((id) => fresh(`a:${id}`, version));
+  const removedCards = m.removed_cards.filter((id) => fresh(`c:${id}`, version));
+  const cards = m.cards.filter((c) => fresh(`c:${c.id}`, version));
+  const changedArrows = m.arrows.filter((a) => fresh(`a:${a.id}`, version));
   cy.batch(() => {
-    for (const id of m.removed_arrows) { cy.getElementById(id).remove(); arrows.delete(id); }
-    for (const id of m.removed_cards) cy.getElementById(id).remove();
-    for (const c of m.cards) {
+    for (const id of removedArrows) { cy.getElementById(id).remove(); arrows.delete(id); }
+    for (const id of removedCards) cy.getElementById(id).remove();
+    for (const c of cards) {
       const el = cy.getElementById(c.id);
       const d = nodeData(c);
-      if (el.length) { el.data(d.data); el.classes(d.classes + (el.selected() ? "" : "")); }
+      if (el.length) { el.data(d.data); el.classes(d.classes); }
       else cy.add(d);
     }
-    for (const a of m.arrows) {
+    for (const a of changedArrows) {
       arrows.set(a.id, a);
       cy.getElementById(a.id).remove();
     }
     if (plain) {
-      for (const a of m.arrows) if (cy.getElementById(a.source).length && cy.getElementById(a.target).length) cy.add(arrowData(a));
+      for (const a of changedArrows) if (cy.getElementById(a.source).length && cy.getElementById(a.target).length) cy.add(arrowData(a));
     } else {
       for (const a of arrows.values()) {
         if (!cy.getElementById(a.id).length && cy.getElementById(a.source).length && cy.getElementById(a.target).length) cy.add(arrowData(a));
@@ -206,6 +224,16 @@ export function applyChanges(m) {
     }
   });
   restyle();
+}
+
+// Cards another tab moved.
+export function moveCards(positions) {
+  cy.batch(() => {
+    for (const [id, [x, y]] of Object.entries(positions)) {
+      const n = cy.getElementById(id);
+      if (n.length && !n.grabbed()) n.position({ x, y });
+    }
+  });
 }
 
 export function selectNode(id, { center = false } = {}) {
