@@ -384,7 +384,9 @@ class Studio:
         story_id = main.get("id") if isinstance(main, dict) else None
         found = saves_naming(story_id, node_id) if isinstance(story_id, str) else []
         return {
-            "references": [r.__dict__ for r in refs.references(values, node_id)],
+            "references": [{**r.__dict__, "node": refs.in_node(r),
+                            "words": refs.describe(values, r)}
+                           for r in refs.references(values, node_id)],
             "saves": [str(p) for p in found],
         }
 

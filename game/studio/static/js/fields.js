@@ -87,6 +87,17 @@ function curly(view, from, to, text) {
 
 const remote = V.StateEffect.define();
 
+// A whole {…} form from its "{" (inner forms included), or up to the end of its word when it
+// is not closed: what a squiggle on an interpolation covers.
+function braced(text) {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "{") depth += 1;
+    else if (text[i] === "}" && --depth === 0) return text.slice(0, i + 1);
+  }
+  return /^\{[^\s{}]*/.exec(text)[0];
+}
+
 // The change from text a to text b as one replaced range (what typing, a paste or another
 // tab's edit of one field amounts to), in CodeMirror's terms.
 function difference(a, b) {
@@ -178,9 +189,9 @@ export function makeField({ parent, value, kind = "prose", placeholder = "", onC
         const base = multiline && f.item != null ? lineStart(f.item) : 0;
         let from = f.offset == null ? base : base + f.offset;
         from = Math.min(from, doc.length);
-        const rest = doc.sliceString(from, Math.min(doc.length, from + 60));
-        const word = /^[A-Za-z0-9_.]+/.exec(rest);
-        let to = f.offset == null ? (multiline ? doc.lineAt(from).to : doc.length) : from + (word ? word[0].length : 1);
+        const rest = doc.sliceString(from, Math.min(doc.length, from + 400));
+        const word = rest.startsWith("{") ? braced(rest) : /^[A-Za-z0-9_.]+/.exec(rest)?.[0];
+        let to = f.offset == null ? (multiline ? doc.lineAt(from).to : doc.length) : from + (word ? word.length : 1);
         to = Math.min(to, doc.length);
         if (from >= to) { from = Math.max(0, to - 1); }
         return { from, to: Math.max(to, from), severity: f.severity === "info" ? "info" : f.severity,

@@ -260,7 +260,8 @@ async function rename(id) {
 
 async function remove(id) {
   const warn = await get(`/api/warning/${encodeURIComponent(id)}`);
-  const list = warn.references.filter((r) => r.what !== "extend").map((r) => `${r.file}: ${r.what} ${r.path.join("/")}`);
+  // what leads here from elsewhere (the node's own mentions of itself go with it)
+  const list = warn.references.filter((r) => r.what !== "extend" && r.node !== id).map((r) => r.words);
   const text = [list.length ? `These still lead to it, and checks will show them until they lead elsewhere:` : "Nothing else leads to it."];
   if (warn.saves.length) text.push(`${warn.saves.length} save(s) of this story name it.`);
   const ok = await ask({ title: `Delete '${id}'?`, text, list, action: "Delete", danger: true, input: false });
