@@ -70,6 +70,8 @@ def main() -> int:
             driver.find_element("id", "map").click()
             time.sleep(0.4)
             driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", condition)
+            wait_for(driver, "!document.getElementById('toast').classList.contains('show')")
+            time.sleep(0.3)
             driver.save_screenshot(str(args.out / "studio-squiggle.png"))
             driver.find_element("id", "undo").click()
 

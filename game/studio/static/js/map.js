@@ -65,7 +65,10 @@ const STYLE = [
   } },
   { selector: "edge.conditional", style: { "line-style": "dashed", "line-dash-pattern": [7, 5] } },
   { selector: "edge.route", style: { width: 1.3, "target-arrow-shape": "vee" } },
-  { selector: "edge:selected, edge.near", style: { width: 3, opacity: 1, label: "data(label)", "font-size": 11, "text-background-color": "#fffaf0", "text-background-opacity": 0.9, "text-background-padding": 2, color: "#342832", "text-rotation": "autorotate" } },
+  // the selected card's ways on stand out; the words of a choice show on the arrow under the
+  // pointer (or tapped), level, so several close arrows never stack their words sideways
+  { selector: "edge.near", style: { width: 3, opacity: 1 } },
+  { selector: "edge:selected, edge.hover", style: { width: 3, opacity: 1, label: "data(label)", "font-size": 12, "text-background-color": "#fffaf0", "text-background-opacity": 0.95, "text-background-padding": 3, "text-background-shape": "roundrectangle", color: "#342832", "text-rotation": "none", "z-index": 10 } },
 ];
 
 const arrows = new Map(); // every arrow of the story, drawn or waiting for its target to exist
@@ -110,6 +113,8 @@ export function initMap(container, data, version, h) {
     cy.edges().removeClass("near");
     e.target.outgoers("edge").addClass("near");
   });
+  cy.on("mouseover", "edge", (e) => e.target.addClass("hover"));
+  cy.on("mouseout", "edge", (e) => e.target.removeClass("hover"));
   let framed = 0;
   cy.on("viewport position add remove select unselect", () => {
     if (framed) return; // once a frame, however many elements moved
@@ -178,7 +183,7 @@ export function fit() {
     const z = Math.min(1, Math.max(readable(), whole));
     const at = start.length ? start.position() : { x: bb.x1 + bb.w / 2, y: bb.y1 };
     const x = bb.w * z <= cy.width() - 80 ? bb.x1 + bb.w / 2 : at.x;
-    cy.viewport({ zoom: z, pan: { x: cy.width() / 2 - x * z, y: 80 - (at.y - 46) * z } });
+    cy.viewport({ zoom: z, pan: { x: cy.width() / 2 - x * z, y: clearOfLegend() - (at.y - 46) * z } });
     return;
   }
   cy.fit(undefined, 40);
@@ -188,8 +193,17 @@ export function fit() {
     const start = cy.nodes("[?start]").first();
     const x = bb.x1 + bb.w / 2;
     const y = start.length ? start.position("y") : bb.y1;
-    cy.pan({ x: cy.width() / 2 - x * 0.6, y: 70 - y * 0.6 });
+    cy.pan({ x: cy.width() / 2 - x * 0.6, y: clearOfLegend() - (y - 46) * 0.6 });
   }
+}
+
+// How far down the map the first card goes so the legend of files (one row or more) does not
+// cover it.
+function clearOfLegend() {
+  const legend = document.getElementById("legend");
+  if (!legend) return 80;
+  const r = legend.getBoundingClientRect(), m = cy.container().getBoundingClientRect();
+  return Math.max(80, r.bottom - m.top + 18);
 }
 export function zoomBy(f) { cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); }
 
@@ -349,7 +363,7 @@ export function search(text) {
 // width (height) and as much of its length around the view as fits, keeping the aspect, with
 // a strip beside it: the whole length, each card a tick, and where the part shown and the view
 // are. Click or drag in either to go there.
-const PAD = 8, STRIP = 12, GAP = 6, WHOLE_ENOUGH = 0.35;
+const PAD = 8, STRIP = 12, GAP = 6, WHOLE_ENOUGH = 0.12;
 let mini = null, miniFrame = 0;
 
 function initMinimap() {
