@@ -51,72 +51,80 @@ def focused_label(driver) -> str | None:
 
 def test_new_cards_choices_the_delete_dialog_squiggles_and_cards(sample: Path):
     need_browser()
+    with chromium() as driver:
+        with studio(sample) as url:
+            driver.get(url)
+            wait_for(driver, "window.studio && window.studio.ready")
+            writing(driver)
+        # the studio stopped (as with Ctrl+C): the page says so, and will not ask before closing
+        wait_for(driver, "document.getElementById('banner').textContent"
+                         ".startsWith('The studio has stopped')")
+        assert driver.execute_script("return window.studio.state.stopped") is True
+
+
+def writing(driver) -> None:
+    """What a writer does on the sample, checked as it goes."""
     from selenium.webdriver.common.keys import Keys
 
-    with studio(sample) as url, chromium() as driver:
-        driver.get(url)
-        wait_for(driver, "window.studio && window.studio.ready")
+    # C: a new choice of 'quiet' to a node that exists; the cursor is in its text
+    click_card(driver, "quiet")
+    driver.find_element("id", "map").click()
+    click_card(driver, "quiet")
+    driver.execute_script("document.getElementById('map').focus()")
+    press(driver, "c")
+    answer_dialog(driver, "check-again")
+    wait_for(driver, "document.getElementById('toast').textContent.startsWith("
+                     "'New choice of quiet → check-again: write what the player says')")
+    wait_for(driver, "document.activeElement.closest('.cm-content')")
+    assert focused_label(driver) == "choice 3"
+    # its empty text carries lint's squiggle until something is written there
+    wait_for(driver, "document.querySelector(\".cm-content[aria-label='choice 3']\")"
+                     ".closest('.cm-editor').classList.contains('empty-error')")
+    press(driver, "Sit with me?")
+    wait_for(driver, "!document.querySelector('.cm-editor.empty-error')")
 
-        # C: a new choice of 'quiet' to a node that exists; the cursor is in its text
-        click_card(driver, "quiet")
-        driver.find_element("id", "map").click()
-        click_card(driver, "quiet")
-        driver.execute_script("document.getElementById('map').focus()")
-        press(driver, "c")
-        answer_dialog(driver, "check-again")
-        wait_for(driver, "document.getElementById('toast').textContent.startsWith("
-                         "'New choice of quiet → check-again: write what the player says')")
-        wait_for(driver, "document.activeElement.closest('.cm-content')")
-        assert focused_label(driver) == "choice 3"
-        # its empty text carries lint's squiggle until something is written there
-        wait_for(driver, "document.querySelector(\".cm-content[aria-label='choice 3']\")"
-                         ".closest('.cm-editor').classList.contains('empty-error')")
-        press(driver, "Sit with me?")
-        wait_for(driver, "!document.querySelector('.cm-editor.empty-error')")
+    # C to a new id: the node is made in free space, and the cursor is in the choice
+    driver.execute_script("document.getElementById('map').focus()")
+    press(driver, "c")
+    answer_dialog(driver, "porch")
+    wait_for(driver, "document.getElementById('toast').textContent.startsWith("
+                     "'New choice of quiet → porch (a new node)')")
+    wait_for(driver, "document.activeElement.closest('.cm-content')")
+    assert focused_label(driver) == "choice 4"
+    assert driver.execute_script(OVERLAPS, "porch") == []
 
-        # C to a new id: the node is made in free space, and the cursor is in the choice
-        driver.execute_script("document.getElementById('map').focus()")
-        press(driver, "c")
-        answer_dialog(driver, "porch")
-        wait_for(driver, "document.getElementById('toast').textContent.startsWith("
-                         "'New choice of quiet → porch (a new node)')")
-        wait_for(driver, "document.activeElement.closest('.cm-content')")
-        assert focused_label(driver) == "choice 4"
-        assert driver.execute_script(OVERLAPS, "porch") == []
+    # N: a new node after 'quiet', again where no card is
+    driver.execute_script("document.getElementById('map').focus()")
+    press(driver, "n")
+    answer_dialog(driver, "window-seat")
+    wait_for(driver, "document.getElementById('node-title')?.textContent === 'window-seat'")
+    assert driver.execute_script(OVERLAPS, "window-seat") == []
 
-        # N: a new node after 'quiet', again where no card is
-        driver.execute_script("document.getElementById('map').focus()")
-        press(driver, "n")
-        answer_dialog(driver, "window-seat")
-        wait_for(driver, "document.getElementById('node-title')?.textContent === 'window-seat'")
-        assert driver.execute_script(OVERLAPS, "window-seat") == []
+    # the delete dialog lists what leads here from other nodes, in words
+    click_card(driver, "later")
+    driver.execute_script("document.getElementById('map').focus()")
+    press(driver, Keys.DELETE)
+    wait_for(driver, "document.getElementById('dialog').open")
+    items = driver.execute_script(
+        "return [...document.querySelectorAll('#dialog li')].map(li => li.textContent)")
+    assert items == ["the choice 'Till the end of the cup. I'll be inside.' in node balcony"]
+    driver.find_element("css selector", "#dialog button:not(.go)").click()
 
-        # the delete dialog lists what leads here from other nodes, in words
-        click_card(driver, "later")
-        driver.execute_script("document.getElementById('map').focus()")
-        press(driver, Keys.DELETE)
-        wait_for(driver, "document.getElementById('dialog').open")
-        items = driver.execute_script(
-            "return [...document.querySelectorAll('#dialog li')].map(li => li.textContent)")
-        assert items == ["the choice 'Till the end of the cup. I'll be inside.' in node balcony"]
-        driver.find_element("css selector", "#dialog button:not(.go)").click()
+    # a name that does not exist: the squiggle covers the whole {…}
+    click_card(driver, "couch")
+    line = field(driver, "line 1")
+    line.click()
+    select_all(driver)
+    press(driver, 'Hello {partner.thier} there and "fine," you say')
+    squiggled = wait_for(driver, "document.querySelector('.cm-lintRange-error')?.textContent")
+    assert squiggled == "{partner.thier}"
 
-        # a name that does not exist: the squiggle covers the whole {…}
-        click_card(driver, "couch")
-        line = field(driver, "line 1")
-        line.click()
-        select_all(driver)
-        press(driver, 'Hello {partner.thier} there and "fine," you say')
-        squiggled = wait_for(driver, "document.querySelector('.cm-lintRange-error')?.textContent")
-        assert squiggled == "{partner.thier}"
-
-        # a card shows its first line as written: one that opens with a quote has only that one
-        select_all(driver)
-        press(driver, '"I\'m fine," {partner} says.')
-        label = wait_for(driver, "(() => { const l = window.studio.map.getCy()"
-                                 ".getElementById('couch').data('label').split('\\n')[1];"
-                                 " return l.startsWith('\u201cI\u2019m') && l; })()")
-        assert label == "\u201cI\u2019m fine,\u201d {partner} says."
+    # a card shows its first line as written: one that opens with a quote has only that one
+    select_all(driver)
+    press(driver, '"I\'m fine," {partner} says.')
+    label = "\u201cI\u2019m fine,\u201d {partner} says."
+    wait_for(driver, "window.studio.map.getCy().getElementById('couch').data('label')"
+                     f".split('\\n')[1] === {label!r}")
 
 
 MINIMAP = """
