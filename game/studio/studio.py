@@ -298,8 +298,8 @@ class Studio:
             clash = self.history.conflict(base, tab, changed_paths(before, changes))
             if clash is not None:
                 where = "on disk" if clash.tab is None else "in another tab"
-                raise Stale(f"this was changed {where} while you were editing it: the studio "
-                            "shows it as it is now, with what you wrote since put back in")
+                raise Stale(f"this was changed {where} after the view this edit was made "
+                            "from: nothing was overwritten; here it is as it is now")
         key = f"{tab}|{coalesce}" if coalesce is not None and tab is not None else coalesce
         self.project.apply(label or "edit", changes, key)
         for op in ops:

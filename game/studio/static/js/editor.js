@@ -79,12 +79,14 @@ function sendField(f) {
 // typed since; a node whose fields changed shape is drawn again.
 function take(detail) {
   if (JSON.stringify(shape(detail)) !== JSON.stringify(shape(current))) {
+    const unsent = [...fields.values()].some((f) => f.unsent());
     render(detail);
-    return;
+    return unsent && [...fields.values()].some((f) => f.unsent());
   }
   current = detail;
+  let unsent = false;
   for (const f of fields.values()) {
-    if (f.set(valueAt(f.file, f.path))) sendField(f);
+    if (f.set(valueAt(f.file, f.path))) { sendField(f); unsent = true; }
     f.base = detail.version;
   }
   for (const el of document.querySelectorAll("[data-rendered]")) {
@@ -95,12 +97,13 @@ function take(detail) {
   const note = document.getElementById("node-note");
   if (note && document.activeElement !== note) note.value = (detail.value || {}).note || "";
   squiggles();
+  return unsent;
 }
 
 // An edit of this tab was refused: another tab changed the same part first. Show the node as
-// it is now; what this tab typed is put back in and sent again.
+// it is now; what this tab typed is put back in and sent again (then this says true).
 export function catchUp(detail) {
-  if (detail && current && detail.id === current.id) take(detail);
+  return !!(detail && current && detail.id === current.id && take(detail));
 }
 
 // Another tab changed the node shown here: read it again, after this tab's own edits.

@@ -103,8 +103,9 @@ async function edit(make, sent = null) {
     if (err.status === 409 && err.data) {
       // another tab changed the same part first: catch up, nothing is lost
       setStatus(err.data);
-      editor.catchUp(err.data.node);
-      toast("Changed in another tab meanwhile: the studio shows it as it is now, with what you wrote added", 3000);
+      const typing = editor.catchUp(err.data.node);
+      toast(typing ? "Changed in another tab meanwhile: what you typed is added to it"
+        : "Changed in another tab meanwhile: this is how it is now; do it again if you still want to", 3000);
     } else toast(err.message, 4000);
     return null;
   }
