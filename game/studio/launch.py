@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import webbrowser
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -45,30 +46,58 @@ def window_command(root: Path, node: str | None = None, values: dict[str, Any] |
 
 
 class WindowLauncher:
-    """Starts the game window; says what went wrong if it stops at once."""
+    """Starts the game window, and says what went wrong when it stops with an error: at once
+    (the answer to the page's request is the reason), or later, once the page was told it
+    opened (``on_stop`` hears the reason then, from a thread of its own)."""
 
-    def __init__(self, root: Path, extra: list[str] | None = None) -> None:
+    WAIT = 1.5  # seconds to wait for a game that stops at once
+    KEEP = 16_384  # characters of the game's error output kept
+
+    def __init__(self, root: Path, extra: list[str] | None = None,
+                 command: Callable[..., list[str]] = window_command,
+                 on_stop: Callable[[str, str | None], None] | None = None) -> None:
         self.root = root
         self.extra = extra or []
+        self.command = command
+        self.on_stop = on_stop
         self.processes: list[subprocess.Popen] = []
 
     def __call__(self, node: str | None = None, values: dict[str, Any] | None = None,
                  name: str | None = None, pronouns: str | None = None) -> dict[str, Any]:
-        cmd = window_command(self.root, node, values, name, pronouns) + self.extra
+        cmd = self.command(self.root, node, values, name, pronouns) + self.extra
         try:
             proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                     stdin=subprocess.DEVNULL)
         except OSError as err:
             raise EditError(f"cannot start the game: {err}") from None
         self.processes.append(proc)
-        try:
-            proc.wait(timeout=1.5)
-        except subprocess.TimeoutExpired:
-            return {"started": True, "pid": proc.pid, "command": cmd[1:]}
-        err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-        if proc.returncode == 0:
+        lock, ended = threading.Lock(), threading.Event()
+        outcome: dict[str, Any] = {}
+
+        def watch() -> None:
+            # the error output is read as it comes (a full pipe would stop the game), its
+            # tail kept; then whoever is still waiting hears how the game ended
+            tail = ""
+            assert proc.stderr is not None
+            for chunk in iter(lambda: proc.stderr.read1(4096), b""):
+                tail = (tail + chunk.decode("utf-8", "replace"))[-self.KEEP:]
+            code = proc.wait()
+            with lock:
+                outcome.update(code=code, err=tail)
+                late = outcome.get("answered", False)
+            ended.set()
+            if late and code != 0 and self.on_stop is not None:
+                self.on_stop(failure(tail, code, late=True), node)
+
+        threading.Thread(target=watch, daemon=True, name="lowtide-game-window").start()
+        ended.wait(self.WAIT)
+        with lock:
+            if "code" not in outcome:
+                outcome["answered"] = True
+                return {"started": True, "pid": proc.pid, "command": cmd[1:]}
+        if outcome["code"] == 0:
             return {"started": True, "pid": proc.pid, "command": cmd[1:], "ended": True}
-        raise EditError(failure(err, proc.returncode))
+        raise EditError(failure(outcome["err"], outcome["code"]))
 
 
 #: What the game tells a player in a terminal to do instead; in the studio the page says what.
@@ -76,7 +105,7 @@ _TERMINAL_ADVICE = ("Play in the terminal instead", "Run it in the terminal")
 _MAX_REASON = 700
 
 
-def failure(stderr: str, code: int) -> str:
+def failure(stderr: str, code: int, late: bool = False) -> str:
     """Why the game window stopped at once, whole, with the studio's own advice: the game's
     lines without their ``lowtide:`` prefix and without the advice meant for a terminal (a
     traceback, which the window should never print, is cut to its last line)."""
@@ -93,8 +122,9 @@ def failure(stderr: str, code: int) -> str:
         reason = reason[: _MAX_REASON - 1].rstrip() + "…"
     if not reason.endswith((".", "!", "?", "…")):
         reason += "."
-    return (f"The game window did not open: {reason} Preview from here (T) plays the story "
-            "as text in this page meanwhile.")
+    what = "The game window stopped" if late else "The game window did not open"
+    return (f"{what}: {reason} Preview from here (T) plays the story as text in this page "
+            "meanwhile.")
 
 
 class StudioServer(uvicorn.Server):
@@ -137,8 +167,10 @@ def run_edit(story: Path, *, port: int = 0, browser: bool = True) -> int:
     port = sock.getsockname()[1]
     token = secrets.token_urlsafe(24)
     studio = Studio(root)
+    launcher = WindowLauncher(root)
     app = StudioApp(studio, token, [f"127.0.0.1:{port}", f"localhost:{port}"],
-                    launch_window=WindowLauncher(root))
+                    launch_window=launcher)
+    launcher.on_stop = app.game_stopped
     url = f"http://127.0.0.1:{port}/?token={token}"
     config = uvicorn.Config(app, log_level="warning", lifespan="on", timeout_graceful_shutdown=3)
     server = StudioServer(config, app)

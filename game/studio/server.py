@@ -97,6 +97,7 @@ class StudioApp:
         self.events: Events | None = None
         self.stop: asyncio.Event | None = None
         self.closing = asyncio.Event()  # set when the server begins to stop: polls end at once
+        self.loop: asyncio.AbstractEventLoop | None = None
         self.tasks: list[asyncio.Task] = []
         routes = [
             Route("/", self.index),
@@ -150,6 +151,14 @@ class StudioApp:
 
     # -- life ---------------------------------------------------------------------------------
 
+    def game_stopped(self, reason: str, node: str | None) -> None:
+        """The game window started from a page stopped with an error (called from the thread
+        that watches it): every page hears why."""
+        loop, events = self.loop, self.events
+        if loop is not None and events is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(events.publish, {"type": "play", "node": node,
+                                                       "error": reason})
+
     def begin_shutdown(self) -> None:
         """The server is stopping: answer every open poll now, so no request outlives it."""
         self.closing.set()
@@ -159,6 +168,7 @@ class StudioApp:
         self.events = Events()
         self.stop = asyncio.Event()
         self.closing = asyncio.Event()
+        self.loop = asyncio.get_running_loop()
         self.lint_wanted = asyncio.Event()
         self.lint_wanted.set()  # the first lint, as soon as the page can be served
         self.studio.on_change = self.events.publish

@@ -271,3 +271,32 @@ def test_the_reason_keeps_every_line_but_the_terminal_advice():
     assert failure("Traceback (most recent call last):\n  File x\nValueError: boom\n", 1) \
         .startswith("The game window did not open: ValueError: boom.")
     assert "exit 3" in failure("", 3)
+
+
+def late_failure(*_args) -> list[str]:
+    """A game that runs for a while, then stops with an error."""
+    return [sys.executable, "-c", "import sys, time; time.sleep(2.5); "
+            "print('lowtide: the map went away', file=sys.stderr); "
+            "print('Play in the terminal instead: lowtide play --text', file=sys.stderr); "
+            "sys.exit(1)"]
+
+
+def test_a_game_that_stops_later_is_heard_of_on_every_page(sample: Path):
+    from game.studio.launch import WindowLauncher
+
+    launcher = WindowLauncher(sample, command=late_failure)
+    app = StudioApp(Studio(sample), TOKEN, ["testserver"], watch=False, launch_window=launcher)
+    launcher.on_stop = app.game_stopped
+    with TestClient(app, headers={"X-Studio-Token": TOKEN}) as c:
+        seq = c.get("/api/state").json()["seq"]
+        assert c.post("/api/play", json={"node": "couch"}).json()["started"] is True
+        heard = None
+        for _ in range(10):
+            data = c.get(f"/api/events?after={seq}&wait=5").json()
+            seq = data["seq"]
+            heard = next((e for e in data["events"] if e["type"] == "play"), None)
+            if heard:
+                break
+    assert heard is not None and heard["node"] == "couch"
+    assert heard["error"].startswith("The game window stopped: the map went away.")
+    assert "Preview from here" in heard["error"] and "terminal" not in heard["error"]

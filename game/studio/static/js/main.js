@@ -491,6 +491,8 @@ function onEvent(event) {
     editor.setFindings(event.findings);
   } else if (event.type === "change") {
     changed(event);
+  } else if (event.type === "play") {
+    toast(event.error, 9000);
   } else if (event.type === "status") {
     setStatus(event);
   } else if (event.type === "moved") {
