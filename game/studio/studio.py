@@ -365,6 +365,10 @@ class Studio:
         return self.after_change(None, tab)
 
     def move_cards(self, moved: Mapping[str, Any], tab: str | None = None) -> None:
+        # Once one card is placed by hand, every card keeps the place it is shown at: a side
+        # file with some places only would open the map with every other card placed anew.
+        for node_id, place in self.placed.items():
+            self.positions.setdefault(node_id, place)
         places = {}
         for node_id, (x, y) in moved.items():
             places[str(node_id)] = [float(x), float(y)]

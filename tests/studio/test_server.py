@@ -123,6 +123,18 @@ def test_positions_go_to_the_side_file_not_the_story(client: TestClient, sample:
     assert (sample / "story.json").read_bytes() == before
 
 
+def test_the_map_opens_as_it_was_left_after_one_card_is_moved(client: TestClient, sample: Path):
+    def places(cards: list[dict]) -> dict[str, tuple[int, int]]:
+        return {c["id"]: (round(c["x"]), round(c["y"])) for c in cards}  # the file keeps pixels
+
+    shown = places(client.get("/api/state").json()["map"]["cards"])
+    client.post("/api/positions", json={"positions": {"couch": [10, 20]}})
+    app = StudioApp(Studio(sample), TOKEN, ["testserver"], watch=False)
+    with TestClient(app, headers={"X-Studio-Token": TOKEN}) as again:
+        cards = again.get("/api/state").json()["map"]["cards"]
+    assert places(cards) == {**shown, "couch": (10, 20)}
+
+
 def test_rename_warns_about_saves_naming_the_node(client: TestClient, tmp_path: Path, monkeypatch):
     monkeypatch.setenv("LOWTIDE_DATA_DIR", str(tmp_path / "data"))
     save = tmp_path / "data" / "saves" / "sample" / "slot-1.json"
