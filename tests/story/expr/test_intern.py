@@ -75,9 +75,8 @@ def _agree(interner: Interner, mode: str, source: str, values: tuple, counts: li
 
 
 def _fill(skeleton: str, ids: list[str], quote: str) -> str:
-    """The skeleton with each visits/seen argument replaced by the next id, quoted (the ids
-    taken again from the first when a skeleton has more calls than there are ids)."""
-    it = itertools.cycle(ids)
+    """The skeleton with each visits/seen argument replaced by the next id, quoted."""
+    it = itertools.cycle(ids)  # as many as the skeleton has calls (nested clamps have many)
     return _NODE_CALL.sub(lambda m: f"{m.group(1)}({quote}{next(it)}{quote})", skeleton)
 
 
