@@ -347,11 +347,12 @@ def search(
     """Every state reachable from the start, up to ``max_states`` states, breadth first (so
     the first state found of anything is at the end of a shortest road to it). States no
     condition or text can tell apart are one state, unless ``exact``. That search may play
-    ``max_work`` choices over ranges (default: as many as ``max_states``); one that would
-    need more, or more than ``max_states`` states, gives way to searching play's states one
-    by one, so the result is either complete or play's own states up to the cap."""
+    ``max_work`` choices over ranges (default: a quarter of ``max_states``, a small share of
+    the time the search of play's states takes); one that would need more, or more than
+    ``max_states`` states, gives way to searching play's states one by one, so the result is
+    either complete or play's own states up to the cap."""
     if not exact:
-        work = max_states if max_work is None else max_work
+        work = max_states // 4 if max_work is None else max_work
         try:
             return _abstract(story, max_states, progress, work)
         except (Inexact, OutOfWork):
