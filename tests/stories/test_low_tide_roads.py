@@ -59,6 +59,9 @@ CLAIMS: list[tuple[str, str, str]] = [
     ("repair", "before he had flooded", "not outburst"),
     ("repair", "You turned toward him at last", "repair_at == 'couch' or repair_at == 'bed'"),
     ("repair", "said out loud, to you", "told"),
+    ("repair", "properly this time", "seen('repair-accepted')"),
+    ("repair", "brushing your teeth side by side", "repair_at != 'bed'"),
+    ("repair", "nearly asleep", "repair_at == 'bed'"),
     # High Water: twenty quiet minutes, unless it says the last stretch was shorter.
     ("cave-and-return", "at least twenty minutes without pressure", "cave_minutes >= 20"),
     ("cave-and-return", "You didn't knock or ask", "pursuit == 0"),
