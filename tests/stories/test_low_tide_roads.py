@@ -117,6 +117,8 @@ CLAIMS: list[tuple[str, str, str]] = [
     ("anger-aftermath", "What you said about two hours ago", "seen('second-check')"),
     ("anger-aftermath", "guilt, not shame, had the last word", "guilt >= shame"),
     ("anger-aftermath", "told you what had happened", "told"),
+    ("anger-aftermath", "you found your way back to it", "shame >= 1 and not seen('second-check')"),
+    ("anger-aftermath", "Tonight you managed it,", "shame == 0"),
     # The Second Wave.
     ("second-eruption", "the day he had just told you about", "told"),
     ("second-eruption", "the day you never got to hear about", "not told"),
