@@ -134,6 +134,10 @@ CLAIMS: list[tuple[str, str, str]] = [
     ("not-good-enough", "More than once you said sorry", "carried >= 2"),
     ("not-good-enough", "now you're upset as well", "carried >= 1"),
     ("not-good-enough", "'annoyed makes sense'", "seen('coach-1')"),
+    # ... and in bed, where the drift's late turning toward tells it, there is no bathroom fan.
+    ("not-good-enough", "I'm going to have a shower", "not seen('bed-repair')"),
+    ("not-good-enough", "The bathroom fan runs", "not seen('bed-repair')"),
+    ("not-good-enough", "to face the wall", "seen('bed-repair')"),
 ]
 
 
