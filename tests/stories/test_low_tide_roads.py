@@ -66,7 +66,9 @@ CLAIMS: list[tuple[str, str, str]] = [
     ("cave-and-return", "at least twenty minutes without pressure", "cave_minutes >= 20"),
     ("cave-and-return", "You didn't knock or ask", "pursuit == 0"),
     ("cave-and-return", "kind words said through the door", "interrupted >= 1"),
-    ("cave-and-return", "knocks and questions", "pursuit > interrupted"),
+    ("cave-and-return", "if only with kind words", "pursuit <= interrupted"),
+    ("cave-and-return", "kind words through the door among the rest",
+     "pursuit > interrupted and interrupted >= 1"),
     ("cave-and-return", "on his own, the second time", "visits('return') >= 2"),
     ("cave-and-return", "you turned toward it", "bids_met >= 1"),
     # The Door That Doesn't Shut: whether he ever came out, and why he stayed in.
