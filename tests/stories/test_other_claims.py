@@ -17,6 +17,7 @@ from game.story.load import load_or_raise
 from tests.conftest import STORIES
 from tests.stories.claims import (
     Claim,
+    after,
     all_of,
     any_of,
     check,
@@ -172,9 +173,106 @@ TWO_BARS = [
     Claim("goodnight", "your first answer asked for the future", entered("moving-back"), "the question"),
 ]
 
-CLAIMS = {"sample": SAMPLE, "two-bars": TWO_BARS}
-RUNS = {"sample": 1500, "two-bars": 3000}  # random roads; the road report adds its own
-SAMPLES = {"sample": 500, "two-bars": 5000}
+SHARP = ("criticise", "mock", "demand", "follow", "defend")
+APART = ("porch", "porch-long", "mother-on-porch")
+LIDS = ("washing-up", "bench-invite", "porch")
+
+
+def owed_at(node: str):
+    """A sharp reply, not yet owned by an apology, when the player replied at ``node``."""
+
+    def check(p) -> bool:
+        owed = False
+        for s in p.steps:
+            if s.node == node:
+                return owed
+            owed = (owed or s.kind in SHARP) and s.kind != "responsibility"
+        return owed
+
+    return check
+
+
+LONG_WEEKEND = [
+    Claim("two-teas", "You dried the glasses", chose("washing-up", "Pick up the tea towel"), "drying"),
+    Claim("two-teas", "you put a hand on her knee at the table", chose("nightcap", "Put your hand"),
+          "the hand on the knee"),
+    Claim("two-teas", "with nothing sharp at all", never(*SHARP), "nothing sharp"),
+    Claim("two-teas", "the stars included", entered("bench-stars"), "the stars"),
+    Claim("two-teas", "you offered the one plan", said("fix", at=["bench-tells"]), "the plan"),
+    Claim("shed-light", "You sent her off with a sharp word", said("mock"), "contempt"),
+    Claim("shed-light", "nobody knocked and nothing arrived on her phone",
+          never(*WARM_WORDS, at=APART), "no texts"),
+    Claim("shed-light", "One text did go down the garden",
+          all_of(said(*WARM_WORDS, at=APART), neg(said(*WARM_WORDS, at=APART, n=2))), "one text"),
+    Claim("shed-light", "Earlier you had told her it was all fine", said("reassure", at=LIDS),
+          "the early reassurance"),
+    Claim("shed-light", "you had been rehearsing on the porch", entered("porch"), "the porch"),
+    Claim("shed-light", "At the table you whispered a plan", chose("nightcap", "Whisper"), "the plan"),
+    Claim("start-again", "you said what you had been thinking since the potatoes", entered("lisbon"),
+          "the outburst at the sink"),
+    Claim("start-again", "you asked for the conversation there and then",
+          said("demand", at=["washing-up"]), "the demand at the sink"),
+    Claim("start-again", "One mistake, quickly owned",
+          all_of(said("responsibility", at=["lisbon"]),
+                 lambda p: sum(k in SHARP for k in p.kinds()) == 1), "one sharp word, owned"),
+    Claim("start-again", "It took you two goes to catch it", all_of(entered("lisbon"), entered("not-here")),
+          "two sharp words"),
+    Claim("start-again", "nothing sharp came after it to undo it", after("drying", never(*SHARP)),
+          "nothing sharp after the repair"),
+    Claim("start-again", "when you said sorry straight away",
+          all_of(said("responsibility", at=["lisbon"]), neg(entered("not-here"))), "at once"),
+    Claim("bolted", "stepped after her: down the garden", entered("garden-follow"), "the garden"),
+    Claim("bolted", ", to the shed door", entered("shed-door"), "the shed door"),
+    Claim("bolted", ", up the stairs", entered("upstairs"), "the stairs"),
+    Claim("bolted", "on the inside of the shed door", neg(entered("upstairs")), "she is in the shed"),
+    Claim("morning-tea", "a conversation asked for in the kitchen", entered("not-here"), "the kitchen"),
+    Claim("morning-tea", "then again in the garden", entered("garden-follow"), "the garden"),
+    Claim("glasses", "a reply that spoke down to her", said("mock"), "contempt"),
+    Claim("glasses", "being followed when she had asked for ten minutes", said("follow", "demand", n=2),
+          "pursued"),
+    Claim("glasses", "You owned your part straight away", said("responsibility", at=["snap"]), "owned"),
+    Claim("glasses", "You told her she was right to be angry", said("validate", at=["snap"]),
+          "validated while flooded"),
+    Claim("glasses", "In the heat of it you hit back", said("mock", "defend", at=["snap"]), "hit back"),
+    Claim("glasses", "You said she didn't sound like her", said("validate", at=["snap-quiet"]),
+          "the calm answer"),
+    Claim("slammed", "the ones that spoke down to her", said("mock"), "contempt"),
+    Claim("slammed", "you followed her into the quiet she had asked for", said("follow", "demand", n=2),
+          "pursued"),
+    Claim("slammed", "Agreeing that it had been unforgivable", said("criticise", at=["snap-quiet"]),
+          "agreed"),
+    Claim("slammed", "You didn't answer. You sat down and breathed", said("soothe", at=["snap-quiet"]),
+          "silence"),
+    Claim("slammed", "You answered it well", said("validate", at=["snap-quiet"]), "the calm answer"),
+    Claim("podcast", ": a story about Granny's glasses", entered("drying"), "the glasses"),
+    Claim("podcast", ", a knee against yours at the table", entered("nightcap"), "the table"),
+    Claim("podcast", ", a shed with the light left on", entered("she-goes-out"), "the shed"),
+    Claim("podcast", ", and in the end the real thing itself", entered("bench-tells", "shed-return"),
+          "told"),
+    Claim("podcast", "Here the sharp ones kept pace", value_test(lambda v: v("negative") >= v("positive")),
+          "kept pace"),
+    Claim("podcast", "Most of what you said was warm", value_test(lambda v: v("negative") < v("positive")),
+          "mostly warm"),
+    Claim("podcast", "So it stays unsaid.", neg(entered("bench-tells", "shed-return")), "unsaid"),
+    Claim("podcast", "She said it, in the end.", entered("bench-tells", "shed-return"), "said"),
+    Claim("podcast", "At the table you whispered a plan", chose("nightcap", "Whisper"), "the plan"),
+    Claim("told-closed", "on the bench, under the damson", entered("bench-tells"), "the bench"),
+    Claim("told-closed", "came back up the garden and told you", entered("shed-return"), "the porch"),
+    Claim("told-closed", "offer to leave it until you were home", said("space", at=["bench-tells"]),
+          "the break"),
+    Claim("told-closed", "There was nothing for you to own",
+          all_of(said("responsibility", at=["shed-return"]), neg(owed_at("shed-return"))), "over-apology"),
+    Claim("told-closed", "so we just let them carry on?", said("demand", at=["shed-return"]), "the push"),
+    Claim("told-closed", "a glance at the landing window", said("turn-away", at=["shed-return"]), "the glance"),
+    Claim("still-here", "What you sent down the garden after her was kind",
+          said(*WARM_WORDS, at=APART, n=2), "two kind texts"),
+    Claim("still-here", "You had already told her it was all fine", said("reassure", at=LIDS),
+          "the early reassurance"),
+]
+
+CLAIMS = {"sample": SAMPLE, "two-bars": TWO_BARS, "long-weekend": LONG_WEEKEND}
+RUNS = {"sample": 1500, "two-bars": 3000, "long-weekend": 3000}  # the road report adds its own
+SAMPLES = {"sample": 500, "two-bars": 5000, "long-weekend": 5000}
 
 
 @pytest.mark.parametrize("name", sorted(CLAIMS))
