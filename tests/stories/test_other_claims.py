@@ -107,7 +107,7 @@ TWO_BARS = [
           "no question about moving back"),
     Claim("voice-at-midnight", "Your first answer asked for the future", entered("moving-back"),
           "the question about moving back"),
-    Claim("told-closed", "Your answer was “ok x”", chose("voice-note", 'Type: "ok x"'), "ok x"),
+    Claim("told-closed", "Your answer was “ok x”", chose("voice-note", "Type: “ok x”"), "ok x"),
     Claim("told-closed", "Your answer was to offer a break", said("space", at=["tells-you"]), "sleep on it"),
     Claim("told-closed", "You put the phone down to let it land", said("soothe", at=["tells-you"]),
           "silence"),
