@@ -163,8 +163,6 @@ TWO_BARS = [
           said("reassure", at=["first-message", "cave-quiet"]), "the early reassurance"),
     Claim("goodnight", "the cool and sharp replies kept pace with the warm ones",
           value_test(lambda v: v("negative") >= v("positive")), "kept pace"),
-    Claim("goodnight", "Most of what you sent was warm",
-          value_test(lambda v: v("negative") < v("positive")), "mostly warm"),
     Claim("goodnight", "He never got to the point of saying what was really wrong",
           neg(entered("tells-you", "voice-note")), "unsaid"),
     Claim("goodnight", "you will hear about it eventually", neg(entered("tells-you", "voice-note")),
@@ -271,15 +269,15 @@ LONG_WEEKEND = [
 ]
 
 CLAIMS = {"sample": SAMPLE, "two-bars": TWO_BARS, "long-weekend": LONG_WEEKEND}
-RUNS = {"sample": 1500, "two-bars": 3000, "long-weekend": 3000}  # the road report adds its own
-SAMPLES = {"sample": 500, "two-bars": 5000, "long-weekend": 5000}
+RUNS = {"sample": 1000, "two-bars": 2000, "long-weekend": 2000}  # the road report adds its own
+SAMPLES = {"sample": 300, "two-bars": 2500, "long-weekend": 2500}
 
 
 @pytest.mark.parametrize("name", sorted(CLAIMS))
 def test_every_ending_says_only_what_its_roads_did(name: str) -> None:
     story = load_or_raise(STORIES / name)
     claims = CLAIMS[name]
-    found = check(story, claims, runs=RUNS[name], max_states=60_000, samples=SAMPLES[name])
+    found = check(story, claims, runs=RUNS[name], max_states=30_000, samples=SAMPLES[name])
     endings = {n.id for n in story.endings()}
     assert found.reached == endings, f"never reached: {sorted(endings - found.reached)}"
     unseen = [f"{c.ending}: {c.phrase!r}" for c in claims if c not in found.shown]
