@@ -16,6 +16,7 @@ from typing import Any
 from game.story import expr
 from game.story.codes import severity
 from game.story.diagnostics import Diagnostic, sort_key
+from game.story.expr.intern import Interner
 from game.story.jsonpos import JsonSyntaxError
 from game.story.jsonpos import parse as parse_with_positions
 from game.story.model import FORMAT_VERSION
@@ -49,7 +50,7 @@ class Loader:
     texts: Mapping[str, str] | None = None
     pending: list[Pending] = field(default_factory=list)
     sources: SourceMap = field(default_factory=SourceMap)
-    compiled: dict[tuple[str, str], Any] = field(default_factory=dict)
+    interners: dict[int, Interner] = field(default_factory=dict)  # by id of the variables
     templates: dict[str, Template] = field(default_factory=dict)
     placeholders: dict[str, tuple] = field(default_factory=dict)
     # (pointer in story.json, text as written) of each text also shown outside play
@@ -161,57 +162,57 @@ class Loader:
 
     # -- expressions and text ----------------------------------------------------------------
 
+    def interner(self, variables: dict) -> Interner:
+        """What compiles expressions over ``variables``: each source and each shape once."""
+        interner = self.interners.get(id(variables))
+        if interner is None:  # it keeps ``variables`` alive, so the id stays theirs
+            interner = self.interners[id(variables)] = Interner(variables)
+        return interner
+
     def compile(self, mode: str, source: Any, file: str, pointer: str, variables: dict) -> Any:
         """A compiled condition or effect, or None after reporting the problem."""
-        if not isinstance(source, str):
+        if type(source) is not str:
             return None
-        key = (mode, source)
-        if key in self.compiled:
-            result = self.compiled[key]
-        else:
-            try:
-                if mode == "condition":
-                    result = expr.compile_condition(source, variables)
-                else:
-                    result = expr.compile_effect(source, variables)
-            except expr.ExprError as err:
-                result = err
-            self.compiled[key] = result
-        if isinstance(result, expr.ExprError):
+        result = self.interner(variables).compile(mode, source)
+        if type(result) is expr.ExprError:
             self.report(file, pointer, result.code, result.message, offset=result.offset)
             return None
         return result
 
     def effects(self, sources: Any, file: str, pointer: str, variables: dict) -> tuple:
-        """A list of effects compiled, leaving out (after reporting) those that do not compile."""
-        if not isinstance(sources, list):
+        """A list of effects compiled, leaving out (after reporting) those that do not compile.
+
+        A list seen before in full (``["trust += 1"]``) gives the same tuple again."""
+        if type(sources) is not list:
             return ()
-        compiled = self.compiled
+        interner = self.interner(variables)
+        if all(type(src) is str for src in sources):
+            key = tuple(sources)
+            known = interner.effect_lists.get(key)
+            if known is not None:
+                return known
+        else:
+            key = None
+        compiled = interner.compile
         out = []
+        clean = True
         for i, src in enumerate(sources):
-            # Seen before and fine: no pointer to build, nothing to report.
-            eff = compiled.get(("effect", src)) if isinstance(src, str) else None
-            if eff is None or isinstance(eff, expr.ExprError):
+            eff = compiled("effect", src) if type(src) is str else None
+            if eff is None or type(eff) is expr.ExprError:
+                clean = False
                 eff = self.compile("effect", src, file, f"{pointer}/{i}", variables)
                 if eff is None:
                     continue
             out.append(eff)
-        return tuple(out)
+        result = tuple(out)
+        if key is not None and clean:
+            interner.effect_lists[key] = result
+        return result
 
     def condition(self, source: str, variables: dict) -> expr.Condition:
         """A condition compiled once per distinct source; raises its ExprError (inline text
         reports it at its place in the text)."""
-        key = ("condition", source)
-        result = self.compiled.get(key)
-        if result is None:
-            try:
-                result = expr.compile_condition(source, variables)
-            except expr.ExprError as err:
-                result = err
-            self.compiled[key] = result
-        if isinstance(result, expr.ExprError):
-            raise result
-        return result
+        return self.interner(variables).condition(source)
 
     def template(
         self, text: Any, file: str, pointer: str, characters: dict, variables: dict,

@@ -23,7 +23,8 @@ OPS = {
 }
 _MIRROR = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 
-# Closures for the common shapes: v = variable, k = constant, g = any subexpression.
+# Closures for the common shapes: v = variable, k = constant, n = visits() of a node, g = any
+# subexpression.
 _VK = {
     "<": lambda s, k: lambda v, c: v[s] < k,
     "<=": lambda s, k: lambda v, c: v[s] <= k,
@@ -39,6 +40,14 @@ _VV = {
     ">=": lambda a, b: lambda v, c: v[a] >= v[b],
     "==": lambda a, b: lambda v, c: v[a] == v[b],
     "!=": lambda a, b: lambda v, c: v[a] != v[b],
+}
+_NK = {  # visits("n") compared with a constant: one closure (ink's once-only choices)
+    "<": lambda n, k: lambda v, c: c.visits.get(n, 0) < k,
+    "<=": lambda n, k: lambda v, c: c.visits.get(n, 0) <= k,
+    ">": lambda n, k: lambda v, c: c.visits.get(n, 0) > k,
+    ">=": lambda n, k: lambda v, c: c.visits.get(n, 0) >= k,
+    "==": lambda n, k: lambda v, c: c.visits.get(n, 0) == k,
+    "!=": lambda n, k: lambda v, c: c.visits.get(n, 0) != k,
 }
 _GK = {
     "<": lambda f, k: lambda v, c: f(v, c) < k,
@@ -102,6 +111,8 @@ def compare(op: str, left: Typed, right: Typed, src: str) -> Typed:
             k = float(k) if -(2**53) <= k <= 2**53 else k
         if left.slot >= 0:
             return Typed(BOOL, _VK[op](left.slot, k), start, end, atom=(OPS[op], left.slot, k))
+        if left.node is not None:
+            return Typed(BOOL, _NK[op](left.node, k), start, end)
         return Typed(BOOL, _GK[op](left.fn, k), start, end)
     if left.slot >= 0 and right.slot >= 0:
         return Typed(BOOL, _VV[op](left.slot, right.slot), start, end)

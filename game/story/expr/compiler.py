@@ -17,8 +17,12 @@ from game.story.expr.store import store
 from game.story.expr.typed import as_test, describe, rewritten
 from game.story.expr.values import BOOL, INTEGER, NUMBER, NUMERIC, STRING, Context, Fn, VarInfo
 
+# Condition and Effect write their own __init__ (``init=False``), as the model's classes made
+# once per node do: a story has tens of thousands of them, and the one ``dataclass(frozen=True)``
+# writes calls ``object.__setattr__`` per field. Same parameters and defaults; still frozen.
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Condition:
     """A compiled condition; call ``fn`` directly in hot loops."""
 
@@ -28,11 +32,26 @@ class Condition:
     fn: Callable[[list, Context], bool]
     constant: bool | None = None  # True/False when the result never changes
 
+    def __init__(
+        self,
+        source: str,
+        reads: frozenset[str],
+        nodes: tuple[tuple[str, int], ...],
+        fn: Callable[[list, Context], bool],
+        constant: bool | None = None,
+    ) -> None:
+        d = self.__dict__
+        d["source"] = source
+        d["reads"] = reads
+        d["nodes"] = nodes
+        d["fn"] = fn
+        d["constant"] = constant
+
     def __call__(self, values: list, ctx: Context) -> bool:
         return self.fn(values, ctx)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Effect:
     """A compiled effect; ``reads`` includes the target for '+=' and friends."""
 
@@ -43,6 +62,25 @@ class Effect:
     reads: frozenset[str]
     nodes: tuple[tuple[str, int], ...]
     fn: Callable[[list, Context], None]
+
+    def __init__(
+        self,
+        source: str,
+        target: str,
+        slot: int,
+        op: str,
+        reads: frozenset[str],
+        nodes: tuple[tuple[str, int], ...],
+        fn: Callable[[list, Context], None],
+    ) -> None:
+        d = self.__dict__
+        d["source"] = source
+        d["target"] = target
+        d["slot"] = slot
+        d["op"] = op
+        d["reads"] = reads
+        d["nodes"] = nodes
+        d["fn"] = fn
 
     def apply(self, values: list, ctx: Context) -> None:
         self.fn(values, ctx)
@@ -56,7 +94,13 @@ def compile_expression(source: str, variables: Mapping[str, VarInfo]) -> tuple[s
 
 def compile_condition(source: str, variables: Mapping[str, VarInfo]) -> Condition:
     """Compile a condition, which must be true or false."""
-    p, e = parse(source, variables)
+    return condition_of(Parser(source, variables))
+
+
+def condition_of(p: Parser) -> Condition:
+    """The parser's whole source compiled as a condition."""
+    source = p.src
+    e = p.whole()
     if e.type != BOOL:
         suggestion = rewritten(source, e.offset, e.end, as_test(e, source))
         raise ExprError(
@@ -66,7 +110,7 @@ def compile_condition(source: str, variables: Mapping[str, VarInfo]) -> Conditio
             e.end - e.offset,
         )
     return Condition(
-        source,
+        p.src,
         frozenset(p.reads),
         tuple(p.nodes),
         e.fn,
@@ -99,7 +143,12 @@ _ALLOWED = {  # the assignment operators each type of variable accepts
 
 def compile_effect(source: str, variables: Mapping[str, VarInfo]) -> Effect:
     """Compile ``name = expr`` (or +=, -=, *=, /=) into a closure that stores the result."""
-    p = Parser(source, variables)
+    return effect_of(Parser(source, variables))
+
+
+def effect_of(p: Parser) -> Effect:
+    """The parser's whole source compiled as an effect."""
+    source = p.src
     tok = p.take()
     if tok.kind != "name" or tok.text in ("true", "false", "and", "or", "not"):
         raise syntax_error(

@@ -29,6 +29,7 @@ class Typed:
     bound: float = INF  # for integers: no value is larger in magnitude
     atom: tuple | None = None  # (op, slot, k): a bool test op(values[slot], k)
     name: str = ""  # the variable's name for a plain read
+    node: Any = None  # the node id (or its Param) for a plain visits("...")
 
 
 def _k(x: Any) -> Fn:

@@ -7,6 +7,7 @@ import pytest
 import game.story.expr
 from game.story.expr import Condition, Effect, compile_condition, compile_effect
 from tests.story.expr.support import VARS, Ctx, err, fresh, run_effect
+from tests.story.test_model_init import test_init_matches_the_fields as init_matches_the_fields
 
 
 def test_public_names_come_from_the_package() -> None:
@@ -132,6 +133,11 @@ def test_effect_errors(source: str, code: str, offset: int, fragment: str) -> No
 def test_numbers_assign_to_number_variables() -> None:
     for source in ("arousal = i", "arousal = 1.5", "arousal += i", "arousal /= i", "n *= 0.5"):
         compile_effect(source, VARS)
+
+
+@pytest.mark.parametrize("cls", [Condition, Effect], ids=lambda c: c.__name__)
+def test_compiled_classes_keep_their_own_init_in_step_with_their_fields(cls: type) -> None:
+    init_matches_the_fields(cls)
 
 
 @pytest.mark.parametrize(
