@@ -86,14 +86,16 @@ def value_test(test):
 
 
 TWO_BARS = [
-    Claim("he-calls", "Nothing you sent all night raised it", never(*NEG), "no sharp reply"),
-    Claim("he-calls", "Not everything you sent landed softly", any_of(said(*NEG), missed(1)),
+    Claim("he-calls", "Not one thing you sent all night was sharp, pushing or cool", never(*NEG),
+          "no sharp reply"),
+    Claim("he-calls", "Not every reply landed softly", any_of(said(*NEG), missed(1)),
           "a sharp reply or a missed reach"),
     Claim("he-calls", "You noticed what he had been carrying all day",
           said("validate", at=["details"]), "the reply that noticed"),
-    Claim("he-calls", "More than once you let him know", said("appreciate", n=2), "two thanks"),
-    Claim("he-calls", "When he managed to tell you something hard, you let him know it mattered",
-          said("appreciate"), "a thanks"),
+    Claim("he-calls", "More than once you told him plainly what you valued", said("appreciate", n=2),
+          "two thanks"),
+    Claim("he-calls", "Once, you stopped to tell him what you valued",
+          all_of(said("appreciate"), neg(said("appreciate", n=2))), "exactly one thanks"),
     Claim("he-calls", "outnumbered the sharp ones by five to one",
           value_test(lambda v: v("positive") >= 5 * max(v("negative"), 1)), "five to one"),
     Claim("he-calls", "When he had said it, you offered a plan", said("fix", at=["tells-you"]),
