@@ -156,6 +156,8 @@ TWO_BARS = [
     Claim("cant-get-it-right", "instructions about how to feel",
           any_of(chose("details", "Don't do the"), said("criticise", "demand", at=COMMANDS)),
           "an instruction to feel"),
+    Claim("cant-get-it-right", "more than once you told him how", said("criticise", "demand", "fix", n=2),
+          "two instructions or plans"),
     Claim("cant-get-it-right", "Some of it came as plans", said("fix"), "a plan"),
     Claim("cant-get-it-right", "“Tired, and sad I think”", entered("trying-to-feel"), "he tried"),
     Claim("goodnight", "the half-sentence in the garden", entered("garden"), "the garden"),
