@@ -86,6 +86,10 @@ def value_test(test):
 
 
 TWO_BARS = [
+    Claim("voice-at-midnight", "went quiet in the garden", neg(entered("going-to-bed")),
+          "he never went to bed"),
+    Claim("voice-at-midnight", "first in bed and then out in the garden", entered("going-to-bed"),
+          "he went to bed first"),
     Claim("he-calls", "Not one thing you sent all night was sharp, pushing or cool", never(*NEG),
           "no sharp reply"),
     Claim("he-calls", "Not every reply landed softly", any_of(said(*NEG), missed(1)),
