@@ -112,6 +112,7 @@ def test_text_player_asks_for_the_partner(tmp_path: Path) -> None:
     assert ask_partner(story, args, io.StringIO("Sam\nxe\nshe\n"), out)
     assert args.name == "Sam" and args.pronouns == "she"
     assert "Their name [Ben]" in out.getvalue() and out.getvalue().count("Pronouns:") == 2
+    assert "xyrs/xemself [he]: " in out.getvalue()  # what Enter keeps, by name
     kept = argparse.Namespace(name=None, pronouns=None)
     assert ask_partner(story, kept, io.StringIO("\n\n"), io.StringIO())
     assert kept.name is None and kept.pronouns is None  # Enter keeps the story's own
@@ -156,3 +157,11 @@ def test_main_py_and_module_do_the_same() -> None:
     via_module = run("lint", str(TINY))
     assert via_main.returncode == via_module.returncode == 0
     assert via_main.stdout == via_module.stdout
+
+
+def test_the_pronoun_prompt_names_five_forms_a_story_gives() -> None:
+    from game.story.text import Pronouns
+    from game.tools.play import pronoun_label
+
+    assert pronoun_label(Pronouns.parse("they")) == "they"
+    assert pronoun_label(Pronouns.parse("xe/xem/xyr/xyrs/xemself")) == "xe/xem/xyr/xyrs/xemself"
