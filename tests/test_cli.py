@@ -165,3 +165,22 @@ def test_the_pronoun_prompt_names_five_forms_a_story_gives() -> None:
 
     assert pronoun_label(Pronouns.parse("they")) == "they"
     assert pronoun_label(Pronouns.parse("xe/xem/xyr/xyrs/xemself")) == "xe/xem/xyr/xyrs/xemself"
+
+
+def test_a_reply_that_wraps_lines_up_under_its_words(tmp_path: Path) -> None:
+    """In a narrow terminal a long reply goes on under its first word, not under its number."""
+    import os
+    import shutil
+
+    story = tmp_path / "tiny"
+    shutil.copytree(TINY, story)
+    data = json.loads((story / "story.json").read_text("utf-8"))
+    data["nodes"]["hello"]["choices"][0]["text"] = "Hi. " + "It has been a long day for both of us. " * 3
+    (story / "story.json").write_text(json.dumps(data), "utf-8")
+    result = subprocess.run([sys.executable, "-m", "game", "play", "--text", str(story)],
+                            input="q\n", capture_output=True, text=True, cwd=PROJECT, timeout=60,
+                            env={**os.environ, "COLUMNS": "50"})
+    lines = result.stdout.splitlines()
+    first = lines.index(next(line for line in lines if line.startswith("  1. Hi.")))
+    for after in lines[first + 1:first + 3]:
+        assert after.startswith("     ") and after[5] != " ", after  # under "Hi.", not "1."
