@@ -184,3 +184,27 @@ def test_a_reply_that_wraps_lines_up_under_its_words(tmp_path: Path) -> None:
     first = lines.index(next(line for line in lines if line.startswith("  1. Hi.")))
     for after in lines[first + 1:first + 3]:
         assert after.startswith("     ") and after[5] != " ", after  # under "Hi.", not "1."
+
+
+@pytest.mark.parametrize("command", [["new-branch", "low-tide", "nook", "--from", "hall"],
+                                     ["edit", "low-tide", "--no-browser"]])
+def test_writer_tools_leave_an_installed_games_own_stories_alone(command, monkeypatch,
+                                                                   capsys) -> None:
+    """Installed (not a checkout), a bundled story is the game's own folder: new-branch and
+    edit refuse it (exit 2), say where it is and how to copy it, and write nothing."""
+    from game import paths
+
+    monkeypatch.setattr(paths, "in_checkout", lambda: False)
+    branches = paths.bundled_stories_dir() / "low-tide" / "branches"
+    before = sorted(p.name for p in branches.iterdir())
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert "installed game's own copy" in err and "cp -r" in err and "./low-tide" in err
+    assert sorted(p.name for p in branches.iterdir()) == before
+
+
+def test_in_a_checkout_the_bundled_stories_are_the_projects_own() -> None:
+    from game import paths
+
+    assert paths.in_checkout()
+    assert not paths.installed_copy(paths.bundled_stories_dir() / "low-tide")
