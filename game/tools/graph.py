@@ -22,7 +22,7 @@ from game.story.layout import layered_layout
 from game.story.load import load_story
 from game.story.model import Node, Story
 from game.story.step import edges as node_edges
-from game.story.textsyntax import Inline, TemplateError, scan
+from game.story.textsyntax import FORM_INSIDE, Inline, TemplateError, scan
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 FORMATS = (".dot", ".gv", ".svg", ".png", ".html")
@@ -99,6 +99,8 @@ class StoryMap:
 
 def _runs(text: str) -> tuple[tuple[str, str], ...]:
     """The text cut into plain runs and the inline forms in it, each as written."""
+    if FORM_INSIDE.search(text) is None:  # no inline form (most texts): one run, no scan
+        return (("text", text),) if text else ()
     try:
         nodes = scan(text)
     except TemplateError:  # never in a story that loaded; be safe all the same
