@@ -84,19 +84,32 @@ class Persist:
 
 
 def story_folder(info: SaveInfo) -> Path | None:
-    """The folder of the story a save belongs to: by its id among the installed stories."""
+    """The folder of the story a save belongs to: the save's own folder while it still holds
+    that story (a copy of a bundled story keeps its own saves, though the ids are the same),
+    else the installed story with the save's id; None when neither exists."""
+    own = _saved_folder(info)
+    if own is not None and _story_id(own) == info.story_id:
+        return own
     for folder in paths.story_dirs():
-        try:
-            raw = json.loads((folder / "story.json").read_text("utf-8"))
-        except (OSError, ValueError, UnicodeDecodeError):
-            continue
-        if isinstance(raw, dict) and raw.get("id") == info.story_id:
+        if _story_id(folder) == info.story_id:
             return folder
+    return None
+
+
+def _saved_folder(info: SaveInfo) -> Path | None:
+    """The story folder a save was written from (``story_dir`` in the file), if it says."""
     try:
         data = json.loads(info.path.read_text("utf-8"))
-        hint = Path(data.get("story_dir", ""))
-        if (hint / "story.json").is_file():
-            return hint
-    except (OSError, ValueError, TypeError):
-        pass
-    return None
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    hint = data.get("story_dir") if isinstance(data, dict) else None
+    return Path(hint) if isinstance(hint, str) and hint else None
+
+
+def _story_id(folder: Path) -> str | None:
+    """The id a story folder's story.json declares (None when there is none to read)."""
+    try:
+        raw = json.loads((folder / "story.json").read_text("utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    return raw.get("id") if isinstance(raw, dict) else None

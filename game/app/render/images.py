@@ -7,7 +7,10 @@ name on it, and a warning goes to the log once.
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pygame
 
@@ -15,10 +18,14 @@ from game.app.render import theme
 
 log = logging.getLogger("lowtide.app")
 
+DERIVED = 16
+T = TypeVar("T")
+
 
 class Images:
     def __init__(self, fonts: theme.Fonts | None = None):
         self._cache: dict[tuple[str, tuple[int, int] | None], pygame.Surface] = {}
+        self._derived: OrderedDict[Hashable, Any] = OrderedDict()
         self.fonts = fonts
         self.warned: list[str] = []
 
@@ -44,6 +51,17 @@ class Images:
         if surface is not None:
             self._cache[key] = surface
         return surface
+
+    def derived(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What ``make`` builds from images (scaled layers, say), kept by ``key`` for the run:
+        the least recently used go first beyond ``DERIVED``."""
+        if key in self._derived:
+            self._derived.move_to_end(key)
+            return self._derived[key]
+        made = self._derived[key] = make()
+        while len(self._derived) > DERIVED:
+            self._derived.popitem(last=False)
+        return made
 
     def forget(self, folder: Path) -> None:
         """Drop every image loaded from under ``folder``, so edited files are read again."""
@@ -73,12 +91,12 @@ class Images:
         w, h = max(8, size[0]), max(8, size[1])
         surf = pygame.Surface((w, h), pygame.SRCALPHA)
         rect = surf.get_rect()
-        pygame.draw.rect(surf, (*theme.CREAM_DARK, 170), rect, border_radius=min(w, h) // 6)
-        pygame.draw.rect(surf, (*theme.PLUM_LIGHT, 200), rect, 2, border_radius=min(w, h) // 6)
+        pygame.draw.rect(surf, (*theme.DEFAULT.CREAM_DARK, 170), rect, border_radius=min(w, h) // 6)
+        pygame.draw.rect(surf, (*theme.DEFAULT.PLUM_LIGHT, 200), rect, 2, border_radius=min(w, h) // 6)
         if w >= 80 and h >= 40 and self.fonts is not None:
             font = self.fonts.get("sans", 16 if w < 200 else 20)
-            text = font.render(label, True, theme.PLUM)
+            text = font.render(label, True, theme.DEFAULT.PLUM)
             if text.get_width() > w - 12:
-                text = font.render(label[: max(1, (w - 12) // 9)] + "…", True, theme.PLUM)
+                text = font.render(label[: max(1, (w - 12) // 9)] + "…", True, theme.DEFAULT.PLUM)
             surf.blit(text, text.get_rect(center=rect.center))
         return surf
