@@ -20,7 +20,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import jsonschema_rs
+try:
+    import jsonschema_rs
+except ImportError:  # the standalone build leaves it out (its size budget): the walk decides
+    jsonschema_rs = None
 
 _JSON_TYPES = {
     "object": "an object",
@@ -410,7 +413,10 @@ def check_file(kind: str, value: Any) -> list[Problem]:
 def fast_valid(kind: str, value: Any) -> bool:
     """Whether the file certainly has no structural problem, by jsonschema-rs's verdict. False
     means only "walk it to find out": a value it cannot take (an integer beyond 64 bits) or a
-    number where the schema asks for an integer is left to the checks that word problems."""
+    number where the schema asks for an integer is left to the checks that word problems.
+    Always False without jsonschema-rs (the standalone build, whose stories are small)."""
+    if jsonschema_rs is None:
+        return False
     validator, integers = _fast(kind)
     for path in integers:  # JSON Schema counts 1.0 as an integer; ours does not
         node = value

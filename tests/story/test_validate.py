@@ -108,3 +108,15 @@ def test_valid_files_pass_the_fast_verdict() -> None:
     for path in list((FIXTURES / "valid").rglob("*.json")) + list(STORIES.rglob("*.json")):
         name = "branch" if path.parent.name == "branches" else "story"
         assert fast_valid(name, json.loads(path.read_text())), path
+
+
+def test_without_jsonschema_rs_the_walk_decides(monkeypatch) -> None:
+    # The standalone build leaves jsonschema-rs out: every file is walked, with the same result.
+    from game.story import validate
+
+    monkeypatch.setattr(validate, "jsonschema_rs", None)
+    assert not fast_valid("branch", {"format": 1, "nodes": {}})
+    assert check_file("branch", {"format": 1, "nodes": {}}) == []
+    assert [p.code for p in check_file("branch", {"format": 1, "nodes": {"a": {"txt": "x"}}})] == [
+        "LT103"
+    ]
