@@ -30,6 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "release"
 NAME = "lowtide"
 APP = "Low Tide.app"  # what the spec's BUNDLE makes on macOS
+# Dependencies the spec leaves out of the standalone folder (see its excludes): their
+# licences are not listed among what the folder carries.
+NOT_CARRIED = frozenset({"jsonschema-rs"})
 
 
 def version() -> str:
@@ -155,6 +158,8 @@ def add_licences(dest: Path) -> None:
     rows.append(f"| Python {platform.python_version()} | PSF-2.0 | "
                 f"{'LICENSE-python.txt' if python_licence.is_file() else '(see python.org)'} |")
     for dist in runtime_distributions():
+        if _canonical(dist.metadata["Name"]) in NOT_CARRIED:
+            continue
         name, ver = dist.metadata["Name"], dist.version
         declared = dist.metadata.get("License-Expression") or _short(dist.metadata.get("License"))
         files = []

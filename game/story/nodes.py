@@ -4,6 +4,7 @@ built into the model with its lines, choices, route and ending, and every refere
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from game.story.expr import Condition, VarInfo
@@ -88,7 +89,7 @@ class NodeBuilder:
             ending = self.ending(raw["ending"], file, f"{pointer}/ending")
         effects: tuple = ()
         if "effects" in raw:
-            effects = self.loader.effects(raw["effects"], file, f"{pointer}/effects", self.variables)
+            effects = self.effects(raw["effects"], file, pointer)
         return Node(
             id=node_id,
             lines=self.lines(raw, file, pointer),
@@ -130,8 +131,10 @@ class NodeBuilder:
         self, raw: dict[str, Any], file: str, pointer: str
     ) -> tuple[str | None, dict[str, str]]:
         """The node's scene and where it places characters, checked against the maps."""
-        scene = as_str(raw.get("scene")) or None
-        if scene is not None and scene not in self.scenes:
+        scene = raw.get("scene")
+        if type(scene) is not str or not scene:  # read for every node: as_str, in line
+            scene = None
+        elif scene not in self.scenes:
             self.loader.report(file, f"{pointer}/scene", "LT205",
                                f"scene '{scene}' does not exist{suggest(scene, list(self.scenes))}")
         place = {}
@@ -155,6 +158,22 @@ class NodeBuilder:
         if extra:
             choices += [self.choice(c, f, p) for f, p, c in extra]
         return tuple([c for c in choices if c is not None])
+
+    def effects(self, sources: Any, file: str, pointer: str) -> tuple:
+        """The effects at ``pointer``/effects: a list met before in full is one look-up (most
+        are: a story repeats its effects), any other goes through the loader."""
+        if type(sources) is list:
+            try:
+                known = self.effect_lists.get(tuple(sources))
+            except TypeError:  # an unhashable item: the loader reports it
+                known = None
+            if known is not None:
+                return known
+        return self.loader.effects(sources, file, f"{pointer}/effects", self.variables)
+
+    @cached_property
+    def effect_lists(self) -> dict[tuple[str, ...], tuple]:
+        return self.loader.interner(self.variables).effect_lists
 
     def route_of(self, raw: dict[str, Any], file: str, pointer: str) -> tuple[RouteEntry, ...]:
         """The node's route entries, if it is a route."""
@@ -255,7 +274,7 @@ class NodeBuilder:
             condition = self.condition(raw["if"], file, f"{pointer}/if")
         effects: tuple = ()
         if "effects" in raw:
-            effects = self.loader.effects(raw["effects"], file, f"{pointer}/effects", self.variables)
+            effects = self.effects(raw["effects"], file, pointer)
             for eff in effects:
                 if eff.nodes:
                     self.check_node_names(eff, file, f"{pointer}/effects")
@@ -268,9 +287,12 @@ class NodeBuilder:
 
     def route(self, raw: dict[str, Any], file: str, pointer: str) -> RouteEntry:
         """One entry of a route: where to go, and when."""
-        to = as_str(raw.get("to"))
-        self.check_target(to, file, f"{pointer}/to")
-        condition = self.condition(raw.get("if"), file, f"{pointer}/if")
+        to = raw.get("to")
+        if type(to) is not str:
+            to = ""
+        if to and to not in self.raw_nodes:
+            self.check_target(to, file, f"{pointer}/to")
+        condition = self.condition(raw["if"], file, f"{pointer}/if") if "if" in raw else None
         return RouteEntry(to, condition, Where(file, pointer))
 
     def ending(self, raw: Any, file: str, pointer: str) -> Ending | None:

@@ -18,6 +18,7 @@ from game.story.textsyntax import (
     FORM_INSIDE,
     HEAD_WORD,
     NAMES,
+    PLACEHOLDER,
     Inline,
     Literal,
     Node,
@@ -67,6 +68,32 @@ def _names_only(
     """The template of a text with no inline form, by one regular expression: what most texts
     are, read without building a syntax tree. None for anything irregular (a stray brace, a
     form that lost its ':'), which the scanner then words (the tests check the two agree)."""
+    if "{{" in text or "}}" in text:
+        return _names_with_braces(text, characters, variables, cache, inline)
+    # No doubled braces: the text splits into literal, placeholder, literal, ..., literal.
+    pieces = PLACEHOLDER.split(text)
+    parts: list[Any] = []
+    offset = 0
+    for i, piece in enumerate(pieces):
+        if i % 2 == 0:  # literal text
+            if piece:
+                if "{" in piece or "}" in piece:
+                    return None  # a stray brace: the scanner says where
+                parts.append(piece)
+            offset += len(piece)
+            continue
+        if HEAD_WORD.match(piece):
+            return None
+        parts.append((piece, offset))
+        offset += len(piece) + 2
+    return _resolve(parts, characters, variables, cache, inline)
+
+
+def _names_with_braces(
+    text: str, characters: Mapping[str, Any], variables: Mapping[str, Any],
+    cache: dict[str, tuple] | None, inline: bool,
+) -> Template | None:
+    """``_names_only`` for a text with ``{{`` or ``}}`` (braces written as text)."""
     parts: list[Any] = []  # literal text, and (inner, offset) of each placeholder
     literal = ""
     last = 0
@@ -92,7 +119,15 @@ def _names_only(
         literal += text[last:]
     if literal:
         parts.append(literal)
-    # Names are checked once the whole text is known to be well formed, as the scanner does.
+    return _resolve(parts, characters, variables, cache, inline)
+
+
+def _resolve(
+    parts: list[Any], characters: Mapping[str, Any], variables: Mapping[str, Any],
+    cache: dict[str, tuple] | None, inline: bool,
+) -> Template:
+    """Each (inner, offset) of ``parts`` made its placeholder part. Names are checked once the
+    whole text is known to be well formed, as the scanner does."""
     for i, item in enumerate(parts):
         if type(item) is tuple:
             inner, start = item

@@ -84,6 +84,7 @@ def scan(text: str) -> tuple[Node, ...]:
 # has lost its ':'.
 FORM_INSIDE = re.compile(r"\{[^{}]*[:|]")
 NAMES = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 HEAD_WORD = re.compile(r"\s*(?:if\s|seq\b|cycle\b|shuffle\b|once\b)")
 
 

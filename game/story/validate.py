@@ -1,9 +1,12 @@
 """Structural checks of story files against the published JSON Schema.
 
 The schema in ``schema/`` is the single source of truth: editors use it for autocompletion and
-this module compiles the subset of JSON Schema it uses into small checking closures. A general
-validator (jsonschema) is the oracle in the tests; it is too slow to run on every load of a
-large story, and its messages know nothing of "did you mean".
+this module compiles the subset of JSON Schema it uses into small checking closures, which
+word every problem (with "did you mean" hints). A file is first given to jsonschema-rs, a
+validator written in Rust, for a verdict only: a file it finds valid (almost every file of every
+load) is not walked again in Python, which costs about eight times as long. The verdicts agree
+(property tests compare both with jsonschema, the oracle); where the schema's meaning and ours
+differ (a number like 1.0 is an integer to JSON Schema, not to us) the verdict is not trusted.
 """
 
 from __future__ import annotations
@@ -16,6 +19,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+
+try:
+    import jsonschema_rs
+except ImportError:  # the standalone build leaves it out (its size budget): the walk decides
+    jsonschema_rs = None
 
 _JSON_TYPES = {
     "object": "an object",
@@ -395,6 +403,62 @@ def checker(name: str) -> Check:
 
 def check_file(kind: str, value: Any) -> list[Problem]:
     """Every structural problem of one file's JSON value; ``kind`` is "story" or "branch"."""
+    if fast_valid(kind, value):
+        return []
     out: list[Problem] = []
     checker(kind)(value, "", out)
     return out
+
+
+def fast_valid(kind: str, value: Any) -> bool:
+    """Whether the file certainly has no structural problem, by jsonschema-rs's verdict. False
+    means only "walk it to find out": a value it cannot take (an integer beyond 64 bits) or a
+    number where the schema asks for an integer is left to the checks that word problems.
+    Always False without jsonschema-rs (the standalone build, whose stories are small)."""
+    if jsonschema_rs is None:
+        return False
+    validator, integers = _fast(kind)
+    for path in integers:  # JSON Schema counts 1.0 as an integer; ours does not
+        node = value
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        if isinstance(node, float):
+            return False
+    try:
+        return bool(validator.is_valid(value))
+    except (ValueError, TypeError, OverflowError):
+        return False
+
+
+@cache
+def _fast(kind: str) -> tuple[Any, tuple[tuple[str, ...], ...]]:
+    """The compiled verdict of a schema, and the paths of its integer members."""
+    root = schema(kind)
+    return jsonschema_rs.Draft202012Validator(root), tuple(_integer_paths(root, root, ()))
+
+
+def _integer_paths(root: dict[str, Any], node: Any, path: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Where the schema asks for an integer: only members at a fixed path (as "format" is)
+    can be looked at before the verdict, so an integer anywhere else is refused here, and the
+    test that builds every verdict fails until this learns to look there too."""
+    found: list[tuple[str, ...]] = []
+
+    def anywhere(schema_part: Any) -> bool:
+        if isinstance(schema_part, dict):
+            kind = schema_part.get("type")
+            if kind == "integer" or isinstance(kind, list) and "integer" in kind:
+                return True
+            return any(anywhere(v) for v in schema_part.values())
+        if isinstance(schema_part, list):
+            return any(anywhere(v) for v in schema_part)
+        return False
+
+    kind = node.get("type")
+    if kind == "integer" or isinstance(kind, list) and "integer" in kind:
+        found.append(path)
+    for key, sub in node.get("properties", {}).items():
+        found += _integer_paths(root, sub, (*path, key))
+    others = {k: v for k, v in node.items() if k not in ("properties", "type", "$defs")}
+    if path == () and anywhere(root.get("$defs", {})) or anywhere(others):
+        raise ValueError("an integer below a fixed path: the fast verdict cannot be trusted")
+    return found

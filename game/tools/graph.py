@@ -22,7 +22,7 @@ from game.story.layout import layered_layout
 from game.story.load import load_story
 from game.story.model import Node, Story
 from game.story.step import edges as node_edges
-from game.story.textsyntax import Inline, TemplateError, scan
+from game.story.textsyntax import FORM_INSIDE, Inline, TemplateError, scan
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 FORMATS = (".dot", ".gv", ".svg", ".png", ".html")
@@ -32,13 +32,14 @@ PALETTE = (
     "#d9825b", "#6a9fb5", "#9fb89a", "#c9a227", "#a77fb5",
     "#d45d79", "#5fa38a", "#8c7b6b", "#e0a96d", "#7a8fd6",
 )
+LARGE_MAP = 20_000  # nodes: a larger .html map is laid out with fewer ordering sweeps
 FILE_TINTS = ("#f4efe6", "#e8f0f4", "#eef4e8", "#f6eef4", "#f4f1e2", "#ece8f4", "#e6f2f0")
 
 
-@dataclass(frozen=True)
-class MapLine:
+class MapLine(NamedTuple):
     """A line or debrief paragraph as written, with what decides whether it shows, and its
-    text cut into runs: plain text, and the inline forms ({if ...}, {seq: ...}) in it."""
+    text cut into runs: plain text, and the inline forms ({if ...}, {seq: ...}) in it. A named
+    tuple, as map nodes and edges are: there is one for every line of the story."""
 
     who: str  # the speaker's name, "debrief" for a debrief paragraph, or "" for narration
     text: str
@@ -99,6 +100,8 @@ class StoryMap:
 
 def _runs(text: str) -> tuple[tuple[str, str], ...]:
     """The text cut into plain runs and the inline forms in it, each as written."""
+    if FORM_INSIDE.search(text) is None:  # no inline form (most texts): one run, no scan
+        return (("text", text),) if text else ()
     try:
         nodes = scan(text)
     except TemplateError:  # never in a story that loaded; be safe all the same
@@ -215,14 +218,25 @@ def to_dot(m: StoryMap) -> str:
             text = ", ".join(f"{k}={_q(v)}" for k, v in attrs.items())
             out.append(f"    {_q(n.id)} [{text}];")
         out.append("  }")
+    # Ids, labels and conditions repeat across edges (a large story has hundreds of thousands
+    # of edges): each is quoted once.
+    quoted: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    tips: dict[str, str] = {}
     for e in m.edges:
+        source = quoted.get(e.source) or quoted.setdefault(e.source, _q(e.source))
+        target = quoted.get(e.target) or quoted.setdefault(e.target, _q(e.target))
         attrs = []
         if e.label:
-            attrs.append(f"label={_q(_clip(e.label))}")
+            label = labels.get(e.label) or labels.setdefault(e.label, f"label={_q(_clip(e.label))}")
+            attrs.append(label)
         if e.condition is not None:
             attrs.append("style=dashed")
-            attrs.append(f"tooltip={_q('if ' + e.condition)}")
-        out.append(f"  {_q(e.source)} -> {_q(e.target)}" + (f" [{', '.join(attrs)}]" if attrs else "") + ";")
+            tip = tips.get(e.condition) or tips.setdefault(
+                e.condition, f"tooltip={_q('if ' + e.condition)}"
+            )
+            attrs.append(tip)
+        out.append(f"  {source} -> {target} [{', '.join(attrs)}];" if attrs else f"  {source} -> {target};")
     if m.colours:
         out.append("  subgraph cluster_legend {")
         out.append('    label="Endings by dynamic"; style=dashed; color="#999999";')
@@ -244,7 +258,12 @@ def to_html(m: StoryMap) -> str:
 
     order = [n.id for n in m.nodes]
     start = [n.id for n in m.nodes if n.start]
-    layout = layered_layout(order, [(e.source, e.target) for e in m.edges], roots=start)
+    # Ordering sweeps are most of the layout's time; past LARGE_MAP nodes one (with the sweep
+    # down again after it) keeps a map that is only ever read a part at a time quick to make.
+    sweeps = 4 if len(order) <= LARGE_MAP else 1
+    layout = layered_layout(
+        order, [(e.source, e.target) for e in m.edges], roots=start, sweeps=sweeps
+    )
     data = {
         "title": m.title,
         "files": list(m.files),

@@ -35,7 +35,6 @@ class Facts:
         self.story = story
         self._truths: dict[str, frozenset[bool]] = {}
         self._memo: dict[str, Any] = {}
-        self._open: dict[str, tuple[str, ...]] = {}
 
     def memo(self, key: str, make: Callable[[Story], Any]) -> Any:
         """``make(story)``, computed once per story however many checks ask for it."""
@@ -133,43 +132,73 @@ class Facts:
         A condition that can never hold closes its edge; in a route, an entry whose condition
         always holds closes every entry after it.
         """
-        found = self._open.get(node.id)
-        if found is not None:
-            return found
-        out: list[str] = []
+        return self.open_ways[node.id]
+
+    @cached_property
+    def open_ways(self) -> dict[str, tuple[str, ...]]:
+        """``open_targets`` of every node, worked out in one pass over the story."""
         truth = self.truth
-        if node.route:
-            for entry in node.route:
-                condition = entry.condition
-                if condition is None:
-                    out.append(entry.to)
-                    break
-                holds = truth(condition.source)
-                if holds == intervals.FALSE:
-                    continue
-                out.append(entry.to)
-                if holds == intervals.TRUE:
-                    break
-        else:
-            for choice in node.choices:
-                condition = choice.condition
-                if condition is None or truth(condition.source) != intervals.FALSE:
-                    out.append(choice.to)
-        found = self._open[node.id] = tuple(out)
-        return found
+        false, true = intervals.FALSE, intervals.TRUE
+        out: dict[str, tuple[str, ...]] = {}
+        for node_id, node in self.story.nodes.items():
+            if node.route:
+                found: list[str] = []
+                for entry in node.route:
+                    condition = entry.condition
+                    if condition is None:
+                        found.append(entry.to)
+                        break
+                    holds = truth(condition.source)
+                    if holds == false:
+                        continue
+                    found.append(entry.to)
+                    if holds == true:
+                        break
+                out[node_id] = tuple(found)
+            else:
+                out[node_id] = tuple([
+                    choice.to for choice in node.choices
+                    if choice.condition is None or truth(choice.condition.source) != false
+                ])
+        return out
+
+    @cached_property
+    def flow(self) -> Flow:
+        """The open edges as node numbers (story order), for the searches over the graph."""
+        nodes = self.story.nodes
+        ids = list(nodes)
+        index = {node_id: i for i, node_id in enumerate(ids)}
+        get = index.get
+        ways = [
+            [j for j in map(get, targets) if j is not None]
+            for targets in self.open_ways.values()
+        ]
+        reached = bytearray(len(ids))
+        start = get(self.story.start)
+        if start is not None:
+            reached[start] = 1
+            todo = [start]
+            while todo:
+                for j in ways[todo.pop()]:
+                    if not reached[j]:
+                        reached[j] = 1
+                        todo.append(j)
+        return Flow(ids, index, ways, reached)
 
     @cached_property
     def reachable(self) -> set[str]:
         """Nodes some path of open edges leads to from the start."""
-        nodes, start = self.story.nodes, self.story.start
-        if start not in nodes:
-            return set()
-        seen = {start}
-        todo = [start]
-        open_targets = self.open_targets
-        while todo:
-            for target in open_targets(nodes[todo.pop()]):
-                if target not in seen and target in nodes:
-                    seen.add(target)
-                    todo.append(target)
-        return seen
+        flow = self.flow
+        return {node_id for node_id, r in zip(flow.ids, flow.reached) if r}
+
+
+@dataclass(frozen=True)
+class Flow:
+    """The story's open edges by node number: ``ids[i]`` is node i (story order), ``ways[i]``
+    the numbers of the nodes its open edges lead to, ``reached[i]`` 1 when the start leads
+    there along open edges."""
+
+    ids: list[str]
+    index: dict[str, int]
+    ways: list[list[int]]
+    reached: bytearray

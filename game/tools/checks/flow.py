@@ -136,35 +136,35 @@ def decided_conditions(facts: Facts) -> Iterator[Diagnostic]:
 def endless_loops(facts: Facts) -> Iterator[Diagnostic]:
     """LT510: a reachable node from which no road of open edges reaches an ending (or a dead
     end, which LT501 reports): whatever the player does, play goes round for ever."""
-    story = facts.story
-    nodes = story.nodes
-    reachable = facts.reachable
-    open_targets = facts.open_targets
-    back: dict[str, list[str]] = {nid: [] for nid in reachable}
-    outlets = []
-    for nid in reachable:
-        node = nodes[nid]
-        targets = open_targets(node)
+    nodes = facts.story.nodes
+    flow = facts.flow
+    ids, ways, reached = flow.ids, flow.ways, flow.reached
+    count = len(ids)
+    back: list[list[int]] = [[] for _ in range(count)]
+    alive = bytearray(count)
+    todo = []
+    for i, node in enumerate(nodes.values()):
+        if not reached[i]:
+            continue
+        targets = ways[i]
         if node.ending is not None or not targets:
-            outlets.append(nid)
-        for target in targets:
-            if target in back:  # reachable, as every open target of a reachable node is
-                back[target].append(nid)
-    alive = set(outlets)
-    todo = list(outlets)
+            alive[i] = 1
+            todo.append(i)
+        for j in targets:  # reachable, as every open target of a reachable node is
+            back[j].append(i)
     while todo:
-        for source in back.get(todo.pop(), ()):
-            if source not in alive:
-                alive.add(source)
+        for source in back[todo.pop()]:
+            if not alive[source]:
+                alive[source] = 1
                 todo.append(source)
-    for nid in nodes:  # story order, so the first node of a loop is reported first
-        if nid in reachable and nid not in alive:
-            node = nodes[nid]
-            ways = ", ".join(dict.fromkeys(facts.open_targets(node)))
+    for i in range(count):  # story order, so the first node of a loop is reported first
+        if reached[i] and not alive[i]:
+            node = nodes[ids[i]]
+            ways_on = ", ".join(dict.fromkeys(facts.open_targets(node)))
             yield facts.diag(
                 "LT510",
-                f"no road from '{nid}' leads to an ending: every way on ({ways}) comes back "
-                "round; give the loop a way out",
+                f"no road from '{node.id}' leads to an ending: every way on ({ways_on}) comes "
+                "back round; give the loop a way out",
                 node.where.file,
                 node.where.pointer,
                 at_key=True,

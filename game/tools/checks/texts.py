@@ -40,30 +40,37 @@ class Text:
         return facts.paragraph_pointers(node)[self.index]
 
 
-def node_texts(node: Node) -> Iterator[tuple[str, str, str, Node, int]]:
-    """(text, file, kind, node, index) of each text of a node: its lines, its choices, its
-    ending's title and debrief paragraphs."""
-    file = node.where.file
-    for i, line in enumerate(node.lines):
-        yield line.text, file, "line", node, i
-    for i, choice in enumerate(node.choices):
-        if choice.where is not None:
-            yield choice.text, choice.where.file, "choice", node, i
-    ending = node.ending
-    if ending is not None:
-        yield ending.title, file, "title", node, 0
-        for i, paragraph in enumerate(ending.paragraphs):
-            yield paragraph.text, file, "paragraph", node, i
+Entry = tuple[str, str, str, "Node | None", "int | str"]  # text, file, kind, node, index
 
 
-def _every_text(story: Story) -> list[tuple[str, str, str, Node | None, int | str]]:
-    """Every text of the story once, as plain tuples (the checks share this list)."""
-    out: list[tuple[str, str, str, Node | None, int | str]] = []
+def _every_text(story: Story) -> tuple[list[Entry], dict[str, list[int]]]:
+    """Every text of the story once, as plain tuples in story order (each node's lines,
+    choices, ending title and debrief paragraphs, then the texts story.json declares), and
+    where each distinct text is in that list (the checks share both)."""
+    out: list[Entry] = []
+    add = out.append
     for node in story.nodes.values():
-        out.extend(node_texts(node))
+        file = node.where.file
+        for i, line in enumerate(node.lines):
+            add((line.text, file, "line", node, i))
+        for i, choice in enumerate(node.choices):
+            if choice.where is not None:
+                add((choice.text, choice.where.file, "choice", node, i))
+        ending = node.ending
+        if ending is not None:
+            add((ending.title, file, "title", node, 0))
+            for i, paragraph in enumerate(ending.paragraphs):
+                add((paragraph.text, file, "paragraph", node, i))
     main = story.files[0] if story.files else "story.json"
     out.extend((text, main, "declared", None, pointer) for pointer, text in story.declared_texts)
-    return out
+    places: dict[str, list[int]] = {}
+    for i, entry in enumerate(out):
+        found = places.get(entry[0])
+        if found is None:
+            places[entry[0]] = [i]
+        else:
+            found.append(i)
+    return out, places
 
 
 def all_texts(
@@ -72,18 +79,17 @@ def all_texts(
     """Every text (each node's, then those declared in story.json: the blurb, reply kinds'
     labels and explanations, dynamics' summaries, variables' labels) that contains
     ``contains`` and, when given, that ``match`` finds something in. Checks look for what
-    most texts lack, so only the texts that have it are made into a ``Text``; ``match`` runs
-    once per distinct text, since texts repeat."""
-    seen: dict[str, Any] = {}
-    for text, file, kind, node, index in facts.memo("texts", _every_text):
-        if contains not in text:
+    most texts lack, so each distinct text is looked at once (texts repeat), and only the
+    texts that have it are made into a ``Text``, in story order."""
+    entries, places = facts.memo("texts", _every_text)
+    hits: list[int] = []
+    for text, where in places.items():
+        if contains not in text or match is not None and not match(text):
             continue
-        if match is not None:
-            found = seen.get(text)
-            if found is None:
-                found = seen[text] = bool(match(text))
-            if not found:
-                continue
+        hits.extend(where)
+    hits.sort()
+    for i in hits:
+        text, file, kind, node, index = entries[i]
         if node is None:
             yield Text(text, file, kind, fixed=str(index))
         else:

@@ -15,21 +15,11 @@ from game.story.template import has_inline, walk
 from game.story.text import Template
 from game.story.validate import escape
 from game.tools.checks.base import Facts
-from game.tools.intervals import all_effects
 
 
-def templates(story: Story) -> Iterator[Template]:
-    """Every text template of the story: lines, choices, ending titles and debriefs, and the
-    texts also shown outside play (the blurb, labels, explanations and summaries)."""
-    for node in story.nodes.values():
-        for line in node.lines:
-            yield line.template
-        for choice in node.choices:
-            yield choice.template
-        if node.ending is not None:
-            yield node.ending.title_template
-            for paragraph in node.ending.paragraphs:
-                yield paragraph.template
+def declared_templates(story: Story) -> Iterator[Template]:
+    """The templates of the texts also shown outside play: the blurb, reply kinds' labels and
+    explanations, dynamics' summaries, variables' labels."""
     yield story.blurb_template
     for kind in story.kinds.values():
         yield kind.label_template
@@ -55,58 +45,83 @@ class Uses:
 
     @classmethod
     def of(cls, story: Story) -> Uses:
+        """Everything the story uses, in one pass over its nodes (a large story has hundreds
+        of thousands of lines and choices)."""
         uses = cls()
-        # Equal sources compile to one effect and equal texts to one template, and adding to a
-        # set twice changes nothing: each is looked at once.
-        seen: set[str] = set()
-        for effect in all_effects(story):
-            if effect.source not in seen:
-                seen.add(effect.source)
-                uses.writes.add(effect.target)
-                uses.reads.update(effect.reads - {effect.target})
-        for rule in story.each_turn:
-            if rule.condition is not None:
-                uses.reads.update(rule.condition.reads)
+        reads, characters, portraits = uses.reads, uses.characters, uses.portraits
+        # Equal sources compile to one effect, equal lists of effects are one tuple and equal
+        # texts one template, and adding to a set twice changes nothing: each is looked at once.
+        effects_seen: set[int] = set()
+        sources_seen: set[str] = set()
+
+        def effects(found: tuple) -> None:
+            if not found or id(found) in effects_seen:
+                return
+            effects_seen.add(id(found))
+            for effect in found:
+                if effect.source not in sources_seen:
+                    sources_seen.add(effect.source)
+                    uses.writes.add(effect.target)
+                    reads.update(effect.reads - {effect.target})
+
         read: set[int] = set()
-        for template in templates(story):
+
+        def text(template: Template) -> None:
             if id(template) in read:
-                continue
+                return
             read.add(id(template))
             for part in walk(template) if has_inline(template) else template:
                 if isinstance(part, tuple):
                     tag = part[0]
                     if tag == "var":
-                        uses.reads.add(part[1])
+                        reads.add(part[1])
                     elif tag == "if":
-                        uses.reads.update(part[2].reads)
+                        reads.update(part[2].reads)
                     elif tag != "alt":
-                        uses.characters.add(part[1])
+                        characters.add(part[1])
+
+        for kind in story.kinds.values():
+            effects(kind.effects)
+        for rule in story.each_turn:
+            effects(rule.effects)
+            if rule.condition is not None:
+                reads.update(rule.condition.reads)
+        for template in declared_templates(story):
+            text(template)
         for node in story.nodes.values():
+            effects(node.effects)
             if node.scene:
                 uses.scenes.add(node.scene)
-            uses.characters.update(node.place)
-            uses.spots.update(node.place.values())
+            if node.place:
+                characters.update(node.place)
+                uses.spots.update(node.place.values())
             for line in node.lines:
+                text(line.template)
                 if line.condition is not None:
-                    uses.reads.update(line.condition.reads)
+                    reads.update(line.condition.reads)
                 if line.speaker:
-                    uses.characters.add(line.speaker)
+                    characters.add(line.speaker)
                     # The window shows the 'neutral' portrait when a line names no expression.
-                    uses.portraits.add((line.speaker, line.expression or "neutral"))
+                    portraits.add((line.speaker, line.expression or "neutral"))
             for choice in node.choices:
+                text(choice.template)
+                effects(choice.effects)
                 if choice.kind:
                     uses.kinds.add(choice.kind)
                 if choice.condition is not None:
-                    uses.reads.update(choice.condition.reads)
+                    reads.update(choice.condition.reads)
             for entry in node.route:
                 if entry.condition is not None:
-                    uses.reads.update(entry.condition.reads)
-            if node.ending is not None:
-                if node.ending.dynamic:
-                    uses.dynamics.add(node.ending.dynamic)
-                for paragraph in node.ending.paragraphs:
+                    reads.update(entry.condition.reads)
+            ending = node.ending
+            if ending is not None:
+                text(ending.title_template)
+                if ending.dynamic:
+                    uses.dynamics.add(ending.dynamic)
+                for paragraph in ending.paragraphs:
+                    text(paragraph.template)
                     if paragraph.condition is not None:
-                        uses.reads.update(paragraph.condition.reads)
+                        reads.update(paragraph.condition.reads)
         return uses
 
 
