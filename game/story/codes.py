@@ -52,6 +52,9 @@ _CODES = [
     Code("LT400", ERROR, "asset path leaves the story folder"),
     Code("LT401", ERROR, "asset file does not exist"),
     Code("LT402", ERROR, "map file cannot be read"),
+    Code("LT403", ERROR, "a file name holding a NUL byte or another control character"),
+    Code("LT404", ERROR, "an absolute file name where one relative to the story folder belongs"),
+    Code("LT405", ERROR, "a file reached through a link that leads out of the story folder"),
     # Deeper checks (lint)
     Code("LT500", WARNING, "node can never be reached"),
     Code("LT501", ERROR, "dead end: not an ending, and no way on"),

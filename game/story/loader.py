@@ -14,6 +14,7 @@ from typing import Any
 
 from game.story import expr
 from game.story.codes import severity
+from game.story.confine import Refused, confine
 from game.story.diagnostics import Diagnostic, sort_key
 from game.story.jsonpos import JsonSyntaxError
 from game.story.jsonpos import parse as parse_with_positions
@@ -79,7 +80,11 @@ class Loader:
         """The file's JSON value, or None after reporting why it cannot be had."""
         file = self.display(relative)
         try:
-            raw = (self.root / relative).read_bytes()
+            path = confine(self.root, relative, what="story file").path
+            raw = path.read_bytes()
+        except Refused as refused:
+            self.report(file, "", refused.code, refused.message, line=1, column=1)
+            return None
         except OSError as err:
             self.report(file, "", "LT100", f"cannot read the file: {err.strerror or err}", line=1, column=1)
             return None
@@ -132,21 +137,15 @@ class Loader:
         return parsed.value
 
     def asset(self, relative: Any, file: str, pointer: str, *, what: str = "file") -> Path | None:
-        """Check an asset path names a file inside the story folder; report it otherwise."""
+        """The file an asset path names inside the story folder (``confine``), or None after
+        reporting why it cannot be used."""
         if not isinstance(relative, str) or not relative:
             return None
-        rel = Path(relative)
-        if rel.is_absolute() or relative.startswith(("/", "\\")) or ":" in relative[:3]:
-            self.report(file, pointer, "LT400", f"'{relative}' must be relative to the story folder")
+        try:
+            return confine(self.root, relative, what=what).path
+        except Refused as refused:
+            self.report(file, pointer, refused.code, refused.message)
             return None
-        target = (self.root / rel).resolve()
-        if not target.is_relative_to(self.root.resolve()):
-            self.report(file, pointer, "LT400", f"'{relative}' leaves the story folder")
-            return None
-        if not target.is_file():
-            self.report(file, pointer, "LT401", f"{what} '{relative}' does not exist")
-            return None
-        return target
 
     # -- expressions and text ----------------------------------------------------------------
 

@@ -10,6 +10,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.story.confine import Refused, confine, shown
+
 
 @dataclass(frozen=True)
 class MapInfo:
@@ -39,12 +41,14 @@ def _parse(path: Path) -> ET.Element:
 
 
 def _inside(base: Path, source: str, root: Path, what: str) -> Path:
-    target = (base / source).resolve()
-    if not target.is_relative_to(root):
-        raise MapError(f"{what} '{source}' leaves the story folder", "LT400")
-    if not target.is_file():
-        raise MapError(f"{what} '{source}' does not exist", "LT401")
-    return target
+    """The file ``source`` names from the folder ``base``, confined to the story folder."""
+    try:
+        folder = base.resolve().relative_to(root).as_posix()
+        return confine(root, source, base="" if folder == "." else folder, what=what).path
+    except ValueError:  # a map or tileset outside the folder (refused before it is read)
+        raise MapError(f"{what} '{shown(source)}' leaves the story folder", "LT400") from None
+    except Refused as refused:
+        raise MapError(refused.message, refused.code) from None
 
 
 def read_map(path: Path, root: Path) -> MapInfo:
