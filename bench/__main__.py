@@ -11,7 +11,7 @@ import importlib.util
 import sys
 import time
 
-BENCHMARKS = ("peers", "tools", "frame", "standalone")
+BENCHMARKS = ("peers", "tools", "frame", "standalone", "soak")
 
 
 def main(argv: list[str] | None = None) -> int:

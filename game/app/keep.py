@@ -10,7 +10,6 @@ sound). Without a data folder (``persist`` None) nothing is kept and saving says
 
 from __future__ import annotations
 
-import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from game.app.catalog import load_entry
 from game.app.persist import QUICK, Persist, SaveError, SaveInfo, SaveProblem, story_folder
 from game.app.persist.saves import Slot
 from game.app.persist.saves import load as load_save
+from game.app.render import png
 from game.app.render.toast import Toast
 from game.app.settings import Settings
 from game.story.model import Story
@@ -55,6 +55,11 @@ class Keeper:
         #: False in developer mode: its jumps and reloads are not a playthrough, so they
         #: write no autosave and mark nothing as seen or found
         self.records = records
+
+    def close(self) -> None:
+        """The end of the run: sounds stopped and let go of (before ``pygame.quit``)."""
+        if self.audio is not None:
+            self.audio.close()
 
     # -- sound and notes ---------------------------------------------------------------------
 
@@ -226,9 +231,8 @@ def _thumbnail() -> bytes | None:
         return None
     try:
         small = pygame.transform.smoothscale(surface, THUMB_SIZE)
-        out = io.BytesIO()
-        pygame.image.save(small, out, "thumb.png")
-        return out.getvalue()
+        # not pygame.image.save into a BytesIO: pygame keeps every such buffer alive (png.py)
+        return png.encode_rgb(*THUMB_SIZE, pygame.image.tobytes(small, "RGB"))
     except (pygame.error, ValueError) as err:
         log.warning("no thumbnail for this save: %s", err)
         return None

@@ -133,6 +133,18 @@ class App:
         self.exit_code = code
         self.exit_message = message
 
+    def close(self) -> None:
+        """The end of the run: every screen closed and the services let go of what they made,
+        while pygame still runs (``game.app.run.finish`` then stops pygame). Nothing here
+        opens another screen, whatever fails."""
+        while self.stack.screens:
+            gone = self.stack.screens.pop()
+            try:
+                gone.on_exit()
+            except Exception as exc:  # noqa: BLE001 - closing goes on whatever a screen does
+                log.warning("closing the %s screen failed: %s", gone.name, exc)
+        self.services.close()
+
     # -- running -------------------------------------------------------------------------
 
     def run(self) -> int:

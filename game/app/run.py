@@ -222,6 +222,19 @@ def start(prepared: Prepared) -> None:
         app.apply(Replace("title"))
 
 
+def finish(ready: Prepared) -> None:
+    """The end of a run: the transcript written (when asked for), every screen and what the
+    run made let go of, then pygame stopped. In this order: fonts freed after ``pygame.quit``
+    are never given back, which a long process running many windows would feel."""
+    recorder = ready.recorder
+    try:
+        if recorder.transcript is not None and recorder.session is not None:
+            recorder.write_transcript()
+    finally:
+        ready.app.close()
+        pygame.quit()
+
+
 def driven_only(args: argparse.Namespace) -> bool:
     """A run that picks its own replies (--autoplay): it has no one to wait for a fix."""
     return bool(args.autoplay)
@@ -244,16 +257,14 @@ def play_window(args: argparse.Namespace, check: StoryCheck) -> int:
     ready = prepare(args, check)
     if isinstance(ready, int):
         return ready
-    app, recorder = ready.app, ready.recorder
+    app = ready.app
     try:
         start(ready)
         code = app.run()
     except KeyboardInterrupt:
         code = 130
     finally:
-        if recorder.transcript is not None and recorder.session is not None:
-            recorder.write_transcript()
-        pygame.quit()
+        finish(ready)
     if code != EXIT_OK and app.exit_message:
         _say(app.exit_message)
     return code

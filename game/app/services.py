@@ -62,6 +62,15 @@ class Services:
     def font(self, role: str, size: int) -> pygame.font.Font:
         return self.fonts.get(role, size)
 
+    def close(self) -> None:
+        """Let go of everything made for the window (fonts, text, images, sounds), before
+        ``pygame.quit``: what pygame frees after it has stopped is never given back."""
+        self.keep.close()
+        self.text.clear()
+        self.images.clear()
+        self.fonts.close()
+        self.dev = None
+
     # -- settings ----------------------------------------------------------------------------
 
     def change_settings(self, **changes: object) -> Settings:

@@ -45,6 +45,9 @@ class Images:
             self._cache[key] = surface
         return surface
 
+    def clear(self) -> None:
+        self._cache.clear()
+
     def forget(self, folder: Path) -> None:
         """Drop every image loaded from under ``folder``, so edited files are read again."""
         prefix = str(folder)

@@ -59,16 +59,8 @@ class Figure:
         return int(round(self.x)), int(round(self.y + bob))
 
 
-lru_radial: dict = {}
-_SCALED: dict = {}
-
-
 def radial(radius: int, colour: tuple[int, int, int], strength: float) -> pygame.Surface:
-    """A soft round glow for additive blending."""
-    key = (radius, colour, round(strength, 2))
-    found = lru_radial.get(key)
-    if found is not None:
-        return found
+    """A soft round glow for additive blending (drawn once per light, when the map loads)."""
     n = 48
     small = pygame.Surface((n, n))
     c = (n - 1) / 2
@@ -77,9 +69,7 @@ def radial(radius: int, colour: tuple[int, int, int], strength: float) -> pygame
             d = math.hypot(x - c, y - c) / c
             k = max(0.0, 1 - d) ** 2 * strength
             small.set_at((x, y), (int(colour[0] * k), int(colour[1] * k), int(colour[2] * k)))
-    surf = pygame.transform.smoothscale(small, (radius * 2, radius * 2))
-    lru_radial[key] = surf
-    return surf
+    return pygame.transform.smoothscale(small, (radius * 2, radius * 2))
 
 
 class SceneView:
@@ -97,6 +87,8 @@ class SceneView:
         self.scale = 1.0
         self._frame: pygame.Surface | None = None
         self._key: tuple | None = None
+        # figures' images at the scene's scale, for as long as the scene is shown
+        self._scaled: dict[int, tuple[pygame.Surface, pygame.Surface]] = {}
         self._load()
 
     # -- loading ---------------------------------------------------------------------------
@@ -229,13 +221,13 @@ class SceneView:
         """A figure's image at the scene's scale (scaled once)."""
         if self.scale == 1.0:
             return image
-        found = _SCALED.get((id(image), self.scale))
-        if found is None:
+        found = self._scaled.get(id(image))
+        if found is None or found[0] is not image:  # the image is kept so its id stays its own
             w, h = image.get_size()
-            found = pygame.transform.smoothscale(image, (round(w * self.scale),
-                                                         round(h * self.scale)))
-            _SCALED[(id(image), self.scale)] = found
-        return found
+            found = (image, pygame.transform.smoothscale(image, (round(w * self.scale),
+                                                                 round(h * self.scale))))
+            self._scaled[id(image)] = found
+        return found[1]
 
     def compose(self, figures: list[Figure], t: float, camera: tuple[float, float] = (0, 0),
                 veil: pygame.Surface | None = None) -> pygame.Surface:

@@ -115,6 +115,9 @@ class TextCache:
             self._blocks.popitem(last=False)
         return made
 
+    def clear(self) -> None:
+        self._blocks.clear()
+
     def line(self, text: str, font: pygame.font.Font, colour: Colour) -> pygame.Surface:
         """One unwrapped line as a surface."""
         block = self.block(text, font, colour)
