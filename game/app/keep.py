@@ -88,6 +88,11 @@ class Keeper:
         """Why the stored settings could not be read (they were set aside), if they could not."""
         return self.persist.settings.message if self.persist is not None else None
 
+    def tell_problems(self) -> None:
+        """Tell the player of the files that were damaged at start (set aside, defaults used)."""
+        for message in self.persist.problems() if self.persist is not None else ():
+            self.say(message)
+
     def store_settings(self, settings: Settings) -> None:
         """Keep ``settings`` for next time; tells the player when they cannot be written."""
         if self.persist is not None and not self.persist.settings.save(settings):

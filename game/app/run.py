@@ -214,6 +214,7 @@ def start(prepared: Prepared) -> None:
     app = prepared.app
     app.open_window()
     app.services.apply_settings(None, app.services.settings)
+    app.services.keep.tell_problems()
     if prepared.session is not None:
         app.apply(Replace("play", session=prepared.session))
     elif prepared.waiting is not None:
