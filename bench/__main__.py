@@ -1,4 +1,4 @@
-"""Run every benchmark present, or the ones named: ``python -m bench [peers|tools|frame|standalone ...]``.
+"""Run every benchmark present, or the ones named: ``python -m bench [peers|tools|frame|standalone|maps ...]``.
 
 A benchmark is a module of this package with a ``main()``; each writes its results under
 ``bench/results/``. ``make bench`` runs them all.
@@ -11,7 +11,7 @@ import importlib.util
 import sys
 import time
 
-BENCHMARKS = ("peers", "tools", "frame", "standalone", "soak")
+BENCHMARKS = ("peers", "tools", "frame", "standalone", "maps", "studio", "soak")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -133,6 +133,15 @@ def _new_branch_parser(sub: argparse._SubParsersAction) -> None:
     )
 
 
+def _edit_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("edit", help="edit a story in the studio: a map and editor in your browser")
+    _story_arg(p)
+    p.add_argument("--port", type=int, default=0, metavar="N",
+                   help="listen on this port of 127.0.0.1 (default: any free port)")
+    p.add_argument("--no-browser", action="store_true",
+                   help="only print the address; do not open a browser")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="lowtide",
@@ -146,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     _simulate_parser(sub)
     _graph_parser(sub)
     _new_branch_parser(sub)
+    _edit_parser(sub)
     return parser
 
 
@@ -206,6 +216,12 @@ def _cmd_new_branch(args: argparse.Namespace) -> int:
     return run_new_branch(args.story, args.name, args.node)
 
 
+def _cmd_edit(args: argparse.Namespace) -> int:
+    from game.studio.launch import run_edit
+
+    return run_edit(args.story, port=args.port, browser=not args.no_browser)
+
+
 COMMANDS = {
     "play": _cmd_play,
     "lint": _cmd_lint,
@@ -213,6 +229,7 @@ COMMANDS = {
     "simulate": _cmd_simulate,
     "graph": _cmd_graph,
     "new-branch": _cmd_new_branch,
+    "edit": _cmd_edit,
 }
 
 

@@ -133,7 +133,9 @@ def add_licences(dest: Path) -> None:
     rows = ["| component | licence | files here |", "|---|---|---|",
             "| Low Tide (the game, its stories, art and sounds) | MIT | LICENSE-lowtide.txt |",
             "| fonts: Literata, Lato, Atkinson Hyperlegible | OFL-1.1 | "
-            "game/data/fonts/*/OFL.txt inside the program's folder |"]
+            "game/data/fonts/*/OFL.txt inside the program's folder |",
+            "| the studio's page (`lowtide edit`): Cytoscape.js, CodeMirror 6 and their parts, "
+            "vendored | MIT | game/studio/static/vendor/licenses/ inside the program's folder |"]
     python_licence = Path(sys.base_prefix) / "lib" / f"python{sys.version_info.major}." \
         f"{sys.version_info.minor}" / "LICENSE.txt"
     if not python_licence.is_file():

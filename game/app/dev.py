@@ -22,8 +22,8 @@ from game.story.text import format_value
 from game.story.validate import suggest
 
 POLL_SECONDS = 1.0
-#: the files whose saving reloads the story: its JSON, its maps and tilesets, its images
-WATCHED = (".json", ".tmx", ".tsx", ".png")
+#: the files whose saving reloads the story: its JSON, its maps, tilesets and templates, its images
+WATCHED = (".json", ".tmx", ".tsx", ".tx", ".png")
 
 #: loads a story folder and checks it: the story (None when it does not load) and every
 #: diagnostic, lint's included

@@ -68,6 +68,17 @@ _CODES = [
     Code("LT509", INFO, "a spot of a scene's map where nobody is ever placed"),
     Code("LT510", ERROR, "no road from this node leads to an ending: play goes round for ever"),
     Code("LT511", WARNING, "the partner's name written out instead of a placeholder"),
+    # Maps (lint): what the renderer cannot draw, and sizes outside sane bounds
+    Code("LT520", ERROR, "map or layer size in tiles out of bounds"),
+    Code("LT521", ERROR, "tile size in pixels out of bounds"),
+    Code("LT522", ERROR, "image size in pixels out of bounds"),
+    Code("LT523", ERROR, "tile layer data in a format the game cannot read"),
+    Code("LT524", ERROR, "tile layer data damaged"),
+    Code("LT525", ERROR, "a tile number that no tileset of the map has"),
+    Code("LT526", ERROR, "map orientation, stagger or render order the game cannot draw"),
+    Code("LT527", ERROR, "image embedded in a map or tileset file"),
+    Code("LT528", ERROR, "an image that cannot be read, or a tile that cannot be cut from it"),
+    Code("LT529", ERROR, "tile animation showing a tile the tileset does not have"),
     Code("LT590", INFO, "statistics"),
 ]
 

@@ -176,7 +176,7 @@ def scenes(loader: Loader, raw: dict[str, Any], file: str) -> dict[str, Scene]:
                 try:
                     info = read_map(target, loader.root.resolve())
                 except MapError as err:
-                    loader.report(file, f"{pointer}/map", err.code, f"map '{map_path}': {err.message}")
+                    _map_error(loader, err, file, f"{pointer}/map", map_path)
                 else:
                     spots = info.spots
         ambient = spec.get("ambient") if isinstance(spec.get("ambient"), str) else None
@@ -190,3 +190,15 @@ def scenes(loader: Loader, raw: dict[str, Any], file: str) -> dict[str, Scene]:
             spots=spots,
         )
     return out
+
+
+def _map_error(loader: Loader, err: MapError, file: str, pointer: str, map_path: str) -> None:
+    """A map that cannot be read, reported where the problem is: in the map (or the tileset
+    or template it names) when that is known, else at the scene naming the map."""
+    where = err.where
+    root = loader.root.resolve()
+    if where is None or not where.file.is_relative_to(root):
+        loader.report(file, pointer, err.code, f"map '{map_path}': {err.message}")
+        return
+    shown = loader.display(where.file.relative_to(root).as_posix())
+    loader.report(shown, where.path, err.code, err.message, line=where.line, column=where.column)

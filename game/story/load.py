@@ -9,6 +9,7 @@ scenes) and ``nodes``; this module puts them together and is what the rest of th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,18 +29,23 @@ STORY_FILE = "story.json"
 BRANCH_DIR = "branches"
 
 
-def load_story(path: str | Path) -> tuple[Story | None, list[Diagnostic]]:
+def load_story(
+    path: str | Path, *, texts: Mapping[str, str] | None = None
+) -> tuple[Story | None, list[Diagnostic]]:
     """Load the story folder at ``path``: the story and every diagnostic, errors first-class.
 
-    The story is None when any error was found.
+    The story is None when any error was found. ``texts`` (path relative to the folder ->
+    text), when given, are the story's JSON files, read instead of those on disk: an editor's
+    unsaved state. Images and maps are still read from the folder.
     """
     root = Path(path)
     display_root = str(path)
     if root.is_file() and root.name == STORY_FILE:
         root = root.parent
         display_root = str(root)
-    loader = Loader(root=root, display_root=display_root)
-    if not (root / STORY_FILE).is_file():
+    loader = Loader(root=root, display_root=display_root, texts=texts)
+    present = STORY_FILE in texts if texts is not None else (root / STORY_FILE).is_file()
+    if not present:
         what = "folder" if root.is_dir() else "path"
         loader.report(
             loader.display(STORY_FILE),
@@ -86,7 +92,11 @@ def _build(loader: Loader) -> Story | None:
         return None
 
     branches: list[tuple[str, dict[str, Any]]] = []
-    for relative in branch_files(loader.root):
+    if loader.texts is not None:
+        relatives = sorted(r for r in loader.texts if r.startswith(f"{BRANCH_DIR}/"))
+    else:
+        relatives = branch_files(loader.root)
+    for relative in relatives:
         file = loader.display(relative)
         branch = loader.read_json(relative)
         if branch is None or not loader.format_ok(branch, file):

@@ -8,13 +8,14 @@ the end, only for the problems found.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from game.story import expr
 from game.story.codes import severity
-from game.story.confine import Refused, confine
+from game.story.confine import Refused, confine, relative_name
 from game.story.diagnostics import Diagnostic, sort_key
 from game.story.jsonpos import JsonSyntaxError
 from game.story.jsonpos import parse as parse_with_positions
@@ -44,6 +45,8 @@ class Loader:
 
     root: Path
     display_root: str
+    #: the story's JSON files as texts (relative path -> text), read instead of the disk
+    texts: Mapping[str, str] | None = None
     pending: list[Pending] = field(default_factory=list)
     sources: SourceMap = field(default_factory=SourceMap)
     compiled: dict[tuple[str, str], Any] = field(default_factory=dict)
@@ -80,8 +83,13 @@ class Loader:
         """The file's JSON value, or None after reporting why it cannot be had."""
         file = self.display(relative)
         try:
-            path = confine(self.root, relative, what="story file").path
-            raw = path.read_bytes()
+            if self.texts is not None:
+                relative_name(relative, what="story file")
+                if relative not in self.texts:
+                    raise FileNotFoundError(2, "No such file or directory")
+                raw = self.texts[relative].encode("utf-8")
+            else:
+                raw = confine(self.root, relative, what="story file").path.read_bytes()
         except Refused as refused:
             self.report(file, "", refused.code, refused.message, line=1, column=1)
             return None

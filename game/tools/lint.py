@@ -7,6 +7,7 @@ Linting is data first: ``lint_story`` returns diagnostics (the loader's, then th
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from game.story.collector import collector_paused
@@ -41,9 +42,12 @@ def _lint(path: Path, statistics: bool) -> list[Diagnostic]:
     return load_linted(path, statistics=statistics)[1]
 
 
-def load_linted(path: Path, *, statistics: bool = False) -> tuple[Story | None, list[Diagnostic]]:
-    """The story (None when it does not load) and every diagnostic lint has for it, sorted."""
-    story, diagnostics = load_story(path)
+def load_linted(
+    path: Path, *, statistics: bool = False, texts: Mapping[str, str] | None = None
+) -> tuple[Story | None, list[Diagnostic]]:
+    """The story (None when it does not load) and every diagnostic lint has for it, sorted;
+    ``texts`` as for ``load_story`` (the files being edited, instead of those on disk)."""
+    story, diagnostics = load_story(path, texts=texts)
     if story is None:
         return None, diagnostics
     return story, sorted(diagnostics + run_checks(story, statistics=statistics), key=sort_key)

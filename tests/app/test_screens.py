@@ -164,3 +164,28 @@ def test_an_unexpected_error_becomes_an_error_screen(tmp_path):
     key(pygame.K_RETURN)
     frames(app, 3)
     assert app.top.name == "title"
+
+
+def test_playthroughs_one_after_another_keep_no_scene_of_the_last(tmp_path):
+    """Issue 16: memory grew with every playthrough in one process, the map view keeping each
+    scene's scaled sprites in a module-level dict. Now the scene owns them, and goes."""
+    import gc
+    import weakref
+
+    ready = prepare("--input-script", _script(tmp_path, "wait 100000"))
+    app = ready.app
+    story, _ = load_story(STORIES / "sample")
+    scenes = []
+    for _ in range(4):
+        app.apply(Replace("play", session=Session.start(story)))
+        frames(app, 20)
+        play = app.top
+        assert isinstance(play, PlayScreen) and play.scene is not None and play.figures
+        sprite = play.scene.sprite(next(iter(play.figures.values())).image)
+        scenes.append((weakref.ref(play.scene), weakref.ref(sprite)))
+        app.apply(Replace("title"))
+        frames(app, 5)
+        del play, sprite
+    gc.collect()
+    assert [s() for s, _ in scenes[:-1]] == [None] * 3  # the title may hold nothing of them
+    assert [p() for _, p in scenes[:-1]] == [None] * 3

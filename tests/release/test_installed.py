@@ -100,3 +100,29 @@ def test_the_guard_would_notice_a_read_from_the_checkout(installed, tmp_path):
     log = tmp_path / "guard.log"
     installed.lowtide("lint", STORIES / "sample", guard_log=log)
     assert str(STORIES / "sample" / "story.json") in log.read_text("utf-8")
+
+
+def test_the_installed_studio_serves_its_page(installed, tmp_path):
+    """pip install carries the studio: its server, its page and the page's vendored code."""
+    import re
+    import subprocess
+    import urllib.request
+
+    story = tmp_path / "sample"
+    shutil.copytree(STORIES / "sample", story)
+    proc = subprocess.Popen([str(installed.bin / "lowtide"), "edit", str(story), "--no-browser"],
+                            cwd=tmp_path, env=installed.env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=\S+", line)
+        assert match, line
+        with urllib.request.urlopen(match.group(0), timeout=30) as page:
+            assert b"Low Tide studio" in page.read()
+        vendor = f"http://127.0.0.1:{match.group(1)}/static/vendor/studio-vendor.js"
+        with urllib.request.urlopen(vendor, timeout=30) as js:
+            assert len(js.read()) > 100_000
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert (installed.package / "studio" / "static" / "vendor" / "licenses" / "cytoscape.LICENSE").is_file()

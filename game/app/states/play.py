@@ -138,7 +138,7 @@ class PlayScreen(Screen):
         if view is None:
             scene = self.story.scenes.get(sid) if sid else None
             path = self.story.asset(scene.map) if scene and scene.map else None
-            view = SceneView(path)
+            view = SceneView(path, root=self.story.root)
             self.scenes[sid] = view
         self.scene, self.scene_id = view, sid
         self.figures = {}
@@ -396,6 +396,8 @@ class PlayScreen(Screen):
         self.dynamics.update(dt)
         for fig in self.figures.values():
             fig.update(dt)
+        if self.scene is not None:
+            self.scene.update(dt)
         self._follow_camera(0.0 if self.services.settings.reduced_motion else dt)
         target = light.tension(self.tension_var, self.session.values)
         self.mood += (target - self.mood) * min(1.0, dt * 1.1)
@@ -461,7 +463,7 @@ class PlayScreen(Screen):
             return
         focus = self._focus()
         if focus is None:
-            w, h = view.base.get_size()
+            w, h = view.size
             focus = (w / 2, h / 2)
         # keep the one followed in the open room above the dialogue box
         at_y = int(max(150, min(300, self.box.rect.top * 0.62)))
@@ -503,7 +505,7 @@ class PlayScreen(Screen):
         if view is not None and view.problem:
             note = self.services.text.block(view.problem, self.services.font("sans", 16),
                                             theme.INK, 520)
-            rect = pygame.Rect(24, 24, note.width + 32, note.height + 24)
+            rect = pygame.Rect(24, 96, note.width + 32, note.height + 24)  # below the name
             blit_panel(surface, rect, radius=12)
             note.draw(surface, rect.x + 16, rect.y + 12)
         self.portrait.draw(surface)

@@ -1,0 +1,54 @@
+"""Renaming a node changes every reference in every file; lint stays clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.studio.edits import apply_ops
+from game.studio.project import EditError, Project
+from game.studio.refs import references
+from game.tools.lint import lint_story
+from tests.studio.conftest import snapshot
+
+
+def test_rename_updates_targets_extend_start_and_expressions(sample: Path):
+    project = Project.open(sample)
+    files = project.values()
+    assert {r.what for r in references(files, "later")} == {"choice", "expression"}
+    changed = apply_ops(files, [{"op": "rename_node", "old": "later", "new": "much-later"},
+                                {"op": "rename_node", "old": "couch", "new": "sofa"},
+                                {"op": "rename_node", "old": "keys", "new": "door"}])
+    project.apply("rename", {k: v for k, v in changed.items() if v is not files.get(k)})
+    texts = project.texts()
+    assert 'seen(\\"much-later\\")' in texts["branches/balcony.json"]
+    assert '"sofa": {' in texts["branches/balcony.json"]  # the extend key
+    assert '"start": "door"' in texts["story.json"]
+    project.save()
+    assert [d for d in lint_story(sample) if d.severity == "error"] == []
+
+
+def test_rename_refuses_a_taken_or_malformed_id(sample: Path):
+    files = Project.open(sample).values()
+    with pytest.raises(EditError, match="already a node"):
+        apply_ops(files, [{"op": "rename_node", "old": "later", "new": "couch"}])
+    with pytest.raises(EditError, match="not a node id"):
+        apply_ops(files, [{"op": "rename_node", "old": "later", "new": "Later On"}])
+
+
+def test_delete_takes_the_node_and_the_choices_appended_to_it(sample: Path):
+    files = Project.open(sample).values()
+    changed = apply_ops(files, [{"op": "delete_node", "id": "couch"}])
+    assert "couch" not in changed["story.json"]["nodes"]
+    assert "couch" not in changed["branches/balcony.json"]["extend"]
+    with pytest.raises(EditError, match="where the story starts"):
+        apply_ops(files, [{"op": "delete_node", "id": "keys"}])
+
+
+def test_nothing_is_written_without_a_save(sample: Path):
+    before = snapshot(sample)
+    project = Project.open(sample)
+    files = project.values()
+    project.apply("x", apply_ops(files, [{"op": "rename_node", "old": "later", "new": "soon"}]))
+    assert snapshot(sample) == before
