@@ -20,6 +20,7 @@ import pygame
 from game.app.audio import Audio
 from game.app.catalog import load_entry
 from game.app.persist import QUICK, Persist, SaveError, SaveInfo, SaveProblem, story_folder
+from game.app.persist.crashlog import write_report
 from game.app.persist.saves import Slot
 from game.app.persist.saves import load as load_save
 from game.app.render import png
@@ -121,15 +122,42 @@ class Keeper:
 
     # -- saving ------------------------------------------------------------------------------
 
-    def autosave(self, session: Session, line: str | None = None) -> None:
-        """The autosave after every choice (its own slot; the player never writes it)."""
+    def autosave(self, session: Session, line: str | None = None) -> bool:
+        """The autosave after every choice (its own slot; the player never writes it); True
+        when it was written."""
         if self.persist is None or not self.records:
-            return
+            return False
         try:
             self.persist.autosave(session, line=line, thumbnail=_thumbnail())
         except (SaveError, OSError) as err:
             log.warning("the autosave could not be written: %s", err)
             self.say("The autosave could not be written.")
+            return False
+        return True
+
+    # -- after a failure ---------------------------------------------------------------------
+
+    def keep_place(self, session: Session) -> bool:
+        """After an unexpected failure: the autosave of ``session``, if it is sound (it saves
+        and reads back to the same place, so a session a failure left half-changed is never
+        kept over a good autosave). True when the place was kept."""
+        try:
+            data = session.to_json()
+            again, notes = Session.from_json(session.story, data)
+            if notes or again.node_id != session.node_id or again.to_json() != data:
+                log.warning("the session is not sound after the failure; the autosave is kept "
+                            "as it was")
+                return False
+            return self.autosave(session)
+        except Exception as err:  # noqa: BLE001 - a failure while keeping must not fail again
+            log.warning("the place could not be kept after the failure: %s", err)
+            return False
+
+    def report_crash(self, exc: BaseException, context: dict[str, str]) -> Path | None:
+        """Write the report of a failure (its traceback) to the log folder; its path."""
+        if self.persist is None:
+            return None
+        return write_report(self.persist.dirs.logs, exc, context)
 
     def save(self, session: Session, slot: str, line: str | None = None) -> SaveInfo | None:
         """Save to a player slot; tells the player either way."""

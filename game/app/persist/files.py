@@ -25,17 +25,20 @@ DAMAGED = ".damaged-"
 
 @dataclass(frozen=True)
 class DataDirs:
-    """The three places the game writes to: saves, settings (config) and progress."""
+    """The places the game writes to: saves, settings (config), progress, and logs (the
+    reports of failures, for the player to send)."""
 
     saves: Path
     config: Path
     progress: Path
+    logs: Path
 
     @classmethod
     def under(cls, root: Path | str) -> DataDirs:
-        """Everything in one folder (``--data-dir DIR``): DIR/saves, DIR/config, DIR/progress."""
+        """Everything in one folder (``--data-dir DIR``): DIR/saves, DIR/config, DIR/progress,
+        DIR/logs."""
         root = Path(root).expanduser()
-        return cls(root / "saves", root / "config", root / "progress")
+        return cls(root / "saves", root / "config", root / "progress", root / "logs")
 
     @classmethod
     def user(cls) -> DataDirs:
@@ -44,7 +47,8 @@ class DataDirs:
 
         data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
         config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-        return cls(data / "saves", config, data / "progress")
+        logs = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+        return cls(data / "saves", config, data / "progress", logs)
 
     @classmethod
     def resolve(cls, data_dir: Path | str | None = None) -> DataDirs:
