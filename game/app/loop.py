@@ -56,6 +56,7 @@ class App:
         self.surface: pygame.Surface | None = None
         self.clock = pygame.time.Clock()
         self.fade = 0.0  # 1 = fully covered, fading towards 0
+        self.veil: pygame.Surface | None = None
         self.observers: list[Callable[[str, object], None]] = []
         self.errors = 0
         self._failing = False
@@ -203,9 +204,16 @@ class App:
                 break
         if self.fade > 0:
             a = int(255 * _ease(self.fade))
-            veil = _veil()
+            veil = self._veil()
             veil.set_alpha(a)
             surface.blit(veil, (0, 0))
+
+    def _veil(self) -> pygame.Surface:
+        """What a fade covers the window with (made once per run)."""
+        if self.veil is None:
+            self.veil = pygame.Surface(theme.SIZE)
+            self.veil.fill(theme.NIGHT_DEEP)
+        return self.veil
 
     def _dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
@@ -283,15 +291,6 @@ def _summary(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-_VEIL: list[pygame.Surface] = []
-
-
-def _veil() -> pygame.Surface:
-    if not _VEIL:
-        surf = pygame.Surface(theme.SIZE)
-        surf.fill(theme.NIGHT_DEEP)
-        _VEIL.append(surf)
-    return _VEIL[0]
 
 
 def _ease(t: float) -> float:

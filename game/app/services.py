@@ -17,7 +17,7 @@ from game.app import display
 from game.app.dev import StoryCheck
 from game.app.devplay import DevMode, Host
 from game.app.keep import Keeper
-from game.app.render import theme
+from game.app.render import theme, widgets
 from game.app.render.images import Images
 from game.app.render.text import TextCache
 from game.app.render.theme import Fonts
@@ -69,6 +69,7 @@ class Services:
         self.text.clear()
         self.images.clear()
         self.fonts.close()
+        widgets.forget()
         self.dev = None
 
     # -- settings ----------------------------------------------------------------------------

@@ -33,6 +33,14 @@ def panel(size: tuple[int, int], colour: Colour = theme.PANEL, alpha: int = them
     return surf
 
 
+def forget() -> None:
+    """Empty the drawing caches below (bounded, keyed by sizes and colours of the layout):
+    called when a run ends, so nothing drawn outlives the window it was drawn for."""
+    panel.cache_clear()
+    vertical_gradient.cache_clear()
+    _fade_strip.cache_clear()
+
+
 def blit_panel(target: pygame.Surface, rect: pygame.Rect, colour: Colour = theme.PANEL,
                alpha: int = theme.PANEL_ALPHA, radius: int = 18, shadow: int = 0) -> None:
     surf = panel((rect.w, rect.h), colour, alpha, radius, shadow)

@@ -36,6 +36,7 @@ class PauseScreen(Screen):
         self.menu = Menu(self._entries(), self.rect.x + 30, self.rect.y + 92, W - 60, row=49,
                          size=22)
         self.t = 0.0
+        self.veil = _veil()
 
     def _entries(self) -> list[Entry]:
         return [Entry(label, enabled=(key != "rewind" or self.can_rewind), note=note)
@@ -53,7 +54,7 @@ class PauseScreen(Screen):
         self.menu.update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
-        veil = _veil()
+        veil = self.veil
         veil.set_alpha(int(140 * self.t))
         surface.blit(veil, (0, 0))
         blit_panel(surface, self.rect, radius=26, shadow=14)
@@ -63,12 +64,8 @@ class PauseScreen(Screen):
         self.menu.draw(surface, sv.text, sv.fonts)
 
 
-_V: list[pygame.Surface] = []
-
-
 def _veil() -> pygame.Surface:
-    if not _V:
-        s = pygame.Surface(theme.SIZE)
-        s.fill(theme.NIGHT_DEEP)
-        _V.append(s)
-    return _V[0]
+    """The darkening behind the menu (one per pause screen, in the palette of the moment)."""
+    s = pygame.Surface(theme.SIZE)
+    s.fill(theme.NIGHT_DEEP)
+    return s

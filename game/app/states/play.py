@@ -554,16 +554,12 @@ def _figure_placeholder(colour: tuple[int, int, int]) -> pygame.Surface:
     return surf
 
 
-_VEIL: list[pygame.Surface] = []
-
-
 def _bottom_veil() -> pygame.Surface:
-    """A soft darkening towards the bottom, so the dialogue sits calmly over the room."""
-    if not _VEIL:
-        h = 380
-        veil = pygame.Surface((theme.WIDTH, h), pygame.SRCALPHA)
-        for y in range(h):
-            k = (y / h) ** 1.6
-            pygame.draw.line(veil, (*theme.NIGHT_DEEP, int(175 * k)), (0, y), (theme.WIDTH, y))
-        _VEIL.append(veil)
-    return _VEIL[0]
+    """A soft darkening towards the bottom, so the dialogue sits calmly over the room (made
+    once per play screen)."""
+    h = 380
+    veil = pygame.Surface((theme.WIDTH, h), pygame.SRCALPHA)
+    for y in range(h):
+        k = (y / h) ** 1.6
+        pygame.draw.line(veil, (*theme.NIGHT_DEEP, int(175 * k)), (0, y), (theme.WIDTH, y))
+    return veil

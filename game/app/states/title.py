@@ -25,13 +25,15 @@ from game.story.session import Session
 log = logging.getLogger("lowtide.app")
 
 LAYERS = (("sky", 0.0, 0.0), ("far", 5.0, 1.02), ("sea", 9.0, 1.03), ("near", 16.0, 1.05))
-_CACHE: dict[str, list] = {}
 
 
 def shore_layers(images) -> list[tuple[pygame.Surface, float, float]]:
-    """(surface, sway in pixels, phase) for each layer, scaled once so the sway shows no edge."""
-    if "layers" in _CACHE:
-        return _CACHE["layers"]
+    """(surface, sway in pixels, phase) for each layer, scaled once a run (kept by the run's
+    images) so the sway shows no edge."""
+    return images.derived("title-shore", lambda: _shore_layers(images))
+
+
+def _shore_layers(images) -> list[tuple[pygame.Surface, float, float]]:
     out = []
     folder = paths.assets_dir() / "art" / "title"
     for i, (name, sway, grow) in enumerate(LAYERS):
@@ -44,7 +46,6 @@ def shore_layers(images) -> list[tuple[pygame.Surface, float, float]]:
         out.append((surf, sway, i * 1.7))
     if not out:
         out = [(_painted_shore(), 0.0, 0.0)]
-    _CACHE["layers"] = out
     return out
 
 
