@@ -61,9 +61,13 @@ _BIG_NUMBER = re.compile(r"\d{16}|[eE]\+?0*(?:1[5-9]|[2-9]\d|\d{3,})")
 def size_problem(size: int) -> str | None:
     """Why a file of ``size`` bytes is refused before it is read, if it is."""
     if size > MAX_FILE_BYTES:
-        return (f"the file is {size / 2**20:.0f} MB; a story file may be at most "
-                f"{MAX_FILE_BYTES // 2**20} MB (split it into branch files)")
+        return (f"the file is {_bytes(size)}; a story file may be at most "
+                f"{_bytes(MAX_FILE_BYTES)} (split it into smaller files)")
     return None
+
+
+def _bytes(n: int) -> str:
+    return f"{n / 2**20:,.0f} MB" if n >= 2**20 else f"{n:,} bytes"
 
 
 def too_deep(text: str) -> tuple[int, str] | None:

@@ -157,3 +157,15 @@ def test_nodes_are_counted_across_the_files(monkeypatch) -> None:
     story, diagnostics = load_story(FIXTURES / "valid/with-branch")
     assert story is None and [d.code for d in diagnostics] == ["LT113"]
     assert "3 nodes" in diagnostics[0].message and diagnostics[0].file.endswith("story.json")
+
+
+def test_a_map_file_beyond_the_size_bound_is_lt110_unread(tmp_path, monkeypatch) -> None:
+    root = tiny(tmp_path)
+    tmx = (root / "room.tmx").read_text()
+    (root / "room.tmx").write_text(tmx.replace("<map ", "<!--" + "~" * 5000 + "-->\n<map ", 1))
+    monkeypatch.setattr(bounds, "MAX_FILE_BYTES", 3000)  # story.json is well under it
+    story, diagnostics = load_story(root)
+    assert story is None and [d.code for d in diagnostics] == ["LT110"]
+    assert diagnostics[0].file.endswith("room.tmx")
+    assert f"{(root / 'room.tmx').stat().st_size:,} bytes" in diagnostics[0].message
+    assert "at most 3,000 bytes" in diagnostics[0].message

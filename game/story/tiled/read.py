@@ -17,6 +17,7 @@ from array import array
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from game.story.bounds import size_problem
 from game.story.confine import Refused, shown
 from game.story.confine import confine as story_confine
 from game.story.tiled import data as layer_data
@@ -95,6 +96,9 @@ def read_tmx(path: Path, root: Path, *, tiles: bool = True) -> Reading:
 
 def read_document(path: Path, expect: str) -> Document:
     try:
+        too_large = size_problem(path.stat().st_size)
+        if too_large:  # refused unread, like any story file (LT110)
+            raise MapError(too_large, "LT110", Where(path, 1, 1, ""))
         raw = path.read_bytes()
     except OSError as err:
         raise MapError(f"cannot be read: {err.strerror or err}",
