@@ -31,7 +31,7 @@ _CODES = [
     Code("LT108", ERROR, "no story.json in the story folder"),
     # Sizes a story may declare (game/story/bounds.py)
     Code("LT110", ERROR, "a story file larger than a story file may be"),
-    Code("LT111", ERROR, "JSON nested deeper than a story file may be"),
+    Code("LT111", ERROR, "a story file nested deeper than it may be (JSON, or a map's XML)"),
     Code("LT112", ERROR, "a text longer than one text may be"),
     Code("LT113", ERROR, "more nodes, replies, lines or effects than a story may have"),
     # References between parts of the story

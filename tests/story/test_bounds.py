@@ -169,3 +169,13 @@ def test_a_map_file_beyond_the_size_bound_is_lt110_unread(tmp_path, monkeypatch)
     assert diagnostics[0].file.endswith("room.tmx")
     assert f"{(root / 'room.tmx').stat().st_size:,} bytes" in diagnostics[0].message
     assert "at most 3,000 bytes" in diagnostics[0].message
+
+
+def test_a_map_nested_thousands_deep_is_lt111_not_a_recursion_error(tmp_path) -> None:
+    root = tiny(tmp_path)
+    tmx = (root / "room.tmx").read_text()
+    (root / "room.tmx").write_text(tmx.replace("</map>", "<group>" * 5000 + "</group>" * 5000
+                                               + "</map>", 1))
+    story, diagnostics = load_story(root)
+    assert story is None and [d.code for d in diagnostics] == ["LT111"]
+    assert diagnostics[0].file.endswith("room.tmx") and diagnostics[0].line > 1

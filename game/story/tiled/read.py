@@ -41,7 +41,7 @@ from game.story.tiled.model import (
     Tileset,
     Where,
 )
-from game.story.tiled.xmltree import Document, Element, XmlError, parse
+from game.story.tiled.xmltree import Document, Element, TooDeep, XmlError, parse
 
 #: bounds on what a map may declare (docs/diagnostics.md, LT520–LT522)
 MAX_SIDE = 4096  # tiles along one side of a map or a layer
@@ -105,6 +105,9 @@ def read_document(path: Path, expect: str) -> Document:
                        where=Where(path, 1, 1, "")) from None
     try:
         doc = parse(raw)
+    except TooDeep as err:
+        raise MapError(f"{err.message}; a Tiled file needs about six", "LT111",
+                       Where(path, err.line, err.column, "")) from None
     except XmlError as err:
         raise MapError(f"not valid XML: {err.message}",
                        where=Where(path, err.line, err.column, "")) from None
