@@ -147,3 +147,16 @@ def test_an_ending_with_choices_says_what_to_do(tmp_path) -> None:
     nodes = {"a": ending() | {"choices": [{"text": "On.", "to": "a"}]}}
     (d,) = load_story(write_story(tmp_path / "s", nodes))[1]
     assert d.code == "LT208" and "remove 'choices', or remove 'ending'" in d.message
+
+
+def test_control_characters_in_names_are_written_out_in_every_message(tmp_path: Path) -> None:
+    data = json.loads((FIXTURES / "valid/tiny/story.json").read_text())
+    data["nodes"]["hello"]["wh\x00at\nnow"] = 1
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name in ("room.tmx", "face.png"):
+        (folder / name).write_bytes((FIXTURES / "valid/tiny" / name).read_bytes())
+    (folder / "story.json").write_text(json.dumps(data, indent=1))
+    (d,) = load_story(folder)[1]
+    assert d.code == "LT103" and "'wh\\x00at\\x0anow'" in d.message
+    assert "\x00" not in d.format() and "\n" not in d.format()
