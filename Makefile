@@ -20,7 +20,7 @@ test: $(STAMP)
 	$(BIN)/lint-imports
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
 
-# The long fuzz run (make test runs a bounded one): 80,000 damaged story files, 20,000 damaged
+# The long fuzz run (make test runs a bounded one): 90,000 damaged story files, 10,000 damaged
 # maps, tilesets and images, and 100,000 random input events through every screen. See the
 # reliability section of docs/architecture.md for how long it takes.
 fuzz: $(STAMP)

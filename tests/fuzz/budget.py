@@ -15,10 +15,10 @@ SCALE = float(os.environ.get("LOWTIDE_FUZZ_SCALE", "1") or 1)
 
 #: what a bounded run (make test) and a long run (make fuzz) each do
 PLAN = {
-    # story and branch files mutated as JSON and as text, each loaded and linted
-    "story inputs": (300, 80_000),
-    # maps, tilesets and images mutated, each story then loaded and linted
-    "map inputs": (100, 20_000),
+    # story and branch files mutated as JSON and as text, each loaded, linted and played
+    "story inputs": (300, 90_000),
+    # maps, tilesets and images mutated, each story then loaded, linted, and its maps drawn
+    "map inputs": (60, 10_000),
     # random keys, clicks, wheel, text and controller events through the real loop
     "monkey events": (3_000, 100_000),
 }

@@ -1,6 +1,6 @@
 """Fuzzing the bundled stories and maps: whatever a file holds, loading and lint only ever
-return diagnostics (never raise), every diagnostic is well formed, and a story that still loads
-plays.
+return diagnostics (never raise), every diagnostic is well formed, a story that still loads
+plays, and its maps draw.
 
 A bounded run is part of ``make test``; ``make fuzz`` runs the long one (tests/fuzz/budget.py).
 """
@@ -54,6 +54,17 @@ def workspace(tmp_path_factory) -> Workspace:
     return Workspace(tmp_path_factory.mktemp("fuzz"))
 
 
+@pytest.fixture(scope="module")
+def window():
+    """A headless display for drawing maps (the SDL dummy driver)."""
+    import pygame
+
+    pygame.init()
+    pygame.display.set_mode((1280, 720))
+    yield
+    pygame.quit()
+
+
 def well_formed(diagnostics: list[Diagnostic]) -> None:
     for d in diagnostics:
         assert isinstance(d, Diagnostic)
@@ -78,7 +89,7 @@ def plays(story, seed: int) -> None:
     assert again.node_id == session.node_id
 
 
-def load_and_lint(root: Path, seed: int) -> None:
+def load_and_lint(root: Path, seed: int, *, draw: bool = False) -> None:
     story, diagnostics = load_story(root)
     well_formed(diagnostics)
     linted_story, linted = load_linted(root)
@@ -86,6 +97,20 @@ def load_and_lint(root: Path, seed: int) -> None:
     assert (story is None) == (linted_story is None)
     if story is not None:
         plays(story, seed)
+        if draw:
+            draws(story)
+
+
+def draws(story) -> None:
+    """What lint passes, the game draws: every map of the story, composed with the camera at
+    its corners (a map it cannot draw is a placeholder room, never a failure)."""
+    from game.app.render.mapview import SceneView
+
+    for scene in story.scenes.values():
+        path = story.asset(scene.map) if scene.map else None
+        view = SceneView(path, root=story.root)
+        for focus in ((0, 0), (10_000, 10_000)):
+            view.compose([], 0.5, view.camera_for(focus, (640, 360)))
 
 
 FUZZ = settings(max_examples=budget.planned("story inputs"), deadline=None,
@@ -109,7 +134,8 @@ def test_a_damaged_story_or_branch_file_only_ever_gives_diagnostics(workspace, d
 
 @settings(FUZZ, max_examples=budget.planned("map inputs"))
 @given(st.data())
-def test_a_damaged_map_tileset_or_image_only_ever_gives_diagnostics(workspace, data) -> None:
+def test_a_damaged_map_tileset_or_image_only_ever_gives_diagnostics(workspace, window,
+                                                                   data) -> None:
     story = data.draw(st.sampled_from(workspace.stories), label="story")
     path = data.draw(st.sampled_from(workspace.of(story, (".tmx", ".tsx", ".tx", ".png"))),
                      label="file")
@@ -118,7 +144,7 @@ def test_a_damaged_map_tileset_or_image_only_ever_gives_diagnostics(workspace, d
                     label="content")
     path.write_bytes(raw)
     try:
-        load_and_lint(story, 0)
+        load_and_lint(story, 0, draw=True)
     finally:
         workspace.restore(path)
     budget.COUNTS["map inputs"] += 1
