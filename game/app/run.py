@@ -9,6 +9,7 @@ ends without an ending; 2 for bad options.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -233,6 +234,7 @@ def finish(ready: Prepared) -> None:
             recorder.write_transcript()
     finally:
         ready.app.close()
+        gc.collect()  # screens and what they hold, freed now (they refer to the app, a cycle)
         pygame.quit()
 
 
