@@ -1,22 +1,28 @@
 """The bink side of bench/peers.py, run by it with the Python of bench/.venv-bink.
 
-    bench/.venv-bink/bin/python bench/bink_runner.py '<json config>'
+    bench/.venv-bink/bin/python bench/bink_runner.py '{"story": "<compiled ink JSON>"}'
 
-Times loading the compiled ink JSON into a ``bink.story.Story`` and playing seeded random
-playthroughs with the same policy as the other runtimes; prints one JSON object. Uses only the
-standard library and bink, so it never imports the game.
+A worker that speaks the peers' protocol (one JSON command a line on stdin, one JSON answer a
+line on stdout; see ``bench/peers.py``): ``load`` (the compiled ink JSON file ->
+``bink.story.Story``), ``play`` (seeded random playthroughs with the shared policy), ``verify``,
+``memory``, ``about`` and ``quit``. Uses only the standard library and bink, so it never
+imports the game; the protocol loop repeats ``bench/ours_runner.py``'s for that reason.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
+import os
+import resource
 import sys
 import time
 from importlib import metadata
+from typing import Any
 
 
-def play(story, playthroughs: int, seed: int, max_steps: int, transcript: list | None) -> dict:
+def play(story: Any, playthroughs: int, seed: int, max_steps: int, transcript: list | None) -> dict:
     """The shared policy: one xorshift32 stream, choice = next() % number of choices on offer."""
     x = (seed & 0xFFFFFFFF) or 1
     choices = chars = 0
@@ -52,35 +58,78 @@ def play(story, playthroughs: int, seed: int, max_steps: int, transcript: list |
     return {"choices": choices, "chars": chars}
 
 
-def main() -> None:
-    from bink.story import Story
+def rss() -> int:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, IndexError, ValueError):
+        return 0
 
-    config = json.loads(sys.argv[1])
-    loads = []
-    story = None
-    for _ in range(config["load_repeats"]):
-        t0 = time.perf_counter()
-        with open(config["json"], encoding="utf-8-sig") as f:
+
+class Runner:
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.path = config["story"]
+        self.story: Any = None
+
+    def _read(self) -> Any:
+        from bink.story import Story
+
+        with open(self.path, encoding="utf-8-sig") as f:
             text = f.read()
-        story = Story(text)
-        loads.append(time.perf_counter() - t0)
-    plays = []
-    for _ in range(config["repeats"]):
-        t0 = time.perf_counter()
-        r = play(story, config["playthroughs"], config["seed"], config["max_steps"], None)
-        plays.append({"seconds": time.perf_counter() - t0, **r})
-    transcript: list[str] = []
-    play(story, config["verify"], config["seed"], config["max_steps"], transcript)
-    digest = hashlib.sha256("\n".join(transcript).encode()).hexdigest()
-    out = {
-        "load_s": loads,
-        "plays": plays,
-        "transcript_sha256": digest,
-        "transcript_head": transcript[:12],
-        "version": metadata.version("bink"),
-        "python": sys.version.split()[0],
-    }
-    sys.stdout.write(json.dumps(out))
+        return Story(text)
+
+    def load(self) -> dict[str, Any]:
+        self.story = None
+        gc.collect()
+        t0, c0 = time.perf_counter(), time.process_time()
+        story = self._read()
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        self.story = story
+        return {"wall_s": wall, "cpu_s": cpu}
+
+    def play(self, playthroughs: int, seed: int, max_steps: int) -> dict[str, Any]:
+        gc.collect()
+        t0, c0 = time.perf_counter(), time.process_time()
+        done = play(self.story, playthroughs, seed, max_steps, None)
+        return {"wall_s": time.perf_counter() - t0, "cpu_s": time.process_time() - c0, **done}
+
+    def verify(self, playthroughs: int, seed: int, max_steps: int) -> dict[str, Any]:
+        transcript: list[str] = []
+        play(self.story, playthroughs, seed, max_steps, transcript)
+        digest = hashlib.sha256("\n".join(transcript).encode()).hexdigest()
+        return {"sha256": digest, "head": transcript[:12]}
+
+    def memory(self) -> dict[str, Any]:
+        import bink.story  # noqa: F401  (the module's own memory is not the story's)
+
+        gc.collect()
+        before = rss()
+        story = self._read()
+        gc.collect()
+        after = rss()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        assert story is not None
+        return {"rss_before_bytes": before, "retained_bytes": after - before, "peak_bytes": peak - before}
+
+    def about(self) -> dict[str, Any]:
+        return {"version": metadata.version("bink"), "python": sys.version.split()[0]}
+
+
+def main() -> None:
+    runner = Runner(json.loads(sys.argv[1]))
+    for line in sys.stdin:
+        command = json.loads(line)
+        op = command.pop("op")
+        if op == "quit":
+            return
+        try:
+            answer = getattr(runner, op)(**command)
+        except Exception as err:
+            sys.stdout.write(json.dumps({"error": f"{op}: {type(err).__name__}: {err}"}) + "\n")
+            sys.stdout.flush()
+            return
+        sys.stdout.write(json.dumps(answer) + "\n")
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

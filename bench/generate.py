@@ -13,7 +13,14 @@ The same graph in both formats lets benchmarks compare runtimes on equal work:
 Only integers and one bool are used, with no bounds, so both runtimes compute exactly the same
 values and print exactly the same text for the same choices.
 
-    python -m bench.generate --nodes 1000 --seed 1 --out /tmp/g1000
+The ``once`` shape is the same graph with every choice offered once per playthrough, the way
+ink's once-only choices (``*``) are: in ink each is a ``*`` choice; in our format each choice
+leads through a route node of its own (``n12-c0``, which goes straight on to the target) and is
+guarded by ``visits("n12-c0") == 0``. So a graph of N knots has about 3.85 N nodes and 2.85 N
+distinct conditions in our format: a load whose cost is compiling many different conditions.
+A node whose choices are all used up stops the playthrough in both runtimes.
+
+    python -m bench.generate --nodes 1000 --seed 1 --out /tmp/g1000 [--shape once]
 
 writes ``/tmp/g1000/lowtide/`` (story.json and branches/*.json) and ``/tmp/g1000/story.ink``.
 """
@@ -26,6 +33,7 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+SHAPES = ("sticky", "once")
 ENDING_SHARE = 0.05
 BRANCH_FILES = 3  # branch files beside story.json, so loading reads several files
 EXTEND_SHARE = 0.02  # nodes whose last choice is appended from another file via "extend"
@@ -81,6 +89,11 @@ class GNode:
 class Graph:
     seed: int
     nodes: list[GNode]
+    shape: str = "sticky"  # "once": every choice is offered once per playthrough
+
+    @property
+    def once(self) -> bool:
+        return self.shape == "once"
 
     @property
     def start(self) -> str:
@@ -122,14 +135,20 @@ def _lines(rng: random.Random, number: int) -> tuple[str, ...]:
     return (first,)
 
 
-def generate(nodes: int, seed: int) -> Graph:
-    """A random story graph of ``nodes`` nodes; the same seed gives the same graph."""
+def generate(nodes: int, seed: int, shape: str = "sticky") -> Graph:
+    """A random story graph of ``nodes`` nodes (knots); the same seed gives the same graph.
+
+    The shape changes only how choices are offered, not the graph: ``once`` is the graph of
+    ``sticky`` with every choice once-only.
+    """
     if nodes < 2:
         raise ValueError("a story graph needs at least 2 nodes")
+    if shape not in SHAPES:
+        raise ValueError(f"shape is one of {', '.join(SHAPES)}, not {shape!r}")
     rng = random.Random(seed)
     ids = [f"n{i}" for i in range(nodes)]
     files = 1 + BRANCH_FILES
-    graph = Graph(seed, [])
+    graph = Graph(seed, [], shape)
     # A spanning tree first: each node after the start hangs from a free unconditional slot
     # (choice 0 or 1) of an earlier non-ending node, so every node is reachable.
     free: list[tuple[int, int]] = [(0, 0), (0, 1)]
@@ -179,18 +198,37 @@ def _lowtide_effect(e: Effect) -> str:
     return f"{e[0]} {e[1]} {_value(e[2])}"
 
 
-def _lowtide_choice(c: GChoice) -> dict:
-    out: dict = {"text": c.text, "to": c.to}
+def once_node(node_id: str, index: int) -> str:
+    """The id of the route node choice ``index`` of ``node_id`` passes through (``once``)."""
+    return f"{node_id}-c{index}"
+
+
+def _lowtide_choice(c: GChoice, via: str | None = None) -> dict:
+    """A choice; with ``via`` it leads through that route node and is offered until it has."""
+    out: dict = {"text": c.text, "to": via or c.to}
     if c.kind:
         out["kind"] = c.kind
-    if c.condition:
-        out["if"] = c.condition
+    condition = c.condition
+    if via is not None:
+        unused = f'visits("{via}") == 0'
+        condition = f"{unused} and {condition}" if condition else unused
+    if condition:
+        out["if"] = condition
     if c.effects:
         out["effects"] = [_lowtide_effect(e) for e in c.effects]
     return out
 
 
-def _lowtide_node(n: GNode) -> dict:
+def _lowtide_choices(n: GNode, once: bool) -> list[tuple[dict, bool]]:
+    """Each choice of ``n`` and whether another file appends it through ``extend``."""
+    return [
+        (_lowtide_choice(c, once_node(n.id, i) if once else None), c.extended)
+        for i, c in enumerate(n.choices)
+    ]
+
+
+def _lowtide_node(n: GNode, choices: list[dict]) -> dict:
+    """The node as our format writes it, with ``choices`` (those not appended from elsewhere)."""
     out: dict = {}
     if len(n.lines) == 1:
         out["text"] = n.lines[0]
@@ -201,7 +239,7 @@ def _lowtide_node(n: GNode) -> dict:
     if n.ending is not None:
         out["ending"] = {"title": n.ending}
     else:
-        out["choices"] = [_lowtide_choice(c) for c in n.choices if not c.extended]
+        out["choices"] = choices
     return out
 
 
@@ -214,17 +252,21 @@ def write_lowtide(graph: Graph, folder: Path) -> Path:
     files: list[dict] = [{} for _ in range(1 + BRANCH_FILES)]
     extends: list[dict] = [{} for _ in range(1 + BRANCH_FILES)]
     for n in graph.nodes:
-        files[n.file][n.id] = _lowtide_node(n)
-        for c in n.choices:
-            if c.extended:
-                # Any branch file other than the node's own.
-                other = 1 + (n.file % BRANCH_FILES)
-                extends[other][n.id] = {"choices": [_lowtide_choice(c)]}
+        choices = _lowtide_choices(n, graph.once)
+        files[n.file][n.id] = _lowtide_node(n, [c for c, extended in choices if not extended])
+        for i, (choice, extended) in enumerate(choices):
+            # An appended choice goes in a branch file other than the node's own.
+            file = 1 + (n.file % BRANCH_FILES) if extended else n.file
+            if extended:
+                extends[file][n.id] = {"choices": [choice]}
+            if graph.once:
+                files[file][once_node(n.id, i)] = {"route": [{"to": n.choices[i].to}]}
     story = {
         "$schema": "../../game/story/schema/story.schema.json",
         "format": 1,
-        "id": f"generated-{len(graph.nodes)}-{graph.seed}",
-        "title": f"Generated story ({len(graph.nodes)} nodes, seed {graph.seed})",
+        "id": f"generated-{len(graph.nodes)}-{graph.seed}{'-once' if graph.once else ''}",
+        "title": f"Generated story ({len(graph.nodes)} nodes{', once-only choices' if graph.once else ''}, "
+        f"seed {graph.seed})",
         "blurb": "A random story graph for benchmarks.",
         "authors": ["bench.generate"],
         "start": graph.start,
@@ -271,7 +313,9 @@ def _ink_effect(e: Effect) -> str:
 
 
 def write_ink(graph: Graph, path: Path) -> Path:
-    """Write the graph as ink source: a knot per node, sticky choices, ``-> END`` at endings."""
+    """Write the graph as ink source: a knot per node, ``-> END`` at endings; sticky choices
+    (``+``), or once-only ones (``*``) with an invisible fallback that ends the story once
+    they are all used, for the ``once`` shape."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     out = [f"VAR {name} = {_value(v)}" for name, v in VARIABLES.items()]
@@ -284,12 +328,15 @@ def write_ink(graph: Graph, path: Path) -> Path:
         if n.ending is not None:
             out += ["-> END", ""]
             continue
+        bullet = "*" if graph.once else "+"
         for c in n.choices:
             condition = f" {{{c.condition}}}" if c.condition else ""
-            out.append(f"+{condition} [{c.text}]")
+            out.append(f"{bullet}{condition} [{c.text}]")
             effects = list(KINDS.get(c.kind or "", ())) + list(c.effects) + list(EACH_TURN)
             out += ["    " + _ink_effect(e) for e in effects]
             out.append(f"    -> {c.to}")
+        if graph.once:
+            out.append("* -> END")
         out.append("")
     path.write_text("\n".join(out), encoding="utf-8")
     return path
@@ -299,9 +346,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__.split("\n")[0])
     parser.add_argument("--nodes", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shape", choices=SHAPES, default="sticky")
     parser.add_argument("--out", type=Path, required=True, help="folder to write lowtide/ and story.ink in")
     args = parser.parse_args(argv)
-    graph = generate(args.nodes, args.seed)
+    graph = generate(args.nodes, args.seed, args.shape)
     write_lowtide(graph, args.out / "lowtide")
     write_ink(graph, args.out / "story.ink")
     print(f"{len(graph.nodes)} nodes, {len(graph.endings())} endings -> {args.out}")

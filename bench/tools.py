@@ -1,19 +1,23 @@
-"""Speed of the writer's tools on generated stories: load, lint, explore and simulate.
+"""Speed of the writer's tools on generated stories: load, lint, graph, explore and simulate.
 
     python -m bench.tools [--sizes 1000,10000,100000] [--out bench/results]
 
-For each size, ``bench.generate`` writes a seeded random story; we time loading it, linting it
-(``lint_story``, what ``lowtide lint`` runs: load plus every check), exploring it (states per
-second, over a bounded search) and simulating it (choices per second). Figures go to
-``tools.md`` and ``tools.json`` with the command, the machine and the date; ``tools-notes.md``
-in the same folder, if present, is added to ``tools.md`` as notes. These are measurements, not
-tests: nothing here fails on a slow machine.
+For each size, ``bench.generate`` writes a seeded random story; in rounds, we time loading it,
+linting it (``lint_story``, what ``lowtide lint`` runs: load plus every check), the checks
+alone, and drawing its map (``lowtide graph`` to .dot and to .html: load, map, layout, text),
+each once a round, in wall and CPU time; then exploring it (states per second, over a bounded
+search) and simulating it (choices per second). Figures (min / median / max over the rounds)
+go to ``tools.md`` and ``tools.json`` with the command, the machine, its load average and the
+date; ``tools-notes.md`` in the same folder, if present, is added to ``tools.md`` as notes.
+These are measurements, not tests: nothing here fails on a slow machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
+import io
 import json
 import os
 import platform
@@ -21,6 +25,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,32 +33,67 @@ from bench.generate import generate, write_lowtide
 from game.story.load import load_story
 from game.tools.checks import run_checks
 from game.tools.explore import explore
+from game.tools.graph import run_graph
 from game.tools.lint import lint_story
 from game.tools.simulate import simulate
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 EXPLORE_STATES = 50_000
 SIM_RUNS, SIM_STEPS = 200, 200
-REPEAT, REPEAT_BIG = 5, 3  # runs of load, lint and checks: up to 10,000 nodes, and above
+ROUNDS, ROUNDS_BIG = 5, 3  # rounds of load, lint, checks and graph: up to 10,000 nodes, above
+TIMED = ("load", "lint", "checks", "graph_dot", "graph_html")
 
 
-def _median(fn, repeat: int) -> tuple[float, Any]:
-    """The median time of ``repeat`` runs, and the last run's result."""
-    times, result = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
+def spread(values: list[float]) -> dict[str, float]:
+    return {"min": min(values), "median": statistics.median(values), "max": max(values)}
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Wall and CPU seconds of one call, and its result."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    result = fn()
+    return time.perf_counter() - t0, time.process_time() - c0, result
+
+
+def _graph(folder: Path, out: Path) -> int:
+    """``lowtide graph`` as the command runs it, its message to the terminal kept quiet."""
+    with contextlib.redirect_stderr(io.StringIO()):
+        code = run_graph(folder, out)
+    assert code == 0, f"lowtide graph failed on {folder}"
+    return code
+
+
+def rounds(folder: Path, story: Any, count: int) -> tuple[dict[str, dict[str, Any]], int]:
+    """Each timed tool once a round, ``count`` rounds; their spreads, and lint's findings."""
+    work: dict[str, Callable[[], Any]] = {
+        "load": lambda: load_story(folder),
+        "lint": lambda: lint_story(folder),
+        "checks": lambda: run_checks(story),
+        "graph_dot": lambda: _graph(folder, folder.parent / "map.dot"),
+        "graph_html": lambda: _graph(folder, folder.parent / "map.html"),
+    }
+    samples: dict[str, dict[str, list[float]]] = {k: {"wall": [], "cpu": []} for k in TIMED}
+    found = 0
+    for _ in range(count):
+        for name in TIMED:
+            wall, cpu, result = _timed(work[name])
+            samples[name]["wall"].append(wall)
+            samples[name]["cpu"].append(cpu)
+            if name == "lint":
+                found = len(result)
+    figures = {
+        name: {"wall_s": spread(s["wall"]), "cpu_s": spread(s["cpu"]),
+               "samples_wall_s": [round(x, 4) for x in s["wall"]]}
+        for name, s in samples.items()
+    }  # fmt: skip
+    return figures, found
 
 
 def measure(nodes: int, folder: Path, seed: int = 1) -> dict[str, Any]:
     write_lowtide(generate(nodes, seed), folder)
-    repeat = REPEAT if nodes <= 10_000 else REPEAT_BIG
-    load_s, (story, diagnostics) = _median(lambda: load_story(folder), repeat)
+    story, diagnostics = load_story(folder)
     assert story is not None, [d.format() for d in diagnostics[:5]]
-    lint_s, found = _median(lambda: lint_story(folder), repeat)
-    checks_s, _ = _median(lambda: run_checks(story), repeat)
+    timed, found = rounds(folder, story, ROUNDS if nodes <= 10_000 else ROUNDS_BIG)
     t0 = time.perf_counter()
     result = explore(story, max_states=EXPLORE_STATES)
     explore_s = time.perf_counter() - t0
@@ -63,10 +103,8 @@ def measure(nodes: int, folder: Path, seed: int = 1) -> dict[str, Any]:
     return {
         "nodes": nodes,
         "choices": sum(len(n.choices) for n in story.nodes.values()),
-        "load_s": round(load_s, 4),
-        "lint_s": round(lint_s, 4),
-        "checks_s": round(checks_s, 4),
-        "lint_diagnostics": len(found),
+        **timed,
+        "lint_diagnostics": found,
         "explore_states": result.states,
         "explore_complete": result.complete,
         "explore_s": round(explore_s, 3),
@@ -87,12 +125,19 @@ def machine() -> dict[str, str]:
     }
 
 
-def write_results(rows: list[dict[str, Any]], out: Path, command: str) -> None:
+def _three(f: dict[str, Any]) -> str:
+    w, c = f["wall_s"], f["cpu_s"]
+    return f"{w['min']:.3f} / **{w['median']:.3f}** / {w['max']:.3f} s ({c['median']:.3f} s CPU)"
+
+
+def write_results(rows: list[dict[str, Any]], out: Path, command: str, load: dict) -> None:
     out.mkdir(parents=True, exist_ok=True)
     meta = {
         "command": command,
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(),
+        "load_average": load,
+        "rounds": {"up_to_10000_nodes": ROUNDS, "above": ROUNDS_BIG},
         "explore_max_states": EXPLORE_STATES,
         "simulate": {"runs": SIM_RUNS, "max_steps": SIM_STEPS},
     }
@@ -104,40 +149,55 @@ def write_results(rows: list[dict[str, Any]], out: Path, command: str) -> None:
         f"Command: `{command}`  ",
         f"Date: {meta['date']}  ",
         f"Machine: {m['system']}, {m['processor']}, {m['cpus']} CPUs, "
-        f"{m['implementation']} {m['python']}",
+        f"{m['implementation']} {m['python']}; load average (1, 5, 15 min) {load.get('start')} "
+        f"at the start and {load.get('end')} at the end",
         "",
         "Stories from `bench/generate.py` (seed 1): three choices per node, about 5% endings, "
-        "integer variables, a story.json and three branch files. Load, lint and checks are "
-        f"medians of {REPEAT} runs ({REPEAT_BIG} above 10,000 nodes), in one process; lint is "
-        "`lint_story`, what `lowtide lint` runs: load plus every check, with the position of "
-        "every finding. Explore is a bounded "
+        "integer variables, a story.json and three branch files. In each round (5 up to 10,000 "
+        f"nodes, {ROUNDS_BIG} above) every tool runs once, one after the other, in one process: "
+        "load (`load_story`); lint (`lint_story`, what `lowtide lint` runs: load plus every "
+        "check, with the position of every finding); the checks alone on the loaded story; and "
+        "the story map as `lowtide graph` writes it, to .dot and to .html (load, map, layout, "
+        "text, file). Figures are min / **median** / max wall time over the rounds, with the "
+        "median CPU time. Explore is a bounded "
         f"search of {EXPLORE_STATES:,} states; simulate is {SIM_RUNS} random runs of at most "
         f"{SIM_STEPS} choices.",
         "",
-        "| nodes | choices | load | lint (load + checks) | checks alone | explore | simulate |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| nodes | choices | load | lint (load + checks) | checks alone |",
+        "|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
-            f"| {r['nodes']:,} | {r['choices']:,} | {r['load_s']:.3f} s | {r['lint_s']:.3f} s | "
-            f"{r['checks_s']:.3f} s | {r['explore_states_per_s']:,} states/s | "
-            f"{r['simulate_choices_per_s']:,} choices/s |"
+            f"| {r['nodes']:,} | {r['choices']:,} | {_three(r['load'])} | {_three(r['lint'])} | "
+            f"{_three(r['checks'])} |"
+        )
+    lines += ["", "| nodes | graph to .dot | graph to .html | explore | simulate |",
+              "|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(
+            f"| {r['nodes']:,} | {_three(r['graph_dot'])} | {_three(r['graph_html'])} | "
+            f"{r['explore_states_per_s']:,} states/s | {r['simulate_choices_per_s']:,} choices/s |"
         )
     if len(rows) > 1:
-        steps = [
-            f"{(b['lint_s'] / a['lint_s']) / (b['nodes'] / a['nodes']):.2f} from {a['nodes']:,} "
-            f"to {b['nodes']:,} nodes"
-            for a, b in zip(rows, rows[1:])
-        ]
-        lines += [
-            "",
-            f"Lint time per node changes by a factor of {', and '.join(steps)} (1.00 is exactly "
-            "linear).",
-        ]
+        for name, label in (("lint", "Lint"), ("graph_html", "The .html map")):
+            steps = [
+                f"{(b[name]['wall_s']['median'] / a[name]['wall_s']['median']) / (b['nodes'] / a['nodes']):.2f} "
+                f"from {a['nodes']:,} to {b['nodes']:,} nodes"
+                for a, b in zip(rows, rows[1:])
+            ]
+            lines += ["", f"{label}: time per node changes by a factor of {', and '.join(steps)} "
+                      "(1.00 is exactly linear)."]
     notes = out / "tools-notes.md"
     if notes.is_file():
         lines += ["", "## Notes", "", notes.read_text(encoding="utf-8").strip()]
     (out / "tools.md").write_text("\n".join(lines) + "\n")
+
+
+def _load_average() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,18 +207,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     rows = []
+    load = {"start": _load_average()}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             row = measure(size, Path(tmp) / f"g{size}")
+            median = {k: row[k]["wall_s"]["median"] for k in TIMED}
             print(
-                f"{size:>7,} nodes: load {row['load_s']:.3f} s, lint {row['lint_s']:.3f} s, "
+                f"{size:>7,} nodes: load {median['load']:.3f} s, lint {median['lint']:.3f} s, "
+                f"graph .dot {median['graph_dot']:.3f} s, .html {median['graph_html']:.3f} s, "
                 f"explore {row['explore_states_per_s']:,} states/s, "
                 f"simulate {row['simulate_choices_per_s']:,} choices/s",
                 file=sys.stderr,
             )
             rows.append(row)
+    load["end"] = _load_average()
     command = "python -m bench.tools" + (f" --sizes {args.sizes}" if argv or sys.argv[1:] else "")
-    write_results(rows, args.out, command)
+    write_results(rows, args.out, command, load)
     return 0
 
 

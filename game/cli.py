@@ -62,7 +62,8 @@ def _play_parser(sub: argparse._SubParsersAction) -> None:
 def _window_options(p: argparse.ArgumentParser) -> None:
     w = p.add_argument_group("driving the window without a person")
     w.add_argument("--autoplay", metavar="MODE", help="random, first, or reply kinds KIND,...")
-    w.add_argument("--seed", type=int, help="random seed for --autoplay")
+    w.add_argument("--seed", type=int,
+                   help="random seed for --autoplay and for what {shuffle: ...} text shows")
     w.add_argument("--input-script", type=Path, metavar="FILE",
                    help="key presses, clicks and waits to feed the window (docs/input-scripts.md)")
     w.add_argument("--screenshot-dir", type=Path, metavar="DIR",
@@ -94,6 +95,14 @@ def _explore_parser(sub: argparse._SubParsersAction) -> None:
         help="stop after this many states (default 200,000)",
     )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--endings", action="store_true",
+                   help="the road report: for each ending, the roads into it grouped by the "
+                        "text they see, with one shortest road per group")
+    p.add_argument("--samples", type=int, default=5000, metavar="N",
+                   help="with --endings, when the search is cut short: random playthroughs "
+                        "that look for text variants further on (default 5,000)")
+    p.add_argument("--seed", type=int, default=1, metavar="S",
+                   help="with --endings: the seed of those playthroughs (default 1)")
 
 
 def _simulate_parser(sub: argparse._SubParsersAction) -> None:
@@ -112,6 +121,8 @@ def _simulate_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--from", dest="start", metavar="NODE",
                    help="start every run at this node (to see where a branch leads)")
+    p.add_argument("--set", dest="values", action="append", default=[], metavar="NAME=VALUE",
+                   help="set a variable before every run (repeatable), as play --set does")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
 
@@ -187,7 +198,8 @@ def _cmd_lint(args: argparse.Namespace) -> int:
 def _cmd_explore(args: argparse.Namespace) -> int:
     from game.tools.explore_report import run_explore
 
-    return run_explore(args.story, max_states=args.max_states, fmt=args.format)
+    return run_explore(args.story, max_states=args.max_states, fmt=args.format,
+                       endings=args.endings, samples=args.samples, seed=args.seed)
 
 
 def _cmd_simulate(args: argparse.Namespace) -> int:
@@ -201,6 +213,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
         max_steps=args.max_steps,
         fmt=args.format,
         start=args.start,
+        values=args.values,
     )
 
 

@@ -68,9 +68,12 @@ def test_text_player_piped_to_an_ending_with_transcript(tmp_path: Path) -> None:
     assert data["story"] == "tiny"
     assert data["steps"][0] | {"variables": None} == {
         "node": "hello", "choice": "Hi.", "choice_index": 0, "kind": "kind", "variables": None,
+        "lines": [{"speaker": "partner", "name": "Ben", "text": "Hi, You."}],
     }
     assert data["steps"][0]["variables"] == {"calm": 6}
-    assert data["ending"] == {"id": "bye", "title": "Bye", "dynamic": "peace"}
+    assert data["ending"] | {"lines": None, "debrief": None} == {
+        "id": "bye", "title": "Bye", "dynamic": "peace", "lines": None, "debrief": None}
+    assert isinstance(data["seed"], int) and isinstance(data["turning_points"], list)
 
 
 def test_text_player_asks_again_and_ends_cleanly_at_eof(tmp_path: Path) -> None:

@@ -122,7 +122,7 @@ def reload(root: Path, story: Story, session: Session, check: StoryCheck) -> Rel
     try:
         moved, notes = Session.from_json(fresh, session.to_json())
     except SessionError as err:
-        moved, notes = Session.start(fresh, session.cast), [f"{err}; started again"]
+        moved, notes = Session.start(fresh, session.cast, seed=session.seed), [f"{err}; started again"]
     return Reloaded(fresh, moved, True, diagnostics, notes)
 
 
@@ -177,7 +177,8 @@ def console(session: Session, command: str) -> tuple[Session, str]:
                 raise ConsoleError(f"no node '{target}'{suggest(target, list(story.nodes))}")
             values = dict(session.variables())
             values.update(_assignments(session, words[1:]))
-            moved = Session.start(story, session.cast, at=target, values=values)
+            moved = Session.start(story, session.cast, at=target, values=values,
+                                  seed=session.seed)
             where = f"at {moved.node_id}"
             if moved.node_id != target:
                 where += f" (routed on from {target})"

@@ -46,6 +46,7 @@ _CODES = [
     Code("LT208", ERROR, "a node is neither a text node, a route nor an ending"),
     Code("LT209", ERROR, "more than one player character"),
     Code("LT210", ERROR, "interpolation of an unknown name"),
+    Code("LT211", ERROR, "malformed inline text ({if ...}, {seq: ...}, {cycle: ...}, ...)"),
     # Expressions and values
     Code("LT301", ERROR, "expression syntax error"),
     Code("LT302", ERROR, "undefined variable"),
@@ -74,6 +75,10 @@ _CODES = [
     Code("LT509", INFO, "a spot of a scene's map where nobody is ever placed"),
     Code("LT510", ERROR, "no road from this node leads to an ending: play goes round for ever"),
     Code("LT511", WARNING, "the partner's name written out instead of a placeholder"),
+    Code("LT512", ERROR, "every way on has a condition, and in some reachable state none holds"),
+    Code("LT513", WARNING, "placeholder text from new-branch left in the story"),
+    Code("LT514", WARNING, "a possessive form ({partner.their}) where 'theirs' is meant"),
+    Code("LT515", WARNING, "a variable or name written with '$' in text"),
     # Maps (lint): what the renderer cannot draw, and sizes outside sane bounds
     Code("LT520", ERROR, "map or layer size in tiles out of bounds"),
     Code("LT521", ERROR, "tile size in pixels out of bounds"),

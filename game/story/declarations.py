@@ -13,7 +13,7 @@ from game.story.lenient import as_dict, as_list, as_number, as_str
 from game.story.loader import Loader
 from game.story.maps import MapError, read_map
 from game.story.model import Character, Dynamic, Kind, Mark, Rule, Scene, Variable, Where
-from game.story.text import Pronouns
+from game.story.text import Cast, Person, Pronouns, Template, render
 from game.story.validate import escape
 
 _VAR_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
@@ -26,7 +26,28 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def variables(loader: Loader, raw: dict[str, Any], file: str) -> dict[str, Variable]:
+def wording(
+    loader: Loader, text: Any, file: str, pointer: str, characters: dict[str, Character],
+    default: str = "",
+) -> tuple[str, Template]:
+    """A text also shown outside play (a blurb, a kind's label or explanation, a dynamic's
+    summary, a variable's label): names and pronoun forms only, checked, and kept as written
+    for lint (``Loader.declared``). Returns how it reads with the story's own cast, and its
+    template for the player's; ``default`` stands in for a text not written."""
+    if isinstance(text, str):
+        loader.declared.append((pointer, text))
+    else:
+        text = default
+    if "{" not in text and "}" not in text:
+        return text, ((text,) if text else ())
+    template = loader.template(text, file, pointer, characters, {}, inline=False)
+    cast = Cast({c.id: Person(c.name, c.pronouns) for c in characters.values()})
+    return render(template, cast, str), template
+
+
+def variables(
+    loader: Loader, raw: dict[str, Any], file: str, cast: dict[str, Character]
+) -> dict[str, Variable]:
     """The variables, each with its slot in the list of values play keeps."""
     out: dict[str, Variable] = {}
     for var_id, spec in raw.items():
@@ -66,6 +87,8 @@ def variables(loader: Loader, raw: dict[str, Any], file: str) -> dict[str, Varia
             for m in as_list(spec.get("marks"))
             if isinstance(m, dict) and as_number(m.get("value")) is not None
         )
+        label, label_template = wording(loader, spec.get("label"), file, f"{pointer}/label",
+                                        cast, var_id)
         out[var_id] = Variable(
             id=var_id,
             type=vtype,
@@ -73,11 +96,12 @@ def variables(loader: Loader, raw: dict[str, Any], file: str) -> dict[str, Varia
             slot=len(out),
             min=lo,
             max=hi,
-            label=as_str(spec.get("label"), var_id),
+            label=label,
             unit=as_str(spec.get("unit")),
             hidden=spec.get("hidden") is True,
             chart=spec.get("chart") is True,
             marks=marks,
+            label_template=label_template,
         )
     return out
 
@@ -114,7 +138,8 @@ def characters(loader: Loader, raw: dict[str, Any], file: str) -> dict[str, Char
 
 
 def kinds(
-    loader: Loader, raw: dict[str, Any], file: str, infos: dict[str, VarInfo]
+    loader: Loader, raw: dict[str, Any], file: str, infos: dict[str, VarInfo],
+    cast: dict[str, Character],
 ) -> dict[str, Kind]:
     """The reply kinds, their effects compiled (a choice of a kind applies them first)."""
     out = {}
@@ -123,12 +148,18 @@ def kinds(
             continue
         pointer = f"/kinds/{escape(kind_id)}"
         tone = spec.get("tone") if spec.get("tone") in ("positive", "negative", "neutral") else "neutral"
+        label, label_template = wording(loader, spec.get("label"), file, f"{pointer}/label",
+                                        cast, kind_id)
+        explain, explain_template = wording(loader, spec.get("explain"), file,
+                                            f"{pointer}/explain", cast)
         out[kind_id] = Kind(
             id=kind_id,
-            label=as_str(spec.get("label"), kind_id),
+            label=label,
             tone=tone,
             effects=loader.effects(spec.get("effects"), file, f"{pointer}/effects", infos),
-            explain=as_str(spec.get("explain")),
+            explain=explain,
+            label_template=label_template,
+            explain_template=explain_template,
         )
     return out
 
@@ -152,13 +183,17 @@ def rules(
     return tuple(out)
 
 
-def dynamics(raw: dict[str, Any]) -> dict[str, Dynamic]:
+def dynamics(
+    loader: Loader, raw: dict[str, Any], file: str, cast: dict[str, Character]
+) -> dict[str, Dynamic]:
     """The dynamics endings can name, with a label and summary to show."""
-    return {
-        k: Dynamic(k, as_str(v.get("label"), k), as_str(v.get("summary")))
-        for k, v in raw.items()
-        if isinstance(v, dict)
-    }
+    out = {}
+    for k, v in raw.items():
+        if isinstance(v, dict):
+            summary, template = wording(loader, v.get("summary"), file,
+                                        f"/dynamics/{escape(k)}/summary", cast)
+            out[k] = Dynamic(k, as_str(v.get("label"), k), summary, template)
+    return out
 
 
 def scenes(loader: Loader, raw: dict[str, Any], file: str) -> dict[str, Scene]:

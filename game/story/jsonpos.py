@@ -389,36 +389,109 @@ def _checked_number(text: str, pos: int) -> re.Match[str]:
     return m  # well-formed; whatever follows is reported by the caller
 
 
-def _parse(text: str) -> tuple[Any, PositionIndex, list[tuple[str, str, int, int]]]:
-    """Parse ``text`` into its value, its position index and its duplicate keys.
+_OPENED = object()  # what ``_Parser.start`` gives when the value is a container just opened
 
-    Containers live on an explicit stack of frames, each a list: ``[container, pointer,
-    is_object, current_key, current_is_duplicate, discarding, first_keys_or_item_offsets]``.
-    Values under a duplicate key are parsed (to check them) but neither stored nor indexed.
-    While an array item is parsed, ``pointer`` is None: most items are scalars that never need
-    a pointer string, so one is built only when an item is a container.
+
+class _Parser:
+    """The careful parse of one document, with an explicit stack of open containers.
+
+    Each frame is a list: ``[container, pointer, is_object, current_key,
+    current_is_duplicate, discarding, first_keys_or_item_offsets]``. Values under a duplicate
+    key are parsed (to check them) but neither stored nor indexed. While an array item is
+    parsed, ``pointer`` is None: most items are scalars that never need a pointer string, so
+    one is built only when an item is a container.
     """
-    n = len(text)
-    ws = _WS.match
-    plain = _PLAIN_STRING.match
-    number = _CLEAN_NUMBER.match
-    values: dict[str, int] = {}
-    keys: dict[str, int] = {}
-    arrays: dict[str, list[int]] = {}
-    items: list[int] = []
-    dups: list[tuple[str, str, int, int]] = []
-    stack: list[list[Any]] = []
 
-    def member(frame: list[Any], pos: int, after_comma: bool) -> tuple[int, str, bool]:
-        """Parse ``"key" :`` at ``pos``; return where the value starts, its pointer and if kept."""
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.n = len(text)
+        self.values: dict[str, int] = {}  # value offsets of the root and of object members
+        self.keys: dict[str, int] = {}  # key offsets of object members
+        self.arrays: dict[str, list[int]] = {}  # item offsets, by the pointer of their array
+        self.items: list[int] = []  # the offsets of the array being filled
+        self.dups: list[tuple[str, str, int, int]] = []
+        self.stack: list[list[Any]] = []
+        # Where the value being parsed goes: its pointer (None for an array item), and
+        # whether its offset is recorded (not under a duplicate key).
+        self.pointer: str | None = ""
+        self.record = True
+
+    def parse(self) -> tuple[Any, PositionIndex, list[tuple[str, str, int, int]]]:
+        """The value, its position index and its duplicate keys."""
+        pos = _WS.match(self.text, 0).end()  # type: ignore[union-attr]
+        while True:
+            value, pos = self.start(pos)
+            if value is _OPENED:
+                continue
+            finished, value, pos = self.finish(value, pos)
+            if finished:
+                return value, PositionIndex(self.text, self.values, self.keys, self.arrays), self.dups
+
+    def start(self, pos: int) -> tuple[Any, int]:
+        """Parse the value starting at ``pos`` (blanks skipped): a scalar or an empty container
+        whole, else open the container and move to its first member or item."""
+        text = self.text
+        if pos >= self.n:
+            raise _eof(text)
+        if self.record:
+            if self.pointer is None:
+                self.items.append(pos)
+            else:
+                self.values[self.pointer] = pos
+        char = text[pos]
+        if char == '"':
+            m = _PLAIN_STRING.match(text, pos)
+            if m:
+                return m.group(1), m.end()
+            return _scan_string(text, pos)
+        if char == "{" or char == "[":
+            return self.open(pos, char)
+        if char in "-0123456789":
+            return _number(text, pos)
+        if char == "t" and text.startswith("true", pos):
+            return True, pos + 4
+        if char == "f" and text.startswith("false", pos):
+            return False, pos + 5
+        if char == "n" and text.startswith("null", pos):
+            return None, pos + 4
+        raise _bad_value(text, pos)
+
+    def open(self, pos: int, char: str) -> tuple[Any, int]:
+        """An object or array at ``pos``: the empty one whole, else a new frame."""
+        text, stack = self.text, self.stack
+        if len(stack) >= MAX_DEPTH:
+            raise _Fail(pos, f"nesting deeper than {MAX_DEPTH} levels")
+        inner = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+        pointer = self.pointer
+        if pointer is None:
+            pointer = f"{stack[-1][1]}/{len(stack[-1][0])}"
+        if char == "{":
+            if text.startswith("}", inner):
+                return {}, inner + 1
+            frame = [{}, pointer, True, None, False, not self.record, {}]
+            stack.append(frame)
+            return _OPENED, self.member(frame, inner, False)
+        if text.startswith("]", inner):
+            return [], inner + 1
+        items: list[int] = []
+        if self.record:
+            self.arrays[pointer] = items
+        stack.append([[], pointer, False, None, False, not self.record, items])
+        self.items = items
+        self.pointer = None
+        return _OPENED, inner
+
+    def member(self, frame: list[Any], pos: int, after_comma: bool) -> int:
+        """Parse ``"key" :`` at ``pos``; the member's value starts at the offset returned."""
+        text, n = self.text, self.n
         if pos >= n or text[pos] != '"':
             raise _bad_key(text, pos, after_comma)
-        m = plain(text, pos)
+        m = _PLAIN_STRING.match(text, pos)
         if m:
             key, end = m.group(1), m.end()
         else:
             key, end = _scan_string(text, pos)
-        colon = ws(text, end).end()
+        colon = _WS.match(text, end).end()  # type: ignore[union-attr]
         if colon >= n:
             raise _eof(text)
         if text[colon] != ":":
@@ -428,122 +501,81 @@ def _parse(text: str) -> tuple[Any, PositionIndex, list[tuple[str, str, int, int
         first = first_keys.get(key)
         frame[3] = key
         if first is not None:
-            dups.append((pointer, key, first, pos))
+            self.dups.append((pointer, key, first, pos))
             frame[4] = True
-            record = False
+            self.record = False
         else:
             first_keys[key] = pos
             frame[4] = False
-            record = not frame[5]
-            if record:
-                keys[pointer] = pos
-        return ws(text, colon + 1).end(), pointer, record
+            self.record = not frame[5]
+            if self.record:
+                self.keys[pointer] = pos
+        self.pointer = pointer
+        return _WS.match(text, colon + 1).end()  # type: ignore[union-attr]
 
-    pointer: str | None = ""
-    record = True
-    pos = ws(text, 0).end()
-    while True:
-        # A value starts at pos (whitespace already skipped).
-        if pos >= n:
-            raise _eof(text)
-        if record:
-            if pointer is None:
-                items.append(pos)
-            else:
-                values[pointer] = pos
-        char = text[pos]
-        value: Any
-        if char == '"':
-            m = plain(text, pos)
-            if m:
-                value, pos = m.group(1), m.end()
-            else:
-                value, pos = _scan_string(text, pos)
-        elif char == "{" or char == "[":
-            if len(stack) >= MAX_DEPTH:
-                raise _Fail(pos, f"nesting deeper than {MAX_DEPTH} levels")
-            inner = ws(text, pos + 1).end()
-            if pointer is None:
-                pointer = f"{stack[-1][1]}/{len(stack[-1][0])}"
-            if char == "{":
-                if text.startswith("}", inner):
-                    value, pos = {}, inner + 1
-                else:
-                    frame = [{}, pointer, True, None, False, not record, {}]
-                    stack.append(frame)
-                    pos, pointer, record = member(frame, inner, False)
-                    continue
-            elif text.startswith("]", inner):
-                value, pos = [], inner + 1
-            else:
-                items = []
-                if record:
-                    arrays[pointer] = items
-                stack.append([[], pointer, False, None, False, not record, items])
-                pointer = None
-                pos = inner
-                continue
-        elif char in "-0123456789":
-            m = number(text, pos) or _checked_number(text, pos)
-            frac, exp = m.group(1, 2)
-            if frac or exp:
-                value = float(m.group())
-            else:
-                try:
-                    value = int(m.group())
-                except ValueError:
-                    raise _Fail(pos, "number too long") from None
-            pos = m.end()
-        elif char == "t" and text.startswith("true", pos):
-            value, pos = True, pos + 4
-        elif char == "f" and text.startswith("false", pos):
-            value, pos = False, pos + 5
-        elif char == "n" and text.startswith("null", pos):
-            value, pos = None, pos + 4
-        else:
-            raise _bad_value(text, pos)
-
-        # A complete value ends at pos: store it in its container and see what follows.
+    def finish(self, value: Any, pos: int) -> tuple[bool, Any, int]:
+        """Store a complete value in its container and see what follows: (True, the document,
+        the end) when it was the last, else (False, None, where the next value starts)."""
+        text, n = self.text, self.n
         while True:
-            if not stack:
-                end = ws(text, pos).end()
+            if not self.stack:
+                end = _WS.match(text, pos).end()  # type: ignore[union-attr]
                 if end < n:
                     if _is_comment(text, end):
                         raise _Fail(end, "comments are not JSON")
                     raise _Fail(end, "extra data after the top-level value")
-                return value, PositionIndex(text, values, keys, arrays), dups
-            frame = stack[-1]
-            container = frame[0]
-            is_object = frame[2]
+                return True, value, end
+            frame = self.stack[-1]
+            container, is_object = frame[0], frame[2]
             if not is_object:
                 container.append(value)
             elif not frame[4]:
                 container[frame[3]] = value
             if pos < n and text[pos] in _BLANK:
-                pos = ws(text, pos).end()
+                pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
             char = text[pos] if pos < n else ""
             if char == ",":
-                comma = pos
-                pos += 1
-                if pos < n and text[pos] in _BLANK:
-                    pos = ws(text, pos).end()
-                if is_object:
-                    if text.startswith("}", pos):
-                        raise _Fail(comma, "trailing comma before '}'")
-                    pos, pointer, record = member(frame, pos, True)
-                else:
-                    if text.startswith("]", pos):
-                        raise _Fail(comma, "trailing comma before ']'")
-                    pointer = None
-                    items = frame[6]
-                    record = not frame[5]
-                break
+                return False, None, self.next_entry(frame, pos)
             if char == ("}" if is_object else "]"):
-                stack.pop()
+                self.stack.pop()
                 value = container
                 pos += 1
                 continue
             raise _after_value(text, pos, is_object)
+
+    def next_entry(self, frame: list[Any], comma: int) -> int:
+        """After the comma at ``comma``: where the next member's or item's value starts."""
+        text, n = self.text, self.n
+        pos = comma + 1
+        if pos < n and text[pos] in _BLANK:
+            pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+        if frame[2]:
+            if text.startswith("}", pos):
+                raise _Fail(comma, "trailing comma before '}'")
+            return self.member(frame, pos, True)
+        if text.startswith("]", pos):
+            raise _Fail(comma, "trailing comma before ']'")
+        self.pointer = None
+        self.items = frame[6]
+        self.record = not frame[5]
+        return pos
+
+
+def _number(text: str, pos: int) -> tuple[int | float, int]:
+    """The number at ``pos`` and where it ends."""
+    m = _CLEAN_NUMBER.match(text, pos) or _checked_number(text, pos)
+    frac, exp = m.group(1, 2)
+    if frac or exp:
+        return float(m.group()), m.end()
+    try:
+        return int(m.group()), m.end()
+    except ValueError:
+        raise _Fail(pos, "number too long") from None
+
+
+def _parse(text: str) -> tuple[Any, PositionIndex, list[tuple[str, str, int, int]]]:
+    """Parse ``text`` into its value, its position index and its duplicate keys."""
+    return _Parser(text).parse()
 
 
 def parse(text: str) -> Parsed:

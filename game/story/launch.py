@@ -74,13 +74,15 @@ def start_session(story: Story, options: LaunchOptions) -> Session:
 
 def start_with(story: Story, cast: Cast, options: LaunchOptions) -> Session:
     """A new session with ``cast`` (chosen on the setup screen, or from the options), at the
-    node and with the values the options ask for; UsageError when they do not fit."""
+    node and with the values the options ask for, and the ``seed`` when they have one (``play
+    --seed``: what shuffled text shows); UsageError when they do not fit."""
     values = parse_values(story, options.values or [])
     start = options.start
     if start is not None and start not in story.nodes:
         raise UsageError(f"--from: no node '{start}'{suggest(start, list(story.nodes))}")
     try:
-        return Session.start(story, cast, at=start, values=values)
+        return Session.start(story, cast, at=start, values=values,
+                             seed=getattr(options, "seed", None))
     except SessionError as err:
         raise UsageError(str(err)) from None
 

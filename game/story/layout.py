@@ -121,16 +121,21 @@ def _order(
     Starts from story order, so without edges to pull on a row keeps the order of writing.
     """
     pos = {n: float(i) for row in rows for i, n in enumerate(row)}
+    at = pos.__getitem__
 
     def sweep(row_ids: range, neighbours: Mapping[str, list[str]]) -> None:
         for r in row_ids:
             row = rows[r]
-            keys = {}
+            if len(row) < 2:  # alone in its row: nothing to order (deep graphs have many)
+                continue
+            keyed = []
             for n in row:
                 around = neighbours[n]
-                keys[n] = sum(pos[m] for m in around) / len(around) if around else pos[n]
-            row.sort(key=lambda n: (keys[n], index[n]))
-            for i, n in enumerate(row):
+                key = sum(map(at, around)) / len(around) if around else pos[n]
+                keyed.append((key, index[n], n))
+            keyed.sort()  # by barycentre, then story order (an index is never repeated)
+            for i, (_, _, n) in enumerate(keyed):
+                row[i] = n
                 pos[n] = float(i)
 
     for _ in range(sweeps):

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.story import bounds, declarations
 from game.story.collector import collector_paused
 from game.story.diagnostics import Diagnostic, StoryError, has_errors
+from game.story.expr import VarInfo
 from game.story.lenient import as_dict, as_list, as_str
 from game.story.loader import Loader
-from game.story.model import Story
+from game.story.model import Character, Dynamic, Kind, Node, Rule, Scene, Story, Variable
 from game.story.nodes import NodeBuilder, gather
 from game.story.sourcemap import SourceMap
+from game.story.text import Template
 from game.story.validate import escape, suggest
 
 __all__ = ["BRANCH_DIR", "STORY_FILE", "SourceMap", "branch_files", "load_or_raise", "load_story"]
@@ -83,6 +85,31 @@ def branch_files(root: Path) -> list[str]:
 def _build(loader: Loader) -> Story | None:
     """The story from its files, every problem reported to ``loader``; None when it cannot be
     built at all (no readable story.json)."""
+    files = _read_files(loader)
+    if files is None:
+        return None
+    main_file, data = files[0]
+    parts = _declarations(loader, data, main_file)
+    raw_nodes, extra = gather(loader, files)
+    too_many = bounds.too_many_nodes(len(raw_nodes))
+    if too_many:
+        loader.report(main_file, "/nodes", "LT113", too_many, at_key=True)
+        return None
+    builder = NodeBuilder(
+        loader, parts.characters, parts.infos, parts.kinds, parts.scenes, parts.dynamics, raw_nodes
+    )
+    nodes = {
+        node_id: builder.node(node_id, file, pointer, node, extra.get(node_id, []))
+        for node_id, (file, pointer, node) in raw_nodes.items()
+    }
+    _check_start_and_player(loader, data, main_file, raw_nodes, parts.characters)
+    return _story(loader, data, files, parts, nodes)
+
+
+def _read_files(loader: Loader) -> list[tuple[str, dict[str, Any]]] | None:
+    """story.json then each branch file, read, parsed and checked against its schema, as
+    (display name, JSON); None when story.json cannot be had. A branch file that cannot be
+    read or parsed is left out (its problem reported)."""
     main_file = loader.display(STORY_FILE)
     data = loader.read_json(STORY_FILE)
     if data is None or not loader.format_ok(data, main_file):
@@ -90,8 +117,7 @@ def _build(loader: Loader) -> Story | None:
     loader.structure("story", data, main_file)
     if not isinstance(data, dict):
         return None
-
-    branches: list[tuple[str, dict[str, Any]]] = []
+    files: list[tuple[str, dict[str, Any]]] = [(main_file, data)]
     if loader.texts is not None:
         relatives = sorted(r for r in loader.texts if r.startswith(f"{BRANCH_DIR}/"))
     else:
@@ -108,28 +134,56 @@ def _build(loader: Loader) -> Story | None:
             continue
         loader.structure("branch", branch, file)
         if isinstance(branch, dict):
-            branches.append((file, branch))
+            files.append((file, branch))
+    return files
 
-    variables = declarations.variables(loader, as_dict(data.get("variables")), main_file)
-    infos = {v.id: v.info for v in variables.values()}
+
+class _Declared(NamedTuple):
+    """What story.json declares before the nodes."""
+
+    characters: dict[str, Character]
+    variables: dict[str, Variable]
+    infos: dict[str, VarInfo]  # what the expression compiler knows of each variable
+    kinds: dict[str, Kind]
+    each_turn: tuple[Rule, ...]
+    dynamics: dict[str, Dynamic]
+    blurb: str
+    blurb_template: Template
+    scenes: dict[str, Scene]
+
+
+def _declarations(loader: Loader, data: dict[str, Any], main_file: str) -> _Declared:
+    """Characters (first: the other texts name them), variables, reply kinds, per-turn rules,
+    dynamics, the blurb and scenes."""
     characters = declarations.characters(loader, as_dict(data.get("characters")), main_file)
-    kinds = declarations.kinds(loader, as_dict(data.get("kinds")), main_file, infos)
-    each_turn = declarations.rules(loader, as_list(data.get("each_turn")), main_file, infos)
-    dynamics = declarations.dynamics(as_dict(data.get("dynamics")))
-    scenes = declarations.scenes(loader, as_dict(data.get("scenes")), main_file)
+    variables = declarations.variables(
+        loader, as_dict(data.get("variables")), main_file, characters
+    )
+    infos = {v.id: v.info for v in variables.values()}
+    blurb, blurb_template = declarations.wording(
+        loader, data.get("blurb"), main_file, "/blurb", characters
+    )
+    return _Declared(
+        characters,
+        variables,
+        infos,
+        declarations.kinds(loader, as_dict(data.get("kinds")), main_file, infos, characters),
+        declarations.rules(loader, as_list(data.get("each_turn")), main_file, infos),
+        declarations.dynamics(loader, as_dict(data.get("dynamics")), main_file, characters),
+        blurb,
+        blurb_template,
+        declarations.scenes(loader, as_dict(data.get("scenes")), main_file),
+    )
 
-    files = [(main_file, data), *branches]
-    raw_nodes, extra = gather(loader, files)
-    too_many = bounds.too_many_nodes(len(raw_nodes))
-    if too_many:
-        loader.report(main_file, "/nodes", "LT113", too_many, at_key=True)
-        return None
-    builder = NodeBuilder(loader, characters, infos, kinds, scenes, dynamics, raw_nodes)
-    nodes = {
-        node_id: builder.node(node_id, file, pointer, node, extra.get(node_id, []))
-        for node_id, (file, pointer, node) in raw_nodes.items()
-    }
 
+def _check_start_and_player(
+    loader: Loader,
+    data: dict[str, Any],
+    main_file: str,
+    raw_nodes: dict[str, Any],
+    characters: dict[str, Character],
+) -> None:
+    """Report a start node that does not exist, and every player character after the first."""
     start = as_str(data.get("start"))
     if start and start not in raw_nodes:
         loader.report(
@@ -144,23 +198,35 @@ def _build(loader: Loader) -> Story | None:
             f"'{extra_player.id}' is a second player character (the first is '{players[0].id}')",
         )
 
+
+def _story(
+    loader: Loader,
+    data: dict[str, Any],
+    files: list[tuple[str, dict[str, Any]]],
+    parts: _Declared,
+    nodes: dict[str, Node],
+) -> Story:
+    """The parts put together into the story."""
     authors = tuple(a for a in as_list(data.get("authors")) if isinstance(a, str))
+    variables = parts.variables
     ordered = sorted(variables.values(), key=lambda v: v.slot)
     return Story(
         id=as_str(data.get("id")),
         title=as_str(data.get("title")),
-        blurb=as_str(data.get("blurb")),
+        blurb=parts.blurb,
         authors=authors,
-        start=start,
-        characters=characters,
+        start=as_str(data.get("start")),
+        characters=parts.characters,
         variables=variables,
-        kinds=kinds,
-        each_turn=each_turn,
-        dynamics=dynamics,
-        scenes=scenes,
+        kinds=parts.kinds,
+        each_turn=parts.each_turn,
+        dynamics=parts.dynamics,
+        scenes=parts.scenes,
         nodes=nodes,
         root=loader.root,
         files=tuple(f for f, _ in files),
         initial_values=tuple(v.initial for v in ordered),
         sources=loader.sources,
+        blurb_template=parts.blurb_template,
+        declared_texts=tuple(loader.declared),
     )

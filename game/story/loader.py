@@ -17,12 +17,14 @@ from game.story import bounds, expr
 from game.story.codes import severity
 from game.story.confine import Refused, confine, relative_name
 from game.story.diagnostics import Diagnostic, sort_key
+from game.story.expr.intern import Interner
 from game.story.jsonlocate import nested_deeper_than
 from game.story.jsonpos import JsonSyntaxError
 from game.story.jsonpos import parse as parse_with_positions
 from game.story.model import FORMAT_VERSION
 from game.story.sourcemap import SourceMap
-from game.story.text import Template, TemplateError, parse_template
+from game.story.template import TemplateError, parse_template
+from game.story.text import Template
 from game.story.validate import check_file
 
 
@@ -50,9 +52,11 @@ class Loader:
     texts: Mapping[str, str] | None = None
     pending: list[Pending] = field(default_factory=list)
     sources: SourceMap = field(default_factory=SourceMap)
-    compiled: dict[tuple[str, str], Any] = field(default_factory=dict)
+    interners: dict[int, Interner] = field(default_factory=dict)  # by id of the variables
     templates: dict[str, Template] = field(default_factory=dict)
     placeholders: dict[str, tuple] = field(default_factory=dict)
+    # (pointer in story.json, text as written) of each text also shown outside play
+    declared: list[tuple[str, str]] = field(default_factory=list)
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -180,58 +184,82 @@ class Loader:
 
     # -- expressions and text ----------------------------------------------------------------
 
+    def interner(self, variables: dict) -> Interner:
+        """What compiles expressions over ``variables``: each source and each shape once."""
+        interner = self.interners.get(id(variables))
+        if interner is None:  # it keeps ``variables`` alive, so the id stays theirs
+            interner = self.interners[id(variables)] = Interner(variables)
+        return interner
+
     def compile(self, mode: str, source: Any, file: str, pointer: str, variables: dict) -> Any:
         """A compiled condition or effect, or None after reporting the problem."""
-        if not isinstance(source, str):
+        if type(source) is not str:
             return None
-        key = (mode, source)
-        if key in self.compiled:
-            result = self.compiled[key]
-        else:
-            try:
-                if mode == "condition":
-                    result = expr.compile_condition(source, variables)
-                else:
-                    result = expr.compile_effect(source, variables)
-            except expr.ExprError as err:
-                result = err
-            self.compiled[key] = result
-        if isinstance(result, expr.ExprError):
+        result = self.interner(variables).compile(mode, source)
+        if type(result) is expr.ExprError:
             self.report(file, pointer, result.code, result.message, offset=result.offset)
             return None
         return result
 
     def effects(self, sources: Any, file: str, pointer: str, variables: dict) -> tuple:
-        """A list of effects compiled, leaving out (after reporting) those that do not compile."""
-        if not isinstance(sources, list):
+        """A list of effects compiled, leaving out (after reporting) those that do not compile.
+
+        A list seen before in full (``["trust += 1"]``) gives the same tuple again."""
+        if type(sources) is not list:
             return ()
-        compiled = self.compiled
+        interner = self.interner(variables)
+        if all(type(src) is str for src in sources):
+            key = tuple(sources)
+            known = interner.effect_lists.get(key)
+            if known is not None:
+                return known
+        else:
+            key = None
+        compiled = interner.compile
         out = []
+        clean = True
         for i, src in enumerate(sources):
-            # Seen before and fine: no pointer to build, nothing to report.
-            eff = compiled.get(("effect", src)) if isinstance(src, str) else None
-            if eff is None or isinstance(eff, expr.ExprError):
+            eff = compiled("effect", src) if type(src) is str else None
+            if eff is None or type(eff) is expr.ExprError:
+                clean = False
                 eff = self.compile("effect", src, file, f"{pointer}/{i}", variables)
                 if eff is None:
                     continue
             out.append(eff)
-        return tuple(out)
+        result = tuple(out)
+        if key is not None and clean:
+            interner.effect_lists[key] = result
+        return result
+
+    def condition(self, source: str, variables: dict) -> expr.Condition:
+        """A condition compiled once per distinct source; raises its ExprError (inline text
+        reports it at its place in the text)."""
+        return self.interner(variables).condition(source)
 
     def template(
-        self, text: Any, file: str, pointer: str, characters: dict, variables: dict
+        self, text: Any, file: str, pointer: str, characters: dict, variables: dict,
+        *, inline: bool = True,
     ) -> Template:
-        """A text parsed into its template once per distinct text; as is after a reported error."""
+        """A text parsed into its template once per distinct text; as is after a reported error.
+
+        With ``inline=False`` (texts also shown outside play) only names and pronoun forms
+        are allowed, and the text is not shared with the others.
+        """
         if not isinstance(text, str):
             return ()
-        cached = self.templates.get(text)
+        cached = self.templates.get(text) if inline else None
         if cached is not None:
             return cached
         try:
-            result = parse_template(text, characters, variables, self.placeholders)
+            result = parse_template(
+                text, characters, variables, self.placeholders if inline else None,
+                compile=lambda source: self.condition(source, variables), inline=inline,
+            )
         except TemplateError as err:
             self.report(file, pointer, err.code, err.message, offset=err.offset)
             return (text,)
-        self.templates[text] = result
+        if inline:
+            self.templates[text] = result
         return result
 
     # -- each file as a whole -----------------------------------------------------------------

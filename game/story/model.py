@@ -18,9 +18,14 @@ from game.story.text import Cast, Person, Pronouns, Template
 
 FORMAT_VERSION = 1
 MIN_FORMAT_VERSION = 1
+# The schema's minor version: 1.1 adds conditional text (``if`` and ``once`` on lines,
+# debrief paragraphs, inline forms). Files still say ``"format": 1``; 1.0 stories load as they
+# always did.
+FORMAT_MINOR = 1
+SCHEMA_VERSION = f"{FORMAT_VERSION}.{FORMAT_MINOR}"
 
-# The classes made once per node, line and choice (Where, Line, Choice, RouteEntry, Ending,
-# Node) write their own __init__ (``init=False``): the one ``dataclass(frozen=True)`` writes
+# The classes made once per node, line and choice (Where, Line, Paragraph, Choice, RouteEntry,
+# Ending, Node) write their own __init__ (``init=False``): the one ``dataclass(frozen=True)`` writes
 # calls ``object.__setattr__`` once per field, which made building the model of a large story
 # several times slower than filling the instance's dict directly. Same parameters, same
 # defaults; instances stay frozen. tests/story/test_model_init.py keeps them in step.
@@ -73,6 +78,8 @@ class Variable:
     hidden: bool = False
     chart: bool = False
     marks: tuple[Mark, ...] = ()
+    # ``label`` is read with the story's own cast; this template reads it with the player's.
+    label_template: Template = ()
 
     @property
     def info(self) -> VarInfo:
@@ -88,6 +95,9 @@ class Kind:
     tone: str = "neutral"
     effects: tuple[Effect, ...] = ()
     explain: str = ""
+    # ``label`` and ``explain`` read with the story's own cast; these with the player's.
+    label_template: Template = ()
+    explain_template: Template = ()
 
 
 @dataclass(frozen=True)
@@ -104,6 +114,8 @@ class Dynamic:
     id: str
     label: str
     summary: str = ""
+    # ``summary`` reads with the story's own cast; this template with the player's.
+    summary_template: Template = ()
 
 
 @dataclass(frozen=True)
@@ -124,19 +136,49 @@ class Scene:
 
 @dataclass(frozen=True, init=False)
 class Line:
+    """One line of a node: shown when ``condition`` holds on entering the node (None: always),
+    and with ``once`` only on the node's first visit."""
+
     speaker: str | None
     expression: str | None
     text: str
     template: Template
+    condition: Condition | None = None
+    once: bool = False
 
     def __init__(
-        self, speaker: str | None, expression: str | None, text: str, template: Template
+        self,
+        speaker: str | None,
+        expression: str | None,
+        text: str,
+        template: Template,
+        condition: Condition | None = None,
+        once: bool = False,
     ) -> None:
         d = self.__dict__
         d["speaker"] = speaker
         d["expression"] = expression
         d["text"] = text
         d["template"] = template
+        d["condition"] = condition
+        d["once"] = once
+
+
+@dataclass(frozen=True, init=False)
+class Paragraph:
+    """One paragraph of a debrief, left out when ``condition`` does not hold."""
+
+    text: str
+    template: Template
+    condition: Condition | None = None
+
+    def __init__(
+        self, text: str, template: Template, condition: Condition | None = None
+    ) -> None:
+        d = self.__dict__
+        d["text"] = text
+        d["template"] = template
+        d["condition"] = condition
 
 
 @dataclass(frozen=True, init=False)
@@ -190,11 +232,14 @@ class RouteEntry:
 
 @dataclass(frozen=True, init=False)
 class Ending:
+    """An ending's title, the dynamic it shows and its debrief: ``debrief`` is the text as
+    written (its paragraphs joined by a blank line), ``paragraphs`` what is read of it."""
+
     title: str
     title_template: Template
     dynamic: str | None = None
     debrief: str = ""
-    debrief_template: Template = ()
+    paragraphs: tuple[Paragraph, ...] = ()
 
     def __init__(
         self,
@@ -202,14 +247,14 @@ class Ending:
         title_template: Template,
         dynamic: str | None = None,
         debrief: str = "",
-        debrief_template: Template = (),
+        paragraphs: tuple[Paragraph, ...] = (),
     ) -> None:
         d = self.__dict__
         d["title"] = title
         d["title_template"] = title_template
         d["dynamic"] = dynamic
         d["debrief"] = debrief
-        d["debrief_template"] = debrief_template
+        d["paragraphs"] = paragraphs
 
 
 @dataclass(frozen=True, init=False)
@@ -270,7 +315,7 @@ class Story:
 
     id: str
     title: str
-    blurb: str
+    blurb: str  # read with the story's own cast (``blurb_template`` with the player's)
     authors: tuple[str, ...]
     start: str
     characters: Mapping[str, Character]
@@ -287,6 +332,10 @@ class Story:
     initial_values: tuple[Any, ...] = ()
     # Finds line and column of a JSON pointer in a file (``locate``); lint and tools use it.
     sources: Any = field(default=None, compare=False, repr=False)
+    blurb_template: Template = ()
+    # (pointer in story.json, text as written) of the blurb and every label, explanation and
+    # summary: texts also shown outside play, for lint to read as written
+    declared_texts: tuple[tuple[str, str], ...] = ()
 
     @property
     def var_order(self) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.story.expr import VarInfo
+from game.story.expr import Condition, VarInfo
 from game.story.lenient import as_dict, as_list, as_str
 from game.story.loader import Loader
 from game.story.model import (
@@ -17,10 +17,12 @@ from game.story.model import (
     Kind,
     Line,
     Node,
+    Paragraph,
     RouteEntry,
     Scene,
     Where,
 )
+from game.story.template import conditions, has_inline
 from game.story.text import Template
 from game.story.validate import escape, suggest, suggest_or_list
 
@@ -79,6 +81,30 @@ class NodeBuilder:
         self, node_id: str, file: str, pointer: str, raw: dict[str, Any], extra: list
     ) -> Node:
         """One node, with ``extra`` (choices other files append) after its own choices."""
+        self.check_shape(node_id, file, pointer, raw, extra)
+        scene, place = self.staging(raw, file, pointer)
+        ending = None
+        if "ending" in raw:
+            ending = self.ending(raw["ending"], file, f"{pointer}/ending")
+        effects: tuple = ()
+        if "effects" in raw:
+            effects = self.loader.effects(raw["effects"], file, f"{pointer}/effects", self.variables)
+        return Node(
+            id=node_id,
+            lines=self.lines(raw, file, pointer),
+            choices=self.choices(raw, file, pointer, extra),
+            route=self.route_of(raw, file, pointer),
+            ending=ending,
+            scene=scene,
+            place=place,
+            effects=effects,
+            where=Where(file, pointer),
+        )
+
+    def check_shape(
+        self, node_id: str, file: str, pointer: str, raw: dict[str, Any], extra: list
+    ) -> None:
+        """Report a node that is not one of the three shapes: text, route or ending (LT208)."""
         report = self.loader.report
         has_text = "text" in raw or "lines" in raw
         if "text" in raw and "lines" in raw:
@@ -100,17 +126,26 @@ class NodeBuilder:
                 f"node '{node_id}' has no text, no route and no ending", at_key=True,
             )
 
+    def staging(
+        self, raw: dict[str, Any], file: str, pointer: str
+    ) -> tuple[str | None, dict[str, str]]:
+        """The node's scene and where it places characters, checked against the maps."""
         scene = as_str(raw.get("scene")) or None
         if scene is not None and scene not in self.scenes:
-            report(file, f"{pointer}/scene", "LT205", f"scene '{scene}' does not exist{suggest(scene, list(self.scenes))}")
+            self.loader.report(file, f"{pointer}/scene", "LT205",
+                               f"scene '{scene}' does not exist{suggest(scene, list(self.scenes))}")
         place = {}
         if "place" in raw:
             place = {k: v for k, v in as_dict(raw["place"]).items() if isinstance(v, str)}
         for who, spot in place.items():
             self.check_character(who, file, f"{pointer}/place/{escape(who)}", at_key=True)
             self.check_spot(spot, scene, file, f"{pointer}/place/{escape(who)}")
+        return scene, place
 
-        lines = self.lines(raw, file, pointer)
+    def choices(
+        self, raw: dict[str, Any], file: str, pointer: str, extra: list
+    ) -> tuple[Choice, ...]:
+        """The node's own choices, then those other files append."""
         choices: list[Choice | None] = []
         if "choices" in raw:
             choice = self.choice
@@ -119,35 +154,35 @@ class NodeBuilder:
             ]
         if extra:
             choices += [self.choice(c, f, p) for f, p, c in extra]
-        choices = [c for c in choices if c is not None]
-        route: tuple[RouteEntry, ...] = ()
-        if "route" in raw:
-            route = tuple([
-                self.route(r, file, f"{pointer}/route/{i}")
-                for i, r in enumerate(as_list(raw["route"]))
-                if isinstance(r, dict)
-            ])
-        ending = None
-        if "ending" in raw:
-            ending = self.ending(raw["ending"], file, f"{pointer}/ending")
-        effects: tuple = ()
-        if "effects" in raw:
-            effects = self.loader.effects(raw["effects"], file, f"{pointer}/effects", self.variables)
-        return Node(
-            id=node_id,
-            lines=lines,
-            choices=tuple(choices),
-            route=route,
-            ending=ending,
-            scene=scene,
-            place=place,
-            effects=effects,
-            where=Where(file, pointer),
-        )
+        return tuple([c for c in choices if c is not None])
+
+    def route_of(self, raw: dict[str, Any], file: str, pointer: str) -> tuple[RouteEntry, ...]:
+        """The node's route entries, if it is a route."""
+        if "route" not in raw:
+            return ()
+        return tuple([
+            self.route(r, file, f"{pointer}/route/{i}")
+            for i, r in enumerate(as_list(raw["route"]))
+            if isinstance(r, dict)
+        ])
 
     def template(self, text: Any, file: str, pointer: str) -> Template:
-        """A text's template, its names checked against the story's characters and variables."""
-        return self.loader.template(text, file, pointer, self.characters, self.variables)
+        """A text's template, its names checked against the story's characters and variables,
+        and the nodes its inline conditions name (``visits``, ``seen``)."""
+        template = self.loader.templates.get(text) if isinstance(text, str) else None
+        if template is None:
+            template = self.loader.template(text, file, pointer, self.characters, self.variables)
+        if has_inline(template):
+            for condition, start in conditions(template):
+                self.check_node_names(condition, file, pointer, start)
+        return template
+
+    def condition(self, raw: Any, file: str, pointer: str) -> Condition | None:
+        """A condition compiled, with the nodes it names checked (None after a reported error)."""
+        condition = self.loader.compile("condition", raw, file, pointer, self.variables)
+        if condition is not None and condition.nodes:
+            self.check_node_names(condition, file, pointer)
+        return condition
 
     def lines(self, raw: dict[str, Any], file: str, pointer: str) -> tuple[Line, ...]:
         """A node's lines, from its ``lines`` or its single ``text`` (and ``speaker``)."""
@@ -175,9 +210,12 @@ class NodeBuilder:
                 where = self.line_pointer(raw, pointer, i)
                 self.check_expression(speaker, expression, file, f"{where}/expression")
             template = templates.get(text)
-            if template is None:
+            if template is None or ":" in text and has_inline(template):  # forms have a ':'
                 template = self.template(text, file, f"{self.line_pointer(raw, pointer, i)}/text")
-            out.append(Line(speaker, expression, text, template))
+            condition = None
+            if "if" in item and item is not raw:
+                condition = self.condition(item["if"], file, f"{pointer}/lines/{i}/if")
+            out.append(Line(speaker, expression, text, template, condition, item.get("once") is True))
         return tuple(out)
 
     @staticmethod
@@ -214,9 +252,7 @@ class NodeBuilder:
                 )
         condition = None
         if "if" in raw:
-            condition = self.loader.compile("condition", raw["if"], file, f"{pointer}/if", self.variables)
-            if condition is not None and condition.nodes:
-                self.check_node_names(condition, file, f"{pointer}/if")
+            condition = self.condition(raw["if"], file, f"{pointer}/if")
         effects: tuple = ()
         if "effects" in raw:
             effects = self.loader.effects(raw["effects"], file, f"{pointer}/effects", self.variables)
@@ -224,7 +260,7 @@ class NodeBuilder:
                 if eff.nodes:
                     self.check_node_names(eff, file, f"{pointer}/effects")
         template = self.loader.templates.get(text)
-        if template is None:
+        if template is None or ":" in text and has_inline(template):  # only where there is work
             template = self.template(text, file, f"{pointer}/text")
         return Choice(
             text, template, to, kind_id, condition, effects, kind_effects + effects, Where(file, pointer)
@@ -234,8 +270,7 @@ class NodeBuilder:
         """One entry of a route: where to go, and when."""
         to = as_str(raw.get("to"))
         self.check_target(to, file, f"{pointer}/to")
-        condition = self.loader.compile("condition", raw.get("if"), file, f"{pointer}/if", self.variables)
-        self.check_node_names(condition, file, f"{pointer}/if")
+        condition = self.condition(raw.get("if"), file, f"{pointer}/if")
         return RouteEntry(to, condition, Where(file, pointer))
 
     def ending(self, raw: Any, file: str, pointer: str) -> Ending | None:
@@ -247,14 +282,29 @@ class NodeBuilder:
             hint = suggest(dynamic, list(self.dynamics))
             self.loader.report(file, f"{pointer}/dynamic", "LT207", f"dynamic '{dynamic}' does not exist{hint}")
         title = as_str(raw.get("title"))
-        debrief = as_str(raw.get("debrief"))
+        paragraphs = self.debrief(raw.get("debrief"), file, f"{pointer}/debrief")
         return Ending(
             title=title,
             title_template=self.template(title, file, f"{pointer}/title"),
             dynamic=dynamic,
-            debrief=debrief,
-            debrief_template=self.template(debrief, file, f"{pointer}/debrief"),
+            debrief="\n\n".join(p.text for p in paragraphs),
+            paragraphs=paragraphs,
         )
+
+    def debrief(self, raw: Any, file: str, pointer: str) -> tuple[Paragraph, ...]:
+        """A debrief's paragraphs: one string, or a list of strings and ``{"if", "text"}``."""
+        if isinstance(raw, str):
+            return (Paragraph(raw, self.template(raw, file, pointer)),) if raw else ()
+        out = []
+        for i, item in enumerate(as_list(raw)):
+            where = f"{pointer}/{i}"
+            if isinstance(item, str):
+                out.append(Paragraph(item, self.template(item, file, where)))
+            elif isinstance(item, dict) and isinstance(item.get("text"), str):
+                condition = self.condition(item["if"], file, f"{where}/if") if "if" in item else None
+                text = item["text"]
+                out.append(Paragraph(text, self.template(text, file, f"{where}/text"), condition))
+        return tuple(out)
 
     # -- reference checks --------------------------------------------------------------------
 
@@ -304,9 +354,11 @@ class NodeBuilder:
         where = f"scene '{scene}'" if scene else "any scene's map"
         self.loader.report(file, pointer, "LT206", f"spot '{spot}' is not in {where}{suggest(spot, known)}")
 
-    def check_node_names(self, compiled: Any, file: str, pointer: str) -> None:
-        """Report node ids an expression names (``visits``, ``seen``) that do not exist."""
+    def check_node_names(self, compiled: Any, file: str, pointer: str, start: int = 0) -> None:
+        """Report node ids an expression names (``visits``, ``seen``) that do not exist;
+        ``start`` is where the expression begins in the string at ``pointer``."""
         for name, offset in getattr(compiled, "nodes", ()):
             if name not in self.raw_nodes:
                 hint = suggest(name, list(self.raw_nodes))
-                self.loader.report(file, pointer, "LT200", f"node '{name}' does not exist{hint}", offset=offset)
+                self.loader.report(file, pointer, "LT200", f"node '{name}' does not exist{hint}",
+                                   offset=start + offset)

@@ -8,12 +8,16 @@ and survives edits to the story.
 
 from __future__ import annotations
 
+import secrets
+import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from game.story import step
-from game.story.model import Choice, Node, Story
-from game.story.text import Cast, Person, Pronouns, render
+from game.story.model import Choice, Line, Node, Story
+from game.story.text import Cast, Moment, Person, Pronouns, render
+from game.story.turning import TurningPoint, turning_points
 
 SAVE_FORMAT = 1
 MIN_SAVE_FORMAT = 1
@@ -80,6 +84,8 @@ class Session:
     steps: list[Step] = field(default_factory=list)
     redo: list[int] = field(default_factory=list)
     stuck: str | None = None
+    # Picks each {shuffle: ...}, with the node and the visit: saved, so a load reads the same.
+    seed: int = 0
 
     # -- starting ----------------------------------------------------------------------------
 
@@ -91,9 +97,12 @@ class Session:
         *,
         at: str | None = None,
         values: dict[str, Any] | None = None,
+        seed: int | None = None,
     ) -> Session:
-        """A new playthrough from the story's start (or node ``at``), with optional values set."""
-        session = cls(story, cast or story.default_cast(), values=list(story.initial_values))
+        """A new playthrough from the story's start (or node ``at``), with optional values set;
+        ``seed`` (a fresh random one when None) decides what shuffles show."""
+        session = cls(story, cast or story.default_cast(), values=list(story.initial_values),
+                      seed=secrets.randbits(32) if seed is None else seed)
         for name, value in (values or {}).items():
             session.set_value(name, value)
         first = at or story.start
@@ -131,9 +140,20 @@ class Session:
     def variables(self) -> dict[str, Any]:
         return {v.id: self.values[v.slot] for v in self.story.variables.values()}
 
-    def render(self, template) -> str:
-        values, variables = self.values, self.story.variables
-        return render(template, self.cast, lambda name: values[variables[name].slot])
+    def moment(self) -> Moment:
+        """What the current node's text reads at: the values, visits and turn now."""
+        return Moment(self.values, self.visits, self.turn, self.node_id, self.seed)
+
+    def moment_at(self, snap: Snapshot) -> Moment:
+        """What the text of the node a snapshot was taken at read then."""
+        return Moment(snap.values, Counter(self.path[: snap.path_len]), snap.turn, snap.node,
+                      self.seed)
+
+    def render(self, template, moment: Moment | None = None) -> str:
+        """A text of the story as this playthrough reads it (at the current node by default)."""
+        values, variables = self.values if moment is None else moment.values, self.story.variables
+        return render(template, self.cast, lambda name: values[variables[name].slot],
+                      moment or self.moment())
 
     def name_of(self, character: str | None) -> str | None:
         if character is None:
@@ -142,10 +162,43 @@ class Session:
         return person.name if person else character
 
     def lines(self) -> list[ShownLine]:
+        """The current node's lines as the player reads them: those whose condition holds."""
+        return self.lines_at_moment(self.node, self.moment())
+
+    def lines_at(self, snap: Snapshot) -> list[ShownLine]:
+        """The lines shown at the node a snapshot was taken at, as they read then (history)."""
+        node = self.story.nodes.get(snap.node)
+        return [] if node is None else self.lines_at_moment(node, self.moment_at(snap))
+
+    def lines_at_moment(self, node: Node, moment: Moment) -> list[ShownLine]:
         return [
-            ShownLine(line.speaker, self.name_of(line.speaker), line.expression, self.render(line.template))
-            for line in self.node.lines
+            ShownLine(line.speaker, self.name_of(line.speaker), line.expression,
+                      self.render(line.template, moment))
+            for line in node.lines
+            if shown(line, moment)
         ]
+
+    def turning_points(self) -> tuple[TurningPoint, ...]:
+        """The replies that moved the partner most so far (``game.story.turning``)."""
+        return turning_points(self.story, self.steps, self.cast)
+
+    def title(self) -> str:
+        """The ending's title as the player reads it ('' when the story has not ended)."""
+        ending = self.node.ending
+        return self.render(ending.title_template) if ending is not None else ""
+
+    def debrief(self) -> str:
+        """The ending's debrief as the player reads it: the paragraphs whose condition holds,
+        joined by a blank line ('' when the story has not ended)."""
+        ending = self.node.ending
+        if ending is None:
+            return ""
+        moment = self.moment()
+        return "\n\n".join(
+            self.render(p.template, moment)
+            for p in ending.paragraphs
+            if p.condition is None or p.condition.fn(moment.values, moment)
+        )
 
     def available(self, choice: Choice) -> bool:
         return step.available(choice, self.values, self)
@@ -153,8 +206,9 @@ class Session:
     def choices(self) -> list[ChoiceView]:
         if self.stuck is not None:
             return []
+        moment = self.moment()
         return [
-            ChoiceView(i, self.render(c.template), c.kind, c.to)
+            ChoiceView(i, self.render(c.template, moment), c.kind, c.to)
             for i, c in enumerate(self.node.choices)
             if self.available(c)
         ]
@@ -271,6 +325,7 @@ class Session:
             "steps": [_step_json(s, names) for s in self.steps],
             "redo": list(self.redo),
             "stuck": self.stuck,
+            "seed": self.seed,
             "cast": {
                 cid: {"name": p.name, "pronouns": p.pronouns.to_json()}
                 for cid, p in self.cast.people.items()
@@ -284,6 +339,20 @@ class Session:
         Raises SessionError when the data is not a save of this story at all.
         """
         return _Restorer(story).restore(data)
+
+
+def shown(line: Line, moment: Moment) -> bool:
+    """Whether a line shows at ``moment``: its condition holds, and a ``once`` line only on
+    the node's first visit."""
+    if line.once and moment.visit > 1:
+        return False
+    return line.condition is None or bool(line.condition.fn(moment.values, moment))
+
+
+def story_seed(story: Story) -> int:
+    """The seed of a save made before sessions had one: the same for every such save of a
+    story, so it still plays the same way every time it is loaded."""
+    return zlib.crc32(story.id.encode("utf-8"))
 
 
 def coerce(var, value: Any) -> Any:
@@ -359,7 +428,11 @@ class _Restorer:
             raise SessionError(f"save format {version} is newer than this game reads ({SAVE_FORMAT})")
         if data.get("story") != story.id:
             raise SessionError(f"this save belongs to story {data.get('story')!r}, not {story.id!r}")
-        session = Session(story, self.cast(data.get("cast")), values=self.values(data.get("values")))
+        seed = data.get("seed")
+        if not isinstance(seed, int) or isinstance(seed, bool):
+            seed = story_seed(story)
+        session = Session(story, self.cast(data.get("cast")),
+                          values=self.values(data.get("values")), seed=seed)
         session.turn = self.int(data.get("turn"))
         session.scene = self.scene(data.get("scene"))
         session.places = self.places(data.get("places"))
@@ -398,7 +471,7 @@ class _Restorer:
             self.notes.append(f"You are back at the last choice that still exists ('{last.node}').")
             return session
         self.notes.append("No earlier point of it remains; the story starts again.")
-        fresh = Session.start(self.story, session.cast)
+        fresh = Session.start(self.story, session.cast, seed=session.seed)
         return fresh
 
     def cast(self, raw: Any) -> Cast:

@@ -1,14 +1,16 @@
-"""Interpolation of names, pronouns and variables into story text.
+"""Names, pronouns and variables in story text, and reading a parsed text at a moment of play.
 
-Text is parsed into a template once, when the story loads, so producing a line at play time
-is a join over ready parts. The player may rename characters and pick pronouns; a ``Cast``
-carries those choices.
+Text is parsed into a template once, when the story loads (``game.story.template``), so
+producing a line at play time is a walk over ready parts. The player may rename characters and
+pick pronouns; a ``Cast`` carries those choices. Inline forms (``{if ...}``, ``{seq: ...}``
+and the other alternatives) read the ``Moment`` the text is shown at.
 """
 
 from __future__ import annotations
 
+import random
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,155 +123,132 @@ class Cast:
         return self.people[character]
 
 
-class TemplateError(ValueError):
-    """A problem in a text template; ``offset`` is where in the text it starts."""
-
-    def __init__(self, message: str, offset: int, code: str = "LT210"):
-        super().__init__(message)
-        self.message = message
-        self.offset = offset
-        self.code = code
-
-
 # A part is a literal string or a tuple: ("name", char, cap) / ("form", char, form, cap) /
-# ("var", name). Templates with no placeholders are plain strings.
+# ("var", name) / ("if", start, condition, then, otherwise, condition_start) /
+# ("alt", start, form, items) for the forms seq, cycle, shuffle and once. Templates with no
+# placeholders are plain strings. ``game.story.template`` makes them.
 Part = str | tuple
 Template = tuple[Part, ...]
 
-_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
+@dataclass(frozen=True)
+class Moment:
+    """What a text with inline forms reads at: the values (by slot), visit counts and turn as
+    the text is shown, the node showing it and the session's seed.
 
-def parse_template(
-    text: str,
-    characters: Mapping[str, Any],
-    variables: Mapping[str, Any],
-    cache: dict[str, tuple] | None = None,
-) -> Template:
-    """Split text into literal and placeholder parts, checking every name; raise TemplateError.
-
-    ``cache`` (placeholder text -> part), when given, is shared by the texts of one story,
-    which name the same few placeholders again and again.
+    It is also the context conditions see (``visits``, ``turn``). A ``seed`` of None stands
+    for no session in particular: a shuffle then shows all its items ("[one of: A / B]").
     """
-    if "{" not in text and "}" not in text:
-        return (text,) if text else ()  # plain text, the common case: nothing to look for
-    parts: list[Part] = []
-    literal = ""  # adjacent literal text (and escaped braces) becomes one part
-    last = 0
-    for m in _PLACEHOLDER.finditer(text):
-        start = m.start()
-        if start > last:
-            literal += text[last:start]
-        last = m.end()
-        inner = m.group(1)
-        if inner is None:
-            token = m.group(0)
-            if token in ("{{", "}}"):
-                literal += token[0]
-                continue
-            if token == "{":
-                message = ("a '{' with no '}' to close it: end the name with '}' (as in "
-                           "{partner}), or write '{{' for a brace in text")
-            else:
-                message = ("a '}' with no '{' before it: start the name with '{' (as in "
-                           "{partner}), or write '}}' for a brace in text")
-            raise TemplateError(message, start, "LT210")
-        if literal:
-            parts.append(literal)
-            literal = ""
-        part = cache.get(inner) if cache is not None else None
-        if part is None:
-            part = _placeholder(inner, start, characters, variables)
-            if cache is not None:
-                cache[inner] = part
-        parts.append(part)
-    if last < len(text):
-        literal += text[last:]
-    if literal:
-        parts.append(literal)
-    return tuple(parts)
+
+    values: Sequence[Any]
+    visits: Mapping[str, int]
+    turn: int = 0
+    node: str = ""
+    seed: int | None = 0
+
+    @property
+    def visit(self) -> int:
+        """How many times the node has been entered (1 on the first visit)."""
+        return max(1, self.visits.get(self.node, 0))
 
 
-def _placeholder(
-    inner: str, offset: int, characters: Mapping[str, Any], variables: Mapping[str, Any]
-) -> tuple:
-    name = inner.strip()
-    who, _, form = name.partition(".")
-    char = who[:1].lower() + who[1:]
-    cap = who[:1].isupper()
-    if form:
-        if char not in characters:
-            raise TemplateError(f"unknown character '{who}' in '{{{inner}}}'{_hint(char, characters)}", offset)
-        lower = form[:1].lower() + form[1:]
-        if lower not in FORMS:
-            options = ", ".join(FORMS)
-            raise TemplateError(f"unknown form '{form}' in '{{{inner}}}'"
-                                f"{_form_hint(who, form)}; forms are {options}", offset)
-        return ("form", char, lower, form[:1].isupper())
-    if char in characters:
-        return ("name", char, cap)
-    if name in variables:
-        return ("var", name)
-    return _raise_unknown(inner, offset, characters, variables)
+# How an inline form was read, for tools: (start of the form in its text, form, branch shown).
+# The branch is an index (for "if", 0 when the condition held, 1 otherwise), or None for an
+# alternative that shows nothing on this visit, or a shuffle with no session to pick for it.
+Decision = tuple[int, str, int | None]
 
 
-def _raise_unknown(inner: str, offset: int, characters: Mapping, variables: Mapping) -> tuple:
-    import difflib
-
-    close = difflib.get_close_matches(inner.strip(), [*characters, *variables], n=1, cutoff=0.6)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    raise TemplateError(f"'{{{inner}}}' names no character or variable{hint}", offset)
-
-
-# he/she forms a writer may reach for, and the "they" form that stands for each of them
-_GENDERED = {
-    "he": "they", "she": "they", "him": "them", "his": "their", "hers": "theirs",
-    "himself": "themself", "herself": "themself", "is": "are", "was": "were", "has": "have",
-    "does": "do", "he's": "they're", "she's": "they're", "themselves": "themself",
-}
-
-
-def _form_hint(who: str, form: str) -> str:
-    """Why a form is unknown, and the one that is meant."""
-    import difflib
-
-    lower = form[:1].lower() + form[1:]
-    if lower == "her":
-        return (f": forms are always written as for 'they', so use {{{who}.them}} or "
-                f"{{{who}.their}}; they become him/his, her/her or them/their as the player chose")
-    if lower in _GENDERED:
-        meant = _GENDERED[lower]
-        meant = meant[:1].upper() + meant[1:] if form[:1].isupper() else meant
-        return (f": forms are always written as for 'they', so use {{{who}.{meant}}}; it "
-                "becomes the right word for the pronouns the player chose")
-    close = difflib.get_close_matches(lower, FORMS, n=1, cutoff=0.6)
-    return f"; did you mean '{{{who}.{close[0]}}}'?" if close else ""
-
-
-def _hint(word: str, options: Mapping[str, Any]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+def alternative(form: str, count: int, moment: Moment | None, start: int) -> int | None:
+    """Which item of ``{seq|cycle|shuffle|once: ...}`` a visit shows (None: nothing)."""
+    visit = moment.visit if moment is not None else 1
+    if form == "seq":
+        return min(visit, count) - 1
+    if form == "cycle":
+        return (visit - 1) % count
+    if form == "once":
+        return visit - 1 if visit <= count else None
+    if moment is None or moment.seed is None:
+        return None
+    # A pick of its own for each session, node, visit and form: saves, rollback and
+    # transcripts read the same. (A string seed is hashed with SHA-512: stable everywhere.)
+    return random.Random(f"{moment.seed}/{moment.node}/{visit}/{start}").randrange(count)
 
 
 def is_plain(template: Template) -> bool:
     return all(isinstance(p, str) for p in template)
 
 
-def render(template: Template, cast: Cast, value_of: Callable[[str], Any]) -> str:
-    """The text as this playthrough reads it."""
+def render(
+    template: Template,
+    cast: Cast,
+    value_of: Callable[[str], Any],
+    moment: Moment | None = None,
+    trace: list[Decision] | None = None,
+) -> str:
+    """The text as this playthrough reads it at ``moment``.
+
+    Without a moment (a preview, outside play) an ``{if}`` shows its text and an alternative
+    its first item. ``trace``, when given, receives how each inline form was read. A text
+    with inline forms is tidied once read (``tidy``), so it reads right whichever branch
+    shows; other texts are exactly as written.
+    """
     out: list[str] = []
+    _render(template, cast, value_of, moment, trace, out)
+    text = "".join(out)
+    if any(type(p) is tuple and p[0] in _INLINE for p in template):
+        return tidy(text)
+    return text
+
+
+_INLINE = ("if", "alt")
+_SPACES = re.compile(r"[ \t]{2,}")
+_BEFORE_STOP = re.compile(r"[ \t]+(?=[,.;:!?)\]\u201d\u2019\u2026])")
+
+
+def tidy(text: str) -> str:
+    """The spaces of a text read from inline forms: runs of spaces become one, none before
+    , . ; : ! ? ) ] ” ’ or …, and none at either end of the text or of a line in it."""
+    text = _BEFORE_STOP.sub("", _SPACES.sub(" ", text))
+    return "\n".join(line.strip(" \t") for line in text.split("\n"))
+
+
+def _render(
+    template: Template,
+    cast: Cast,
+    value_of: Callable[[str], Any],
+    moment: Moment | None,
+    trace: list[Decision] | None,
+    out: list[str],
+) -> None:
     for part in template:
         if isinstance(part, str):
             out.append(part)
-        elif part[0] == "name":
+            continue
+        tag = part[0]
+        if tag == "name":
             out.append(cast.people[part[1]].name)
-        elif part[0] == "form":
+        elif tag == "form":
             word = cast.people[part[1]].form(part[2])
             out.append(word[:1].upper() + word[1:] if part[3] else word)
-        else:
+        elif tag == "var":
             out.append(format_value(value_of(part[1])))
-    return "".join(out)
+        elif tag == "if":
+            holds = moment is None or bool(part[2].fn(moment.values, moment))
+            if trace is not None:
+                trace.append((part[1], "if", 0 if holds else 1))
+            _render(part[3] if holds else part[4], cast, value_of, moment, trace, out)
+        else:
+            items = part[3]
+            pick = alternative(part[2], len(items), moment, part[1])
+            if trace is not None:
+                trace.append((part[1], part[2], pick))
+            if pick is not None:
+                _render(items[pick], cast, value_of, moment, trace, out)
+            elif part[2] == "shuffle":  # no session to pick for: every item, marked
+                shown = []
+                for item in items:
+                    shown.append(render(item, cast, value_of, moment))
+                out.append("[one of: " + " / ".join(shown) + "]")
 
 
 def format_value(value: Any) -> str:

@@ -6,18 +6,27 @@ import json
 from pathlib import Path
 from typing import Any
 
-from game.story.session import Session
+from game.story.session import Session, ShownLine
+
+
+def _lines(lines: list[ShownLine]) -> list[dict[str, Any]]:
+    return [{"speaker": line.speaker, "name": line.name, "text": line.text} for line in lines]
 
 
 def build(session: Session) -> dict[str, Any]:
-    """Top-level keys ``story``, ``steps`` and ``ending`` (null when none was reached)."""
+    """Top-level keys ``story``, ``seed``, ``steps`` (each with the ``lines`` read at its node
+    and the choice made there), ``ending`` (null when none was reached; else with its
+    ``lines``, ``title`` and ``debrief`` as read), ``turning_points``, ``final_node`` and
+    ``variables``."""
     names = session.story.var_order
     ending = session.node.ending
     return {
         "story": session.story.id,
+        "seed": session.seed,
         "steps": [
             {
                 "node": step.node,
+                "lines": _lines(session.lines_at(step.before)),
                 "choice": step.text,
                 "choice_index": step.choice,
                 "kind": step.kind,
@@ -29,9 +38,12 @@ def build(session: Session) -> dict[str, Any]:
         if ending is None
         else {
             "id": session.node_id,
-            "title": session.render(ending.title_template),
+            "title": session.title(),
             "dynamic": ending.dynamic,
+            "lines": _lines(session.lines()),
+            "debrief": session.debrief(),
         },
+        "turning_points": [t.to_json() for t in session.turning_points()],
         "final_node": session.node_id,
         "variables": session.variables(),
     }

@@ -110,10 +110,65 @@ def suggest_or_list(word: str, options: list[str] | tuple[str, ...], what: str,
     return f"; the {what} are " + ", ".join(f"'{o}'" for o in options)
 
 
+# Keywords that say nothing about a value: a schema with only these (and "type", "pattern") is
+# a leaf that a member or an item of the exact type can be checked against in line.
+_NOTES = frozenset({"description", "title", "default", "examples", "markdownDescription"})
+
+# A typed check -> (the exact types for which it is only its other checks, those checks): a
+# member or an item of such a type goes straight to them, one call instead of two.
+_SHORTCUTS: dict[Check, tuple[frozenset[type], Check]] = {}
+
+# A leaf: the exact Python types a value may have, and the pattern a string must match (or
+# None). A value of one of those types (that matches) has nothing to report.
+Leaf = tuple[frozenset[type], Callable[[str], Any] | None]
+
+
 class _Compiler:
-    def __init__(self, root: dict[str, Any]):
+    """Compiles a schema into checks; ``inline`` (the default) lets members and items that fit
+    a leaf or a typed check skip a call (tests compare the problems found with and without)."""
+
+    def __init__(self, root: dict[str, Any], inline: bool = True):
         self.root = root
         self.refs: dict[str, Check] = {}
+        self.inline = inline
+
+    def resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
+        """The schema a ``$ref`` names (followed to the end), or the schema itself."""
+        while "$ref" in schema:
+            node: Any = self.root
+            for part in schema["$ref"].removeprefix("#/").split("/"):
+                node = node[part]
+            schema = node
+        return schema
+
+    def fast(self, check: Check | None, schema: dict[str, Any]) -> tuple | None:
+        """How a member checked by ``check`` (compiled from ``schema``) is checked in line:
+        (exact types, pattern or None, None) for a leaf, (exact types, None, the other checks)
+        for a typed check, None for neither."""
+        if not self.inline:
+            return None
+        leaf = self.leaf(schema)
+        if leaf is not None:
+            return (leaf[0], leaf[1], None)
+        if check in _SHORTCUTS:
+            types, rest = _SHORTCUTS[check]
+            return (types, None, rest)
+        return None
+
+    def leaf(self, schema: dict[str, Any]) -> Leaf | None:
+        """The schema as a leaf, when it is one: one type that is not an object or a list,
+        perhaps a pattern, nothing else. Members and items that fit one are not checked through
+        a call each: most values of a large story are such strings."""
+        schema = self.resolve(schema)
+        kind = schema.get("type")
+        if not self.inline or not isinstance(kind, str) or kind in ("object", "array"):
+            return None
+        if any(k not in _NOTES and k not in ("type", "pattern") for k in schema):
+            return None
+        if "pattern" in schema and kind != "string":
+            return None
+        pattern = re.compile(schema["pattern"]).search if "pattern" in schema else None
+        return frozenset(_PY_TYPES[kind]), pattern
 
     def ref(self, target: str) -> Check:
         """The check of a definition; an indirection only where it refers to itself."""
@@ -165,6 +220,7 @@ class _Compiler:
             if len(out) == before:
                 rest(value, path, out)
 
+        _SHORTCUTS[check] = (exact, rest)
         return check
 
     @staticmethod
@@ -223,21 +279,35 @@ class _Compiler:
         closed = extra is False
         key_rx = re.compile(schema["propertyNames"]["pattern"]) if "propertyNames" in schema else None
         key_rule = _id_rule(schema["propertyNames"]["pattern"]) if key_rx else ""
-
+        # Members checked in line when they fit: (exact types, pattern, None) for a leaf, and
+        # (exact types, None, the other checks) for a typed check; by name, or for any other
+        # member under an open schema.
+        fast = {k: self.fast(c, s) for k, s in schema.get("properties", {}).items() if (c := props[k])}
+        other_fast = self.fast(extra_check, extra) if isinstance(extra, dict) else None
         get = props.get
+        get_fast = fast.get
+        required_keys = frozenset(required)
 
         def check(value: Any, path: Path, out: list[Problem]) -> None:
             if not isinstance(value, dict):
                 return
-            for key in required:
-                if key not in value:
-                    out.append(Problem(pointer_of(path), "LT105", f"missing required field '{key}'"))
+            if not required_keys <= value.keys():
+                for key in required:
+                    if key not in value:
+                        out.append(Problem(pointer_of(path), "LT105", f"missing required field '{key}'"))
             for key, item in value.items():
                 if key_rx is not None and not key_rx.search(key):
                     out.append(
                         Problem(pointer_of((path, key)), "LT106", f"'{key}' is not a valid id: {key_rule}", True)
                     )
                     continue
+                f = get_fast(key, other_fast)
+                if f is not None and type(item) in f[0]:
+                    if f[2] is not None:
+                        f[2](item, (path, key), out)
+                        continue
+                    if f[1] is None or f[1](item):
+                        continue
                 sub = get(key)
                 if sub is not None:
                     sub(item, (path, key), out)
@@ -252,6 +322,8 @@ class _Compiler:
 
     def _array(self, schema: dict[str, Any]) -> Check:
         item_check = self.compile(schema["items"]) if "items" in schema else None
+        item_leaf = self.leaf(schema["items"]) if "items" in schema else None
+        item_shortcut = _SHORTCUTS.get(item_check) if item_check and self.inline else None
         min_items = schema.get("minItems", 0)
 
         def check(value: Any, path: Path, out: list[Problem]) -> None:
@@ -259,9 +331,22 @@ class _Compiler:
                 return
             if len(value) < min_items:
                 out.append(Problem(pointer_of(path), "LT106", f"needs at least {min_items} item(s)"))
-            if item_check is not None:
+            if item_check is None:
+                return
+            if item_leaf is not None:
+                types, pattern = item_leaf
+                if all(type(item) in types and (pattern is None or pattern(item)) for item in value):
+                    return
+            if item_shortcut is not None:
+                types, rest = item_shortcut
                 for i, item in enumerate(value):
-                    item_check(item, (path, i), out)
+                    if type(item) in types:
+                        rest(item, (path, i), out)
+                    else:
+                        item_check(item, (path, i), out)
+                return
+            for i, item in enumerate(value):
+                item_check(item, (path, i), out)
 
         return check
 

@@ -129,14 +129,20 @@ class QuickLint:
         key = tuple(id(main.get(name)) for name in _DECLARED)
         if key != self._key or self._declared is None:
             loader = Loader(root=self.root, display_root="")
-            variables = declarations.variables(loader, as_dict(main.get("variables")), STORY_FILE)
+            # Characters first: labels and summaries name them ({partner.their}).
+            characters = declarations.characters(loader, as_dict(main.get("characters")),
+                                                 STORY_FILE)
+            variables = declarations.variables(loader, as_dict(main.get("variables")), STORY_FILE,
+                                               characters)
             infos = {v.id: v.info for v in variables.values()}
             self._declared = (
                 infos,
-                declarations.characters(loader, as_dict(main.get("characters")), STORY_FILE),
-                declarations.kinds(loader, as_dict(main.get("kinds")), STORY_FILE, infos),
+                characters,
+                declarations.kinds(loader, as_dict(main.get("kinds")), STORY_FILE, infos,
+                                   characters),
                 declarations.scenes(loader, as_dict(main.get("scenes")), STORY_FILE),
-                declarations.dynamics(as_dict(main.get("dynamics"))),
+                declarations.dynamics(loader, as_dict(main.get("dynamics")), STORY_FILE,
+                                      characters),
             )
             self._key = key
         return self._declared

@@ -16,7 +16,8 @@ from typing import Any
 
 from game.story import step
 from game.story.model import Node, Story
-from game.story.text import render
+from game.story.template import text_conditions
+from game.story.text import Moment, render
 
 DEFAULT_MAX_STATES = 200_000
 _STRINGS = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
@@ -125,10 +126,8 @@ class _Cursor:
         self.turn = turn
 
 
-def tracked_parts(story: Story) -> tuple[tuple[str, ...], bool]:
-    """The nodes whose visits and whether the turn matter, from every expression's use."""
-    nodes: set[str] = set()
-    turn = False
+def _expressions(story: Story) -> list[Any]:
+    """Every compiled condition and effect of the story, text conditions included."""
     exprs: list[Any] = [r.condition for r in story.each_turn if r.condition is not None]
     for rule in story.each_turn:
         exprs.extend(rule.effects)
@@ -141,11 +140,197 @@ def tracked_parts(story: Story) -> tuple[tuple[str, ...], bool]:
             if choice.condition is not None:
                 exprs.append(choice.condition)
         exprs.extend(e.condition for e in node.route if e.condition is not None)
-    for expr in exprs:
+    exprs.extend(text_conditions(story))
+    return exprs
+
+
+def tracked_parts(story: Story) -> tuple[tuple[str, ...], bool]:
+    """The nodes whose visits and whether the turn matter, from every expression's use (the
+    conditions that decide what text shows among them, so roads read exactly as played)."""
+    nodes: set[str] = set()
+    turn = False
+    for expr in _expressions(story):
         nodes.update(name for name, _ in expr.nodes)
         if not turn and "turn" in expr.source:
             turn = uses_turn(_STRINGS.sub('""', expr.source))
     return tuple(sorted(n for n in nodes if n in story.nodes)), turn
+
+
+@dataclass
+class StateGraph:
+    """Every state the search found, as parallel lists by state id: its key (node, values,
+    visit counts of the tracked nodes, turn), the state it was first reached from and by which
+    choice, its depth, and the states each one leads to (one entry per choice)."""
+
+    story: Story
+    watched: tuple[str, ...]
+    with_turn: bool
+    max_states: int
+    keys: list[tuple] = field(default_factory=list)
+    parents: list[int] = field(default_factory=list)
+    via: list[int] = field(default_factory=list)
+    depths: list[int] = field(default_factory=list)
+    edges_from: list[list[int]] = field(default_factory=list)
+    complete: bool = True
+    cut_depth: int = 0
+    reached_nodes: set[str] = field(default_factory=set)
+    reached_choices: set[tuple[str, int]] = field(default_factory=set)
+    ending_states: list[int] = field(default_factory=list)
+    stuck_states: set[int] = field(default_factory=set)
+    open_states: set[int] = field(default_factory=set)  # a way on did not fit under max_states
+    stuck_at: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    late_endings: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def moment(self, sid: int, node: str | None = None, visit: int = 1) -> Moment:
+        """What text at state ``sid`` reads at (as the story's own cast; ``visit`` of the
+        node, which the caller knows from the road)."""
+        node_id, values, counts, _ = self.keys[sid]
+        visits = dict(zip(self.watched, counts, strict=True))
+        node = node or node_id
+        visits[node] = visit
+        return Moment(values, visits, self.depths[sid], node, None)
+
+    def road(self, sid: int) -> Path:
+        """The shortest road the search found to state ``sid``, as a player reads it."""
+        chain: list[tuple[int, int]] = []  # (parent state, choice)
+        while self.parents[sid] >= 0:
+            chain.append((self.parents[sid], self.via[sid]))
+            sid = self.parents[sid]
+        chain.reverse()
+        return self._steps(chain)
+
+    def road_via(self, parent: int, choice: int) -> Path:
+        """The road to ``parent``, then ``choice`` there."""
+        return self.road(parent) + self._steps([(parent, choice)], self.road(parent))
+
+    def _steps(self, chain: list[tuple[int, int]], before: Path = ()) -> Path:
+        cast = self.story.default_cast()
+        seen: dict[str, int] = {}
+        for earlier in before:
+            seen[earlier.node] = seen.get(earlier.node, 0) + 1
+        out: list[PathStep] = []
+        for parent, i in chain:
+            node = self.story.nodes[self.keys[parent][0]]
+            seen[node.id] = seen.get(node.id, 0) + 1  # the road's own count of this node
+            choice = node.choices[i]
+            moment = self.moment(parent, node.id, seen[node.id])
+            shown = render(choice.template, cast, lambda name: f"{{{name}}}", moment)
+            out.append(PathStep(node.id, i, choice.text, shown))
+        return tuple(out)
+
+
+class _Search:
+    """A breadth-first search over states, bounded by ``max_states``."""
+
+    def __init__(self, story: Story, max_states: int,
+                 progress: Callable[[int, int], None] | None):
+        watched, with_turn = tracked_parts(story)
+        self.graph = StateGraph(story, watched, with_turn, max_states)
+        self.watched_set = set(watched)
+        self.index: dict[tuple, int] = {}
+        self.queue: deque[int] = deque()
+        self.progress = progress
+
+    def visit(self, node: Node, cursor: _Cursor) -> None:
+        self.graph.reached_nodes.add(node.id)
+        if node.id in self.watched_set:
+            cursor.visits[node.id] = cursor.visits.get(node.id, 0) + 1
+
+    def key_of(self, node_id: str, values: list, cursor: _Cursor) -> tuple:
+        g = self.graph
+        counts = tuple(cursor.visits.get(n, 0) for n in g.watched) if g.watched else ()
+        return (node_id, tuple(values), counts, cursor.turn if g.with_turn else 0)
+
+    def add(self, key: tuple, parent: int, choice: int, depth: int) -> int | None:
+        """The state's id, new or known; None when there is no room for a new one."""
+        found = self.index.get(key)
+        if found is not None:
+            return found
+        g = self.graph
+        if len(g.keys) >= g.max_states:
+            return None
+        sid = len(g.keys)
+        self.index[key] = sid
+        g.keys.append(key)
+        g.parents.append(parent)
+        g.via.append(choice)
+        g.depths.append(depth)
+        g.edges_from.append([])
+        self.queue.append(sid)
+        return sid
+
+    def run(self) -> StateGraph:
+        g = self.graph
+        story = g.story
+        values = list(story.initial_values)
+        cursor = _Cursor({}, 0)
+        first, reason = step.enter(story, story.start, values, cursor,
+                                   lambda n: self.visit(n, cursor))
+        root = self.add(self.key_of(first, values, cursor), -1, -1, 0)
+        if reason is not None and root is not None:
+            g.stuck_at.setdefault((first, reason), (root, -1))
+        while self.queue:
+            sid = self.queue.popleft()
+            self.expand(sid)
+            if self.progress is not None and sid % 2000 == 0:
+                self.progress(len(g.keys), g.max_states)
+        if self.progress is not None:
+            self.progress(len(g.keys), g.max_states)
+        return g
+
+    def expand(self, sid: int) -> None:
+        """Every way on from state ``sid``: each choice on offer, played as play would."""
+        g = self.graph
+        story, nodes = g.story, g.story.nodes
+        node_id, vals, counts, turn = g.keys[sid]
+        depth = g.depths[sid]
+        node = nodes[node_id]
+        if node.ending is not None:
+            g.ending_states.append(sid)
+            return
+        if node.route:  # a route we stopped on: no condition held
+            g.stuck_states.add(sid)
+            return
+        base_visits = dict(zip(g.watched, counts, strict=True))
+        offered = False
+        for i, choice in enumerate(node.choices):
+            cursor = _Cursor(base_visits, turn)
+            if not step.available(choice, list(vals), cursor):
+                continue
+            offered = True
+            g.reached_choices.add((node_id, i))
+            new_values = list(vals)
+            cursor = _Cursor(dict(base_visits), turn)
+            step.apply_choice(story, choice, new_values, cursor)
+            target, reason = step.enter(
+                story, choice.to, new_values, cursor, lambda n, c=cursor: self.visit(n, c)
+            )
+            child = self.add(self.key_of(target, new_values, cursor), sid, i, depth + 1)
+            if child is None:
+                g.open_states.add(sid)
+                if g.complete:
+                    g.complete, g.cut_depth = False, depth
+                if nodes[target].ending is not None:
+                    # No room for the state, but the way to this ending is known all the same.
+                    g.late_endings.setdefault(target, (sid, i))
+                continue
+            g.edges_from[sid].append(child)
+            if reason is not None:
+                g.stuck_at.setdefault((target, reason), (child, -1))
+        if not offered:
+            g.stuck_states.add(sid)
+            g.stuck_at.setdefault((node_id, "no choice is on offer"), (sid, -1))
+
+
+def search(
+    story: Story,
+    *,
+    max_states: int = DEFAULT_MAX_STATES,
+    progress: Callable[[int, int], None] | None = None,
+) -> StateGraph:
+    """Every state reachable from the start, up to ``max_states`` states, breadth first (so
+    the first state found of anything is at the end of a shortest road to it)."""
+    return _Search(story, max_states, progress).run()
 
 
 def explore(
@@ -155,172 +340,80 @@ def explore(
     progress: Callable[[int, int], None] | None = None,
 ) -> Exploration:
     """Search every state reachable from the start, up to ``max_states`` states."""
+    return summarise(search(story, max_states=max_states, progress=progress))
+
+
+def summarise(g: StateGraph) -> Exploration:
+    """What a search found: endings and their shortest roads, stuck states, loops, coverage."""
+    story = g.story
     nodes = story.nodes
-    watched, with_turn = tracked_parts(story)
-    watched_set = set(watched)
-    reached_nodes: set[str] = set()
-    reached_choices: set[tuple[str, int]] = set()
-
-    # state id -> key, parent id, choice index taken from the parent, depth
-    index: dict[tuple, int] = {}
-    keys: list[tuple] = []
-    parents: list[int] = []
-    via: list[int] = []
-    depths: list[int] = []
-    edges_from: list[list[int]] = []
-    stuck_at: dict[tuple[str, str], tuple[int, int]] = {}  # (node, reason) -> (state, choice)
-
-    def visit(node: Node, cursor: _Cursor) -> None:
-        reached_nodes.add(node.id)
-        if node.id in watched_set:
-            cursor.visits[node.id] = cursor.visits.get(node.id, 0) + 1
-
-    def key_of(node_id: str, values: list, cursor: _Cursor) -> tuple:
-        counts = tuple(cursor.visits.get(n, 0) for n in watched) if watched else ()
-        return (node_id, tuple(values), counts, cursor.turn if with_turn else 0)
-
-    def add(key: tuple, parent: int, choice: int, depth: int) -> int | None:
-        if key in index:
-            return index[key]
-        if len(keys) >= max_states:
-            return None
-        sid = len(keys)
-        index[key] = sid
-        keys.append(key)
-        parents.append(parent)
-        via.append(choice)
-        depths.append(depth)
-        edges_from.append([])
-        queue.append(sid)
-        return sid
-
-    queue: deque[int] = deque()
-    values = list(story.initial_values)
-    cursor = _Cursor({}, 0)
-    first, reason = step.enter(story, story.start, values, cursor, lambda n: visit(n, cursor))
-    root = add(key_of(first, values, cursor), -1, -1, 0)
-    if reason is not None and root is not None:
-        stuck_at.setdefault((first, reason), (root, -1))
-    complete = True
-    cut_depth = 0
-    late_endings: dict[str, tuple[int, int]] = {}
-    ending_states: list[int] = []
-    stuck_states: set[int] = set()
-    open_states: set[int] = set()  # a way on from these did not fit under max_states
-    while queue:
-        sid = queue.popleft()
-        node_id, vals, counts, turn = keys[sid]
-        depth = depths[sid]
-        node = nodes[node_id]
-        if node.ending is not None:
-            ending_states.append(sid)
-            continue
-        if node.route:  # a route we stopped on: no condition held
-            stuck_states.add(sid)
-            continue
-        base_visits = dict(zip(watched, counts, strict=True))
-        offered = False
-        for i, choice in enumerate(node.choices):
-            cursor = _Cursor(base_visits, turn)
-            if not step.available(choice, list(vals), cursor):
-                continue
-            offered = True
-            reached_choices.add((node_id, i))
-            new_values = list(vals)
-            cursor = _Cursor(dict(base_visits), turn)
-            step.apply_choice(story, choice, new_values, cursor)
-            target, reason = step.enter(
-                story, choice.to, new_values, cursor, lambda n, c=cursor: visit(n, c)
-            )
-            child = add(key_of(target, new_values, cursor), sid, i, depth + 1)
-            if child is None:
-                open_states.add(sid)
-                if complete:
-                    complete, cut_depth = False, depth
-                if nodes[target].ending is not None:
-                    # No room for the state, but the way to this ending is known all the same.
-                    late_endings.setdefault(target, (sid, i))
-                continue
-            edges_from[sid].append(child)
-            if reason is not None:
-                stuck_at.setdefault((target, reason), (child, -1))
-        if not offered:
-            stuck_states.add(sid)
-            stuck_at.setdefault((node_id, "no choice is on offer"), (sid, -1))
-        if progress is not None and sid % 2000 == 0:
-            progress(len(keys), max_states)
-    if progress is not None:
-        progress(len(keys), max_states)
-
-    cast = story.default_cast()
-
-    def step_of(node: Node, i: int) -> PathStep:
-        choice = node.choices[i]
-        shown = render(choice.template, cast, lambda name: f"{{{name}}}")
-        return PathStep(node.id, i, choice.text, shown)
-
-    def path_to(sid: int) -> Path:
-        out: list[PathStep] = []
-        while parents[sid] >= 0:
-            parent = parents[sid]
-            node = nodes[keys[parent][0]]
-            out.append(step_of(node, via[sid]))
-            sid = parent
-        return tuple(reversed(out))
-
-    endings = []
-    first_ending: dict[str, int] = {}
-    for sid in ending_states:
-        first_ending.setdefault(keys[sid][0], sid)
-    for node in story.endings():
-        ending = node.ending
-        assert ending is not None
-        sid = first_ending.get(node.id)
-        path = path_to(sid) if sid is not None else None
-        if path is None and node.id in late_endings:
-            parent, i = late_endings[node.id]
-            here = nodes[keys[parent][0]]
-            path = path_to(parent) + (step_of(here, i),)
-        endings.append(EndingResult(node.id, ending.title, ending.dynamic, path))
-
+    endings = _endings(g)
     stuck = tuple(
-        Stuck(node, reason, path_to(sid)) for (node, reason), (sid, _) in stuck_at.items()
+        Stuck(node, reason, g.road(sid)) for (node, reason), (sid, _) in g.stuck_at.items()
     )
-    traps = _traps(keys, edges_from, [*ending_states, *stuck_states, *open_states], path_to)
+    traps = _traps(g.keys, g.edges_from, [*g.ending_states, *g.stuck_states, *g.open_states],
+                   g.road)
     all_choices = [(n.id, i) for n in nodes.values() for i in range(len(n.choices))]
     unreached_choices = tuple(
-        step_of(nodes[n], i)
+        PathStep(n, i, nodes[n].choices[i].text, _preview(story, nodes[n].choices[i]))
         for n, i in all_choices
-        if (n, i) not in reached_choices
+        if (n, i) not in g.reached_choices
     )
     endings_reached = sum(e.path is not None for e in endings)
     coverage = {
-        "nodes": Coverage(len(reached_nodes), len(nodes)),
-        "choices": Coverage(len(reached_choices), len(all_choices)),
+        "nodes": Coverage(len(g.reached_nodes), len(nodes)),
+        "choices": Coverage(len(g.reached_choices), len(all_choices)),
         "endings": Coverage(endings_reached, len(endings)),
     }
     tracked = (
         ("node",)
         + tuple(story.var_order)
-        + tuple(f'visits("{n}")' for n in watched)
-        + (("turn()",) if with_turn else ())
+        + tuple(f'visits("{n}")' for n in g.watched)
+        + (("turn()",) if g.with_turn else ())
     )
-    distinct = {} if complete else _distinct(story, keys)
     return Exploration(
         story=story.id,
-        states=len(keys),
-        max_states=max_states,
-        complete=complete,
-        depth=cut_depth if not complete else max(depths, default=0),
+        states=len(g.keys),
+        max_states=g.max_states,
+        complete=g.complete,
+        depth=g.cut_depth if not g.complete else max(g.depths, default=0),
         tracked=tracked,
-        endings=tuple(endings),
-        unreached_nodes=tuple(n for n in nodes if n not in reached_nodes),
+        endings=endings,
+        unreached_nodes=tuple(n for n in nodes if n not in g.reached_nodes),
         unreached_choices=unreached_choices,
         stuck=stuck,
         traps=traps,
         coverage=coverage,
-        distinct_values=distinct,
+        distinct_values={} if g.complete else _distinct(story, g.keys),
     )
+
+
+def first_states(g: StateGraph) -> dict[str, int]:
+    """The first state found at each ending: the end of a shortest road to it."""
+    first: dict[str, int] = {}
+    for sid in g.ending_states:
+        first.setdefault(g.keys[sid][0], sid)
+    return first
+
+
+def _endings(g: StateGraph) -> tuple[EndingResult, ...]:
+    """Each ending of the story with the shortest road the search found to it."""
+    first = first_states(g)
+    out = []
+    for node in g.story.endings():
+        ending = node.ending
+        assert ending is not None
+        sid = first.get(node.id)
+        path = g.road(sid) if sid is not None else None
+        if path is None and node.id in g.late_endings:
+            path = g.road_via(*g.late_endings[node.id])
+        out.append(EndingResult(node.id, ending.title, ending.dynamic, path))
+    return tuple(out)
+
+
+def _preview(story: Story, choice: Any) -> str:
+    """A choice never on offer, read with the story's own cast (no state to read it at)."""
+    return render(choice.template, story.default_cast(), lambda name: f"{{{name}}}")
 
 
 def _distinct(story: Story, keys: list[tuple]) -> dict[str, int]:

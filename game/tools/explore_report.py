@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any, TextIO
 
 from game.story.diagnostics import format_text
 from game.story.load import load_story
 from game.tools.explore import Exploration, PathStep, explore
+from game.tools.roads import DEFAULT_SAMPLES, RoadReport, road_report
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 _SHOWN = 12  # items of a long list shown in text before "and N more"
@@ -122,6 +124,56 @@ def to_json(ex: Exploration) -> dict[str, Any]:
     }
 
 
+def format_roads(report: RoadReport) -> str:
+    """The road report as a writer reads it: each ending, each way its text reads, the text
+    itself and one shortest road into it."""
+    out: list[str] = []
+    groups = sum(len(e.groups) for e in report.endings)
+    reached = sum(bool(e.groups) for e in report.endings)
+    out.append(f"Road report: {reached} of {len(report.endings)} endings reached, "
+               f"{groups} text variant(s) in all.")
+    if report.complete:
+        out.append(f"Every state was searched ({report.states:,}): every variant that exists "
+                   "is listed, each with a shortest road into it.")
+    else:
+        out.append(
+            f"SEARCH CUT SHORT at --max-states {report.max_states:,}: every road of up to "
+            f"{report.depth} choices was followed, then {report.samples:,} random "
+            "playthroughs looked further. A variant may still be missing; a road marked "
+            "'shortest found' may have a shorter twin.")
+    for e in report.endings:
+        dynamic = f" [{e.dynamic}]" if e.dynamic else ""
+        out.append("")
+        head = f"{e.node} \"{e.title}\"{dynamic}"
+        if not e.groups:
+            out.append(f"{head}: " + ("UNREACHABLE" if e.reachable is False
+                                      else "not found (search cut short)"))
+            continue
+        if not e.conditional:
+            out.append(f"{head}: one text (nothing in it depends on the road)")
+        else:
+            out.append(f"{head}: {len(e.groups)} text variant(s)")
+        for n, g in enumerate(e.groups, 1):
+            counts = [f"{g.arrivals:,} arrival(s) in the search"] if g.arrivals else []
+            counts += [f"{g.sampled:,} random playthrough(s)"] if g.sampled else []
+            which = "shortest road" if g.shortest else "shortest road found"
+            label = f"  Variant {n}" if e.conditional else "  The text"
+            out.append(f"{label}: {', '.join(counts)}; {which} {len(g.road)} choices")
+            for piece in g.variant:
+                out.append(f"    - {piece.describe()}")
+            out.append("    Reads:")
+            for _, name, text in g.text.lines:
+                out.append(textwrap.fill(f"{name}: {text}" if name else text, 96,
+                                         initial_indent="      ", subsequent_indent="        "))
+            out.append(f"      Ending: {g.text.title}")
+            for para in g.text.debrief.split("\n\n") if g.text.debrief else []:
+                out.append(textwrap.fill(para, 96, initial_indent="      | ",
+                                         subsequent_indent="      | "))
+            out.append("    Road:")
+            out.append(_path_text(g.road, indent="      "))
+    return "\n".join(out)
+
+
 class _Bar:
     """A one-line progress bar on a terminal's stderr; nothing when stderr is not a terminal."""
 
@@ -145,15 +197,24 @@ class _Bar:
             self.stream.flush()
 
 
-def run_explore(path: Path, *, max_states: int, fmt: str = "text") -> int:
-    if max_states < 1:
-        print("lowtide explore: --max-states must be at least 1", file=sys.stderr)
+def run_explore(path: Path, *, max_states: int, fmt: str = "text", endings: bool = False,
+                samples: int = DEFAULT_SAMPLES, seed: int = 1) -> int:
+    if max_states < 1 or samples < 0:
+        print("lowtide explore: --max-states must be at least 1, --samples at least 0",
+              file=sys.stderr)
         return EXIT_USAGE
     story, diagnostics = load_story(path)
     if story is None:
         print(f"lowtide explore: the story in {path} does not load:", file=sys.stderr)
         print(format_text(diagnostics), file=sys.stderr)
         return EXIT_ERRORS
+    if endings:
+        report = road_report(story, max_states=max_states, samples=samples, seed=seed)
+        if fmt == "json":
+            print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        else:
+            print(format_roads(report))
+        return EXIT_ERRORS if any(e.reachable is False for e in report.endings) else EXIT_OK
     bar = _Bar(sys.stderr)
     try:
         result = explore(story, max_states=max_states, progress=bar)

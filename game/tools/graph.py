@@ -14,12 +14,15 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
+from game.story.collector import collector_paused
 from game.story.diagnostics import format_text
 from game.story.layout import layered_layout
 from game.story.load import load_story
 from game.story.model import Node, Story
 from game.story.step import edges as node_edges
+from game.story.textsyntax import Inline, TemplateError, scan
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 FORMATS = (".dot", ".gv", ".svg", ".png", ".html")
@@ -33,18 +36,49 @@ FILE_TINTS = ("#f4efe6", "#e8f0f4", "#eef4e8", "#f6eef4", "#f4f1e2", "#ece8f4", 
 
 
 @dataclass(frozen=True)
-class MapNode:
+class MapLine:
+    """A line or debrief paragraph as written, with what decides whether it shows, and its
+    text cut into runs: plain text, and the inline forms ({if ...}, {seq: ...}) in it."""
+
+    who: str  # the speaker's name, "debrief" for a debrief paragraph, or "" for narration
+    text: str
+    condition: str | None = None
+    once: bool = False
+    runs: tuple[tuple[str, str], ...] = ()  # ("text" | "form", the text as written)
+
+    @property
+    def varies(self) -> bool:
+        return self.condition is not None or self.once or any(k == "form" for k, _ in self.runs)
+
+    def marked(self) -> str:
+        """The line as one string, its conditions in brackets: "[if safety >= 60] Ben: Hi"."""
+        tags = ["debrief"] if self.who == "debrief" else []
+        tags += ([f"if {self.condition}"] if self.condition else []) + (["once"] if self.once else [])
+        head = f"[{', '.join(tags)}] " if tags else ""
+        who = self.who if self.who != "debrief" else ""
+        return f"{head}{who}: {self.text}" if who else f"{head}{self.text}"
+
+
+# A map node and a map edge are named tuples: a story of 100,000 nodes has about 400,000 of
+# them, and a tuple is built several times faster than a frozen dataclass.
+class MapNode(NamedTuple):
     id: str
     file: str
     shape: str  # "text", "route" or "ending"
     title: str  # the ending's title, or ""
     dynamic: str | None
-    text: str  # every line, "speaker: text"
+    text: str  # every line, "speaker: text", conditional ones marked "[if ...]"
     start: bool
+    lines: tuple[MapLine, ...] = ()
+
+    @property
+    def varies(self) -> bool:
+        """Whether what the node shows depends on the road (conditional lines, inline forms)."""
+        return any(line.varies for line in self.lines) or "{" in self.title and any(
+            k == "form" for k, _ in _runs(self.title))
 
 
-@dataclass(frozen=True)
-class MapEdge:
+class MapEdge(NamedTuple):
     source: str
     target: str
     label: str
@@ -63,29 +97,53 @@ class StoryMap:
     colours: dict[str, str]  # dynamic -> colour
 
 
-def _text_of(story: Story, node: Node) -> str:
-    lines = []
+def _runs(text: str) -> tuple[tuple[str, str], ...]:
+    """The text cut into plain runs and the inline forms in it, each as written."""
+    try:
+        nodes = scan(text)
+    except TemplateError:  # never in a story that loaded; be safe all the same
+        return (("text", text),)
+    out: list[tuple[str, str]] = []
+    at = 0
+    for node in nodes:
+        if isinstance(node, Inline):
+            if node.start > at:
+                out.append(("text", text[at : node.start]))
+            out.append(("form", text[node.start : node.end]))
+            at = node.end
+    if at < len(text):
+        out.append(("text", text[at:]))
+    return tuple(out)
+
+
+def _lines_of(story: Story, node: Node) -> tuple[MapLine, ...]:
+    out = []
     for line in node.lines:
         who = story.characters[line.speaker].name if line.speaker in story.characters else ""
-        lines.append(f"{who}: {line.text}" if who else line.text)
-    if node.ending is not None and node.ending.debrief:
-        lines.append(f"[debrief] {node.ending.debrief}")
-    return "\n\n".join(lines)
+        condition = line.condition.source if line.condition is not None else None
+        out.append(MapLine(who, line.text, condition, line.once, _runs(line.text)))
+    if node.ending is not None:
+        for paragraph in node.ending.paragraphs:
+            condition = paragraph.condition.source if paragraph.condition is not None else None
+            out.append(MapLine("debrief", paragraph.text, condition, False, _runs(paragraph.text)))
+    return tuple(out)
 
 
 def story_map(story: Story) -> StoryMap:
-    nodes = tuple(
-        MapNode(
-            id=n.id,
-            file=_short(story, n.where.file),
-            shape="ending" if n.is_ending else "route" if n.is_route else "text",
-            title=n.ending.title if n.ending else "",
-            dynamic=n.ending.dynamic if n.ending else None,
-            text=_text_of(story, n),
-            start=n.id == story.start,
-        )
-        for n in story.nodes.values()
-    )
+    short = {f: _short(story, f) for f in story.files}
+    nodes = []
+    for n in story.nodes.values():
+        lines = _lines_of(story, n)
+        nodes.append(MapNode(
+            n.id,
+            short.get(n.where.file) or _short(story, n.where.file),
+            "ending" if n.is_ending else "route" if n.is_route else "text",
+            n.ending.title if n.ending else "",
+            n.ending.dynamic if n.ending else None,
+            "\n\n".join(line.marked() for line in lines),
+            n.id == story.start,
+            lines,
+        ))
     edges = []
     for node in story.nodes.values():
         for edge in node_edges(node):
@@ -99,7 +157,7 @@ def story_map(story: Story) -> StoryMap:
     colours = {d: PALETTE[i % len(PALETTE)] for i, d in enumerate(story.dynamics)}
     return StoryMap(
         title=story.title,
-        nodes=nodes,
+        nodes=tuple(nodes),
         edges=tuple(edges),
         files=tuple(_short(story, f) for f in story.files),
         dynamics={d.id: d.label for d in story.dynamics.values()},
@@ -150,6 +208,10 @@ def to_dot(m: StoryMap) -> str:
                 )
             if n.start:
                 attrs.update(penwidth="2.5")
+            if n.varies:  # what it shows depends on the road
+                attrs.update(style=attrs.get("style", "rounded,filled") + ",dashed")
+            if n.text:
+                attrs.update(tooltip=_clip(n.text, 300))
             text = ", ".join(f"{k}={_q(v)}" for k, v in attrs.items())
             out.append(f"    {_q(n.id)} [{text}];")
         out.append("  }")
@@ -196,6 +258,12 @@ def to_html(m: StoryMap) -> str:
                 "dynamic": n.dynamic,
                 "text": n.text,
                 "start": n.start,
+                "varies": n.varies,
+                "lines": [
+                    {"who": line.who, "if": line.condition, "once": line.once,
+                     "runs": [list(r) for r in line.runs]}
+                    for line in n.lines
+                ],
                 "x": layout.positions[n.id][0],
                 "y": layout.positions[n.id][1],
             }
@@ -228,12 +296,13 @@ def _html_escape(text: str) -> str:
 def write_graph(story: Story, out: Path) -> str | None:
     """Write the map to ``out`` in the format its suffix names; an error message, or None."""
     suffix = out.suffix.lower()
-    m = story_map(story)
-    if suffix in (".dot", ".gv"):
-        out.write_text(to_dot(m), encoding="utf-8")
-        return None
-    if suffix == ".html":
-        out.write_text(to_html(m), encoding="utf-8")
+    # The map, its layout and its text only grow until written: a collection in between
+    # would walk them (and the story) and free nothing.
+    with collector_paused():
+        m = story_map(story)
+        text = to_html(m) if suffix == ".html" else to_dot(m)
+    if suffix in (".dot", ".gv", ".html"):
+        out.write_text(text, encoding="utf-8")
         return None
     dot = shutil.which("dot")
     if dot is None:
@@ -243,7 +312,7 @@ def write_graph(story: Story, out: Path) -> str | None:
             "Without it, write .html (no install needed) or .dot."
         )
     with tempfile.NamedTemporaryFile("w", suffix=".dot", delete=False, encoding="utf-8") as tmp:
-        tmp.write(to_dot(m))
+        tmp.write(text)
     try:
         done = subprocess.run(
             [dot, f"-T{suffix[1:]}", "-o", str(out), tmp.name],
@@ -266,6 +335,11 @@ def run_graph(path: Path, out: Path) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    with collector_paused():  # the story stays until the map is written, as in lint
+        return _load_and_write(path, out)
+
+
+def _load_and_write(path: Path, out: Path) -> int:
     story, diagnostics = load_story(path)
     if story is None:
         print(f"lowtide graph: the story in {path} does not load:", file=sys.stderr)

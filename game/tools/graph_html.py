@@ -37,6 +37,8 @@ PAGE = r"""<!doctype html>
   .node text { font-size: 12px; pointer-events: none; }
   .node { cursor: pointer; }
   .node.start rect { stroke: #000; stroke-width: 3; }
+  .node.varies rect, .node.varies polygon { stroke-dasharray: 4 3; stroke: #7a4f8f; stroke-width: 1.6; }
+  .node .mark { font-size: 10px; fill: #7a4f8f; font-weight: 600; }
   .node.hit rect, .node.hit polygon { stroke: #000; stroke-width: 3; filter: drop-shadow(0 0 6px var(--hit)); }
   .dim { opacity: 0.18; }
   .node.sel rect, .node.sel polygon { stroke: #d00; stroke-width: 3; }
@@ -48,6 +50,14 @@ PAGE = r"""<!doctype html>
   aside h2 { margin: 0 0 4px; font-size: 17px; }
   aside .meta { color: #666; font-size: 12px; margin-bottom: 10px; }
   aside .text { white-space: pre-wrap; background: #f7f5f0; padding: 10px; border-radius: 6px; }
+  aside .line { margin: 0 0 8px; }
+  aside .line:last-child { margin-bottom: 0; }
+  aside .line.cond { border-left: 3px solid #b38cc7; padding-left: 7px; }
+  aside .who { font-weight: 600; }
+  aside .tag { display: inline-block; font-size: 11px; color: #5a3570; background: #efe4f5;
+               border-radius: 4px; padding: 0 5px; margin-right: 5px; font-family: ui-monospace, monospace; }
+  aside .form { background: #efe4f5; color: #4a2a5c; border-radius: 3px; padding: 0 2px;
+                font-family: ui-monospace, monospace; font-size: 12.5px; }
   aside ul { padding-left: 18px; }
   aside li { margin: 6px 0; }
   aside a { color: #1f5f99; cursor: pointer; text-decoration: underline; }
@@ -72,7 +82,7 @@ PAGE = r"""<!doctype html>
   <g id="view"><g id="edges"></g><g id="nodes"></g></g>
 </svg></div>
 <aside id="panel"></aside>
-<div class="help">Drag to pan · wheel or +/− to zoom · click a node to read it · dashed: conditional · purple: goes back</div>
+<div class="help">Drag to pan · wheel or +/− to zoom · click a node to read it · dashed: conditional · purple: goes back · “if” box: text that depends on the road</div>
 <script>
 "use strict";
 const DATA = __DATA__;
@@ -124,7 +134,8 @@ const nodeEls = new Map();
 const nodeLayer = document.getElementById("nodes");
 for (const n of DATA.nodes) {
   const [x, y] = px(n);
-  const g = el("g", {class: "node" + (n.start ? " start" : ""), transform: `translate(${x},${y})`}, nodeLayer);
+  const g = el("g", {class: "node" + (n.start ? " start" : "") + (n.varies ? " varies" : ""),
+                     transform: `translate(${x},${y})`}, nodeLayer);
   const fill = n.shape === "ending" ? (colour.get(n.dynamic) || "#cccccc") : TINTS[n.file % TINTS.length];
   if (n.shape === "route") {
     el("polygon", {points: `0,${-H / 2 - 4} ${W / 2},0 0,${H / 2 + 4} ${-W / 2},0`, fill: "#eeeeee"}, g);
@@ -137,6 +148,10 @@ for (const n of DATA.nodes) {
   if (n.title) {
     const sub = el("text", {x: 0, y: 12, "text-anchor": "middle", "font-style": "italic"}, g);
     sub.textContent = clip(n.title, 24);
+  }
+  if (n.varies) {
+    const m = el("text", {x: W / 2 - 4, y: -H / 2 + 10, "text-anchor": "end", class: "mark"}, g);
+    m.textContent = "if";
   }
   const tip = el("title", {}, g);
   tip.textContent = n.id + (n.text ? "\n\n" + clip(n.text, 300) : "");
@@ -228,6 +243,18 @@ search.addEventListener("keydown", e => {
 const panel = document.getElementById("panel");
 function quoted(s) { return /^[“"‘']/.test(s) ? esc(s) : "“" + esc(s) + "”"; }
 function esc(s) { return String(s).replace(/[&<>"]/g, c => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})[c]); }
+function lineHtml(l) {
+  // A line or debrief paragraph: its conditions as tags, its inline forms marked.
+  const tags = (l.if ? `<span class="tag">if ${esc(l.if)}</span>` : "")
+             + (l.once ? `<span class="tag">once</span>` : "");
+  const who = l.who === "debrief" ? `<span class="tag">debrief</span>`
+            : l.who ? `<span class="who">${esc(l.who)}:</span> ` : "";
+  const body = l.runs.map(([k, t]) => k === "form"
+    ? `<span class="form" title="inline text: which part shows depends on the road">${esc(t)}</span>`
+    : esc(t)).join("");
+  const varies = l.if || l.once || l.runs.some(r => r[0] === "form");
+  return `<p class="line${varies ? " cond" : ""}">${tags}${who}${body}</p>`;
+}
 function select(id) {
   document.querySelectorAll(".sel").forEach(x => x.classList.remove("sel"));
   if (id === null) { panel.classList.remove("open"); return; }
@@ -239,7 +266,7 @@ function select(id) {
              : n.shape === "route" ? "route" : "text node";
   let html = `<button class="close" title="Close (Esc)">×</button><h2>${esc(n.id)}</h2>
     <div class="meta">${kind} · ${esc(DATA.files[n.file] || "")}${n.start ? " · start" : ""}</div>`;
-  if (n.text) html += `<div class="text">${esc(n.text)}</div>`;
+  if (n.lines.length) html += `<div class="text">${n.lines.map(lineHtml).join("")}</div>`;
   if (outs.length) {
     html += `<h3>${n.shape === "route" ? "Route" : "Choices"}</h3><ul>`;
     for (const e of outs) {

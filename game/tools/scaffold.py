@@ -18,6 +18,7 @@ from game.story.diagnostics import ERROR, format_text
 from game.story.load import BRANCH_DIR, load_story
 from game.story.model import Story
 from game.story.validate import suggest
+from game.tools.checks.slips import PLACEHOLDER_NODE, PLACEHOLDER_REPLY
 from game.tools.lint import lint_story
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -42,13 +43,12 @@ def branch_document(story: Story, name: str, node_id: str, schema: str) -> dict[
         "format": 1,
         "nodes": {
             name: {
-                "text": "Write what happens here. Add lines, a speaker, choices; see "
-                "docs/writing-a-branch.md.",
+                "text": PLACEHOLDER_NODE,
                 "choices": [{"text": "Carry on.", "to": back}],
             }
         },
         "extend": {
-            node_id: {"choices": [{"text": f"Write the reply that leads into {name}.", "to": name}]}
+            node_id: {"choices": [{"text": PLACEHOLDER_REPLY.format(name=name), "to": name}]}
         },
     }
 

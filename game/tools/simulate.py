@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from game.story.diagnostics import format_text
+from game.story.launch import UsageError, parse_values
 from game.story.load import load_story
 from game.story.model import Story
-from game.story.session import ChoiceView, Session
+from game.story.session import ChoiceView, Session, SessionError
 from game.story.validate import suggest
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -80,11 +81,15 @@ class Run:
     length: int
     values: dict[str, Any]
     visited: frozenset[str]
+    visits: dict[str, int]  # node id -> times entered
 
 
 def play_once(story: Story, policy: Policy, rng: random.Random, max_steps: int,
-              start: str | None = None) -> Run:
-    session = Session.start(story, at=start)
+              start: str | None = None, values: dict[str, Any] | None = None,
+              seed: int = 0) -> Run:
+    """One playthrough; ``seed`` is the session's own (what shuffled text shows), kept apart
+    from ``rng`` so that it never changes which choices the policy makes."""
+    session = Session.start(story, at=start, values=values, seed=seed)
     visited = set(session.path)
     steps = 0
     while not session.is_over and steps < max_steps:
@@ -101,20 +106,29 @@ def play_once(story: Story, policy: Policy, rng: random.Random, max_steps: int,
     else:
         outcome = "unfinished"
     ending = session.node_id if session.ending is not None else None
-    return Run(ending, outcome, steps, session.variables(), frozenset(visited))
+    return Run(ending, outcome, steps, session.variables(), frozenset(visited),
+               dict(session.visits))
 
 
 def simulate(
     story: Story, *, runs: int, seed: int, policy: str = "random",
     max_steps: int = DEFAULT_MAX_STEPS, start: str | None = None,
+    values: list[str] | None = None,
 ) -> dict[str, Any]:
     """The report of ``runs`` playthroughs as plain data (what --format json prints); each
-    starts at ``start`` (a node id, with the story's initial values) when given."""
+    starts at ``start`` (a node id) when given, with the story's initial values but for those
+    ``values`` sets (``NAME=VALUE``, as ``play --set`` takes them)."""
     rng = random.Random(seed)
     pick = make_policy(policy, story)
     if start is not None and start not in story.nodes:
         raise PolicyError(f"--from: no node '{start}'{suggest(start, list(story.nodes))}")
-    results = [play_once(story, pick, rng, max_steps, start) for _ in range(runs)]
+    try:
+        setting = parse_values(story, values or [])
+        Session.start(story, at=start, values=setting, seed=0)  # every value fits its variable
+    except (UsageError, SessionError) as err:
+        raise PolicyError(str(err) if "--set" in str(err) else f"--set: {err}") from None
+    results = [play_once(story, pick, rng, max_steps, start, setting, seed * 100_003 + i)
+               for i in range(runs)]
     lengths = [r.length for r in results]
     visited = set().union(*(r.visited for r in results)) if results else set()
     endings = []
@@ -135,12 +149,18 @@ def simulate(
     dynamics: Counter = Counter()
     for e in endings:
         dynamics[e["dynamic"] or "(none)"] += e["count"]
+    entered: Counter = Counter()
+    times: Counter = Counter()
+    for r in results:
+        entered.update(r.visits.keys())
+        times.update(r.visits)
     return {
         "story": story.id,
         "runs": runs,
         "seed": seed,
         "policy": policy,
         "from": start or story.start,
+        "set": {k: _plain(story, k, v) for k, v in setting.items()},
         "max_steps": max_steps,
         "endings": endings,
         "dynamics": dict(dynamics.most_common()),
@@ -153,7 +173,15 @@ def simulate(
         },
         "choices_made": sum(lengths),
         "unvisited_nodes": [n for n in story.nodes if n not in visited],
+        "visits": {n: {"runs": entered[n], "times": times[n]} for n in story.nodes},
     }
+
+
+def _plain(story: Story, name: str, value: Any) -> Any:
+    """A --set value as the variable holds it (checked and clamped as play would)."""
+    from game.story.session import coerce
+
+    return coerce(story.variables[name], value)
 
 
 def _summarise(story: Story, values: list[dict[str, Any]]) -> dict[str, Any]:
@@ -177,8 +205,11 @@ def _summarise(story: Story, values: list[dict[str, Any]]) -> dict[str, Any]:
 
 def format_report(report: dict[str, Any]) -> str:
     runs = report["runs"]
+    setting = report.get("set") or {}
+    given = (", with " + ", ".join(f"{k}={v}" for k, v in setting.items())) if setting else ""
     out = [
-        f"{runs:,} runs from {report['from']}, seed {report['seed']}, policy {report['policy']}",
+        f"{runs:,} runs from {report['from']}{given}, seed {report['seed']}, "
+        f"policy {report['policy']}",
         "",
         "Endings:",
     ]
@@ -208,6 +239,11 @@ def format_report(report: dict[str, Any]) -> str:
             out.append(f"  ... and {len(unvisited) - 20} more")
     else:
         out.append("Every node was visited at least once.")
+    out.append("")
+    out.append("Visits (runs that entered each node, their share, and times entered in all):")
+    for node, seen in report["visits"].items():
+        share = 100 * seen["runs"] / runs if runs else 0.0
+        out.append(f"  {seen['runs']:>7,}  {share:5.1f}%  {seen['times']:>8,}  {node}")
     return "\n".join(out)
 
 
@@ -217,7 +253,7 @@ def _n(x: float) -> str:
 
 def run_simulate(
     path: Path, *, runs: int, seed: int, policy: str, max_steps: int, fmt: str = "text",
-    start: str | None = None,
+    start: str | None = None, values: list[str] | None = None,
 ) -> int:
     if runs < 1 or max_steps < 1:
         print("lowtide simulate: --runs and --max-steps must be at least 1", file=sys.stderr)
@@ -229,7 +265,7 @@ def run_simulate(
         return EXIT_ERRORS
     try:
         report = simulate(story, runs=runs, seed=seed, policy=policy, max_steps=max_steps,
-                          start=start)
+                          start=start, values=values)
     except PolicyError as err:
         print(f"lowtide simulate: {err}", file=sys.stderr)
         return EXIT_USAGE

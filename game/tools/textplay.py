@@ -50,15 +50,30 @@ class TextPlayer:
         assert ending is not None
         rule = "─" * min(self.width, 60)
         print(rule, file=self.out)
-        self.say(f"Ending: {s.render(ending.title_template)}")
+        self.say(f"Ending: {s.title()}")
         dynamic = s.story.dynamics.get(ending.dynamic or "")
         if dynamic:
-            about = f" — {dynamic.summary}" if dynamic.summary else ""
+            summary = s.render(dynamic.summary_template) if dynamic.summary_template else ""
+            about = f" — {summary}" if summary else ""
             self.say(f"The dynamic: {dynamic.label}{about}")
         print(rule, file=self.out)
-        if ending.debrief:
+        debrief = s.debrief()
+        if debrief:
             self.say()
-            self.say(s.render(ending.debrief_template))
+            self.say(debrief)
+        self.show_turning_points()
+
+    def show_turning_points(self) -> None:
+        """The replies that moved the partner most, quoted, with where and what they changed."""
+        points = self.session.turning_points()
+        if not points:
+            return
+        self.say()
+        self.say("Turning points:")
+        for number, point in enumerate(points, 1):
+            self.say(f"{number}. {point.text}", indent="  ")
+            about = " · ".join(p for p in (point.scene_label, point.kind_label) if p)
+            self.say(f"{about}: {point.summary}" if about else point.summary, indent="     ")
 
     def ask(self, count: int) -> int | None:
         """A number from 1 to count, asked again until given; None at the end of input."""
@@ -80,7 +95,7 @@ class TextPlayer:
         story = s.story
         self.say(story.title.upper())
         if story.blurb:
-            self.say(story.blurb)
+            self.say(s.render(story.blurb_template))
         self.say()
         code = 0
         while True:

@@ -16,7 +16,7 @@ from tests.app.conftest import STORIES, prepare, run_to_end
 def replayed(story_dir, data) -> dict:
     """The transcript the engine gives for the same choices, to compare with the window's."""
     story, _ = load_story(story_dir)
-    session = Session.start(story)
+    session = Session.start(story, seed=data["seed"])
     for step in data["steps"]:
         session.choose(step["choice_index"])
     return transcript.build(session)

@@ -54,3 +54,12 @@ def test_the_gallery_opens_the_flowchart(tmp_path):
     assert app.top.story.id == "two-bars"
     press(app, pygame.K_f)
     assert app.top.name == "flowchart"
+
+
+def test_a_hint_from_the_debrief_reads_its_names_not_its_placeholders(tmp_path):
+    from game.story.load import load_story
+    from tests.app.conftest import FIXTURES
+
+    story, _ = load_story(FIXTURES / "valid/conditional-text")
+    cool = story.nodes["cool"]  # its dynamic has no summary: the debrief gives the hint
+    assert hint(story, cool) == "Nothing was said that Sam could keep."

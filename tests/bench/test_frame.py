@@ -9,7 +9,7 @@ from tests.conftest import STORIES
 
 def test_each_state_of_the_frame_benchmark_runs(fresh_pygame) -> None:
     results = measure_frames(STORIES / "sample", 5)
-    for state in ("settled", "typewriter", "dynamics"):
+    for state in ("settled", "typewriter", "dynamics", "ending"):
         assert results[state]["frames"] == 5
         assert results[state]["median_ms"] > 0
-    assert results["line_chars"] > 0
+    assert results["line_chars"] > 0 and results["ending_after"] > 0

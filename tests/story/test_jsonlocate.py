@@ -99,7 +99,7 @@ def assert_same(text: str, extra: tuple[str, ...] = ()) -> None:
             assert locator.in_string(pointer, i) == index.in_string(pointer, i), (pointer, i)
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_every_position_matches_the_careful_parser(text: str) -> None:
     assert_same(text)

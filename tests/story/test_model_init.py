@@ -9,7 +9,8 @@ import pytest
 
 from game.story import model
 
-QUICK = [model.Where, model.Line, model.Choice, model.RouteEntry, model.Ending, model.Node]
+QUICK = [model.Where, model.Line, model.Paragraph, model.Choice, model.RouteEntry, model.Ending,
+         model.Node]
 
 
 @pytest.mark.parametrize("cls", QUICK, ids=lambda c: c.__name__)

@@ -144,7 +144,7 @@ def test_cast_renames_and_repronouns_everywhere(sample) -> None:
     s = Session.start(sample, cast, at="flooded")
     text = " ".join(line.text for line in s.lines())
     assert "They stand up" in text
-    assert "Robin" in s.render(s.ending.debrief_template)
+    assert "Robin" in s.debrief()
 
 
 def test_set_value_checks_type(sample) -> None:

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from game.story.text import (
-    PRONOUNS,
-    Cast,
-    Person,
-    Pronouns,
-    TemplateError,
-    parse_template,
-    render,
-)
+from game.story.template import TemplateError, parse_template
+from game.story.text import PRONOUNS, Cast, Person, Pronouns, render
 
 CHARS = {"partner": object(), "you": object()}
 VARS = {"safety": object(), "arousal": object()}
@@ -63,7 +56,7 @@ def test_unknown_names_raise_with_offset(text: str, offset: int) -> None:
 
 
 def test_unknown_name_suggests() -> None:
-    with pytest.raises(TemplateError, match="did you mean 'partner'"):
+    with pytest.raises(TemplateError, match="did you mean '{partner}'"):
         parse_template("{parnter}", CHARS, VARS)
 
 

@@ -8,7 +8,7 @@ import jsonschema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.story.validate import check_file, schema
+from game.story.validate import _Compiler, check_file, schema
 from tests.conftest import FIXTURES, STORIES
 from tests.story.test_properties import STORYISH
 
@@ -55,3 +55,22 @@ def test_structure_verdict_agrees_with_jsonschema_on_random_nodes(nodes) -> None
 @given(st.dictionaries(st.sampled_from(["format", "nodes", "extend", "$schema", "x"]), STORYISH))
 def test_branch_verdict_agrees_with_jsonschema(value) -> None:
     assert (not check_file("branch", value)) == validator("branch").is_valid(value)
+
+
+_PLAIN = {name: _Compiler(schema(name), inline=False).compile(schema(name)) for name in ("story", "branch")}
+
+
+def _plain_problems(name: str, value) -> list:
+    out: list = []
+    _PLAIN[name](value, "", out)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(STORYISH, st.sampled_from(["story", "branch"]))
+def test_checks_in_line_find_exactly_what_the_plain_checks_find(nodes, name) -> None:
+    value = {"format": 1, "nodes": nodes, "extend": nodes} if name == "branch" else {
+        "format": 1, "id": "s", "title": "t", "blurb": "b", "authors": [], "start": "a",
+        "characters": {"p": {"name": "P", "portraits": {"x": 1}}}, "nodes": nodes,
+    }  # fmt: skip
+    assert check_file(name, value) == _plain_problems(name, value)

@@ -70,3 +70,28 @@ def test_svg_through_graphviz(tmp_path: Path) -> None:
     out = tmp_path / "map.svg"
     assert main(["graph", str(_story(tmp_path)), "-o", str(out)]) == 0
     assert out.read_text().lstrip().startswith("<?xml")
+
+
+def test_conditional_lines_and_inline_forms_are_marked(tmp_path: Path) -> None:
+    root = FIXTURES / "valid/conditional-text"
+    out = tmp_path / "map.html"
+    assert main(["graph", str(root), "-o", str(out)]) == 0
+    data = json.loads(re.search(r"const DATA = (\{.*?\});\n", out.read_text()).group(1))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes["door"]["varies"] and nodes["warm"]["varies"] and not nodes["cool"]["varies"]
+    door = nodes["door"]["lines"]
+    assert door[0]["runs"] == [["form", "{seq: The door opens. | The door opens again. | "
+                                        "The door, once more.}"]]
+    assert door[1] == {"who": "", "if": None, "once": True,
+                       "runs": [["text", "The hall light is still on from this morning."]]}
+    assert door[2]["who"] == "Sam" and door[2]["runs"][0][0] == "form"
+    warm = nodes["warm"]["lines"]
+    assert [(line["who"], line["if"]) for line in warm] == [
+        ("Sam", None), ("debrief", None), ("debrief", "thanks >= 2"), ("debrief", "thanks < 2")]
+    assert warm[0]["runs"] == [["text", "Thanks for waiting"],
+                               ["form", "{if thanks >= 2: up for me}"], ["text", "."]]
+    assert "[once] The hall light" in nodes["door"]["text"]  # searchable, marked
+    assert "[debrief, if thanks >= 2] You thanked" in nodes["warm"]["text"]
+    dot = tmp_path / "map.dot"
+    assert main(["graph", str(root), "-o", str(dot)]) == 0
+    assert re.search(r'"door" \[label="door", [^]]*style="rounded,filled,dashed"', dot.read_text())

@@ -102,3 +102,22 @@ def test_a_loop_is_endless_only_when_no_open_way_leaves_it(tmp_path: Path) -> No
     assert loop(None) == []
     assert loop("n >= 0") == []  # a way out that may hold
     assert loop("n > 9") == ["b", "c"]  # the only way out can never be taken
+
+
+def test_conditions_on_lines_and_paragraphs_are_decided_too(tmp_path: Path) -> None:
+    from tests.tools.helpers import write_story
+
+    root = write_story(tmp_path / "s", {
+        "a": {"lines": [{"text": "Hi.", "if": "calm > 10"}, {"text": "Yo.", "if": "calm >= 0"}],
+              "choices": [{"text": "Go.", "kind": "k", "to": "z"}]},
+        "z": {"text": "End", "ending": {"title": "End", "dynamic": "d", "debrief": [
+            "Done.", {"if": "calm > 10", "text": "Never."}]}},
+    }, variables={"calm": {"type": "integer", "initial": 5, "min": 0, "max": 10}},
+        kinds={"k": {"label": "K", "effects": ["calm += 1"]}})
+    found = {(d.code, d.pointer, d.message.split(",")[0].split(";")[0]) for d in lint_story(root)
+             if d.code in ("LT502", "LT503")}
+    assert found == {
+        ("LT502", "/nodes/a/lines/0/if", "'calm > 10' can never hold"),
+        ("LT503", "/nodes/a/lines/1/if", "'calm >= 0' always holds"),
+        ("LT502", "/nodes/z/ending/debrief/1/if", "'calm > 10' can never hold"),
+    }

@@ -79,3 +79,51 @@ def test_runs_can_start_at_a_branch(tmp_path: Path, capsys) -> None:
     assert capsys.readouterr().out.startswith("5 runs from a, seed 1")
     assert main(["simulate", root, "--runs", "5", "--seed", "1", "--from", "nevr"]) == 2
     assert "did you mean 'never'?" in capsys.readouterr().err
+
+
+def test_set_starts_every_run_with_the_values_given(tmp_path: Path, capsys) -> None:
+    root = write_story(
+        tmp_path / "s",
+        {"a": {"text": "A", "choices": [
+            {"text": "nice", "kind": "warm", "to": "r"}, {"text": "mean", "kind": "cold", "to": "r"}]},
+         "r": {"route": [{"if": "score >= 10", "to": "good"}, {"to": "bad"}]},
+         "good": ending("Good"),
+         "bad": ending("Bad")},
+        variables={"score": {"type": "integer", "initial": 0, "max": 20}},
+        kinds={"warm": {"label": "Warm", "effects": ["score += 2"]},
+               "cold": {"label": "Cold", "effects": ["score -= 1"]}},
+    )
+    story = load_or_raise(root)
+    plain = simulate(story, runs=50, seed=1)
+    assert {e["node"]: e["count"] for e in plain["endings"]} == {"good": 0, "bad": 50}
+    set_high = simulate(story, runs=50, seed=1, values=["score=12"])
+    assert set_high["set"] == {"score": 12}
+    assert {e["node"]: e["count"] for e in set_high["endings"]} == {"good": 50, "bad": 0}
+    assert main(["simulate", str(root), "--runs", "20", "--seed", "1", "--set", "score=99",
+                 "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["set"] == {"score": 20}  # clamped to the bound, as play --set does
+    assert main(["simulate", str(root), "--runs", "5", "--seed", "1", "--set", "scor=1"]) == 2
+    assert "did you mean 'score'" in capsys.readouterr().err
+    assert main(["simulate", str(root), "--runs", "5", "--seed", "1", "--set", "score=x"]) == 2
+
+
+def test_visit_counts_per_node_in_text_and_json(tmp_path: Path, capsys) -> None:
+    root = write_story(
+        tmp_path / "s",
+        {"a": {"text": "A", "choices": [
+            {"text": "again", "if": "visits(\"a\") < 3", "to": "a"}, {"text": "on", "to": "z"}]},
+         "z": ending(),
+         "never": {"text": "N", "choices": [{"text": "x", "to": "z"}]}},
+    )
+    report = simulate(load_or_raise(root), runs=100, seed=3)
+    visits = report["visits"]
+    assert list(visits) == ["a", "z", "never"]
+    assert visits["a"]["runs"] == 100 and 100 < visits["a"]["times"] <= 300
+    assert visits["z"] == {"runs": 100, "times": 100}
+    assert visits["never"] == {"runs": 0, "times": 0}
+    assert main(["simulate", str(root), "--runs", "100", "--seed", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "Visits (runs that entered each node" in out
+    assert f"    100  100.0%  {visits['a']['times']:>8,}  a" in out
+    assert "      0    0.0%         0  never" in out

@@ -58,11 +58,14 @@ def value_range(var: Variable, values: list[float]) -> tuple[float, float]:
 
 
 def draw_chart(size: tuple[int, int], var: Variable, values: list[float],
-               kinds: list[Kind | None], text: TextCache, fonts: theme.Fonts) -> pygame.Surface:
+               kinds: list[Kind | None], text: TextCache, fonts: theme.Fonts,
+               label: str | None = None) -> pygame.Surface:
+    """The chart of ``var``; ``label`` is its label as the player reads it (default: as the
+    story's own cast reads it)."""
     w, h = size
     surf = pygame.Surface(size, pygame.SRCALPHA)
     surf.blit(panel(size, theme.PANEL, 236, 18), (0, 0))
-    label = var.label or var.id
+    label = label or var.label or var.id
     if var.unit:
         label = f"{label} ({var.unit})"
     surf.blit(text.line(label, fonts.get("sans-bold", 17), theme.INK), (20, 14))

@@ -17,6 +17,7 @@ from game.app.render import light, theme
 from game.app.render.text import TextCache
 from game.app.render.widgets import blit_panel
 from game.story.model import Kind, Story, Variable
+from game.story.text import Cast, Template, render
 
 # The play screen's layout the panel keeps clear of: the dialogue box's left edge (with and
 # without portraits), the top of a portrait's face, and the scene's name at the top left.
@@ -74,8 +75,16 @@ class DynamicsPanel:
         self.peak: dict[str, float] = {}  # the highest value so far, for a scale without a max
         self.tension = light.tension_variable(story)
         self.rect = pygame.Rect(0, 0, 0, 0)  # where it was last drawn
+        self.cast: Cast | None = None
 
-    def set_values(self, values: list, kind: str | None) -> None:
+    def _read(self, text: str, template: Template) -> str:
+        """A label or explanation as the player reads it."""
+        return render(template, self.cast, str) if self.cast is not None and template else text
+
+    def set_values(self, values: list, kind: str | None, cast: Cast | None = None) -> None:
+        """The values to show, the last reply's kind, and the names and pronouns the player
+        chose (labels and explanations are read with them)."""
+        self.cast = cast
         for v in self.vars:
             value = float(values[v.slot])
             self.seen[v.id] = value
@@ -97,7 +106,8 @@ class DynamicsPanel:
         for var in self.vars:
             value = self.shown.get(var.id, float(var.initial))
             val = self.cache.line(fmt(var, value), bold, theme.INK)
-            label = self.cache.block(var.label or var.id, sans, theme.INK,
+            label = self.cache.block(self._read(var.label, var.label_template) or var.id,
+                                     sans, theme.INK,
                                      max(40, width - val.get_width() - 12), LINE)
             rows.append((var, label, val, label.height + 3 + 5 + ROW_GAP))
         return rows
@@ -112,7 +122,9 @@ class DynamicsPanel:
         rows = self._rows(inner)
         explain = None
         if self.kind is not None:
-            explain = self.cache.block(self.kind.explain or self.kind.label, small,
+            kind = self.kind
+            explain = self.cache.block(self._read(kind.explain, kind.explain_template)
+                                       or self._read(kind.label, kind.label_template), small,
                                        theme.INK_SOFT, inner, LINE)
         h = PAD + 22 + sum(r[3] for r in rows) - ROW_GAP + PAD
         if explain is not None:
@@ -143,7 +155,8 @@ class DynamicsPanel:
             y += 10 - ROW_GAP
             tone = theme.TONES.get(self.kind.tone, theme.GREY)
             pygame.draw.circle(surface, tone, (rect.x + PAD + 5, y + 9), 5)
-            surface.blit(self.cache.line(f"Last reply: {self.kind.label}", bold, theme.INK),
+            kind_label = self._read(self.kind.label, self.kind.label_template)
+            surface.blit(self.cache.line(f"Last reply: {kind_label}", bold, theme.INK),
                          (rect.x + PAD + 16, y))
             explain.draw(surface, rect.x + PAD, y + 20)
 

@@ -69,11 +69,11 @@ class EndingScreen(Screen):
         s, sv = self.session, self.app.services
         story = s.story
         ending = s.node.ending
-        self.title = s.render(ending.title_template) if ending else "The end"
+        self.title = s.title() if ending else "The end"
         dyn = story.dynamics.get(ending.dynamic or "") if ending else None
         self.dynamic = dyn.label if dyn else ""
-        self.summary = dyn.summary if dyn else ""
-        self.debrief = s.render(ending.debrief_template) if ending and ending.debrief else ""
+        self.summary = s.render(dyn.summary_template) if dyn else ""
+        self.debrief = s.debrief()
         charted = [v for v in story.variables.values() if v.chart and v.type in ("number",
                                                                                    "integer")]
         charted.sort(key=lambda v: v.slot)
@@ -94,7 +94,7 @@ class EndingScreen(Screen):
             for var in charted:
                 self.charts.append(draw_chart((theme.WIDTH - RIGHT - 56, h), var,
                                               series(var, s.steps, start), kinds, sv.text,
-                                              sv.fonts))
+                                              sv.fonts, label=s.render(var.label_template)))
 
     def _place(self) -> None:
         """Where the column's parts go, and the debrief's room (``self.view``)."""
@@ -138,7 +138,7 @@ class EndingScreen(Screen):
 
     def _legend_label(self, kind, steps) -> str:
         nums = ", ".join(str(n) for n in steps)
-        return f"{kind.label}  ({nums})"
+        return f"{self.session.render(kind.label_template)}  ({nums})"
 
     def _legend_rows(self) -> int:
         """How many rows the reply-kind legend takes under the charts."""

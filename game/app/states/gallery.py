@@ -31,7 +31,10 @@ def hint(story: Story, node: Node) -> str:
     dyn = story.dynamics.get(ending.dynamic or "") if ending else None
     if dyn is not None and dyn.summary:
         return dyn.summary
-    words = (ending.debrief if ending else "").split()
+    first = ending.paragraphs[0] if ending and ending.paragraphs else None
+    start = story.initial_values
+    words = render(first.template, story.default_cast(),
+                   lambda n: start[story.variables[n].slot]).split() if first else []
     if words:
         return " ".join(words[:HINT_WORDS]) + ("…" if len(words) > HINT_WORDS else "")
     return "An ending not found yet."

@@ -18,7 +18,6 @@ from game.app.render.widgets import blit_panel, ease_scroll, fade_edges, scrollb
 from game.app.screen import Screen, Window
 from game.app.transitions import Next, Pop
 from game.story.session import Session
-from game.story.text import render
 
 COLUMN = 860
 TOP = sheet.TOP + 78
@@ -38,23 +37,18 @@ class Item:
 
 
 def entries(session: Session) -> list[Item]:
-    """Everything shown in this playthrough, oldest first (the current node's lines last)."""
-    story = session.story
-    variables = story.variables
+    """Everything shown in this playthrough, oldest first (the current node's lines last),
+    each line as it read at the time (its conditions and inline text at that moment)."""
     out: list[Item] = []
 
-    def lines_of(node_id: str, values, step: int, kind: str) -> None:
-        node = story.nodes.get(node_id)
-        if node is None:
-            return
-        for line in node.lines:
-            text = render(line.template, session.cast, lambda n: values[variables[n].slot])
-            out.append(Item(kind, session.name_of(line.speaker), text, step, line.speaker))
+    def lines_of(lines, step: int, kind: str) -> None:
+        for line in lines:
+            out.append(Item(kind, line.name, line.text, step, line.speaker))
 
     for i, step in enumerate(session.steps):
-        lines_of(step.before.node, step.before.values, i, "line")
+        lines_of(session.lines_at(step.before), i, "line")
         out.append(Item("reply", None, step.text, i))
-    lines_of(session.node_id, session.values, len(session.steps), "now")
+    lines_of(session.lines(), len(session.steps), "now")
     return out
 
 

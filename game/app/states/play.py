@@ -116,7 +116,7 @@ class PlayScreen(Screen):
         self.choices.clear()
         self.phase = "lines"
         last_kind = s.steps[-1].kind if s.steps else None
-        self.dynamics.set_values(s.values, last_kind)
+        self.dynamics.set_values(s.values, last_kind, s.cast)
         if s.stuck is not None:
             self.phase = "stuck"
             self._show_message(f"The story cannot go on here: {s.stuck}.")
@@ -226,7 +226,8 @@ class PlayScreen(Screen):
         for c in offered:
             kind = self.story.kinds.get(c.kind or "")
             if self.services.settings.show_dynamics and kind is not None:
-                tags.append((kind.label, theme.TONES.get(kind.tone, theme.GREY)))
+                tags.append((s.render(kind.label_template),
+                             theme.TONES.get(kind.tone, theme.GREY)))
             else:
                 tags.append(None)
         self.choices.set([(c.text, c.kind) for c in offered], tags)

@@ -14,7 +14,9 @@ effects do.
 The stages, one module each: ``values`` (types, limits, ``VarInfo``), ``errors``, ``tokens``,
 ``parser`` (the grammar), ``typed`` (the checked and compiled tree), the type rules and
 closures of ``arithmetic``, ``comparison``, ``logic`` and ``functions``, ``store`` (how effects
-keep values valid) and ``compiler`` (the entry points below).
+keep values valid), ``compiler`` (the entry points below) and ``intern`` (``Interner``, which
+the loader compiles through: each distinct source once, and each shape, the same source but for
+the node ids in ``visits``/``seen``, parsed once).
 """
 
 from __future__ import annotations

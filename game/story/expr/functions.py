@@ -45,10 +45,13 @@ def call(fname: str, args: list[Typed], start: int, end: int, src: str) -> Typed
     return _unary(fname, args[0], start, end)
 
 
-def node_call(fname: str, node: str, start: int, end: int) -> Typed:
-    """``visits("node")`` (times entered) or ``seen("node")`` (entered at least once)."""
+def node_call(fname: str, node: Any, start: int, end: int) -> Typed:
+    """``visits("node")`` (times entered) or ``seen("node")`` (entered at least once).
+
+    ``node`` is the id, or a ``Param`` standing for it in a shape (never called as such).
+    """
     if fname == "visits":
-        return Typed(INTEGER, lambda v, c: c.visits.get(node, 0), start, end)
+        return Typed(INTEGER, lambda v, c: c.visits.get(node, 0), start, end, node=node)
     return Typed(BOOL, lambda v, c: c.visits.get(node, 0) > 0, start, end)
 
 

@@ -11,7 +11,7 @@ import operator
 from dataclasses import replace
 from typing import Any
 
-from game.story.expr.typed import Typed, const, describe, type_error
+from game.story.expr.typed import Typed, as_test, const, describe, rewritten, type_error
 from game.story.expr.values import BOOL, Fn
 
 
@@ -19,8 +19,10 @@ def logic(kind: str, items: list[Typed], src: str) -> Typed:
     """Type-check and compile ``items[0] kind items[1] kind ...`` (kind is 'and' or 'or')."""
     for e in items:
         if e.type != BOOL:
+            meant = rewritten(src, e.offset, e.end, as_test(e, src))
             raise type_error(
-                f"'{kind}' needs true or false on both sides, not {describe(e, src)}", e
+                f"'{kind}' needs true or false on both sides, not {describe(e, src)}; "
+                f"did you mean '{meant}'?", e
             )
     start, end = items[0].offset, items[-1].end
     decisive = kind == "or"  # the value that settles the whole chain
@@ -73,7 +75,10 @@ def logic(kind: str, items: list[Typed], src: str) -> Typed:
 def negation(offset: int, e: Typed, src: str) -> Typed:
     """``not e``, starting at the 'not' at ``offset``."""
     if e.type != BOOL:
-        raise type_error(f"'not' needs true or false, not {describe(e, src)}", e)
+        zero = '""' if e.type == "string" else "0"
+        meant = rewritten(src, offset, e.end, f"{src[e.offset:e.end]} == {zero}")
+        raise type_error(f"'not' needs true or false, not {describe(e, src)}; "
+                         f"did you mean '{meant}'?", e)
     if e.const:
         return const(BOOL, not e.value, offset, e.end)
     if e.slot >= 0:

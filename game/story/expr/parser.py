@@ -29,6 +29,7 @@ from game.story.expr.values import (
     MAX_SOURCE,
     NUMBER,
     STRING,
+    Param,
     VarInfo,
 )
 
@@ -49,9 +50,19 @@ _KEYWORD_HINTS = {
 
 
 class Parser:
-    """Precedence climbing: or < and < not < comparison < + - < * / % < unary minus."""
+    """Precedence climbing: or < and < not < comparison < + - < * / % < unary minus.
 
-    def __init__(self, source: str, variables: Mapping[str, VarInfo]) -> None:
+    ``params`` maps the offsets of some node ids' opening quotes to parameter numbers: those
+    ids are compiled as ``Param`` placeholders, to make a shape that other sources fill in
+    (see ``intern``); ``bound`` counts the ones used.
+    """
+
+    def __init__(
+        self,
+        source: str,
+        variables: Mapping[str, VarInfo],
+        params: Mapping[int, int] | None = None,
+    ) -> None:
         if len(source) > MAX_SOURCE:
             raise ExprError(
                 "LT305",
@@ -66,6 +77,8 @@ class Parser:
         self.depth = 0
         self.reads: set[str] = set()
         self.nodes: list[tuple[str, int]] = []
+        self.params = params
+        self.bound = 0
 
     # token helpers
     def peek(self) -> Token:
@@ -302,14 +315,22 @@ class Parser:
             )
         self.depth -= 1
         self.nodes.append((arg.value, arg.offset))
-        return functions.node_call(name.text, arg.value, name.offset, close.end)
+        node: str | Param = arg.value
+        if self.params is not None and arg.offset in self.params:
+            node = Param(self.params[arg.offset])
+            self.bound += 1
+        return functions.node_call(name.text, node, name.offset, close.end)
+
+    def whole(self) -> Typed:
+        """The whole source as one expression, nothing left over."""
+        if self.peek().kind == "end":
+            raise syntax_error("empty expression", 0)
+        e = self.parse_or()
+        self.expect_end()
+        return e
 
 
 def parse(source: str, variables: Mapping[str, VarInfo]) -> tuple[Parser, Typed]:
     """Parse a whole expression; the parser is returned for what it recorded (reads, nodes)."""
     p = Parser(source, variables)
-    if p.peek().kind == "end":
-        raise syntax_error("empty expression", 0)
-    e = p.parse_or()
-    p.expect_end()
-    return p, e
+    return p, p.whole()

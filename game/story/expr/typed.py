@@ -29,6 +29,7 @@ class Typed:
     bound: float = INF  # for integers: no value is larger in magnitude
     atom: tuple | None = None  # (op, slot, k): a bool test op(values[slot], k)
     name: str = ""  # the variable's name for a plain read
+    node: Any = None  # the node id (or its Param) for a plain visits("...")
 
 
 def _k(x: Any) -> Fn:
@@ -76,6 +77,17 @@ def describe(e: Typed, src: str) -> str:
     if len(text) > 30:
         text = text[:27] + "..."
     return f"'{text}' ({e.type})"
+
+
+def as_test(e: Typed, src: str) -> str:
+    """``e`` written as a test that is true or false: 'safety > 0', 'mood != ""'."""
+    text = src[e.offset : e.end]
+    return f'{text} != ""' if e.type == "string" else f"{text} > 0"
+
+
+def rewritten(src: str, start: int, end: int, replacement: str) -> str:
+    """The whole expression with ``src[start:end]`` replaced, for a "did you mean" hint."""
+    return " ".join((src[:start] + replacement + src[end:]).split())
 
 
 def type_error(message: str, e: Typed) -> ExprError:

@@ -44,3 +44,16 @@ class Context(Protocol):
 
     visits: Mapping[str, int]  # node id -> times entered
     turn: int  # choices made so far
+
+
+class Param:
+    """A node id to be filled in later: what a shape's compiled closures hold in place of the
+    id of a ``visits("...")`` or ``seen("...")`` (see ``intern``). Never a value a story has."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+    def __repr__(self) -> str:
+        return f"Param({self.index})"

@@ -144,6 +144,12 @@ def parse(data: bytes) -> Document:
                        1, 1) from None
     except RecursionError:
         raise XmlError("too deeply nested", 1, 1) from None
+    finally:
+        # The parser holds the handlers and they hold the parser: a cycle that would keep the
+        # parser and every element with it until a full collection. Broken here, all of it is
+        # freed (or kept, the document) as soon as this returns.
+        parser.StartElementHandler = parser.EndElementHandler = None
+        parser.CharacterDataHandler = None
     if not root:
         raise XmlError("no element", 1, 1)
     return Document(root[0], data)

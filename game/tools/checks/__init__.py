@@ -9,7 +9,7 @@ from __future__ import annotations
 from game.story.collector import collector_paused
 from game.story.diagnostics import Diagnostic, sort_key
 from game.story.model import Story
-from game.tools.checks import flow, maps, stats, usage, writing
+from game.tools.checks import flow, maps, slips, stats, usage, writing
 from game.tools.checks.base import Check, Facts
 
 CHECKS: tuple[Check, ...] = (
@@ -24,6 +24,10 @@ CHECKS: tuple[Check, ...] = (
     Check("unused spots", ("LT509",), usage.unused_spots),
     Check("endless loops", ("LT510",), flow.endless_loops),
     Check("partner named", ("LT511",), writing.partner_named),
+    Check("choices that can all be closed", ("LT512",), flow.closable_choices),
+    Check("placeholder text", ("LT513",), slips.placeholder_text),
+    Check("their for theirs", ("LT514",), slips.their_for_theirs),
+    Check("variables written with $", ("LT515",), slips.dollar_variable),
     Check("map features", maps.CODES, maps.map_features),
 )
 STATISTICS = Check("statistics", ("LT590",), stats.statistics)

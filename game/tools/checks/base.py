@@ -97,6 +97,23 @@ class Facts:
             return [f"{node.where.pointer}/lines/{i}/text" for i in range(len(node.lines))]
         return [f"{node.where.pointer}/text"] * len(node.lines)
 
+    def paragraph_pointers(self, node: Node) -> list[str]:
+        """The JSON pointer of each debrief paragraph's text, in the order of its paragraphs."""
+        ending = node.ending
+        if ending is None:
+            return []
+        base = f"{node.where.pointer}/ending/debrief"
+        debrief = (self.raw_node(node).get("ending") or {}).get("debrief")
+        if not isinstance(debrief, list):
+            return [base] * len(ending.paragraphs)
+        out = []
+        for i, item in enumerate(debrief):  # as the loader keeps them: texts and {"text": ...}
+            if isinstance(item, str):
+                out.append(f"{base}/{i}")
+            elif isinstance(item, dict) and isinstance(item.get("text"), str):
+                out.append(f"{base}/{i}/text")
+        return out
+
     # -- values and conditions -----------------------------------------------------------------
 
     @cached_property

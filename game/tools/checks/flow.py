@@ -13,6 +13,7 @@ from game.story.diagnostics import Diagnostic
 from game.story.expr import Condition
 from game.tools import intervals
 from game.tools.checks.base import Facts
+from game.tools.explore import explore
 
 
 def unreachable_nodes(facts: Facts) -> Iterator[Diagnostic]:
@@ -88,18 +89,30 @@ def _conditions(facts: Facts) -> Iterator[tuple[Condition, str, str, str]]:
             if entry.condition is not None and entry.where is not None:
                 what = "route entry" if i == last else "route entry (not the last)"
                 yield entry.condition, entry.where.file, f"{entry.where.pointer}/if", what
+        for i, line in enumerate(node.lines):
+            if line.condition is not None:
+                yield line.condition, node.where.file, f"{node.where.pointer}/lines/{i}/if", \
+                    "line"
+        if node.ending is not None and any(p.condition for p in node.ending.paragraphs):
+            pointers = facts.paragraph_pointers(node)
+            for i, paragraph in enumerate(node.ending.paragraphs):
+                if paragraph.condition is not None:
+                    pointer = pointers[i].removesuffix("/text") + "/if"
+                    yield paragraph.condition, node.where.file, pointer, "debrief paragraph"
 
 
 def decided_conditions(facts: Facts) -> Iterator[Diagnostic]:
     """LT502 and LT503: conditions whose value is known before play, from constants and the
-    values each variable can hold (its bounds, its initial value and what effects write)."""
+    values each variable can hold (its bounds, its initial value and what effects write): of
+    choices, routes, per-turn rules, and the lines and debrief paragraphs they show."""
     for condition, file, pointer, what in _conditions(facts):
         truth = facts.truth(condition.source)
         if truth == intervals.FALSE:
+            never = "shown" if what in ("line", "debrief paragraph") else "taken"
             yield facts.diag(
                 "LT502",
                 f"'{condition.source}' can never hold, so this {what.split(' (')[0]} is never "
-                f"taken{_why(facts, condition)}",
+                f"{never}{_why(facts, condition)}",
                 file,
                 pointer,
             )
@@ -108,6 +121,8 @@ def decided_conditions(facts: Facts) -> Iterator[Diagnostic]:
                 tail = ", so the entries after it are never used"
             elif what == "choice":
                 tail = "; the choice is always on offer, so the 'if' can go"
+            elif what in ("line", "debrief paragraph"):
+                tail = f"; the {what} is always shown, so the 'if' can go"
             else:
                 tail = "; the 'if' can go"
             yield facts.diag(
@@ -154,3 +169,46 @@ def endless_loops(facts: Facts) -> Iterator[Diagnostic]:
                 node.where.pointer,
                 at_key=True,
             )
+
+
+# How far lint's search for states with no way on goes: enough for a story of a few hundred
+# nodes to be searched to the end, small enough to keep lint quick on a large one.
+CLOSABLE_MAX_STATES = 20_000
+
+
+def closable_choices(facts: Facts) -> Iterator[Diagnostic]:
+    """LT512: a node whose ways on all have conditions, and a state play can reach in which
+    none of them holds, so play stops there. Found by the explorer's search of the states
+    (only nodes whose every choice or route entry has a condition are looked for; a node where
+    none can ever hold is LT501's)."""
+    story = facts.story
+    suspects = set()
+    for node in story.nodes.values():
+        ways = node.choices or node.route
+        if ways and ways[0].condition is not None \
+                and all(w.condition is not None for w in ways) and facts.open_targets(node):
+            suspects.add(node.id)
+    if not suspects:
+        return
+    found = explore(story, max_states=CLOSABLE_MAX_STATES)
+    for stuck in found.stuck:
+        node = story.nodes.get(stuck.node)
+        if node is None or node.id not in suspects:
+            continue
+        what = ("none of its route's conditions holds" if node.route
+                else f"none of its {len(node.choices)} choices is on offer (each has an 'if')")
+        road = " → ".join(f"{s.node}: “{_clip(s.shown or s.text)}”" for s in stuck.path)
+        yield facts.diag(
+            "LT512",
+            f"play can stop at '{node.id}': {what}, for example after "
+            f"{road or 'nothing (right at the start)'}; give it a way on with no 'if', or "
+            "make sure one condition always holds there",
+            node.where.file,
+            node.where.pointer,
+            at_key=True,
+        )
+
+
+def _clip(text: str, n: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from game.story.diagnostics import Diagnostic
 from game.story.model import Story
+from game.story.template import has_inline, walk
 from game.story.text import Template
 from game.story.validate import escape
 from game.tools.checks.base import Facts
@@ -18,7 +19,8 @@ from game.tools.intervals import all_effects
 
 
 def templates(story: Story) -> Iterator[Template]:
-    """Every text template of the story: lines, choices, ending titles and debriefs."""
+    """Every text template of the story: lines, choices, ending titles and debriefs, and the
+    texts also shown outside play (the blurb, labels, explanations and summaries)."""
     for node in story.nodes.values():
         for line in node.lines:
             yield line.template
@@ -26,7 +28,16 @@ def templates(story: Story) -> Iterator[Template]:
             yield choice.template
         if node.ending is not None:
             yield node.ending.title_template
-            yield node.ending.debrief_template
+            for paragraph in node.ending.paragraphs:
+                yield paragraph.template
+    yield story.blurb_template
+    for kind in story.kinds.values():
+        yield kind.label_template
+        yield kind.explain_template
+    for dynamic in story.dynamics.values():
+        yield dynamic.summary_template
+    for var in story.variables.values():
+        yield var.label_template
 
 
 @dataclass
@@ -61,15 +72,23 @@ class Uses:
             if id(template) in read:
                 continue
             read.add(id(template))
-            for part in template:
+            for part in walk(template) if has_inline(template) else template:
                 if isinstance(part, tuple):
-                    (uses.reads if part[0] == "var" else uses.characters).add(part[1])
+                    tag = part[0]
+                    if tag == "var":
+                        uses.reads.add(part[1])
+                    elif tag == "if":
+                        uses.reads.update(part[2].reads)
+                    elif tag != "alt":
+                        uses.characters.add(part[1])
         for node in story.nodes.values():
             if node.scene:
                 uses.scenes.add(node.scene)
             uses.characters.update(node.place)
             uses.spots.update(node.place.values())
             for line in node.lines:
+                if line.condition is not None:
+                    uses.reads.update(line.condition.reads)
                 if line.speaker:
                     uses.characters.add(line.speaker)
                     # The window shows the 'neutral' portrait when a line names no expression.
@@ -82,8 +101,12 @@ class Uses:
             for entry in node.route:
                 if entry.condition is not None:
                     uses.reads.update(entry.condition.reads)
-            if node.ending is not None and node.ending.dynamic:
-                uses.dynamics.add(node.ending.dynamic)
+            if node.ending is not None:
+                if node.ending.dynamic:
+                    uses.dynamics.add(node.ending.dynamic)
+                for paragraph in node.ending.paragraphs:
+                    if paragraph.condition is not None:
+                        uses.reads.update(paragraph.condition.reads)
         return uses
 
 

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 
 from game.story.diagnostics import Diagnostic
-from game.story.model import Node, Where
 from game.tools.checks.base import Facts
+from game.tools.checks.texts import all_texts
 
 # "{partner} {partner.are}" or "{partner} walk{partner.s}": a name, then a verb form of the
 # same character. After a name the verb is singular, whatever the pronouns.
@@ -70,27 +70,6 @@ def ending_explanations(facts: Facts) -> Iterator[Diagnostic]:
             )
 
 
-def _texts(node: Node, *, placeholders_only: bool = True
-           ) -> Iterator[tuple[str, Where, int | None, str]]:
-    """(text, where, line index or None, pointer suffix) of every text the player reads on the
-    node; with ``placeholders_only``, of the lines and choices only those with a '{' in them.
-
-    The pointer is the suffix after ``where.pointer``, joined only when there is something to
-    report; for lines it is worked out then (``Facts.line_pointers``), since it depends on
-    whether the node used "text" or "lines".
-    """
-    where = node.where
-    for i, line in enumerate(node.lines):
-        if not placeholders_only or "{" in line.text:
-            yield line.text, where, i, ""
-    for choice in node.choices:
-        if choice.where is not None and (not placeholders_only or "{" in choice.text):
-            yield choice.text, choice.where, None, "/text"
-    if node.ending is not None:
-        yield node.ending.title, where, None, "/ending/title"
-        yield node.ending.debrief, where, None, "/ending/debrief"
-
-
 def verb_after_name(facts: Facts) -> Iterator[Diagnostic]:
     """LT508: a verb form right after the same character's name.
 
@@ -98,57 +77,41 @@ def verb_after_name(facts: Facts) -> Iterator[Diagnostic]:
     verb is always singular, so the form belongs after a pronoun only.
     """
     characters = facts.story.characters
-    found: dict[str, list[re.Match[str]]] = {}  # texts repeat: search each once
-    for node in facts.story.nodes.values():
-        for text, where, line, suffix in _texts(node):
-            matches = found.get(text)
-            if matches is None:
-                matches = found[text] = list(_NAME_THEN_VERB.finditer(text))
-            for m in matches:
-                if line is not None:
-                    pointer = facts.line_pointers(node)[line]
-                else:
-                    pointer = where.pointer + suffix
-                name, verb, who, form = m.group(1), m.group(2), m.group(3), m.group(4).lower()
-                char = name[:1].lower() + name[1:]
-                if char != who[:1].lower() + who[1:] or char not in characters:
-                    continue
-                word = verb.strip()
-                fix = f"{{{name}}} {word}{_SINGULAR[form]}" if word else f"{{{name}}} {_SINGULAR[form]}"
-                yield facts.diag(
-                    "LT508",
-                    f"'{m.group(0)}': after a name the verb is singular whatever the pronouns; "
-                    f"write '{fix}', or use '{{{who}.they}}' before the verb",
-                    where.file,
-                    pointer,
-                    offset=m.start(),
-                )
+    for text in all_texts(facts, "{", _NAME_THEN_VERB.search):
+        for m in _NAME_THEN_VERB.finditer(text.text):
+            name, verb, who, form = m.group(1), m.group(2), m.group(3), m.group(4).lower()
+            char = name[:1].lower() + name[1:]
+            if char != who[:1].lower() + who[1:] or char not in characters:
+                continue
+            word = verb.strip()
+            fix = f"{{{name}}} {word}{_SINGULAR[form]}" if word else f"{{{name}}} {_SINGULAR[form]}"
+            yield facts.diag(
+                "LT508",
+                f"'{m.group(0)}': after a name the verb is singular whatever the pronouns; "
+                f"write '{fix}', or use '{{{who}.they}}' before the verb",
+                text.file,
+                text.pointer(facts),
+                offset=m.start(),
+            )
 
 
 def partner_named(facts: Facts) -> Iterator[Diagnostic]:
-    """LT511: the partner's default name written into text; the player may have renamed them."""
+    """LT511: the partner's default name written into text; the player may have renamed them.
+
+    The texts shown outside play (the blurb, labels, explanations, summaries) count too: they
+    are read with the player's names during and after play."""
     partner = facts.story.partner
     if partner is None or not partner.name:
         return
     word = partner.name
     name = re.compile(rf"\b{re.escape(word)}\b")
-    for node in facts.story.nodes.values():
-        ending = node.ending
-        if not (any(word in line.text for line in node.lines)
-                or any(word in choice.text for choice in node.choices)
-                or ending is not None and (word in ending.title or word in ending.debrief)):
-            continue  # the usual case, checked without building anything
-        for text, where, line, suffix in _texts(node, placeholders_only=False):
-            if partner.name not in text:
-                continue
-            for m in name.finditer(text):
-                pointer = facts.line_pointers(node)[line] if line is not None \
-                    else where.pointer + suffix
-                yield facts.diag(
-                    "LT511",
-                    f"'{partner.name}' is written out: the player may have renamed "
-                    f"{partner.name}; write '{{{partner.id}}}' so the chosen name shows",
-                    where.file,
-                    pointer,
-                    offset=m.start(),
-                )
+    for text in all_texts(facts, word):
+        for m in name.finditer(text.text):
+            yield facts.diag(
+                "LT511",
+                f"'{partner.name}' is written out: the player may have renamed "
+                f"{partner.name}; write '{{{partner.id}}}' so the chosen name shows",
+                text.file,
+                text.pointer(facts),
+                offset=m.start(),
+            )

@@ -7,6 +7,7 @@ import pytest
 import game.story.expr
 from game.story.expr import Condition, Effect, compile_condition, compile_effect
 from tests.story.expr.support import VARS, Ctx, err, fresh, run_effect
+from tests.story.test_model_init import test_init_matches_the_fields as init_matches_the_fields
 
 
 def test_public_names_come_from_the_package() -> None:
@@ -132,3 +133,40 @@ def test_effect_errors(source: str, code: str, offset: int, fragment: str) -> No
 def test_numbers_assign_to_number_variables() -> None:
     for source in ("arousal = i", "arousal = 1.5", "arousal += i", "arousal /= i", "n *= 0.5"):
         compile_effect(source, VARS)
+
+
+@pytest.mark.parametrize("cls", [Condition, Effect], ids=lambda c: c.__name__)
+def test_compiled_classes_keep_their_own_init_in_step_with_their_fields(cls: type) -> None:
+    init_matches_the_fields(cls)
+
+
+@pytest.mark.parametrize(
+    ("source", "mode", "meant"),
+    [
+        ("safety + 1", "cond", "safety + 1 > 0"),
+        ("safety and b", "cond", "safety > 0 and b"),
+        ("b or mood", "cond", 'b or mood != ""'),
+        ("not safety", "cond", "safety == 0"),
+        ("b == 1", "cond", "b"),
+        ("b != 1 and safety > 2", "cond", "not b and safety > 2"),
+        ("mood == 3", "cond", 'mood == "3"'),
+        ("safety = safety * 0.8", "eff", "safety = round(safety * 0.8)"),
+        ("safety -= n + 1", "eff", "safety = round(safety - (n + 1))"),
+        ("safety *= min(n, 2)", "eff", "safety = round(safety * min(n, 2))"),
+        ("safety /= 2", "eff", "safety = round(safety / 2)"),
+    ],
+)
+def test_type_mismatches_show_the_expression_rewritten(source: str, mode: str, meant: str) -> None:
+    e = err(source, mode)
+    assert e.code == "LT303"
+    assert f"did you mean '{meant}'?" in e.message
+    if mode == "cond":
+        compile_condition(meant, VARS)  # and the rewritten one type-checks
+    else:
+        compile_effect(meant, VARS)
+
+
+def test_a_dollar_before_a_variable_is_explained() -> None:
+    e = err("$safety > 2", "cond")
+    assert e.code == "LT301" and e.offset == 0
+    assert "variables have no '$': write 'safety'" in e.message
