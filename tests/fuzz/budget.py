@@ -24,6 +24,8 @@ PLAN = {
 }
 
 COUNTS: Counter[str] = Counter()
+#: seconds spent on each, inputs and checks (not the rest of the session)
+SECONDS: Counter[str] = Counter()
 
 
 def planned(what: str) -> int:

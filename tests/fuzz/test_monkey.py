@@ -12,6 +12,7 @@ from __future__ import annotations
 import inspect
 import os
 import random
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -214,6 +215,7 @@ def test_every_screen_survives_random_input(tmp_path, stories) -> None:
     names = [s.name for s in SCREENS]
     per_visit = max(20, total // (len(names) * 2 * len(stories)))
     done = visits = 0
+    started = time.perf_counter()
     while done < total:
         story = stories[(visits // len(names)) % len(stories)]
         monkey = Monkey(tmp_path, story, seed + visits)
@@ -230,4 +232,5 @@ def test_every_screen_survives_random_input(tmp_path, stories) -> None:
             done += monkey.events
             budget.COUNTS["monkey events"] += monkey.events
             monkey.close()
+    budget.SECONDS["monkey events"] += time.perf_counter() - started
     assert visits >= len(names) and done >= total

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,7 @@ FUZZ = settings(max_examples=budget.planned("story inputs"), deadline=None,
 @FUZZ
 @given(st.data())
 def test_a_damaged_story_or_branch_file_only_ever_gives_diagnostics(workspace, data) -> None:
+    started = time.perf_counter()
     story = data.draw(st.sampled_from(workspace.stories), label="story")
     path = data.draw(st.sampled_from(workspace.of(story, (".json",))), label="file")
     raw = data.draw(mutated_json(workspace.files[path].decode("utf-8")), label="content")
@@ -128,12 +130,14 @@ def test_a_damaged_story_or_branch_file_only_ever_gives_diagnostics(workspace, d
     finally:
         workspace.restore(path)
     budget.COUNTS["story inputs"] += 1
+    budget.SECONDS["story inputs"] += time.perf_counter() - started
 
 
 @settings(FUZZ, max_examples=budget.planned("map inputs"))
 @given(st.data())
 def test_a_damaged_map_tileset_or_image_only_ever_gives_diagnostics(workspace, window,
                                                                    data) -> None:
+    started = time.perf_counter()
     story = data.draw(st.sampled_from(workspace.stories), label="story")
     path = data.draw(st.sampled_from(workspace.of(story, (".tmx", ".tsx", ".tx", ".png"))),
                      label="file")
@@ -146,6 +150,7 @@ def test_a_damaged_map_tileset_or_image_only_ever_gives_diagnostics(workspace, w
     finally:
         workspace.restore(path)
     budget.COUNTS["map inputs"] += 1
+    budget.SECONDS["map inputs"] += time.perf_counter() - started
 
 
 def test_the_corpus_is_whole_before_it_is_damaged(workspace) -> None:

@@ -42,7 +42,7 @@ def test_a_hundred_thousand_brackets_are_refused_at_the_first_one_too_deep(tmp_p
 
 
 def test_brackets_inside_strings_do_not_count(tmp_path) -> None:
-    root = tiny(tmp_path, lambda d: d.update(blurb="[" * 500 + '\\"{' * 100))
+    root = tiny(tmp_path, lambda d: d.update(authors=["[" * 500 + '\\"{' * 100]))
     assert codes(root) == []
 
 

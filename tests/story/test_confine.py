@@ -145,7 +145,7 @@ def test_a_branch_file_name_with_a_nul_byte_is_lt403(tmp_path: Path) -> None:
     loader = Loader(root=tmp_path, display_root="s")
     assert loader.read_json("branches/a\x00.json") is None
     (d,) = loader.diagnostics()
-    assert d.code == "LT403" and d.file == "s/branches/a\x00.json"
+    assert d.code == "LT403" and d.file == "s/branches/a\\x00.json"  # written out
 
 
 def test_a_tileset_path_with_a_control_character_in_a_map_is_lt403(tmp_path: Path) -> None:
