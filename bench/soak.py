@@ -9,7 +9,8 @@ session of a player (or a writer) would.
 
 After each playthrough the process's resident set (RSS, from ``/proc/self/statm``, or
 ``psutil`` where there is no /proc) and the number of live Python objects are read, after a
-full garbage collection. Reported: RSS at the start and at the end, and the growth per
+full garbage collection and, on glibc, ``malloc_trim(0)`` (free heap pages handed back, so a
+step in the allocator's arenas is not read as growth; what is alive stays counted). Reported: RSS at the start and at the end, and the growth per
 playthrough: the slope of a least-squares line through the RSS of every playthrough after the
 warm-up (the first WARMUP), in KB. The goal is under 50 KB per playthrough.
 
@@ -22,6 +23,7 @@ Writes bench/results/soak.md and bench/results/soak.json. Not a test: nothing he
 from __future__ import annotations
 
 import argparse
+import ctypes
 import gc
 import json
 import os
@@ -53,6 +55,17 @@ class Sample:
     seconds: float
     frames: int
     exit_code: int
+
+
+def release_free_heap() -> None:
+    """Hand the C heap's free pages back to the system (glibc's ``malloc_trim``), so the
+    resident set counts what is alive, not what the allocator keeps for later: without it the
+    set moves in steps of megabytes as arenas grow and shrink, whatever the program holds."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the resident set as it is
+        pass
 
 
 def rss_bytes() -> int:
@@ -119,6 +132,7 @@ def soak(stories: list[Path], runs: int, warmup: int, progress: bool = True) -> 
             code, frames = playthrough(story, i, Path(tmp), reload=(i % RELOAD_EVERY == 9))
             seconds = time.perf_counter() - t0
             gc.collect()
+            release_free_heap()
             sample = Sample(i, story.name, rss_bytes(), len(gc.get_objects()), seconds, frames,
                             code)
             samples.append(sample)
@@ -173,7 +187,8 @@ Command: `{command}` (headless, SDL dummy drivers) · {when} · {machine}
 --autoplay random --seed N`, saves and progress in a temporary `--data-dir`) to an ending,
 taking the stories in turn ({', '.join(p.name for p in stories)}); every
 {RELOAD_EVERY}th also reloads its story as developer mode does. Resident set after each
-playthrough and a full garbage collection:
+playthrough, a full garbage collection and `malloc_trim(0)` (the C heap's free pages handed
+back):
 
 | playthrough | story | RSS MB | live objects |
 |---|---|---|---|
