@@ -28,12 +28,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from release.build import size_budget
+
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 RUNS = 7
-LIMIT_MB = 150
+BUDGET_MB = size_budget()  # (folder, archive): README states it, the standalone test holds to it
 ONE_FRAME = ["play", "--autoplay", "first", "--max-frames", "1"]
 
 
@@ -138,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         "archive": archive_name,
         "archive_bytes": archive_bytes,
         **measured,
-        "limit_mb": LIMIT_MB,
+        "budget_mb": list(BUDGET_MB),
         "cold_start": summary(cold_times),
         "start": summary(frozen_times),
         "venv_start": summary(venv_times),
@@ -159,15 +161,18 @@ def mb(n: int | None) -> str:
 def render_md(d: dict) -> str:
     largest = "\n".join(f"| `_internal/{p['name']}` | {mb(p['bytes'])} |" for p in d["largest"])
     c, s, v = d["cold_start"], d["start"], d["venv_start"]
-    within = "within" if d["folder_bytes"] < d["limit_mb"] * 1e6 else "NOT within"
+    folder_mb, archive_mb = d["budget_mb"]
+    within = "within" if d["folder_bytes"] < folder_mb * 1e6 and (
+        d["archive_bytes"] is None or d["archive_bytes"] < archive_mb * 1e6) else "NOT within"
     built = f" (built in {d['build_s']} s)" if d["build_s"] is not None else ""
     return f"""# Standalone build
 
 Command: `{d['command']}` · {d['when']} · {d['machine']}
 
 The PyInstaller one-folder build for players without Python{built}: the folder is
-{mb(d['folder_bytes'])} in {d['files']} files ({within} the {d['limit_mb']} MB limit); the
-archive `{d['archive']}` is {mb(d['archive_bytes'])}.
+{mb(d['folder_bytes'])} in {d['files']} files; the archive `{d['archive']}` is
+{mb(d['archive_bytes'])}: {within} README's budget of {folder_mb} MB for the folder and
+{archive_mb} MB for the archive.
 
 | largest parts | size |
 |---|---|

@@ -41,6 +41,16 @@ def version() -> str:
     return found.group(1)
 
 
+def size_budget() -> tuple[int, int]:
+    """The standalone build's size budget as README states it, in MB: (folder, archive)."""
+    readme = " ".join((ROOT / "README.md").read_text("utf-8").split())
+    found = re.search(r"size budget[^.]*?(\d+) MB for the folder and (\d+) MB for the archive",
+                      readme)
+    if found is None:
+        raise SystemExit("release: README states no size budget for the standalone build")
+    return int(found.group(1)), int(found.group(2))
+
+
 def platform_tag() -> str:
     """``linux-x86_64``, ``windows-amd64``, ``macos-arm64``: what a player picks a download by."""
     system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, sys.platform)

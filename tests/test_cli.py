@@ -80,8 +80,42 @@ def test_text_player_asks_again_and_ends_cleanly_at_eof(tmp_path: Path) -> None:
     transcript = tmp_path / "run.json"
     result = run("play", "--text", str(BRANCHY), "--transcript", str(transcript), stdin="9\nhello\n\n")
     assert result.returncode == 0
-    assert result.stdout.count("Please type a number from 1 to 2.") == 3
+    assert result.stdout.count("Please type a number from 1 to 2, or h for help.") == 3
     assert json.loads(transcript.read_text())["ending"] is None
+
+
+def test_text_player_help_back_save_load_and_quit(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = run("play", "--text", "sample", "--data-dir", str(data),
+                 stdin="?\n1\nb\n2\ns\n1\nl\nq\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "b  go back one choice" in out and "q  quit" in out
+    assert "(Back one choice.)" in out and "(Loaded your save.)" in out
+    saved = json.loads((data / "text-saves" / "sample.json").read_text())
+    assert saved["story"] == "sample" and saved["session"]["node"] == "couch"
+    # after loading, the couch is shown again, and q ended the run there, no ending
+    assert out.rstrip().endswith("> q") and "Ending:" not in out
+
+
+def test_text_player_asks_for_the_partner(tmp_path: Path) -> None:
+    import argparse
+    import io
+
+    from game.story.load import load_story
+    from game.tools.play import ask_partner
+    from tests.conftest import STORIES
+
+    story, _ = load_story(STORIES / "sample")
+    args = argparse.Namespace(name=None, pronouns=None)
+    out = io.StringIO()
+    assert ask_partner(story, args, io.StringIO("Sam\nxe\nshe\n"), out)
+    assert args.name == "Sam" and args.pronouns == "she"
+    assert "Their name [Ben]" in out.getvalue() and out.getvalue().count("Pronouns:") == 2
+    kept = argparse.Namespace(name=None, pronouns=None)
+    assert ask_partner(story, kept, io.StringIO("\n\n"), io.StringIO())
+    assert kept.name is None and kept.pronouns is None  # Enter keeps the story's own
+    assert not ask_partner(story, kept, io.StringIO(""), io.StringIO())
 
 
 def test_from_and_set_start_anywhere_in_any_state() -> None:

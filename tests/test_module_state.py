@@ -25,19 +25,17 @@ TABLE = "a read-only table, filled when the module loads and never written after
 
 #: "module.name" -> why it may stay
 JUSTIFIED: dict[str, str] = {
-    # the window: one palette and a few font roles for the one window of the process
-    "game.app.render.theme.TONES": "the palette of the one window: fixed keys, swapped in "
-                                   "place by the high-contrast setting, never grown",
-    "game.app.render.theme._BASE": TABLE,
-    "game.app.render.theme._HIGH": TABLE,
-    "game.app.render.theme.HIGH_CONTRAST": "one flag: the palette in use",
-    "game.app.render.theme._TONES_BASE": TABLE,
-    "game.app.render.theme._TONES_HIGH": TABLE,
+    # the window: font roles, controller buttons, and the drawing helpers' bounded caches
     "game.app.render.theme.FONT_ROLES": TABLE,
-    "game.app.render.widgets.panel": "lru_cache(128) of panels by size and colour, emptied "
-                                     "when a run ends (Services.close -> widgets.forget)",
+    "game.app.render.widgets._panel": "lru_cache(128) of panels by size and colour, emptied "
+                                      "when a run ends (Services.close -> widgets.forget)",
     "game.app.render.widgets.vertical_gradient": "lru_cache(16), emptied when a run ends",
     "game.app.render.widgets._fade_strip": "lru_cache(32), emptied when a run ends",
+    "game.app.render.veil._sheet": "lru_cache(4) of one-colour sheets by colour and size, "
+                                   "emptied when a run ends (Services.close -> veil.forget)",
+    "game.app.render.veil.bottom_shade": "lru_cache(2), emptied when a run ends",
+    "game.app.pad.BUTTONS": TABLE,
+    "game.app.states.help.GLYPH": TABLE,
     "game.app.drive.VERBS": TABLE,
     "game.app.drive.ALIASES": TABLE,
     "game.app.states.settings.HELP": TABLE,
@@ -90,6 +88,7 @@ JUSTIFIED: dict[str, str] = {
     # the studio (the writers' web app)
     "game.studio.edits._OPS": TABLE,
     "game.studio.values._MISSING": "a sentinel: one object that marks a value left out",
+    "game.studio.history._GONE": "a sentinel: one object that marks a file or member not there",
 }
 
 _MUTABLE = (dict, list, set, bytearray, collections.deque)

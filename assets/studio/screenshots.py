@@ -59,6 +59,10 @@ def main() -> int:
             driver.save_screenshot(str(args.out / "studio-complete.png"))
             line.send_keys(Keys.ESCAPE)
             driver.find_element("id", "undo").click()
+            # the undo's answer draws the node again: wait for it before holding its fields
+            wait_for(driver, "document.getElementById('save').textContent === 'Saved'")
+            wait_for(driver, "!document.querySelector(\".cm-content[aria-label='line 2']\")"
+                             ".textContent.endsWith('{partner.th')")
 
             # a misspelt variable in a condition: the squiggle and lint's message
             condition = driver.find_element("css selector", ".cm-content[aria-label='choice 2 condition']")
@@ -70,6 +74,8 @@ def main() -> int:
             driver.find_element("id", "map").click()
             time.sleep(0.4)
             driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", condition)
+            wait_for(driver, "!document.getElementById('toast').classList.contains('show')")
+            time.sleep(0.3)
             driver.save_screenshot(str(args.out / "studio-squiggle.png"))
             driver.find_element("id", "undo").click()
 

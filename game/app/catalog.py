@@ -26,6 +26,8 @@ class Entry:
     blurb: str
     story: Story | None
     problems: list[str] = field(default_factory=list)
+    #: a writers' sample (``"sample": true`` in story.json): not offered to players
+    sample: bool = False
 
     @property
     def playable(self) -> bool:
@@ -44,26 +46,28 @@ def describe(d: Diagnostic, root: Path) -> str:
 
 def load_entry(path: Path) -> Entry:
     """One story folder as an entry; never raises."""
-    title, blurb = path.name, ""
+    title, blurb, sample = path.name, "", False
     try:
         found = inside(path, "story.json")
         raw = json.loads(found.read_text("utf-8")) if found is not None else None
         if isinstance(raw, dict):
             title = raw.get("title") if isinstance(raw.get("title"), str) else title
             blurb = raw.get("blurb") if isinstance(raw.get("blurb"), str) else ""
+            sample = raw.get("sample") is True
     except (OSError, ValueError, UnicodeDecodeError, RecursionError):
         pass
     try:
         story, diagnostics = load_story(path)
     except Exception as exc:  # noqa: BLE001 - a loader bug must not hide the story
         log.error("loading %s failed: %s", path, exc)
-        return Entry(path, title, blurb, None, [f"the story could not be read: {exc}"])
+        return Entry(path, title, blurb, None, [f"the story could not be read: {exc}"],
+                     sample)
     problems = [describe(d, path) for d in diagnostics if d.severity == "error"]
     if story is not None:
-        return Entry(path, story.title or title, story.blurb or blurb, story, [])
+        return Entry(path, story.title or title, story.blurb or blurb, story, [], sample)
     if not problems:
         problems = ["the story could not be loaded"]
-    return Entry(path, title, blurb, None, problems)
+    return Entry(path, title, blurb, None, problems, sample)
 
 
 def story_folders(root: Path | None = None) -> list[Path]:
@@ -78,3 +82,8 @@ def story_folders(root: Path | None = None) -> list[Path]:
 
 def scan(root: Path | None = None) -> list[Entry]:
     return [load_entry(p) for p in story_folders(root)]
+
+
+def for_players(entries: list[Entry]) -> list[Entry]:
+    """The stories a player picks from: every one but the writers' samples."""
+    return [e for e in entries if not e.sample]

@@ -19,6 +19,7 @@ import pygame
 
 from game.app import dev
 from game.app.keep import Keeper
+from game.app.keymods import ctrl
 from game.app.render import devpanels
 from game.app.render.images import Images
 from game.app.render.text import Lettering
@@ -90,7 +91,7 @@ class DevMode:
         if event.type != pygame.KEYDOWN:
             return False
         return event.key in (pygame.K_F3, *CONSOLE_KEYS) or (
-            event.key == pygame.K_r and bool(getattr(event, "mod", 0) & pygame.KMOD_CTRL))
+            event.key == pygame.K_r and ctrl(event))
 
     def handle(self, event: pygame.event.Event) -> Next:
         """Act on a developer key (one ``claims`` accepted)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from game.app.render import theme
 from game.story.layout import layered_layout
 from game.story.model import Story
 
@@ -23,12 +22,14 @@ PALETTE = (
     (120, 128, 200), (226, 150, 150), (90, 170, 140), (200, 190, 110), (160, 100, 90),
     (150, 200, 220), (190, 150, 210),
 )
+NO_DYNAMIC = (150, 142, 146)  # an ending that names no dynamic
+TEXT_NODE = (242, 228, 202)  # a place that is not an ending
 
 
 def dynamic_colour(story: Story, dynamic: str | None) -> tuple[int, int, int]:
     """A steady colour for each of a story's dynamics (by the order they are declared)."""
     if dynamic is None or dynamic not in story.dynamics:
-        return theme.GREY
+        return NO_DYNAMIC
     return PALETTE[list(story.dynamics).index(dynamic) % len(PALETTE)]
 
 
@@ -90,7 +91,7 @@ def build(story: Story, seen: Iterable[str] = (), path: Iterable[str] = (),
         x, y = layout.positions[nid]
         kind = "ending" if node.ending is not None else ("route" if node.route else "text")
         dynamic = node.ending.dynamic if node.ending is not None else None
-        colour = dynamic_colour(story, dynamic) if kind == "ending" else theme.CREAM
+        colour = dynamic_colour(story, dynamic) if kind == "ending" else TEXT_NODE
         nodes[nid] = FlowNode(nid, x, y, layout.layer[nid], kind, nid in seen_set, nid in walked,
                               dynamic, colour, nid)
     return FlowGraph(nodes, tuple(edges), steps, layout.width, layout.height, story.start,

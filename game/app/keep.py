@@ -56,6 +56,8 @@ class Keeper:
         #: False in developer mode: its jumps and reloads are not a playthrough, so they
         #: write no autosave and mark nothing as seen or found
         self.records = records
+        #: where each story's playthrough was last kept (autosave or save): (node, steps)
+        self.kept: dict[str, tuple[str, int]] = {}
 
     def close(self) -> None:
         """The end of the run: sounds stopped and let go of (before ``pygame.quit``)."""
@@ -122,6 +124,21 @@ class Keeper:
 
     # -- saving ------------------------------------------------------------------------------
 
+    def unsaved(self, session: Session) -> bool:
+        """Whether leaving now would lose progress: the playthrough has moved on (or back)
+        since it was last autosaved or saved. Nothing is ever lost where nothing is kept."""
+        if self.persist is None or not self.records or not session.steps:
+            return False
+        return self.kept.get(session.story.id) != _mark(session)
+
+    def loss(self, session: Session) -> str:
+        """What leaving now would lose, in words for the question that asks first."""
+        if self.unsaved(session):
+            return "What you did since the last autosave (after your last reply) will be lost."
+        if session.steps:
+            return "Your place is kept: Continue on the title brings you back."
+        return "You have not replied yet, so there is nothing to lose."
+
     def autosave(self, session: Session, line: str | None = None) -> bool:
         """The autosave after every choice (its own slot; the player never writes it); True
         when it was written."""
@@ -129,6 +146,7 @@ class Keeper:
             return False
         try:
             self.persist.autosave(session, line=line, thumbnail=_thumbnail())
+            self.kept[session.story.id] = _mark(session)
         except (SaveError, OSError) as err:
             log.warning("the autosave could not be written: %s", err)
             self.say("The autosave could not be written.")
@@ -159,13 +177,17 @@ class Keeper:
             return None
         return write_report(self.persist.dirs.logs, exc, context)
 
-    def save(self, session: Session, slot: str, line: str | None = None) -> SaveInfo | None:
-        """Save to a player slot; tells the player either way."""
+    def save(self, session: Session, slot: str, line: str | None = None,
+             picture: pygame.Surface | None = None) -> SaveInfo | None:
+        """Save to a player slot; tells the player either way. ``picture`` is the scene for
+        the slot's thumbnail (the window as it is when None)."""
         if self.persist is None:
             self.say("Saving is not available.")
             return None
         try:
-            info = self.persist.saves.save(session, slot, line=line, thumbnail=_thumbnail())
+            info = self.persist.saves.save(session, slot, line=line,
+                                           thumbnail=_thumbnail(picture))
+            self.kept[session.story.id] = _mark(session)
         except (SaveError, OSError) as err:
             log.warning("%s", err)
             self.sound("error")
@@ -219,6 +241,7 @@ class Keeper:
             return Opened()
         if not notes:
             self.say(f"Loaded {info.label.lower()}")
+        self.kept[session.story.id] = _mark(session)
         return Opened(session, tuple(notes))
 
     def quickload(self, story_id: str) -> Opened:
@@ -243,7 +266,8 @@ class Keeper:
             return None
 
     def resume(self, folder: Path, data: dict[str, Any]) -> Opened:
-        """Carry on from saved session JSON (Continue); notes about story changes are logged."""
+        """Carry on from saved session JSON (Continue), with notes when its story changed
+        since, as opening a save gives them."""
         entry = load_entry(folder)
         if entry.story is None:
             return Opened(failure=("The saved story cannot be played",
@@ -253,13 +277,21 @@ class Keeper:
         except SessionError as err:
             return Opened(failure=("This save cannot be opened", str(err)))
         for note in notes:
-            log.warning("%s", note)
-        return Opened(session)
+            log.info("%s", note)
+        self.kept[session.story.id] = _mark(session)
+        return Opened(session, tuple(notes))
 
 
-def _thumbnail() -> bytes | None:
-    """The window as a small PNG, for a save slot."""
-    surface = pygame.display.get_surface() if pygame.display.get_init() else None
+def _mark(session: Session) -> tuple[str, int]:
+    """Where a playthrough is, as far as keeping it goes."""
+    return session.node_id, len(session.steps)
+
+
+def _thumbnail(picture: pygame.Surface | None = None) -> bytes | None:
+    """``picture`` (else the window) as a small PNG, for a save slot."""
+    surface = picture
+    if surface is None and pygame.display.get_init():
+        surface = pygame.display.get_surface()
     if surface is None:
         return None
     try:

@@ -19,15 +19,19 @@ from typing import Protocol, TypeVar
 import pygame
 
 from game.app import display
-from game.app.render import theme
+from game.app.keymods import alt, ctrl
+from game.app.pad import PAD_EVENTS, Pads
+from game.app.render import veil
 from game.app.screen import Registry, Screen, Stack
 from game.app.services import Services
 from game.app.transitions import Next, Pop, Push, Quit, Replace, Transition, steps
+from game.app.voice import MISSING
 from game.story.session import Session
 
 log = logging.getLogger("lowtide.app")
 
 FADE_TIME = 0.35
+CLOSING = "close"  # the topic of the question the window's close button asks
 MAX_ERRORS = 20  # more failures than this in one run end it rather than loop on error screens
 
 T = TypeVar("T")
@@ -56,16 +60,17 @@ class App:
         self.surface: pygame.Surface | None = None
         self.clock = pygame.time.Clock()
         self.fade = 0.0  # 1 = fully covered, fading towards 0
-        self.veil: pygame.Surface | None = None
         self.observers: list[Callable[[str, object], None]] = []
         self.errors = 0
         self._failing = False
         self.first_frame_at: float | None = None
+        self.pads = Pads()
 
     # -- window --------------------------------------------------------------------------
 
     def open_window(self) -> pygame.Surface:
         self.surface = display.open_window(self.services.settings.fullscreen)
+        self.pads.start()
         return self.surface
 
     # -- the stack -----------------------------------------------------------------------
@@ -114,6 +119,12 @@ class App:
         self._guard(gone.on_exit)
         top = self.stack.top
         if top is None:
+            return
+        if getattr(gone, "topic", None) == CLOSING:  # the close button's question: ours
+            if result is True:
+                self.quit(0)
+            else:
+                self._entered(top)
             return
         after = self._guard(lambda: top.on_result(gone.name, result))
         self._entered(top)
@@ -177,6 +188,8 @@ class App:
         top = self.stack.top
         if top is not None:
             self.apply(self._guard(lambda: top.update(dt)))
+        self.services.keep.toast.update(dt)
+        self._guard(self._speak)
         self.fade = max(0.0, self.fade - dt / FADE_TIME)
         self.draw()
         pygame.display.flip()
@@ -193,38 +206,72 @@ class App:
         surface = self.surface
         assert surface is not None
         screens = self.stack.visible()
+        pal = self.services.palette
         if not screens:
-            surface.fill(theme.NIGHT_DEEP)
+            surface.fill(pal.NIGHT_DEEP)
         for screen in screens:
             try:
                 screen.draw(surface)
             except Exception as exc:  # noqa: BLE001 - any failure becomes an error screen
                 self.fail(exc)
-                surface.fill(theme.NIGHT_DEEP)
+                surface.fill(pal.NIGHT_DEEP)
                 break
+        settings = self.services.settings
+        # the toast ("Saved", "Settings could not be stored") over whichever screen is showing
+        self.services.keep.toast.draw(surface, self.services, scale=settings.scale,
+                                      reduced_motion=settings.reduced_motion)
         if self.fade > 0:
-            a = int(255 * _ease(self.fade))
-            veil = self._veil()
-            veil.set_alpha(a)
-            surface.blit(veil, (0, 0))
-
-    def _veil(self) -> pygame.Surface:
-        """What a fade covers the window with (made once per run)."""
-        if self.veil is None:
-            self.veil = pygame.Surface(theme.SIZE)
-            self.veil.fill(theme.NIGHT_DEEP)
-        return self.veil
+            veil.darken(surface, self.services.palette.NIGHT_DEEP, int(255 * _ease(self.fade)))
 
     def _dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
-            self.quit(0)
+            self.apply(self._guard(self.closing))
             return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
-            display.toggle_fullscreen()
+        if event.type in PAD_EVENTS:  # a pad's press is the key press it stands for
+            as_key = self.pads.translate(event)
+            if as_key is None:
+                return
+            event = as_key
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:  # the setting, kept
+            self.services.change_settings(fullscreen=not self.services.settings.fullscreen)
             return
         top = self.stack.top
+        held = ctrl(event) or alt(event)
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_v and not held \
+                and not (top and top.takes_text):
+            self.toggle_voicing()
+            return
         if top is not None:
             self.apply(self._guard(lambda: top.handle_event(event)))
+
+    def closing(self) -> Next:
+        """The window's close button, as "Quit the game": asked first when the playthrough on
+        screen has progress that would be lost; pressed again while asking, it quits."""
+        top = self.stack.top
+        if top is not None and getattr(top, "topic", None) == CLOSING:
+            return Quit(0)
+        keep = self.services.keep
+        session = self.stack.session()
+        if session is None or not keep.unsaved(session):
+            return Quit(0)
+        return Push("confirm", question="Quit the game?", detail=keep.loss(session),
+                    yes="Quit", no="Keep playing", topic=CLOSING)
+
+    def _speak(self) -> None:
+        """Self-voicing: say what the top screen offers, when it changes."""
+        top = self.stack.top
+        sv = self.services
+        sv.voice.follow(top.spoken() if top is not None else None, sv.settings.self_voicing)
+
+    def toggle_voicing(self) -> None:
+        """V: self-voicing on or off (with a clear message when no speech exists here)."""
+        sv = self.services
+        on = not sv.settings.self_voicing
+        if on and not sv.voice.available():
+            sv.keep.say(MISSING)
+            return
+        sv.change_settings(self_voicing=on)
+        sv.keep.say("Self-voicing on (V turns it off)" if on else "Self-voicing off")
 
     def _guard(self, fn: Callable[[], T]) -> T | None:
         """``fn()``, or None after showing its failure (screens never crash the window)."""
@@ -289,8 +336,6 @@ def _summary(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     text = text if len(text) <= 300 else f"{text[:297]}..."
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
 
 
 def _ease(t: float) -> float:

@@ -1,8 +1,9 @@
 """The keys play adds for going back and keeping, as named actions.
 
-F5 quick save, F9 quick load; Backspace, Ctrl+Z, PageUp or the mouse wheel up roll back one
-choice; Ctrl+Y, PageDown or the wheel down roll forward again; H opens the history. Play asks
-``action(event)`` first and does the action it names.
+F5 quick save, F9 quick load; Backspace, Ctrl+Z, PageUp or the mouse wheel up step back (a
+line, then the choice before); Ctrl+Y, PageDown or the wheel down roll forward again; L opens
+the history (the log); H or a middle click hides the interface; Tab skips; Q reaches the quick
+menu. Play asks ``action(event)`` first and does the action it names.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from enum import Enum
 
 import pygame
 
+from game.app.keymods import ctrl, shift
+
 
 class Action(Enum):
     QUICK_SAVE = "quick save"
@@ -18,10 +21,10 @@ class Action(Enum):
     ROLL_BACK = "roll back"
     ROLL_FORWARD = "roll forward"
     HISTORY = "history"
-
-
-def _ctrl(event: pygame.event.Event) -> bool:
-    return bool(getattr(event, "mod", 0) & pygame.KMOD_CTRL)
+    HELP = "keys and buttons"
+    HIDE = "hide the interface"
+    SKIP = "skip"
+    QUICK_MENU = "quick menu"
 
 
 def action(event: pygame.event.Event) -> Action | None:
@@ -30,6 +33,8 @@ def action(event: pygame.event.Event) -> Action | None:
         if event.y > 0:
             return Action.ROLL_BACK
         return Action.ROLL_FORWARD if event.y < 0 else None
+    if event.type == pygame.MOUSEBUTTONDOWN and event.button == 2:
+        return Action.HIDE
     if event.type != pygame.KEYDOWN:
         return None
     k = event.key
@@ -37,10 +42,18 @@ def action(event: pygame.event.Event) -> Action | None:
         return Action.QUICK_SAVE
     if k == pygame.K_F9:
         return Action.QUICK_LOAD
-    if k in (pygame.K_BACKSPACE, pygame.K_PAGEUP) or (k == pygame.K_z and _ctrl(event)):
+    if k in (pygame.K_BACKSPACE, pygame.K_PAGEUP) or (k == pygame.K_z and ctrl(event)):
         return Action.ROLL_BACK
-    if k == pygame.K_PAGEDOWN or (k == pygame.K_y and _ctrl(event)):
+    if k == pygame.K_PAGEDOWN or (k == pygame.K_y and ctrl(event)):
         return Action.ROLL_FORWARD
-    if k == pygame.K_h:
+    if k == pygame.K_F1:
+        return Action.HELP
+    if k == pygame.K_l:
         return Action.HISTORY
+    if k == pygame.K_h:
+        return Action.HIDE
+    if k == pygame.K_TAB and not shift(event):
+        return Action.SKIP
+    if k == pygame.K_q:
+        return Action.QUICK_MENU
     return None

@@ -1,5 +1,7 @@
-"""The reader's pace in play: auto-advance after a finished line, and skipping text already
-seen in an earlier playthrough (quickly, and never past a choice)."""
+"""The reader's pace in play: auto-advance after a finished line, and skipping (quickly, and
+never past a choice): always through text seen before when the "skip text already seen"
+setting is on, and while the player skips (Ctrl held, Tab, the quick menu's Skip) through
+text seen before, or any text when "skip unseen text too" is on."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ class Pace:
 
     finish: bool = False
     advance: bool = False
+    #: skipping reached text not seen before (and the player did not allow skipping it)
+    stop_skipping: bool = False
 
 
 STAY = Pace()
@@ -33,13 +37,18 @@ class Reader:
         self.seen_before = seen_before
         self.wait = 0.0
 
-    def tick(self, dt: float, settings: Settings, *, reading: bool, complete: bool) -> Pace:
+    def tick(self, dt: float, settings: Settings, *, reading: bool, complete: bool,
+             skipping: bool = False) -> Pace:
         """One frame of ``dt`` seconds; ``reading``: lines are on screen and play has the
-        player's attention; ``complete``: the line is shown whole."""
+        player's attention; ``complete``: the line is shown whole; ``skipping``: the player
+        asked to skip."""
         if not reading:
             self.wait = 0.0
             return STAY
-        if settings.skip_seen and self.seen_before:
+        if skipping and not (self.seen_before or settings.skip_unseen):
+            self.wait = 0.0
+            return Pace(stop_skipping=True)
+        if (settings.skip_seen and self.seen_before) or skipping:
             self.wait += dt
             if self.wait >= SKIP_WAIT:
                 self.wait = 0.0

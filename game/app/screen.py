@@ -15,8 +15,10 @@ from typing import Protocol
 import pygame
 
 from game.app.keep import Opened
+from game.app.render.theme import Palette
 from game.app.services import Services
 from game.app.transitions import Next, Push, Replace
+from game.story.session import Session
 
 
 class Window(Protocol):
@@ -36,9 +38,16 @@ class Screen:
     name = "screen"
     #: an opaque screen hides the ones below it (they are not drawn)
     opaque = True
+    #: the screen takes typed text, so letters are not the window's keys (V for self-voicing)
+    takes_text = False
 
     def __init__(self, app: Window):
         self.app = app
+
+    @property
+    def palette(self) -> Palette:
+        """The colours to draw with now (the services', by the contrast setting)."""
+        return self.app.services.palette
 
     def handle_event(self, event: pygame.event.Event) -> Next:
         """React to one input event (mouse positions are in logical 1280×720 coordinates)."""
@@ -60,6 +69,11 @@ class Screen:
 
     def on_exit(self) -> None:
         """Called when the screen leaves the stack."""
+
+    def spoken(self) -> str | None:
+        """What self-voicing reads now: the focused item, or the line on screen; None for
+        nothing. Read each frame and spoken when it changes."""
+        return None
 
     def drive_hint(self) -> object:
         """What an automatic player may do now (see game.app.drive); None when nothing."""
@@ -118,6 +132,14 @@ class Stack:
     @property
     def top(self) -> Screen | None:
         return self.screens[-1] if self.screens else None
+
+    def session(self) -> Session | None:
+        """The playthrough open in the window: the topmost screen's that holds one."""
+        for screen in reversed(self.screens):
+            session = getattr(screen, "session", None)
+            if isinstance(session, Session):
+                return session
+        return None
 
     def visible(self) -> list[Screen]:
         """The screens to draw, bottom first: from the topmost opaque one up."""

@@ -8,12 +8,14 @@ the class below, and open it from another screen with ``Push("its-name", arg=val
 from __future__ import annotations
 
 from game.app.screen import Registry, Screen
+from game.app.states.confirm import ConfirmScreen
 from game.app.states.console import ConsoleScreen
 from game.app.states.devwait import DevWaitScreen
 from game.app.states.ending import EndingScreen
 from game.app.states.error import ErrorScreen
 from game.app.states.flowchart import FlowchartScreen
 from game.app.states.gallery import GalleryScreen
+from game.app.states.help import HelpScreen
 from game.app.states.history import HistoryScreen
 from game.app.states.notice import NoticeScreen
 from game.app.states.pause import PauseScreen
@@ -37,6 +39,8 @@ SCREENS: tuple[type[Screen], ...] = (
     GalleryScreen,
     FlowchartScreen,
     NoticeScreen,
+    ConfirmScreen,
+    HelpScreen,
     ErrorScreen,
     ConsoleScreen,
     DevWaitScreen,

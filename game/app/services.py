@@ -2,7 +2,8 @@
 ``keep`` (saves, progress, sound, the toast).
 
 One ``Services`` object is made per run by the entry point and reached by every screen through
-its window (``self.app.services``); nothing in the app is global.
+its window (``self.app.services``); nothing in the app is global: the palette too is the
+services' (``palette``, from the contrast setting), read by every drawing.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from game.app import display
 from game.app.dev import StoryCheck
 from game.app.devplay import DevMode, Host
 from game.app.keep import Keeper
-from game.app.render import theme, widgets
+from game.app.render import theme, veil, widgets
 from game.app.render.images import Images
 from game.app.render.text import TextCache
-from game.app.render.theme import Fonts
+from game.app.render.theme import Fonts, Palette
 from game.app.settings import Settings
+from game.app.voice import Voice
 from game.story.load import load_story
 
 log = logging.getLogger("lowtide.app")
@@ -54,6 +56,8 @@ class Services:
     #: developer mode's state for the story being written, kept across the play and ending
     #: screens that host it; None outside developer mode (see ``dev_mode``)
     dev: DevMode | None = None
+    #: self-voicing: reads aloud what the top screen offers (``Screen.spoken``)
+    voice: Voice = field(default_factory=Voice)
     images: Images = field(init=False)
 
     def __post_init__(self) -> None:
@@ -63,14 +67,22 @@ class Services:
         return self.fonts.get(role, size)
 
     def close(self) -> None:
-        """Let go of everything made for the window (fonts, text, images, sounds), before
-        ``pygame.quit``: what pygame frees after it has stopped is never given back."""
+        """Let go of everything made for the window (fonts, text, images, sounds, the voice
+        speaking), before ``pygame.quit``: what pygame frees after it has stopped is never
+        given back."""
+        self.voice.stop()
         self.keep.close()
         self.text.clear()
         self.images.clear()
         self.fonts.close()
         widgets.forget()
+        veil.forget()
         self.dev = None
+
+    @property
+    def palette(self) -> Palette:
+        """The colours to draw with: the default palette, or high contrast's."""
+        return theme.palette(self.settings.high_contrast)
 
     # -- settings ----------------------------------------------------------------------------
 
@@ -83,13 +95,13 @@ class Services:
         return new
 
     def apply_settings(self, old: Settings | None, new: Settings) -> None:
-        """Make the window match the settings: volumes, full screen, font and contrast."""
+        """Make the window match the settings: volumes, full screen and font (the palette
+        follows the contrast setting by itself)."""
         if self.keep.audio is not None:
             self.keep.audio.apply(new)
         if old is not None and old.fullscreen != new.fullscreen:
-            display.toggle_fullscreen()
+            display.set_fullscreen(new.fullscreen)
         self.fonts.set_legible(new.legible_font)
-        theme.use_high_contrast(new.high_contrast)
 
     # -- developer mode ----------------------------------------------------------------------
 

@@ -43,6 +43,8 @@ class Settings:
     auto_advance: bool = _flag(False, "Auto-advance")
     auto_delay: float = _num(2.0, 0.5, 10.0, "Auto-advance delay", 0.5, "seconds")
     skip_seen: bool = _flag(False, "Skip text already seen")
+    skip_unseen: bool = _flag(False, "Skip unseen text too")
+    quick_menu: bool = _flag(True, "Quick menu")
     # sound
     master_volume: float = _num(0.8, 0.0, 1.0, "Master volume", 0.1)
     music_volume: float = _num(0.6, 0.0, 1.0, "Music and ambience", 0.1)
@@ -54,6 +56,7 @@ class Settings:
     legible_font: bool = _flag(False, "Hyper-legible font")
     reduced_motion: bool = _flag(False, "Reduced motion")
     show_dynamics: bool = _flag(False, "Show the dynamics")
+    self_voicing: bool = _flag(False, "Self-voicing")
 
     # -- derived ---------------------------------------------------------------------------
 

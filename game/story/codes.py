@@ -79,6 +79,7 @@ _CODES = [
     Code("LT513", WARNING, "placeholder text from new-branch left in the story"),
     Code("LT514", WARNING, "a possessive form ({partner.their}) where 'theirs' is meant"),
     Code("LT515", WARNING, "a variable or name written with '$' in text"),
+    Code("LT516", ERROR, "a line or a choice with no text (empty, or only spaces)"),
     # Maps (lint): what the renderer cannot draw, and sizes outside sane bounds
     Code("LT520", ERROR, "map or layer size in tiles out of bounds"),
     Code("LT521", ERROR, "tile size in pixels out of bounds"),

@@ -22,10 +22,12 @@ def apply_ops(files: Mapping[str, Any], ops: list[dict[str, Any]]) -> Files:
     """The files after every op in turn (only the changed ones differ by identity)."""
     out: Files = dict(files)
     for op in ops:
+        if not isinstance(op, dict):
+            raise EditError(f"an edit is an object with an 'op', not {type(op).__name__}")
         kind = op.get("op")
         handler = _OPS.get(kind) if isinstance(kind, str) else None
         if handler is None:
-            raise EditError(f"unknown edit {kind!r}")
+            raise EditError(f"unknown edit {str(kind)[:40]!r}")
         try:
             out.update(handler(out, op))
         except (KeyError, IndexError, TypeError) as err:
@@ -33,10 +35,30 @@ def apply_ops(files: Mapping[str, Any], ops: list[dict[str, Any]]) -> Files:
     return out
 
 
+def _text(op: dict[str, Any], name: str) -> str:
+    value = op.get(name)
+    if not isinstance(value, str):
+        raise EditError(f"'{name}' of a {op.get('op')} edit must be a string")
+    return value
+
+
+def _int(op: dict[str, Any], name: str, default: int | None = None) -> int:
+    value = op.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise EditError(f"'{name}' of a {op.get('op')} edit must be a whole number")
+    return value
+
+
+def _value(op: dict[str, Any]) -> Any:
+    if "value" not in op:
+        raise EditError(f"a {op.get('op')} edit needs a 'value'")
+    return op["value"]
+
+
 def _file(files: Files, op: dict[str, Any]) -> tuple[str, Any]:
-    rel = op["file"]
+    rel = _text(op, "file")
     if rel not in files:
-        raise EditError(f"no file {rel}")
+        raise EditError(f"no file {rel[:80]}")
     return rel, files[rel]
 
 
@@ -49,7 +71,7 @@ def _path(op: dict[str, Any]) -> list[str | int]:
 
 def _set(files: Files, op: dict[str, Any]) -> Files:
     rel, doc = _file(files, op)
-    return {rel: values.set_in(doc, _path(op), op["value"])}
+    return {rel: values.set_in(doc, _path(op), _value(op))}
 
 
 def _delete(files: Files, op: dict[str, Any]) -> Files:
@@ -59,17 +81,17 @@ def _delete(files: Files, op: dict[str, Any]) -> Files:
 
 def _insert(files: Files, op: dict[str, Any]) -> Files:
     rel, doc = _file(files, op)
-    return {rel: values.insert_in(doc, _path(op), int(op.get("index", -1)), op["value"])}
+    return {rel: values.insert_in(doc, _path(op), _int(op, "index", -1), _value(op))}
 
 
 def _remove(files: Files, op: dict[str, Any]) -> Files:
     rel, doc = _file(files, op)
-    return {rel: values.remove_in(doc, _path(op), int(op["index"]))}
+    return {rel: values.remove_in(doc, _path(op), _int(op, "index"))}
 
 
 def _move(files: Files, op: dict[str, Any]) -> Files:
     rel, doc = _file(files, op)
-    return {rel: values.move_in(doc, _path(op), int(op["from"]), int(op["to"]))}
+    return {rel: values.move_in(doc, _path(op), _int(op, "from"), _int(op, "to"))}
 
 
 def _check_new_id(files: Files, node_id: Any) -> str:
@@ -85,20 +107,20 @@ def _check_new_id(files: Files, node_id: Any) -> str:
 
 def _add_node(files: Files, op: dict[str, Any]) -> Files:
     rel, doc = _file(files, op)
-    node_id = _check_new_id(files, op["id"])
+    node_id = _check_new_id(files, op.get("id"))
     return {rel: values.set_in(doc, ["nodes", node_id], op.get("value") or {"text": ""})}
 
 
 def _rename_node(files: Files, op: dict[str, Any]) -> Files:
-    old = op["old"]
+    old = _text(op, "old")
     if old not in refs.node_files(files):
         raise EditError(f"there is no node '{old}'")
-    new = _check_new_id(files, op["new"])
+    new = _check_new_id(files, op.get("new"))
     return refs.rename_node(files, old, new)
 
 
 def _delete_node(files: Files, op: dict[str, Any]) -> Files:
-    node_id = op["id"]
+    node_id = _text(op, "id")
     main = files.get(refs.STORY_FILE)
     if isinstance(main, dict) and main.get("start") == node_id:
         raise EditError(f"'{node_id}' is where the story starts: choose another start first")
@@ -110,12 +132,12 @@ def _delete_node(files: Files, op: dict[str, Any]) -> Files:
 def _to_lines(files: Files, op: dict[str, Any]) -> Files:
     """A node written with one ``text`` (and ``speaker``, ``expression``) rewritten to use
     ``lines``, in the place its text was, so a second line can be added."""
-    node_id = op["id"]
+    node_id = _text(op, "id")
     rel = refs.node_files(files).get(node_id)
     if rel is None:
         raise EditError(f"there is no node '{node_id}'")
     node = files[rel]["nodes"][node_id]
-    if "lines" in node or "text" not in node:
+    if not isinstance(node, dict) or "lines" in node or "text" not in node:
         return {}
     line = {k: node[k] for k in node if k in _TEXT_KEYS}
     out: dict[str, Any] = {}
@@ -129,7 +151,7 @@ def _to_lines(files: Files, op: dict[str, Any]) -> Files:
 
 
 def _new_file(files: Files, op: dict[str, Any]) -> Files:
-    rel = op["file"]
+    rel = _text(op, "file")
     if rel in files:
         raise EditError(f"{rel} exists already")
     if not (isinstance(rel, str) and rel.startswith("branches/") and rel.endswith(".json")

@@ -113,8 +113,9 @@ def place(
 ) -> dict[str, tuple[float, float]]:
     """A position for every card: the saved one, else one from the layered layout.
 
-    When some cards already have places, a new card goes just below the first card that leads
-    to it, so arranging the map by hand is not undone by one new node.
+    When some cards already have places, a new card goes to the nearest free place below the
+    first card that leads to it (beside, when below is taken), so arranging the map by hand is
+    not undone by one new node and no card lands on another.
     """
     ids = [c["id"] for c in story["cards"]]
     missing = [n for n in ids if n not in saved]
@@ -130,13 +131,47 @@ def place(
     for a, b in edges:
         parents.setdefault(b, a)
     lowest = max((y for _, y in out.values()), default=0.0)
+    taken = _Taken(out.values())
     spare = 0
     for n in missing:
         parent = parents.get(n)
         if parent in out:
             x, y = out[parent]
-            out[n] = (x + 40.0, y + Y_GAP)
+            out[n] = taken.free_near(x, y + Y_GAP)
         else:
-            out[n] = (spare * X_GAP, lowest + 2 * Y_GAP)
+            out[n] = taken.free_near(spare * X_GAP, lowest + 2 * Y_GAP)
             spare += 1
+        taken.add(*out[n])
     return out  # type: ignore[return-value]
+
+
+CARD_W, CARD_H, MARGIN = 236.0, 92.0, 24.0  # a card on the page, and the space kept round it
+
+
+class _Taken:
+    """Where cards are, bucketed, to find a place where a new one overlaps none."""
+
+    def __init__(self, places) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        for x, y in places:
+            self.add(x, y)
+
+    def _cell(self, x: float, y: float) -> tuple[int, int]:
+        return int(x // (CARD_W + MARGIN)), int(y // (CARD_H + MARGIN))
+
+    def add(self, x: float, y: float) -> None:
+        self.cells.setdefault(self._cell(x, y), []).append((x, y))
+
+    def free(self, x: float, y: float) -> bool:
+        cx, cy = self._cell(x, y)
+        return not any(abs(x - ox) < CARD_W + MARGIN and abs(y - oy) < CARD_H + MARGIN
+                       for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                       for ox, oy in self.cells.get((cx + dx, cy + dy), ()))
+
+    def free_near(self, x: float, y: float) -> tuple[float, float]:
+        """The nearest free place at or below (x, y), then beside it."""
+        for row in range(400):
+            for dx in (0.0, X_GAP, -X_GAP, 2 * X_GAP, -2 * X_GAP):
+                if self.free(x + dx, y + row * 60.0):
+                    return x + dx, y + row * 60.0
+        return x, y + 400 * 60.0

@@ -89,6 +89,89 @@ def references(files: Files, node_id: str) -> list[Reference]:
     return out
 
 
+def in_node(ref: Reference) -> str | None:
+    """The node whose definition (or ``extend`` entry) holds the reference, if any."""
+    path = ref.path
+    if len(path) >= 3 and path[0] in ("nodes", "extend") and isinstance(path[1], str):
+        return path[1]
+    return None
+
+
+def describe(files: Files, ref: Reference) -> str:
+    """Where a reference is, in a writer's words: "the choice 'Sit with them' in node hall"."""
+    path, file = ref.path, ref.file
+    if ref.what == "start":
+        return "the story's start (story.json)"
+    node = in_node(ref)
+    if node is None:
+        if ref.what == "extend":
+            return f"the choices {file} adds to it"
+        top = path[0] if path else ""
+        what = {"variables": "the variable", "kinds": "the reply kind", "characters":
+                "the character", "dynamics": "the dynamic", "scenes": "the scene"}.get(str(top))
+        if what and len(path) >= 2:
+            return f"{what} '{path[1]}' ({file})"
+        return f"{'/'.join(map(str, path)) or 'the top'} of {file}"
+    raw = _get(files.get(file), path[:2])
+    rest = path[2:]
+    where = f"node {node}" if path[0] == "nodes" else f"what {file} adds to node {node}"
+    if rest[:1] == ("choices",) and len(rest) >= 2:
+        choice = _get(raw, rest[:2])
+        text = choice.get("text") if isinstance(choice, dict) else None
+        named = _named(text) if isinstance(text, str) and text.strip() \
+            else f"choice {rest[1] + 1 if isinstance(rest[1], int) else rest[1]} (no text yet)"
+        part = _part(rest[2:])
+        return f"{part}{named} in {where}" if path[0] == "nodes" \
+            else f"{part}{named} that {file} adds to node {node}"
+    if rest[:1] == ("route",) and len(rest) >= 2:
+        n = rest[1] + 1 if isinstance(rest[1], int) else rest[1]
+        return f"{_part(rest[2:])}way {n} of the route of {where}"
+    if rest[:1] == ("lines",) and len(rest) >= 2:
+        n = rest[1] + 1 if isinstance(rest[1], int) else rest[1]
+        return f"{_part(rest[2:], line=True)}line {n} of {where}"
+    if rest[:1] == ("text",):
+        return f"the text of {where}"
+    if rest[:1] == ("effects",):
+        return f"an effect on entering {where}"
+    if rest[:1] == ("ending",):
+        return f"the ending of {where}"
+    return where
+
+
+def _part(rest: tuple, line: bool = False) -> str:
+    """The part of a choice, route entry or line that holds the reference, as a prefix."""
+    key = rest[0] if rest else "to"
+    if key == "if":
+        return "the condition of "
+    if key == "effects":
+        return "an effect of "
+    if key == "text" and not line:
+        return "the text of "
+    return ""
+
+
+def _get(value: Any, path: tuple) -> Any:
+    for step in path:
+        if isinstance(value, dict) and isinstance(step, str):
+            value = value.get(step)
+        elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
+            value = value[step]
+        else:
+            return None
+    return value
+
+
+def _named(text: str) -> str:
+    """A choice by its words, in quotes unless it opens with its own."""
+    text = _clip(text)
+    return f"the choice {text}" if text[:1] in "\"\u201c\u2018" else f"the choice '{text}'"
+
+
+def _clip(text: str, n: int = 48) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
 def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
     if isinstance(value, str):
         yield path, value

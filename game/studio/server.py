@@ -8,7 +8,9 @@ story carries the random token printed with the address (``?token=`` for the pag
 without a preflight the studio never grants.
 
 Changes the page did not ask for arrive by long polling ``/api/events``: the debounced lint of
-the whole story, and files changed on disk by another program.
+the whole story, files changed on disk by another program, and every change made in any tab
+(each tab shows all of them; an edit made from a view older than a change of the same field is
+refused with a 409, and the tab catches up).
 """
 
 from __future__ import annotations
@@ -29,10 +31,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from game import paths
-from game.studio import heat
+from game.studio import heat, inputs
 from game.studio.checks import lint_texts
+from game.studio.inputs import BadRequest, Fields
 from game.studio.project import EditError
-from game.studio.studio import Studio
+from game.studio.studio import Stale, Studio
 
 log = logging.getLogger("lowtide.studio")
 
@@ -40,6 +43,7 @@ STATIC = Path(__file__).parent / "static"
 LINT_DELAY = 0.25  # seconds of quiet after an edit before the whole story is linted, at least
 LINT_DELAY_MAX = 4.0
 POLL_WAIT = 20.0  # seconds a long poll waits for news
+KEPT_EVENTS = 500  # a page further behind than this loads the whole state again
 TOKEN_HEADER = "x-studio-token"
 
 
@@ -54,14 +58,27 @@ class Events:
     def publish(self, event: dict[str, Any]) -> None:
         self.seq += 1
         self.items.append((self.seq, event))
-        del self.items[:-50]
+        del self.items[:-KEPT_EVENTS]
         self.changed.set()
         self.changed = asyncio.Event()
 
-    async def after(self, seq: int, wait: float) -> tuple[int, list[dict[str, Any]]]:
+    def lost(self, seq: int) -> bool:
+        """Whether a page that has seen up to ``seq`` missed news: events it never got are no
+        longer kept, or it was listening to an earlier run of the studio."""
+        return seq > self.seq or (bool(self.items) and seq < self.items[0][0] - 1)
+
+    async def after(self, seq: int, wait: float,
+                    closing: asyncio.Event) -> tuple[int, list[dict[str, Any]]]:
+        """The events after ``seq``, waiting up to ``wait`` seconds for one, or until the
+        studio is closing."""
         if seq >= self.seq:
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self.changed.wait(), wait)
+            news = asyncio.ensure_future(self.changed.wait())
+            end = asyncio.ensure_future(closing.wait())
+            try:
+                await asyncio.wait((news, end), timeout=wait, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                news.cancel()
+                end.cancel()
         return self.seq, [e for n, e in self.items if n > seq]
 
 
@@ -79,18 +96,20 @@ class StudioApp:
         self.watch = watch
         self.events: Events | None = None
         self.stop: asyncio.Event | None = None
+        self.closing = asyncio.Event()  # set when the server begins to stop: polls end at once
+        self.loop: asyncio.AbstractEventLoop | None = None
         self.tasks: list[asyncio.Task] = []
         routes = [
             Route("/", self.index),
             Route("/api/state", self.state),
-            Route("/api/node/{node_id}", self.node),
+            Route("/api/node/{node_id:path}", self.node),
             Route("/api/edit", self.edit, methods=["POST"]),
             Route("/api/undo", self.undo, methods=["POST"]),
             Route("/api/redo", self.redo, methods=["POST"]),
             Route("/api/save", self.save, methods=["POST"]),
             Route("/api/settle", self.settle, methods=["POST"]),
             Route("/api/positions", self.positions, methods=["POST"]),
-            Route("/api/warning/{node_id}", self.warning),
+            Route("/api/warning/{node_id:path}", self.warning),
             Route("/api/events", self.poll),
             Route("/api/heat", self.heat, methods=["POST"]),
             Route("/api/preview", self.preview, methods=["POST"]),
@@ -132,12 +151,27 @@ class StudioApp:
 
     # -- life ---------------------------------------------------------------------------------
 
+    def game_stopped(self, reason: str, node: str | None) -> None:
+        """The game window started from a page stopped with an error (called from the thread
+        that watches it): every page hears why."""
+        loop, events = self.loop, self.events
+        if loop is not None and events is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(events.publish, {"type": "play", "node": node,
+                                                       "error": reason})
+
+    def begin_shutdown(self) -> None:
+        """The server is stopping: answer every open poll now, so no request outlives it."""
+        self.closing.set()
+
     @contextlib.asynccontextmanager
     async def lifespan(self, app: Starlette):
         self.events = Events()
         self.stop = asyncio.Event()
+        self.closing = asyncio.Event()
+        self.loop = asyncio.get_running_loop()
         self.lint_wanted = asyncio.Event()
         self.lint_wanted.set()  # the first lint, as soon as the page can be served
+        self.studio.on_change = self.events.publish
         self.tasks = [asyncio.create_task(self._linter())]
         if self.watch:
             self.tasks.append(asyncio.create_task(self._watcher()))
@@ -197,8 +231,7 @@ class StudioApp:
                 outcome = self.studio.project.check_disk(rel)
                 if outcome == "same":
                     continue
-                self.events.publish({"type": "disk", "file": rel, "outcome": outcome,
-                                     **self.studio.after_change(None)})
+                self.studio.after_change(None, disk={"file": rel, "outcome": outcome})
                 self._changed()
 
     # -- routes -----------------------------------------------------------------------------------
@@ -207,7 +240,9 @@ class StudioApp:
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-store"})
 
     async def state(self, request: Request) -> Response:
-        return JSONResponse(self.studio.state())
+        assert self.events is not None
+        # the news after this state: a page listens from here
+        return JSONResponse({**self.studio.state(), "seq": self.events.seq})
 
     async def node(self, request: Request) -> Response:
         return self._answer(lambda: self.studio.node(request.path_params["node_id"]))
@@ -216,77 +251,126 @@ class StudioApp:
         return self._answer(lambda: self.studio.rename_warning(request.path_params["node_id"]))
 
     async def edit(self, request: Request) -> Response:
-        body = await request.json()
-        return self._answer(lambda: self.studio.edit(
-            body.get("ops", []), str(body.get("label", "edit")), body.get("coalesce"), body.get("focus")
-        ), changed=True)
+        def work(b: Fields) -> dict[str, Any]:
+            return self.studio.edit(b.items("ops"), b.text("label", "edit") or "edit",
+                                    b.text("coalesce"), b.text("focus"), b.text("tab"),
+                                    b.integer("base", None, -1, 1 << 62))
+        return await self._handle(request, work, changed=True)
 
     async def undo(self, request: Request) -> Response:
-        body = await request.json()
-        return self._answer(lambda: self.studio.undo(body.get("focus")), changed=True)
+        return await self._handle(
+            request, lambda b: self.studio.undo(b.text("focus"), b.text("tab")), changed=True)
 
     async def redo(self, request: Request) -> Response:
-        body = await request.json()
-        return self._answer(lambda: self.studio.redo(body.get("focus")), changed=True)
+        return await self._handle(
+            request, lambda b: self.studio.redo(b.text("focus"), b.text("tab")), changed=True)
 
     async def save(self, request: Request) -> Response:
-        return self._answer(self.studio.save)
+        return await self._handle(request, lambda b: self.studio.save())
 
     async def settle(self, request: Request) -> Response:
-        body = await request.json()
-        return self._answer(lambda: self.studio.settle(body["file"], body["keep"]), changed=True)
+        def work(b: Fields) -> dict[str, Any]:
+            rel = b.text("file", required=True)
+            if rel not in self.studio.project.files:
+                raise BadRequest(f"the story has no file {rel[:80]!r}")
+            return self.studio.settle(rel, b.text("keep", required=True,
+                                                  choices=("mine", "theirs")), b.text("tab"))
+        return await self._handle(request, work, changed=True)
 
     async def positions(self, request: Request) -> Response:
-        body = await request.json()
-        return self._answer(lambda: self.studio.move_cards(body.get("positions", {})) or {"ok": True})
+        def work(b: Fields) -> dict[str, Any]:
+            self.studio.move_cards(inputs.positions(b.object("positions")), b.text("tab"))
+            return {"ok": True}
+        return await self._handle(request, work)
 
     async def poll(self, request: Request) -> Response:
         assert self.events is not None
-        after = int(request.query_params.get("after", "0"))
-        wait = min(float(request.query_params.get("wait", POLL_WAIT)), POLL_WAIT)
-        seq, items = await self.events.after(after, wait)
-        return JSONResponse({"seq": seq, "events": items})
+        try:
+            query = Fields(request.query_params, "the address")
+            after = query.integer("after", 0, 0, 1 << 62)
+            wait = query.number("wait", POLL_WAIT, 0.0, POLL_WAIT)
+        except BadRequest as err:
+            return JSONResponse({"error": str(err)}, status_code=400)
+        assert after is not None
+        if self.closing.is_set():
+            return JSONResponse({"seq": self.events.seq, "events": [], "closing": True})
+        if self.events.lost(after):
+            return JSONResponse({"seq": self.events.seq, "events": [], "resync": True})
+        seq, items = await self.events.after(after, wait, self.closing)
+        return JSONResponse({"seq": seq, "events": items, "closing": self.closing.is_set()})
 
     async def heat(self, request: Request) -> Response:
-        body = await request.json()
+        try:
+            runs = Fields(await self._body(request)).integer("runs", heat.RUNS, 1, 20_000)
+        except BadRequest as err:
+            return JSONResponse({"error": str(err)}, status_code=400)
         story = self.studio.story
         if story is None:
             return JSONResponse({"error": "the story has errors: heat needs a story that loads"},
                                 status_code=400)
-        runs = max(1, min(int(body.get("runs", heat.RUNS)), 20_000))
         loop = asyncio.get_running_loop()
-        result = await loop.run_in_executor(None, lambda: heat.measure(story, runs=runs))
+        result = await loop.run_in_executor(None, lambda: heat.measure(story, runs=runs or 1))
         return JSONResponse({**result, "version": self.studio.story_version})
 
     async def preview(self, request: Request) -> Response:
-        body = await request.json()
-        action = body.get("action", "start")
         s = self.studio
-        if action == "start":
-            return self._answer(lambda: s.preview_start(
-                body.get("node"), body.get("values") or {}, body.get("name"), body.get("pronouns")))
-        if action == "choose":
-            return self._answer(lambda: s.preview_choose(body["id"], int(body["index"])))
-        return self._answer(lambda: s.preview_back(body["id"]))
+
+        def work(b: Fields) -> dict[str, Any]:
+            action = b.text("action", "start", choices=("start", "choose", "back"))
+            if action == "start":
+                return s.preview_start(b.text("node"), inputs.scalars(b.object("values"),
+                                                                      "'values'"),
+                                       b.text("name"), b.text("pronouns"))
+            key = b.text("id", required=True) or ""
+            if action == "choose":
+                return s.preview_choose(key, b.integer("index", None, 0, 10_000) or 0)
+            return s.preview_back(key)
+        return await self._handle(request, work)
 
     async def cast(self, request: Request) -> Response:
-        body = await request.json()
-        return self._answer(lambda: self.studio.set_cast(body.get("name"), body.get("pronouns"))
-                            or {"ok": True})
+        def work(b: Fields) -> dict[str, Any]:
+            self.studio.set_cast(b.text("name"), b.text("pronouns"))
+            return {"ok": True}
+        return await self._handle(request, work)
 
     async def play(self, request: Request) -> Response:
-        body = await request.json()
-        if self.launch_window is None:
-            return JSONResponse({"error": "playing in a window is not available here"}, status_code=400)
-        return self._answer(lambda: self.launch_window(**body))
+        def work(b: Fields) -> dict[str, Any]:
+            if self.launch_window is None:
+                raise BadRequest("playing in a window is not available here")
+            return self.launch_window(node=b.text("node"),
+                                      values=inputs.scalars(b.object("values"), "'values'"),
+                                      name=b.text("name"), pronouns=b.text("pronouns"))
+        return await self._handle(request, work)
 
-    def _answer(self, work: Callable[[], Any], changed: bool = False) -> Response:
+    @staticmethod
+    async def _body(request: Request) -> dict[str, Any]:
+        return inputs.body_object(await request.body())
+
+    async def _handle(self, request: Request, work: Callable[[Fields], Any],
+                      changed: bool = False) -> Response:
+        """Read the body, do the work, answer: a 400 with a message when either fails."""
+        try:
+            body = Fields(await self._body(request))
+        except BadRequest as err:
+            return JSONResponse({"error": str(err)}, status_code=400)
+        focus = body.values.get("focus")
+        return self._answer(lambda: work(body), changed, focus if isinstance(focus, str) else None)
+
+    def _answer(self, work: Callable[[], Any], changed: bool = False,
+                focus: str | None = None) -> Response:
         try:
             result = work()
-        except EditError as err:
+        except Stale as err:
+            # the page's view was older than a change made elsewhere: it catches up from this
+            caught_up = {**self.studio.status(), "error": str(err), "stale": True}
+            with contextlib.suppress(EditError):
+                if focus is not None:
+                    caught_up["node"] = self.studio.node(focus)
+            return JSONResponse(caught_up, status_code=409)
+        except (EditError, BadRequest) as err:
             return JSONResponse({"error": str(err)}, status_code=400)
-        except (KeyError, ValueError, TypeError) as err:
-            return JSONResponse({"error": f"bad request: {err}"}, status_code=400)
+        except (KeyError, ValueError, TypeError) as err:  # a value the checks above let by
+            return JSONResponse({"error": f"cannot do that: {err}"}, status_code=400)
         if changed:
             self._changed()
         return JSONResponse(result)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,14 @@ from game.story.text import Cast, Person, Pronouns
 from game.story.validate import escape
 from game.studio import edits, mapdata, positions, refs
 from game.studio.checks import Finding, QuickLint, extensions, lint_texts
+from game.studio.history import History, JsonPath, changed_paths
 from game.studio.project import EditError, Project
 from game.studio.saves import saves_naming
+
+
+class Stale(EditError):
+    """An edit made from an older view of the story, where another tab (or the disk) has
+    changed what it would change since: refused, so nothing anyone wrote is overwritten."""
 
 
 class Studio:
@@ -42,6 +48,12 @@ class Studio:
         self._sent_facts: dict[str, Any] | None = None
         self._facts_key: tuple = ()
         self._facts: dict[str, Any] = {}
+        # Several tabs may edit at once: every change is told to all of them (``on_change``,
+        # set by the server), and edits from an older view are checked against ``history``.
+        self.history = History()
+        self.stamp = 0  # goes up whenever what ``status`` says may have changed
+        self._seen_values: dict[str, Any] = self.project.values()
+        self.on_change: Callable[[dict[str, Any]], None] | None = None
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -178,6 +190,7 @@ class Studio:
         p = self.project
         return {
             "version": p.version,
+            "stamp": self.stamp,
             "files": self.files(),
             "dirty": bool(p.dirty()),
             "undo": p.undo_stack[-1].label if p.undo_stack else None,
@@ -204,6 +217,7 @@ class Studio:
         return {
             "id": node_id,
             "file": rel,
+            "version": self.project.version,  # the view it is: edits made from it say so
             "value": values[rel]["nodes"][node_id],
             "extended": [{"file": f, "index": i, "value": c} for f, i, c in extensions(values, node_id)],
             "quick": [f.to_json() for f in self.quick.node(values, node_id)],
@@ -271,49 +285,96 @@ class Studio:
     # -- changing ---------------------------------------------------------------------------------
 
     def edit(self, ops: list[dict[str, Any]], label: str, coalesce: str | None = None,
-             focus: str | None = None) -> dict[str, Any]:
+             focus: str | None = None, tab: str | None = None,
+             base: int | None = None) -> dict[str, Any]:
+        """Apply ``ops`` as one undoable step. ``tab`` names the page that asks and ``base``
+        the version its view was made from: where another tab or the disk changed what the
+        edit changes after that version, it is refused (``Stale``) and nothing changes."""
         values = self.project.values()
         changed = edits.apply_ops(values, ops)
-        self.project.apply(label or "edit", {k: v for k, v in changed.items() if v is not values.get(k)},
-                           coalesce)
+        changes = {k: v for k, v in changed.items() if v is not values.get(k)}
+        if base is not None and changes:
+            before = {k: values[k] for k in changes if k in values}
+            clash = self.history.conflict(base, tab, changed_paths(before, changes))
+            if clash is not None:
+                where = "on disk" if clash.tab is None else "in another tab"
+                raise Stale(f"this was changed {where} after the view this edit was made "
+                            "from: nothing was overwritten; here it is as it is now")
+        key = f"{tab}|{coalesce}" if coalesce is not None and tab is not None else coalesce
+        self.project.apply(label or "edit", changes, key)
         for op in ops:
             if op.get("op") == "rename_node":
                 for places in (self.positions, self.placed):
                     if op["old"] in places:
                         places[op["new"]] = places.pop(op["old"])
                 self._save_positions()
-        return self.after_change(focus)
+        return self.after_change(focus, tab)
 
-    def after_change(self, focus: str | None) -> dict[str, Any]:
-        out: dict[str, Any] = {**self.status(), "map": self.map_changes()}
+    def after_change(self, focus: str | None, tab: str | None = None,
+                     disk: dict[str, str] | None = None) -> dict[str, Any]:
+        """Tell every tab what changed (``on_change``), and answer the one that asked with
+        that and the node it has open."""
+        event = self._change(tab, disk)
+        out = {k: v for k, v in event.items() if k != "type"}
         if focus is not None and focus in refs.node_files(self.project.values()):
             out["node"] = self.node(focus)
-        facts = self.facts()
-        if facts != self._sent_facts:
-            out["facts"] = self._sent_facts = facts
         return out
 
-    def undo(self, focus: str | None = None) -> dict[str, Any]:
-        t = self.project.undo()
-        return {**self.after_change(focus), "did": t.label if t else None}
+    def _change(self, tab: str | None, disk: dict[str, str] | None) -> dict[str, Any]:
+        """What one change did, worked out once: the status, the map's changes, the facts if
+        they changed, and which nodes changed (so a tab showing one fetches it again)."""
+        values = self.project.values()
+        paths = changed_paths(self._seen_values, values)
+        self.history.record(self.project.version, tab, paths)
+        nodes = _nodes_at(paths, self._seen_values, values)
+        self._seen_values = values
+        self.stamp += 1
+        event: dict[str, Any] = {"type": "change", "tab": tab, **self.status(),
+                                 "map": self.map_changes(), "nodes": nodes}
+        if disk is not None:
+            event["disk"] = disk
+        facts = self.facts()
+        if facts != self._sent_facts:
+            event["facts"] = self._sent_facts = facts
+        if self.on_change is not None:
+            self.on_change(event)
+        return event
 
-    def redo(self, focus: str | None = None) -> dict[str, Any]:
+    def _tell(self, event: dict[str, Any]) -> None:
+        if self.on_change is not None:
+            self.on_change(event)
+
+    def undo(self, focus: str | None = None, tab: str | None = None) -> dict[str, Any]:
+        t = self.project.undo()
+        return {**self.after_change(focus, tab), "did": t.label if t else None}
+
+    def redo(self, focus: str | None = None, tab: str | None = None) -> dict[str, Any]:
         t = self.project.redo()
-        return {**self.after_change(focus), "did": t.label if t else None}
+        return {**self.after_change(focus, tab), "did": t.label if t else None}
 
     def save(self) -> dict[str, Any]:
         result = self.project.save()
-        return {**self.status(), "written": list(result.written),
+        self.stamp += 1
+        status = self.status()
+        self._tell({"type": "status", **status})
+        return {**status, "written": list(result.written),
                 "conflicts": list(result.conflicts), "errors": list(result.errors)}
 
-    def settle(self, rel: str, keep: str) -> dict[str, Any]:
+    def settle(self, rel: str, keep: str, tab: str | None = None) -> dict[str, Any]:
         self.project.settle(rel, keep)
-        return self.after_change(None)
+        return self.after_change(None, tab)
 
-    def move_cards(self, moved: Mapping[str, Any]) -> None:
+    def move_cards(self, moved: Mapping[str, Any], tab: str | None = None) -> None:
+        # Once one card is placed by hand, every card keeps the place it is shown at: a side
+        # file with some places only would open the map with every other card placed anew.
+        for node_id, place in self.placed.items():
+            self.positions.setdefault(node_id, place)
+        places = {}
         for node_id, (x, y) in moved.items():
+            places[str(node_id)] = [float(x), float(y)]
             self.positions[str(node_id)] = self.placed[str(node_id)] = (float(x), float(y))
         self._save_positions()
+        self._tell({"type": "moved", "tab": tab, "positions": places})
 
     def _save_positions(self) -> None:
         known = refs.node_files(self.project.values())
@@ -327,7 +388,9 @@ class Studio:
         story_id = main.get("id") if isinstance(main, dict) else None
         found = saves_naming(story_id, node_id) if isinstance(story_id, str) else []
         return {
-            "references": [r.__dict__ for r in refs.references(values, node_id)],
+            "references": [{**r.__dict__, "node": refs.in_node(r),
+                            "words": refs.describe(values, r)}
+                           for r in refs.references(values, node_id)],
             "saves": [str(p) for p in found],
         }
 
@@ -419,3 +482,22 @@ def _debrief(session: Session, ending: Any) -> str:
     if template is None:
         return ""
     return session.render(template)
+
+
+def _nodes_at(paths: list[JsonPath], old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """The ids of the nodes that the changed ``paths`` are in (a choice that another file adds
+    through ``extend`` belongs to its node too); a whole file changed: all of its nodes."""
+    found: set[str] = set()
+    for path in paths:
+        if len(path) >= 3 and path[1] in ("nodes", "extend") and isinstance(path[2], str):
+            found.add(path[2])
+            continue
+        if len(path) == 2 and path[1] not in ("nodes", "extend"):
+            continue
+        for files in (old, new):
+            doc = files.get(str(path[0]))
+            for section in ("nodes", "extend"):
+                block = doc.get(section) if isinstance(doc, dict) else None
+                if isinstance(block, dict):
+                    found.update(k for k in block if isinstance(k, str))
+    return sorted(found)

@@ -57,11 +57,14 @@ def click(pos) -> None:
 
 @pytest.fixture
 def stories_root(tmp_path, monkeypatch) -> Path:
-    """A stories folder holding the sample and Two Bars (linked) for the title and picker."""
+    """A stories folder holding the sample and Two Bars for the title and picker: Two Bars
+    linked, the sample copied without its writers' sample flag, so players are offered it."""
     root = tmp_path / "stories"
     root.mkdir()
-    for name in ("sample", "two-bars"):
-        (root / name).symlink_to(STORIES / name, target_is_directory=True)
+    (root / "two-bars").symlink_to(STORIES / "two-bars", target_is_directory=True)
+    sample = copy_story(STORIES / "sample", root / "sample")
+    text = (sample / "story.json").read_text("utf-8")
+    (sample / "story.json").write_text(text.replace('"sample": true,', ""), "utf-8")
     monkeypatch.setenv("LOWTIDE_STORIES", str(root))
     return root
 

@@ -42,7 +42,7 @@ def test_lines_replies_history_and_ending_read_by_the_road(tmp_path):
     to_choices(app)
     assert [text for text, _ in play.choices.items] == ["“Where were you?”", "Wait."]
 
-    press(app, pygame.K_h)
+    press(app, pygame.K_l)  # the history (H hides the interface)
     history = app.top
     assert history.name == "history"
     lines = [item.text for item in history.items if item.kind != "reply"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.app.render import theme
 from game.app.states.ending import DEBRIEF_SIZE, EndingScreen
 from tests.app.conftest import click
 from tests.app.looping import play_to_ending, press, wheel, window
@@ -39,11 +38,11 @@ def test_a_long_debrief_keeps_its_size_and_scrolls_with_the_keys(tmp_path):
     assert min(line.surface.get_height() for line in body.lines) >= 18
     most = screen.max_scroll
     assert most > body.line_height  # longer than its room, so it scrolls
-    assert screen.scroll == 0 and screen.menu.focus == 0
+    assert screen.scroll == 0 and screen.menu.focus is None  # nothing chosen yet
 
     press(app, pygame.K_DOWN)
     assert 0 < screen.target < most
-    assert screen.menu.focus == 0  # Down read on; the menu stayed where it was
+    assert screen.menu.focus is None  # Down read on; the menu is not reached yet
     press(app, pygame.K_PAGEDOWN)
     press(app, pygame.K_END)
     assert screen.target == most
@@ -53,6 +52,8 @@ def test_a_long_debrief_keeps_its_size_and_scrolls_with_the_keys(tmp_path):
     assert screen.view.y - int(screen.scroll) + body.height == screen.view.bottom
 
     press(app, pygame.K_DOWN)  # at the end, Down moves into the menu
+    assert screen.menu.focus == 0 and screen.target == most
+    press(app, pygame.K_DOWN)
     assert screen.menu.focus == 1 and screen.target == most
     press(app, pygame.K_UP)  # Up goes back up the menu first …
     assert screen.menu.focus == 0 and screen.target == most
@@ -79,7 +80,8 @@ def test_the_wheel_and_the_scroll_bar_scroll_the_debrief(tmp_path):
     # the bar is drawn beside the debrief: its thumb at the top of its track
     top, h = screen._thumb()
     bar = screen._bar_rect()
-    assert tuple(app.surface.get_at((bar.centerx, top + h // 2)))[:3] == theme.AMBER_LIGHT
+    assert tuple(app.surface.get_at((bar.centerx, top + h // 2)))[:3] == \
+        app.services.palette.AMBER_LIGHT
     # a click on the track below the thumb pages down
     click((bar.centerx, screen.view.bottom - 4))
     settle(app, 3)
@@ -106,13 +108,16 @@ def test_a_short_debrief_does_not_scroll_and_arrows_move_the_menu(tmp_path):
     press(app, pygame.K_END)
     assert screen.target == 0
     press(app, pygame.K_DOWN)
+    assert screen.menu.focus == 0
+    press(app, pygame.K_DOWN)
     assert screen.menu.focus == 1
     settle(app)
     # no scroll bar beside it
     bar = screen._bar_rect()
     colours = {tuple(app.surface.get_at((bar.centerx, y)))[:3]
                for y in range(screen.view.y, screen.view.bottom, 4)}
-    assert theme.AMBER_LIGHT not in colours and theme.PLUM_LIGHT not in colours
+    pal = app.services.palette
+    assert pal.AMBER_LIGHT not in colours and pal.PLUM_LIGHT not in colours
 
 
 def test_a_bigger_text_size_grows_the_debrief(tmp_path):
@@ -124,3 +129,18 @@ def test_a_bigger_text_size_grows_the_debrief(tmp_path):
     press(app, pygame.K_END)
     settle(app)
     assert screen.scroll == screen.max_scroll > 0
+
+
+def test_space_through_the_last_line_never_leaves_the_ending(tmp_path):
+    """A player pressing Space at a reading pace sees the ending: nothing in its menu has the
+    focus until they reach for it, so the stray presses do nothing (and never reach the title,
+    where Space would press Continue)."""
+    app, screen = ending(tmp_path, "sample", "haven")
+    assert screen.menu.focus is None
+    for k in (pygame.K_SPACE, pygame.K_SPACE, pygame.K_RETURN, pygame.K_SPACE):
+        press(app, k, n=20)
+    assert app.top is screen
+    press(app, pygame.K_TAB)  # a deliberate move into the menu
+    assert screen.menu.focus == 0
+    press(app, pygame.K_RETURN, n=10)
+    assert app.top.name == "title"

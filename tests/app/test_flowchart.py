@@ -35,6 +35,7 @@ def test_opens_from_the_ending_pans_zooms_and_selects(tmp_path):
     app = window(tmp_path)
     play_to_ending(app)
     assert app.top.name == "ending"
+    press(app, pygame.K_DOWN, n=1)  # into the menu: "Back to the title"
     press(app, pygame.K_DOWN, n=1)
     press(app, pygame.K_RETURN)
     chart = app.top
@@ -91,3 +92,50 @@ def test_opens_from_the_pause_menu_and_draws_a_big_story_zoomed_out(tmp_path):
     for _ in range(60):
         app.frame()
     assert chart.zoom >= LABEL_ZOOM
+
+
+def test_every_ending_has_its_own_hint():
+    from game.app.endinghints import hints
+
+    for story_dir in sorted(p for p in STORIES.iterdir() if (p / "story.json").exists()):
+        story, _ = load_story(story_dir)
+        found = hints(story)
+        assert set(found) == {n.id for n in story.endings()}
+        assert len(set(found.values())) == len(found), f"{story.id}: two endings share a hint"
+        for node in story.endings():
+            assert node.ending.title not in found[node.id]
+            assert story.partner is None or story.partner.name not in found[node.id]
+
+
+@pytest.mark.usefixtures("fresh_pygame")
+def test_unseen_places_keep_their_names_and_the_card_never_covers_the_map(tmp_path):
+    app = window(tmp_path, "low-tide")
+    choose(app, 1)
+    press(app, pygame.K_ESCAPE)
+    for _ in range(4):
+        press(app, pygame.K_DOWN, n=1)
+    press(app, pygame.K_RETURN, n=20)  # The paths so far
+    chart = app.top
+    assert isinstance(chart, FlowchartScreen)
+    press(app, pygame.K_0, n=40)  # the whole story
+    assert chart.selected is not None
+    # the card sits at the left, the whole map to its right
+    xs = [chart.to_screen(n.x, n.y)[0] for n in chart.graph.nodes.values()]
+    assert min(xs) > 40 + 400
+    # an unseen ending, selected: a hint, never its id or title
+    unseen = next(n for n in chart.graph.nodes.values() if n.kind == "ending" and not n.seen)
+    chart.selected = unseen.id
+    chart.target_zoom = 1.2
+    chart.centre_on(unseen.id)
+    drawn: list[str] = []
+    text = app.services.text
+    plain_line, plain_block = text.line, text.block
+    text.line = lambda t, *a, **k: (drawn.append(t), plain_line(t, *a, **k))[1]
+    text.block = lambda t, *a, **k: (drawn.append(t), plain_block(t, *a, **k))[1]
+    app.frame()
+    unseen_ids = {n.id for n in chart.graph.nodes.values() if not n.seen}
+    assert not unseen_ids & set(drawn), "an unseen place's id is on screen"
+    assert "An ending not found yet" in drawn
+    ending = chart.story.nodes[unseen.id].ending
+    shown = chart.hints[unseen.id]
+    assert shown in drawn and ending.title not in shown

@@ -25,16 +25,16 @@ def test_history_lists_lines_and_replies_in_order(tmp_path):
 
 
 def history_after_two_replies(tmp_path):
-    """A sample window two replies in, with the history open (H): the app and the screen."""
+    """A sample window two replies in, with the history open (L): the app and the screen."""
     app = window(tmp_path)
     choose(app, 1)
     choose(app, 1)
     to_choices(app)
-    press(app, pygame.K_h)
+    press(app, pygame.K_l)
     return app, app.top
 
 
-def test_h_opens_history_and_enter_goes_back_to_an_entry(tmp_path):
+def test_l_opens_history_and_enter_goes_back_to_an_entry(tmp_path):
     app, history = history_after_two_replies(tmp_path)
     assert history.name == "history"
     wheel(app, 3)  # scrolling is harmless
@@ -66,6 +66,6 @@ def test_a_click_on_a_reply_goes_back_to_before_it(tmp_path):
 def test_escape_closes_history_without_change(tmp_path):
     app = window(tmp_path)
     choose(app, 1)
-    press(app, pygame.K_h)
+    press(app, pygame.K_l)
     press(app, pygame.K_ESCAPE)
     assert app.top.name == "play" and len(app.top.session.steps) == 1

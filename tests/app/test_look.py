@@ -22,12 +22,6 @@ def with_settings(tmp_path, **values) -> None:
     SettingsStore(tmp_path / "data" / "config" / "settings.json").save(Settings(**values))
 
 
-@pytest.fixture
-def high_contrast_off():
-    yield
-    theme.use_high_contrast(False)
-
-
 def test_the_dynamics_panel_covers_neither_the_lines_nor_the_replies(tmp_path):
     with_settings(tmp_path, show_dynamics=True)
     app = window(tmp_path, "low-tide")
@@ -61,33 +55,33 @@ def test_the_dynamics_scale_grows_with_a_value_that_has_no_maximum(tmp_path):
     assert panel.peak[unbounded.id] == 9  # a later lower value keeps the scale
 
 
-@pytest.mark.usefixtures("high_contrast_off")
 @pytest.mark.parametrize("high", [False, True])
 def test_reply_numbers_are_readable(tmp_path, high):
     with_settings(tmp_path, high_contrast=high)
     app = window(tmp_path)
-    assert theme.HIGH_CONTRAST[0] is high
+    pal = app.services.palette
+    assert pal.high_contrast is high
     to_choices(app)
     frames(app, 30)
     play = app.top
     rect = play.choices.rects[1]
     disc = tuple(app.surface.get_at((rect.x + 28 - 11, rect.y + PAD_Y + 14)))[:3]
-    assert disc == theme.BADGE
-    assert theme.contrast(theme.BADGE, theme.BADGE_TEXT) >= 4.5
-    assert theme.contrast(theme.BADGE_FOCUS, theme.BADGE_FOCUS_TEXT) >= 4.5
+    assert disc == pal.BADGE
+    assert theme.contrast(pal.BADGE, pal.BADGE_TEXT) >= 4.5
+    assert theme.contrast(pal.BADGE_FOCUS, pal.BADGE_FOCUS_TEXT) >= 4.5
     if high:
         # the disc itself stands out from the bright reply it sits on
-        assert theme.contrast(theme.BADGE, theme.CREAM_LIGHT) >= 4.5
+        assert theme.contrast(pal.BADGE, pal.CREAM_LIGHT) >= 4.5
     # the digit is drawn in the badge's own text colour
     digit = {tuple(app.surface.get_at((x, y)))[:3]
              for x in range(rect.x + 22, rect.x + 35) for y in range(rect.y + PAD_Y + 7,
                                                                       rect.y + PAD_Y + 22)}
-    assert theme.BADGE_TEXT in digit
+    assert pal.BADGE_TEXT in digit
     press(app, pygame.K_DOWN)  # the keyboard focus turns the first badge to its focus colours
     frames(app, 30)
     rect = play.choices.rects[0]
     focused = tuple(app.surface.get_at((rect.x + 8 + 28 - 11, rect.y + PAD_Y + 14)))[:3]
-    assert focused == theme.BADGE_FOCUS
+    assert focused == pal.BADGE_FOCUS
 
 
 def test_the_camera_shows_no_empty_band_below_a_tall_map(tmp_path):
@@ -117,7 +111,7 @@ def test_the_camera_shows_no_empty_band_below_a_tall_map(tmp_path):
         assert max(abs(a - b) for a, b in zip(above[:3], below[:3])) <= 3, (x, above, below)
         bottom = tuple(frame.get_at((x, vh - 1)))[:3]
         assert max(abs(a - b) for a, b in zip(bottom, around)) <= 3, (x, bottom, around)
-        assert bottom != theme.NIGHT_DEEP
+        assert bottom != theme.DEFAULT.NIGHT_DEEP
 
 
 def test_story_cards_are_warm_cards_and_the_chosen_one_stands_out(tmp_path, stories_root):
@@ -141,7 +135,7 @@ def test_story_cards_are_warm_cards_and_the_chosen_one_stands_out(tmp_path, stor
     assert sum(a[:3]) > sum(b[:3])  # the chosen card is the lightest
     # the chosen card is outlined
     outline = app.surface.get_at((chosen.x + 1, chosen.centery))
-    assert max(abs(a - b) for a, b in zip(outline[:3], theme.AMBER)) <= 3
+    assert max(abs(a - b) for a, b in zip(outline[:3], app.services.palette.AMBER)) <= 3
 
 
 def test_a_marks_name_leaves_the_points_of_the_line_in_view():

@@ -169,6 +169,25 @@ def test_continue_finds_the_story_folder(tmp_path, sample):
     assert data["story"] == "sample"
 
 
+def test_a_save_of_a_copied_story_opens_the_copy_not_the_bundled_story(tmp_path, sample):
+    copy = tmp_path / "mine" / "sample"  # the same id as the bundled sample
+    shutil.copytree(STORIES / "sample", copy)
+    mine, _ = load_story(copy)
+    run = persist.Persist.open(tmp_path / "data")
+    run.autosave(played(mine))
+    folder, _ = run.latest()
+    assert folder.resolve() == copy.resolve()
+    # a folder that now holds another story is not this save's: the installed one is
+    text = (copy / "story.json").read_text("utf-8")
+    (copy / "story.json").write_text(text.replace('"id": "sample"', '"id": "other"', 1), "utf-8")
+    folder, _ = run.latest()
+    assert folder.resolve() == (STORIES / "sample").resolve()
+    # and a folder that is gone, likewise
+    shutil.rmtree(copy)
+    folder, _ = run.latest()
+    assert folder.resolve() == (STORIES / "sample").resolve()
+
+
 def test_autosave_records_progress(tmp_path, sample):
     run = persist.Persist.open(tmp_path)
     session = Session.start(sample)

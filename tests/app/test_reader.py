@@ -60,6 +60,6 @@ def test_the_keys_of_going_back_and_keeping():
     for forward in (keydown(pygame.K_PAGEDOWN), keydown(pygame.K_y, pygame.KMOD_CTRL),
                     pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1)):
         assert action(forward) is Action.ROLL_FORWARD
-    assert action(keydown(pygame.K_h)) is Action.HISTORY
+    assert action(keydown(pygame.K_l)) is Action.HISTORY
     assert action(keydown(pygame.K_z)) is None  # z alone is not undo
     assert action(keydown(pygame.K_SPACE)) is None

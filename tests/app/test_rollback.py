@@ -1,4 +1,5 @@
-"""Going back in play: Backspace, Ctrl+Z and the wheel roll back; Ctrl+Y and the wheel go on."""
+"""Going back in play: Backspace, Ctrl+Z and the wheel step back (a line of the node, then the
+choice before); Ctrl+Y and the wheel go on."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ def test_backspace_rolls_back_and_ctrl_y_rolls_forward(tmp_path):
     press(app, pygame.K_BACKSPACE)
     assert len(play.session.steps) == 1 and play.session.node_id == path[1]
     assert play.phase == "choices"  # lands on the replies, ready to choose differently
+    press(app, pygame.K_z, mod=pygame.KMOD_CTRL)
+    assert play.phase == "lines" and play.index == 0  # the line before the replies
     press(app, pygame.K_z, mod=pygame.KMOD_CTRL)
     assert play.session.steps == [] and play.session.node_id == "keys"
     press(app, pygame.K_y, mod=pygame.KMOD_CTRL)
@@ -51,7 +54,8 @@ def test_choosing_differently_after_rolling_back(tmp_path):
     first = app.top.session.node_id
     to_choices(app)
     options = app.top.session.choices()
-    press(app, pygame.K_BACKSPACE)
+    press(app, pygame.K_BACKSPACE)  # the line before the replies
+    press(app, pygame.K_BACKSPACE)  # the choice before
     choose(app, 1)
     assert app.top.session.node_id == first
     to_choices(app)
@@ -66,7 +70,7 @@ def test_pause_menu_take_back_still_works(tmp_path):
     app = window(tmp_path)
     choose(app, 1)
     press(app, pygame.K_ESCAPE)
-    for _ in range(7):
+    for _ in range(8):  # "Take back the last reply"
         press(app, pygame.K_DOWN, n=1)
     press(app, pygame.K_RETURN)
     assert app.top.name == "play" and app.top.session.node_id == "keys"

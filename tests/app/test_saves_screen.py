@@ -68,7 +68,9 @@ def test_save_screen_writes_a_slot_and_load_screen_opens_it(tmp_path):
     assert app.top.confirm == "4"
     press(app, pygame.K_ESCAPE)
     assert app.top.confirm is None
-    press(app, pygame.K_ESCAPE)  # back to play
+    press(app, pygame.K_ESCAPE)  # back to the menu it was opened from
+    assert app.top.name == "pause"
+    press(app, pygame.K_ESCAPE)  # and on to play
     assert app.top.name == "play"
     choose(app, 1)
     press(app, pygame.K_ESCAPE)
@@ -127,34 +129,110 @@ def test_load_from_the_title_lists_every_story_with_saves(tmp_path):
     assert app.top.name == "play"
 
 
-def test_a_save_from_before_a_story_edit_tells_the_player(tmp_path):
-    import json
+def edited_copy(tmp_path):
+    """A copy of the sample the player plays (its saves name this folder)."""
     import shutil
 
     from tests.app.conftest import STORIES
 
     copy = tmp_path / "stories" / "sample"
     shutil.copytree(STORIES / "sample", copy)
-    app = window(tmp_path)
-    to_choices(app)
-    press(app, pygame.K_1, n=4)  # keys → couch
-    take = next(c for c in app.top.session.choices() if c.target == "ten-minutes")
-    to_choices(app)
-    app.top.pick([c.index for c in app.top.session.choices()].index(take.index))
-    press(app, pygame.K_F5)
+    return copy
+
+
+def remove_ten_minutes(copy) -> None:
+    """The writer takes out the node the player is at (its ways in go to 'check')."""
+    import json
+
     data = json.loads((copy / "story.json").read_text("utf-8"))
     del data["nodes"]["ten-minutes"]
     text = json.dumps(data).replace('"to": "ten-minutes"', '"to": "check"')
     text = text.replace('visits(\\"ten-minutes\\")', 'visits(\\"check\\")')
     (copy / "story.json").write_text(text, "utf-8")
-    import os
 
-    os.environ["LOWTIDE_STORIES"] = str(tmp_path / "stories")
-    try:
-        press(app, pygame.K_F9, n=6)
-    finally:
-        del os.environ["LOWTIDE_STORIES"]
+
+def to_ten_minutes(app) -> None:
+    to_choices(app)
+    press(app, pygame.K_1, n=4)  # keys → couch
+    take = next(c for c in app.top.session.choices() if c.target == "ten-minutes")
+    to_choices(app)
+    app.top.pick([c.index for c in app.top.session.choices()].index(take.index))
+    to_choices(app)
+    assert app.top.session.node_id == "ten-minutes"
+
+
+def test_a_save_from_before_a_story_edit_tells_the_player(tmp_path):
+    copy = edited_copy(tmp_path)
+    app = window(tmp_path, str(copy))
+    to_ten_minutes(app)
+    press(app, pygame.K_F5)
+    remove_ten_minutes(copy)
+    press(app, pygame.K_F9, n=6)
     assert app.top.name == "notice"
     assert "changed" in " ".join(app.top.lines)
     press(app, pygame.K_RETURN)
     assert app.top.name == "play" and app.top.session.node_id == "couch"
+
+
+def test_continue_tells_the_player_what_changed_as_load_does(tmp_path):
+    copy = edited_copy(tmp_path)
+    app = window(tmp_path, str(copy))
+    to_ten_minutes(app)  # the reply that led here wrote the autosave
+    remove_ten_minutes(copy)
+    app.apply(Replace("title"))
+    press(app, pygame.K_RETURN, n=6)  # Continue has the focus
+    assert app.top.name == "notice"
+    assert app.top.title == "The story has changed since this save"
+    assert "ten-minutes" in " ".join(app.top.lines)
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "play" and app.top.session.node_id == "couch"
+    assert app.top.session.story.root == copy
+
+
+def _mean_difference(a: pygame.Surface, b: pygame.Surface) -> float:
+    small = (32, 18)
+    a, b = pygame.transform.smoothscale(a, small), pygame.transform.smoothscale(b, small)
+    total = 0
+    for x in range(small[0]):
+        for y in range(small[1]):
+            ca, cb = a.get_at((x, y)), b.get_at((x, y))
+            total += sum(abs(ca[i] - cb[i]) for i in range(3))
+    return total / (small[0] * small[1] * 3)
+
+
+def test_a_save_made_on_the_save_page_shows_the_scene_not_the_page(tmp_path):
+    app = window(tmp_path)
+    choose(app, 1)
+    to_choices(app)
+    play = app.top
+    scene = play.picture()
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN, n=30)  # Save: the page has faded in
+    assert app.top.name == "saves"
+    page = app.surface.copy()
+    press(app, pygame.K_1, n=5)
+    saved = store(tmp_path).read("sample", "1")
+    assert isinstance(saved, SaveInfo) and saved.thumbnail is not None
+    thumb = pygame.image.load(str(saved.thumbnail))
+    assert _mean_difference(thumb, scene) < 6
+    assert _mean_difference(thumb, page) > 30
+    # and the quick save from play has no toast or menu in its picture either
+    press(app, pygame.K_ESCAPE, n=10)  # the pause menu
+    press(app, pygame.K_ESCAPE, n=10)  # play
+    press(app, pygame.K_F5)
+    press(app, pygame.K_F5)  # the first one's "Saved" toast is on screen now
+    quick = store(tmp_path).read("sample", "quick")
+    assert _mean_difference(pygame.image.load(str(quick.thumbnail)), play.picture()) < 6
+
+
+def test_a_toast_shows_over_the_settings_page(tmp_path):
+    app = window(tmp_path)
+    press(app, pygame.K_ESCAPE)
+    app.apply(Push("settings"))
+    app.services.keep.say("Settings could not be stored; they hold until you quit.")
+    before = app.surface.copy()
+    app.frame()
+    top_band = pygame.Rect(440, 8, 400, 40)
+    assert any(app.surface.get_at((x, 28)) != before.get_at((x, 28))
+               for x in range(top_band.left, top_band.right, 4))

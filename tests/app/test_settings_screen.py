@@ -45,7 +45,6 @@ def test_keyboard_changes_every_setting_and_stores_it(tmp_path):
         after = getattr(app.services.settings, row.name)
         assert after != before, row.name
         assert getattr(stored(tmp_path), row.name) == after, row.name
-    theme.use_high_contrast(False)
 
 
 def test_text_size_reflows_the_dialogue(tmp_path):
@@ -65,13 +64,13 @@ def test_text_size_reflows_the_dialogue(tmp_path):
 def test_contrast_and_font_switch_the_theme(tmp_path):
     app = window(tmp_path)
     screen = open_settings(app)
-    ink = theme.INK
+    ink = app.services.palette.INK
     screen.set("high_contrast", True)
-    assert ink != theme.INK
+    assert app.services.palette is theme.HIGH_CONTRAST and ink != app.services.palette.INK
     screen.set("legible_font", True)
     assert app.services.fonts.legible
     screen.set("high_contrast", False)
-    assert ink == theme.INK
+    assert app.services.palette is theme.DEFAULT and ink == app.services.palette.INK
 
 
 def test_the_mouse_drags_a_slider(tmp_path):
@@ -129,3 +128,42 @@ def test_skip_seen_text_hurries_through_nodes_read_before(tmp_path):
         if app.top.phase == "choices":
             break
     assert app.top.phase == "choices"
+
+
+class Screenful:
+    """A display that can fill the screen (the dummy driver cannot): its state, and how many
+    times it was asked to switch."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.full = False
+        self.switches = 0
+        monkeypatch.setattr(pygame.display, "is_fullscreen", lambda: self.full)
+        monkeypatch.setattr(pygame.display, "toggle_fullscreen", self.toggle)
+
+    def toggle(self) -> int:
+        self.full = not self.full
+        self.switches += 1
+        return 1
+
+
+def test_f11_is_the_full_screen_setting_and_is_remembered(tmp_path, monkeypatch):
+    app = window(tmp_path)
+    display = Screenful(monkeypatch)
+    press(app, pygame.K_F11)
+    assert app.services.settings.fullscreen and stored(tmp_path).fullscreen
+    assert display.full and display.switches == 1  # once: the key and the setting are one
+    screen = open_settings(app)
+    row = next(i for i, r in enumerate(screen.rows) if r.name == "fullscreen")
+    assert screen.rows[row].name == "fullscreen"
+    screen.focus = row
+    press(app, pygame.K_RETURN)  # the setting, switched back on the settings page
+    assert not app.services.settings.fullscreen and not stored(tmp_path).fullscreen
+    assert not display.full and display.switches == 2
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_F11)
+    press(app, pygame.K_F11)
+    assert not display.full and not app.services.settings.fullscreen
+    assert display.switches == 4
+    # the next run opens as the last one left it
+    press(app, pygame.K_F11)
+    assert stored(tmp_path).fullscreen

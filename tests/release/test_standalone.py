@@ -15,6 +15,7 @@ import tarfile
 import pytest
 
 from game import __version__
+from release.build import size_budget
 from tests.release.conftest import FIRST_REPLIES, build, clean_env, fingerprint, transcript
 
 pytestmark = [
@@ -22,8 +23,8 @@ pytestmark = [
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux build"),
 ]
 
-MAX_MB = 150
-NEEDS = ("objdump", "objcopy")
+NEEDS = ("objdump", "objcopy", "strip")
+
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,7 @@ def unpacked(tmp_path_factory):
     with tarfile.open(archives[0]) as tf:
         tf.extractall(player, filter="data")
     folder = player / "lowtide"
-    return folder, fingerprint(folder)
+    return folder, fingerprint(folder), archives[0].stat().st_size
 
 
 def run(folder, *args, home, stdin="", **env):
@@ -51,7 +52,7 @@ def run(folder, *args, home, stdin="", **env):
 
 
 def test_the_window_plays_to_an_ending_headless(unpacked, tmp_path):
-    folder, _ = unpacked
+    folder, _, _ = unpacked
     out = tmp_path / "run.json"
     done = run(folder, "--autoplay", "random", "--seed", "3", "--transcript", out,
                home=tmp_path)
@@ -65,7 +66,7 @@ def test_the_window_plays_to_an_ending_headless(unpacked, tmp_path):
 
 
 def test_the_text_player_and_the_version(unpacked, tmp_path):
-    folder, _ = unpacked
+    folder, _, _ = unpacked
     done = run(folder, "play", "--text", "two-bars", home=tmp_path, stdin=FIRST_REPLIES)
     assert done.returncode == 0, done.stderr
     assert "Ending: " in done.stdout
@@ -73,10 +74,15 @@ def test_the_text_player_and_the_version(unpacked, tmp_path):
     assert version.stdout.strip() == f"lowtide {__version__}"
 
 
-def test_it_stays_small_and_carries_its_licences(unpacked):
-    folder, _ = unpacked
+def test_it_keeps_to_the_size_budget_in_readme_and_carries_its_licences(unpacked):
+    folder, _, archive = unpacked
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-    assert size < MAX_MB * 1_000_000, f"{size / 1e6:.0f} MB"
+    folder_mb, archive_mb = size_budget()  # what README says
+    assert size < folder_mb * 1_000_000, f"the folder is {size / 1e6:.1f} MB"
+    assert archive < archive_mb * 1_000_000, f"the archive is {archive / 1e6:.1f} MB"
+    # one zstandard backend, the one CPython imports
+    assert list((folder / "_internal" / "zstandard").glob("backend_c*"))
+    assert not list((folder / "_internal" / "zstandard").glob("_cffi*"))
     licences = folder / "licenses"
     listed = (licences / "README.md").read_text("utf-8")
     for name in ("LICENSE-lowtide.txt", "LICENSE-python.txt", "pygame-ce.txt"):
@@ -86,7 +92,7 @@ def test_it_stays_small_and_carries_its_licences(unpacked):
 
 
 def test_the_desktop_entry_installs_for_the_user(unpacked, tmp_path):
-    folder, _ = unpacked
+    folder, _, _ = unpacked
     share = tmp_path / "share"
     done = subprocess.run(["sh", str(folder / "install-desktop.sh")], capture_output=True,
                           text=True, env={"HOME": str(tmp_path), "XDG_DATA_HOME": str(share),
@@ -107,6 +113,6 @@ def test_the_desktop_entry_installs_for_the_user(unpacked, tmp_path):
 
 
 def test_playing_never_writes_into_the_game_folder(unpacked, tmp_path):
-    folder, before = unpacked
+    folder, before, _ = unpacked
     run(folder, "play", "sample", "--autoplay", "first", home=tmp_path)
     assert fingerprint(folder) == before

@@ -35,6 +35,8 @@ wait-for settings
 key down
 key return
 key escape
+wait-for pause
+key escape
 wait-for play
 quit
 """

@@ -256,3 +256,52 @@ def test_a_damaged_picture_is_reported_once_where_the_map_names_it(tmp_path: Pat
     (problem,) = read_tmx(tmp_path / "room.tmx", tmp_path).problems
     assert problem.code == "LT528" and "'sheet16.png'" in problem.message
     assert problem.where.file == tmp_path / "sheet16.tsx" and problem.where.path.endswith("@source")
+
+
+def test_a_missing_animation_frame_points_at_the_frame() -> None:
+    folder = (FIXTURES / "lint" / "LT529-animation-frame").resolve()
+    (problem,) = read_tmx(folder / "room.tmx", folder).problems
+    assert problem.code == "LT529"
+    assert (problem.where.line, problem.where.column) == (8, 12)  # tileid="40", not <tile id="0">
+    assert problem.where.path.endswith("/frame[2]/@tileid")
+    line = (folder / "room.tmx").read_text().splitlines()[7]
+    assert line[problem.where.column - 1:].startswith('tileid="40"')
+
+
+def test_a_missing_tile_in_csv_points_at_its_number() -> None:
+    folder = (FIXTURES / "lint" / "LT525-unknown-tile").resolve()
+    (problem,) = read_tmx(folder / "room.tmx", folder).problems
+    assert problem.code == "LT525"
+    assert (problem.where.line, problem.where.column) == (9, 3)  # the 99 of "2,99"
+    assert "tile number 99 at tile 1,1," in problem.message
+
+
+MISSING = ('<?xml version="1.0"?>\n<map width="3" height="2" tilewidth="32" tileheight="32"{inf}>'
+           '\n <tileset firstgid="1" name="t" tilewidth="32" tileheight="32" tilecount="2" '
+           'columns="2">\n  <image source="tiles.png" width="64" height="32"/>\n </tileset>\n'
+           ' <layer id="1" name="floor" width="3" height="2">\n  {data}\n </layer>\n</map>\n')
+
+
+def test_a_missing_tile_in_encoded_data_names_its_place(tmp_path: Path) -> None:
+    (tmp_path / "tiles.png").write_bytes(
+        (FIXTURES / "lint" / "LT525-unknown-tile" / "tiles.png").read_bytes())
+    cells = struct.pack("<6I", 1, 2, 1, 2, 1, 7)
+    encoded = base64.b64encode(zlib.compress(cells)).decode()
+    (tmp_path / "room.tmx").write_text(MISSING.format(
+        inf="", data=f'<data encoding="base64" compression="zlib">{encoded}</data>'))
+    (problem,) = read_tmx(tmp_path / "room.tmx", tmp_path).problems
+    assert problem.code == "LT525" and (problem.where.line, problem.where.column) == (7, 3)
+    assert problem.where.path == "/map/layer[1]/data[1]"
+    assert "tile number 7 at tile 2,1," in problem.message
+
+
+def test_a_missing_tile_in_a_csv_chunk_points_at_its_number(tmp_path: Path) -> None:
+    (tmp_path / "tiles.png").write_bytes(
+        (FIXTURES / "lint" / "LT525-unknown-tile" / "tiles.png").read_bytes())
+    chunk = ('<data encoding="csv">\n   <chunk x="16" y="0" width="3" height="2">\n'
+             '1,2,1,\n2,1,1,\n</chunk>\n   <chunk x="-16" y="16" width="3" height="2">\n'
+             '1,2,1,\n2, 5,1\n</chunk>\n  </data>')
+    (tmp_path / "room.tmx").write_text(MISSING.format(inf=' infinite="1"', data=chunk))
+    (problem,) = read_tmx(tmp_path / "room.tmx", tmp_path).problems
+    assert problem.code == "LT525" and (problem.where.line, problem.where.column) == (14, 4)
+    assert "tile number 5 at tile -15,17," in problem.message

@@ -130,6 +130,20 @@ def test_writing_a_node_in_the_studio(sample: Path):
         condition.send_keys("turn() > 0")
         wait_for(driver, "!document.querySelector('.cm-lintRange-error')")
 
+        # the choice of 'quiet' that leads here has no text yet: lint's LT516 squiggle is on its
+        # empty field until something is written there
+        click_card(driver, "quiet")
+        wait_for(driver, "document.querySelector(\".cm-content[aria-label='choice 3']\")"
+                         ".closest('.cm-editor').classList.contains('empty-error')")
+        assert "LT516" in wait_for(driver, "[...document.querySelectorAll('.field-messages li')]"
+                                           ".map(li => li.textContent).find(t => t.includes('LT516'))")
+        field(driver, "choice 3").click()
+        field(driver, "choice 3").send_keys("Can we sit outside?")
+        wait_for(driver, "!document.querySelector('.cm-editor.empty-error')")
+        wait_for(driver, "![...document.querySelectorAll('.field-messages li')]"
+                         ".some(li => li.textContent.includes('LT516'))")
+        click_card(driver, "porch")
+
         # rename the node: every reference follows
         driver.find_element("id", "rename-node").click()
         wait_for(driver, "document.getElementById('dialog').open")
@@ -153,7 +167,8 @@ def test_writing_a_node_in_the_studio(sample: Path):
     porch = story["nodes"]["porch-light"]
     assert porch["text"] == "{partner.They} say{partner.s} \u201cwait\u201d and it\u2019s late."
     assert porch["choices"] == [{"text": "Come inside, then.", "to": "haven", "if": "turn() > 0"}]
-    assert story["nodes"]["quiet"]["choices"][-1] == {"text": "", "to": "porch-light"}
+    assert story["nodes"]["quiet"]["choices"][-1] == {"text": "Can we sit outside?",
+                                                      "to": "porch-light"}
     assert (sample / "branches" / "balcony.json").read_bytes() == \
         (STORIES / "sample" / "branches" / "balcony.json").read_bytes()
     before = (STORIES / "sample" / "story.json").read_text(encoding="utf-8").splitlines()

@@ -8,7 +8,7 @@ import pytest
 
 from game.studio.edits import apply_ops
 from game.studio.project import EditError, Project
-from game.studio.refs import references
+from game.studio.refs import describe, in_node, references
 from game.tools.lint import lint_story
 from tests.studio.conftest import snapshot
 
@@ -52,6 +52,19 @@ def test_nothing_is_written_without_a_save(sample: Path):
     files = project.values()
     project.apply("x", apply_ops(files, [{"op": "rename_node", "old": "later", "new": "soon"}]))
     assert snapshot(sample) == before
+
+
+def test_references_are_described_in_a_writers_words(sample: Path):
+    values = Project.open(sample).values()
+    later = {describe(values, r): in_node(r) for r in references(values, "later")}
+    assert later == {
+        "the choice 'Till the end of the cup. I'll be inside.' in node balcony": "balcony",
+        "the condition of the choice 'Hi. Refill?' in node later": "later",
+    }
+    assert [describe(values, r) for r in references(values, "quiet")] == \
+        ["way 4 of the route of node check"]
+    assert [describe(values, r) for r in references(values, "keys")] == \
+        ["the story's start (story.json)"]
 
 
 def test_a_damaged_save_beside_the_good_ones_is_passed_over(tmp_path) -> None:

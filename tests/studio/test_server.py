@@ -123,6 +123,18 @@ def test_positions_go_to_the_side_file_not_the_story(client: TestClient, sample:
     assert (sample / "story.json").read_bytes() == before
 
 
+def test_the_map_opens_as_it_was_left_after_one_card_is_moved(client: TestClient, sample: Path):
+    def places(cards: list[dict]) -> dict[str, tuple[int, int]]:
+        return {c["id"]: (round(c["x"]), round(c["y"])) for c in cards}  # the file keeps pixels
+
+    shown = places(client.get("/api/state").json()["map"]["cards"])
+    client.post("/api/positions", json={"positions": {"couch": [10, 20]}})
+    app = StudioApp(Studio(sample), TOKEN, ["testserver"], watch=False)
+    with TestClient(app, headers={"X-Studio-Token": TOKEN}) as again:
+        cards = again.get("/api/state").json()["map"]["cards"]
+    assert places(cards) == {**shown, "couch": (10, 20)}
+
+
 def test_rename_warns_about_saves_naming_the_node(client: TestClient, tmp_path: Path, monkeypatch):
     monkeypatch.setenv("LOWTIDE_DATA_DIR", str(tmp_path / "data"))
     save = tmp_path / "data" / "saves" / "sample" / "slot-1.json"
@@ -163,11 +175,12 @@ def test_a_file_changed_on_disk_is_noticed(sample: Path):
         for _ in range(20):
             data = c.get(f"/api/events?after={seq}&wait=3").json()
             seq = data["seq"]
-            found = next((e for e in data["events"] if e["type"] == "disk"), None)
+            found = next((e for e in data["events"] if e.get("disk")), None)
             if found:
                 break
-        assert found is not None and found["file"] == "branches/balcony.json"
-        assert found["outcome"] == "reloaded"
+        assert found is not None and found["disk"] == {"file": "branches/balcony.json",
+                                                        "outcome": "reloaded"}
+        assert found["type"] == "change" and found["tab"] is None and "later" in found["nodes"]
         assert "More tea?" in json.dumps(c.get("/api/node/later").json()["value"])
 
 
@@ -204,3 +217,98 @@ def test_lowtide_edit_serves_the_page_only_with_its_key(sample: Path):
         proc.terminate()
         proc.wait(timeout=10)
     assert proc.returncode in (0, -15)
+
+
+def test_ctrl_c_with_a_page_open_stops_quietly(sample: Path):
+    """A page keeps a long poll open; Ctrl+C answers it and stops without a traceback."""
+    import re
+    import signal
+    import threading
+    import time
+    import urllib.request
+
+    proc = subprocess.Popen([sys.executable, "-m", "game", "edit", str(sample), "--no-browser"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=(\S+)", proc.stdout.readline())
+        assert match, proc.stderr.read()
+        port, token = match.groups()
+        answers: list[dict] = []
+
+        def poll(after: int) -> None:
+            request = urllib.request.Request(f"http://127.0.0.1:{port}/api/events?after={after}",
+                                             headers={"X-Studio-Token": token})
+            with urllib.request.urlopen(request, timeout=30) as r:
+                answers.append(json.loads(r.read()))
+
+        poll(0)  # the first lint's news, at once or as soon as it is done
+        waiting = threading.Thread(target=poll, args=(answers[0]["seq"],))
+        waiting.start()
+        time.sleep(1.0)  # the poll is waiting for news
+        started = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+        waiting.join(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert time.monotonic() - started < 3  # the poll did not hold it up
+    assert "Traceback" not in err and "Error" not in err and "ERROR" not in err, err
+    assert len(answers) == 2 and answers[1]["closing"] is True
+
+
+def test_a_window_that_cannot_open_says_why_whole_and_what_to_do_here(sample: Path, monkeypatch):
+    from game.studio.launch import WindowLauncher
+    from game.studio.project import EditError
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(EditError) as caught:
+        WindowLauncher(sample)(node="couch")
+    message = str(caught.value)
+    assert "no display is available (DISPLAY and WAYLAND_DISPLAY are not set)" in message
+    assert "Preview from here" in message
+    assert "--text" not in message and "terminal" not in message
+
+
+def test_the_reason_keeps_every_line_but_the_terminal_advice():
+    from game.studio.launch import failure
+
+    said = failure("lowtide: story.json:3:4: error LT200: target node 'x' does not exist\n"
+                   "lowtide: the story has 1 error\n"
+                   "Play in the terminal instead: lowtide play --text\n", 1)
+    assert said.startswith("The game window did not open: story.json:3:4: error LT200: target "
+                           "node 'x' does not exist; the story has 1 error.")
+    assert failure("Traceback (most recent call last):\n  File x\nValueError: boom\n", 1) \
+        .startswith("The game window did not open: ValueError: boom.")
+    assert "exit 3" in failure("", 3)
+
+
+def late_failure(*_args) -> list[str]:
+    """A game that runs for a while, then stops with an error."""
+    return [sys.executable, "-c", "import sys, time; time.sleep(2.5); "
+            "print('lowtide: the map went away', file=sys.stderr); "
+            "print('Play in the terminal instead: lowtide play --text', file=sys.stderr); "
+            "sys.exit(1)"]
+
+
+def test_a_game_that_stops_later_is_heard_of_on_every_page(sample: Path):
+    from game.studio.launch import WindowLauncher
+
+    launcher = WindowLauncher(sample, command=late_failure)
+    app = StudioApp(Studio(sample), TOKEN, ["testserver"], watch=False, launch_window=launcher)
+    launcher.on_stop = app.game_stopped
+    with TestClient(app, headers={"X-Studio-Token": TOKEN}) as c:
+        seq = c.get("/api/state").json()["seq"]
+        assert c.post("/api/play", json={"node": "couch"}).json()["started"] is True
+        heard = None
+        for _ in range(10):
+            data = c.get(f"/api/events?after={seq}&wait=5").json()
+            seq = data["seq"]
+            heard = next((e for e in data["events"] if e["type"] == "play"), None)
+            if heard:
+                break
+    assert heard is not None and heard["node"] == "couch"
+    assert heard["error"].startswith("The game window stopped: the map went away.")
+    assert "Preview from here" in heard["error"] and "terminal" not in heard["error"]

@@ -121,3 +121,11 @@ def test_conditions_on_lines_and_paragraphs_are_decided_too(tmp_path: Path) -> N
         ("LT503", "/nodes/a/lines/1/if", "'calm >= 0' always holds"),
         ("LT502", "/nodes/z/ending/debrief/1/if", "'calm > 10' can never hold"),
     }
+
+
+def test_an_empty_reply_or_line_fails_strict_lint(capsys: pytest.CaptureFixture[str]) -> None:
+    found = [d for d in lint_story(LINT / "LT516-empty-text") if d.code == "LT516"]
+    assert [(d.severity, d.pointer) for d in found] == [
+        ("error", "/nodes/hello/choices/1/text"), ("error", "/nodes/bye/lines/1/text")]
+    assert "leads to 'check' has no text" in found[0].message
+    assert main(["lint", "--strict", str(LINT / "LT516-empty-text")]) == 1

@@ -91,22 +91,34 @@ class Persist:
 
 
 def story_folder(info: SaveInfo) -> Path | None:
-    """The folder of the story a save belongs to: by its id among the installed stories."""
+    """The folder of the story a save belongs to: the save's own folder while it still holds
+    that story (a copy of a bundled story keeps its own saves, though the ids are the same),
+    else the installed story with the save's id; None when neither exists."""
+    own = _saved_folder(info)
+    if own is not None and _story_id(own) == info.story_id:
+        return own
     for folder in paths.story_dirs():
-        found = inside(folder, "story.json")
-        try:
-            raw = datafile.read(found) if found is not None else None
-        except (OSError, datafile.Damaged):
-            continue
-        if isinstance(raw, dict) and raw.get("id") == info.story_id:
+        if _story_id(folder) == info.story_id:
             return folder
+    return None
+
+
+def _saved_folder(info: SaveInfo) -> Path | None:
+    """The story folder a save was written from (``story_dir`` in the file), if it says."""
     try:
         data = datafile.read(info.path)
     except (OSError, datafile.Damaged):
         return None
     hint = data.get("story_dir") if isinstance(data, dict) else None
-    if isinstance(hint, str) and hint:
-        folder = Path(hint)
-        if inside(folder, "story.json") is not None:
-            return folder
-    return None
+    return Path(hint) if isinstance(hint, str) and hint else None
+
+
+def _story_id(folder: Path) -> str | None:
+    """The id a story folder's story.json declares (None when there is none to read, or it
+    is not inside the folder)."""
+    found = inside(folder, "story.json")
+    try:
+        raw = datafile.read(found) if found is not None else None
+    except (OSError, datafile.Damaged):
+        return None
+    return raw.get("id") if isinstance(raw, dict) else None

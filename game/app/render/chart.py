@@ -1,7 +1,8 @@
-"""A chart of a variable over the conversation: one point per step, marks as lines.
+"""Charts of the story's variables over the conversation: one point per step, marks as lines.
 
 Each point after the first is coloured by the tone of the reply that led to it, so a player can
-see which kinds of reply moved the partner where.
+see which kinds of reply moved the partner where. The variables share one axis of replies in
+one figure, and the turning points stand out on it as bands across every plot.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import pygame
 
 from game.app.render import theme
 from game.app.render.dynamics import fmt
-from game.app.render.text import TextCache
+from game.app.render.text import Lettering, TextCache
+from game.app.render.theme import Palette
 from game.app.render.widgets import panel
 from game.story.model import Kind, Variable
 
@@ -57,95 +59,201 @@ def value_range(var: Variable, values: list[float]) -> tuple[float, float]:
     return lo, hi
 
 
-def draw_chart(size: tuple[int, int], var: Variable, values: list[float],
-               kinds: list[Kind | None], text: TextCache, fonts: theme.Fonts,
-               label: str | None = None) -> pygame.Surface:
-    """The chart of ``var``; ``label`` is its label as the player reads it (default: as the
-    story's own cast reads it)."""
+@dataclass(frozen=True)
+class Row:
+    """One charted variable: its label as the player reads it and its value at each point."""
+
+    var: Variable
+    label: str
+    values: list[float]
+
+
+@dataclass
+class Figure:
+    """The charted variables stacked over one shared axis of replies, drawn once.
+
+    ``x(i)`` is where point ``i`` (0 the start, ``n`` after the n-th reply) sits on the
+    surface, and ``band(i)`` the column a marked reply's band takes, so a screen can draw its
+    focus over the figure without drawing the figure again."""
+
+    surface: pygame.Surface
+    left: int
+    right: int
+    points: int
+    top: int  # of the first plot
+    bottom: int  # of the last plot
+    axis_y: int  # the middle of the axis labels
+
+    def x(self, i: int) -> int:
+        n = max(1, self.points - 1)
+        return int(self.left + i * (self.right - self.left) / n)
+
+    def band(self, i: int) -> pygame.Rect:
+        """From above the first plot down to the reply's number on the axis."""
+        return pygame.Rect(self.x(i) - BAND // 2, self.top - 8, BAND, self.axis_y - self.top + 8)
+
+
+BAND = 26  # the width of a marked reply's band
+PAD_LEFT, PAD_RIGHT = 150, 26  # left: each plot's label, then its values
+LABEL_X, LABEL_W = 18, 88
+ROW_GAP = 20
+TOP = 18
+AXIS_H = 34
+
+
+def figure_height(rows: int, plot: int) -> int:
+    """The height of a figure of ``rows`` plots each ``plot`` pixels tall."""
+    return TOP + rows * plot + max(0, rows - 1) * ROW_GAP + AXIS_H
+
+
+def draw_figure(size: tuple[int, int], rows: list[Row], kinds: list[Kind | None],
+                lettering: Lettering, marked: dict[int, Kind | None] | None = None) -> Figure:
+    """Every row's chart in one panel over one axis; ``marked`` (point index → the kind of
+    the reply that led there) gets a band across every plot and its number in a disc of its
+    tone on the axis (the turning points)."""
     w, h = size
+    marked = marked or {}
+    pal, text = lettering.palette, lettering.text
     surf = pygame.Surface(size, pygame.SRCALPHA)
-    surf.blit(panel(size, theme.PANEL, 236, 18), (0, 0))
-    label = label or var.label or var.id
-    if var.unit:
-        label = f"{label} ({var.unit})"
-    surf.blit(text.line(label, fonts.get("sans-bold", 17), theme.INK), (20, 14))
-    plot = Plot(pygame.Rect(62, 48, w - 62 - 26, h - 48 - 34), *value_range(var, values),
-                len(values))
-    small = fonts.get("sans", 14)
-    _draw_grid(surf, plot, var, text, small)
-    points = [(plot.x(i), plot.y(v)) for i, v in enumerate(values)]
-    _draw_line(surf, points, kinds)
-    _draw_mark_names(surf, plot, var, points, text, small)
-    for i in range(len(values)):
-        if len(values) <= 16 or i % 2 == 0:
-            num = text.line("start" if i == 0 else str(i), small, theme.INK_SOFT)
-            x = plot.x(i) - num.get_width() // 2
-            surf.blit(num, (max(4, x), plot.rect.bottom + 10))
-    return surf
+    surf.blit(panel(size, pal.PANEL, pal.solid(236), 18, pal=pal), (0, 0))
+    n = len(rows)
+    points = max((len(r.values) for r in rows), default=1)
+    room = h - TOP - AXIS_H - max(0, n - 1) * ROW_GAP
+    plot_h = max(24, room // max(1, n))
+    y = TOP
+    plots: list[Plot] = []
+    for row in rows:
+        plots.append(Plot(pygame.Rect(PAD_LEFT, y, w - PAD_LEFT - PAD_RIGHT, plot_h),
+                          *value_range(row.var, row.values), points))
+        y += plot_h + ROW_GAP
+    fig = Figure(surf, PAD_LEFT, w - PAD_RIGHT, points, plots[0].rect.top if plots else TOP,
+                 plots[-1].rect.bottom if plots else TOP, h - AXIS_H // 2 - 2)
+    bands = [fig.band(i) for i in marked]
+    for band in bands:  # the turning points' bands, under everything drawn on the plots
+        pygame.draw.rect(surf, _band_colour(pal), band, border_radius=BAND // 2)
+    small = lettering.font("sans", 14)
+    for above, below in zip(plots, plots[1:]):  # a rule between two plots: whose values are whose
+        y = (above.rect.bottom + below.rect.top) // 2
+        pygame.draw.line(surf, pal.CREAM_DARK, (LABEL_X, y), (w - LABEL_X, y), 2)
+    for row, plot in zip(rows, plots):
+        label = f"{row.label} ({row.var.unit})" if row.var.unit else row.label
+        title = text.block(label, lettering.font("sans-bold", 14), pal.INK, LABEL_W, 17)
+        title.draw(surf, LABEL_X, plot.rect.centery - title.height // 2)
+        _draw_grid(surf, plot, row.var, text, small, pal)
+        line = [(plot.x(i), plot.y(v)) for i, v in enumerate(row.values)]
+        _draw_line(surf, line, kinds, pal)
+        _draw_mark_names(surf, plot, row.var, line, text, small, pal,
+                         (plot.rect.top - ROW_GAP // 2 - 6, plot.rect.bottom + ROW_GAP // 2 + 6),
+                         avoid=bands)
+    _draw_axis(surf, fig, text, small, lettering.font("sans-bold", 14), marked, pal)
+    return fig
+
+
+def _band_colour(pal: Palette) -> tuple[int, int, int]:
+    """A pale amber on the panel: the turning points' columns, behind the lines."""
+    return theme.mix(pal.AMBER, pal.PANEL, 0.42 if pal.high_contrast else 0.3)
+
+
+def _draw_axis(surf: pygame.Surface, fig: Figure, text: TextCache, small: pygame.font.Font,
+               bold: pygame.font.Font, marked: dict[int, Kind | None], pal: Palette) -> None:
+    """The reply numbers under the plots; a turning point's in a disc of its reply's tone."""
+    y = fig.axis_y
+    apart = fig.x(1) - fig.x(0) if fig.points > 1 else BAND
+    radius = max(8, min(11, apart // 2 - 1))
+    for i in range(fig.points):
+        if i in marked:
+            kind = marked[i]
+            disc = pal.tone(kind.tone) if kind else pal.GREY
+            number_disc(surf, (fig.x(i), y), i, disc, pal.CREAM_LIGHT, text, bold, radius)
+        elif i == 0:  # ends under the first point, reaching into the values' column
+            num = text.line("start", small, pal.INK_SOFT)
+            surf.blit(num, (fig.x(0) + 6 - num.get_width(), y - num.get_height() // 2))
+        elif fig.points <= 16 or i % 2 == 0:
+            num = text.line(str(i), small, pal.INK_SOFT)
+            surf.blit(num, (fig.x(i) - num.get_width() // 2, y - num.get_height() // 2))
+
+
+def number_disc(surf: pygame.Surface, centre: tuple[int, int], number: int,
+                colour: tuple[int, int, int], ink: tuple[int, int, int], text: TextCache,
+                font: pygame.font.Font, radius: int | None = None) -> pygame.Rect:
+    """A reply's number (in ``ink``) in a disc of its tone: the chart's axis and the turning
+    points' list mark the same reply alike."""
+    digits = text.line(str(number), font, ink)
+    r = radius or max(11, (max(digits.get_width(), digits.get_height()) + 8) // 2)
+    pygame.draw.circle(surf, colour, centre, r)
+    surf.blit(digits, digits.get_rect(center=(centre[0], centre[1] + 1)))
+    return pygame.Rect(centre[0] - r, centre[1] - r, 2 * r, 2 * r)
 
 
 def _draw_grid(surf: pygame.Surface, plot: Plot, var: Variable, text: TextCache,
-               small: pygame.font.Font) -> None:
+               small: pygame.font.Font, pal: Palette) -> None:
     """Three value lines with their values, and each mark as a dashed line."""
     rect = plot.rect
-    for frac in (0.0, 0.5, 1.0):
+    for frac in (0.0, 0.5, 1.0) if rect.h >= 48 else (0.0, 1.0):
         v = plot.lo + frac * (plot.hi - plot.lo)
         y = plot.y(v)
-        pygame.draw.line(surf, theme.CREAM_DARK, (rect.x, y), (rect.right, y), 1)
-        tick = text.line(fmt(var, v).replace(var.unit, "").strip(), small, theme.INK_SOFT)
+        pygame.draw.line(surf, pal.CREAM_DARK, (rect.x, y), (rect.right, y), 1)
+        tick = text.line(fmt(var, v).replace(var.unit, "").strip(), small, pal.INK_SOFT)
         surf.blit(tick, (rect.x - 10 - tick.get_width(), y - tick.get_height() // 2))
     for mark in var.marks:
         y = plot.y(mark.value)
         for x in range(rect.x, rect.right, 14):
-            pygame.draw.line(surf, theme.TERRACOTTA, (x, y), (min(x + 8, rect.right), y), 2)
+            pygame.draw.line(surf, pal.TERRACOTTA, (x, y), (min(x + 8, rect.right), y), 2)
 
 
 def _draw_line(surf: pygame.Surface, points: list[tuple[int, int]],
-               kinds: list[Kind | None]) -> None:
+               kinds: list[Kind | None], pal: Palette) -> None:
     """The values as a line; each point after the start in the tone of the reply before it."""
     if len(points) > 1:
-        pygame.draw.lines(surf, theme.PLUM_LIGHT, False, points, 3)
+        pygame.draw.lines(surf, pal.PLUM_LIGHT, False, points, 3)
     for i, p in enumerate(points):
         if i == 0:
-            pygame.draw.circle(surf, theme.PANEL, p, 6)
-            pygame.draw.circle(surf, theme.PLUM, p, 6, 2)
+            pygame.draw.circle(surf, pal.PANEL, p, 6)
+            pygame.draw.circle(surf, pal.PLUM, p, 6, 2)
             continue
         kind = kinds[i - 1] if i - 1 < len(kinds) else None
-        colour = theme.TONES.get(kind.tone, theme.GREY) if kind else theme.GREY
-        pygame.draw.circle(surf, theme.PANEL, p, 8)
+        colour = pal.tone(kind.tone) if kind else pal.GREY
+        pygame.draw.circle(surf, pal.PANEL, p, 8)
         pygame.draw.circle(surf, colour, p, 6)
 
 
 def _draw_mark_names(surf: pygame.Surface, plot: Plot, var: Variable,
                      points: list[tuple[int, int]], text: TextCache,
-                     small: pygame.font.Font) -> None:
-    """Each mark's name where it hides no point of the line, nor another mark's name."""
+                     small: pygame.font.Font, pal: Palette, within: tuple[int, int],
+                     avoid: list[pygame.Rect]) -> None:
+    """Each mark's name where it hides no point of the line nor another mark's name, and
+    covers as little of ``avoid`` (the turning points' bands) as it can, between ``within``
+    (top, bottom): the room of its own plot."""
     taken: list[pygame.Rect] = []
     for mark in var.marks:
         y = plot.y(mark.value)
-        tag = text.line(f"{mark.label} · {fmt(var, mark.value)}", small, theme.TERRACOTTA)
-        box = _tag_place(tag.get_size(), y, plot.rect, points, taken, surf.get_height())
+        tag = text.line(f"{mark.label} · {fmt(var, mark.value)}", small, pal.TERRACOTTA)
+        box = _tag_place(tag.get_size(), y, plot.rect, points, taken, within[1], within[0],
+                         avoid)
         taken.append(box)
-        pygame.draw.rect(surf, theme.PANEL, box, border_radius=8)
+        pygame.draw.rect(surf, pal.PANEL, box, border_radius=8)
         surf.blit(tag, (box.x + 6, box.y + 1))
 
 
 def _tag_place(size: tuple[int, int], y: int, plot: pygame.Rect, points: list[tuple[int, int]],
-               taken: list[pygame.Rect], height: int) -> pygame.Rect:
+               taken: list[pygame.Rect], height: int, top: int = 0,
+               avoid: list[pygame.Rect] | tuple = ()) -> pygame.Rect:
     """Where a mark's name goes: above or below its line, at the right or the left end, the
-    first place that covers the fewest points and stretches of the line (right above first)."""
+    first place that covers the fewest points and stretches of the line (right above first),
+    never another name when it can help it, and as little of ``avoid`` as it can."""
     box = pygame.Rect(0, 0, size[0] + 12, size[1] + 2)
     spots = []
     for corner, at in (("bottomright", (plot.right + 4, y - 3)), ("bottomleft", (plot.x + 4, y - 3)),
                        ("topright", (plot.right + 4, y + 3)), ("topleft", (plot.x + 4, y + 3))):
         place = box.copy()
         setattr(place, corner, at)
-        if place.top < 2 or place.bottom > height - 2:
+        if place.top < top + 2 or place.bottom > height - 2:
             continue
         near = place.inflate(8, 6)
         hits = sum(near.collidepoint(p) for p in points)
         hits += sum(bool(near.clipline(a, b)) for a, b in zip(points, points[1:]))
-        hits += 10 * sum(near.colliderect(t) for t in taken)
+        hits += 100 * sum(near.colliderect(t) for t in taken)
+        hits += 3 * sum(near.colliderect(a) for a in avoid)
         spots.append((hits, len(spots), place))
     if not spots:
         box.bottomright = (plot.right + 4, y - 3)

@@ -30,20 +30,51 @@ class ChoiceList:
         self.age = 0.0
         self.glow: list[float] = []
         self.scale = 1.0  # the player's text size (1.0–2.0)
+        self.shrink = 1.0  # how much smaller than ``scale`` the replies are drawn to fit
         self.tags: list[pygame.Surface | None] = []
+        self._tag_specs: list[tuple[str, tuple] | None] = []
+        self.pal = theme.DEFAULT  # the palette the replies were last laid out in
 
     def set(self, items: list[tuple[str, str | None]], tags: list[tuple[str, tuple] | None]) -> None:
         """``items`` are (text, kind); ``tags`` an optional (label, colour) to show per item."""
-        font = self.fonts.get("sans", round(SIZE * self.scale))
         self.items = items
-        tag_font = self.fonts.get("sans", 14)
-        self.tags = [self.cache.line(t[0], tag_font, t[1]) if t else None for t in tags]
-        room = self.width - PAD_X - 24 - max((t.get_width() + 16 for t in self.tags if t), default=0)
-        self.blocks = [self.cache.block(text, font, theme.INK, room, round(28 * self.scale)) for text, _ in items]
+        self._tag_specs = list(tags)
+        self.shrink = 1.0
+        self._lay_out()
         self.focus = 0
         self.keyboard = False
         self.age = 0.0
         self.glow = [0.0] * len(items)
+
+    @property
+    def size(self) -> float:
+        """The scale the replies are drawn at: the player's text size, shrunk to fit."""
+        return self.scale * self.shrink
+
+    def _lay_out(self) -> None:
+        font = self.fonts.get("sans", round(SIZE * self.size))
+        tag_font = self.fonts.get("sans", round(14 * max(1.0, self.size * 0.8)))
+        self.tags = [self.cache.line(t[0], tag_font, t[1]) if t else None
+                     for t in self._tag_specs]
+        room = self.width - self.pad_x - 24 - max(
+            (t.get_width() + 16 for t in self.tags if t), default=0)
+        self.blocks = [self.cache.block(text, font, self.pal.INK, room, round(28 * self.size))
+                       for text, _ in self.items]
+
+    @property
+    def pad_x(self) -> int:
+        """Room at the left of a reply for its number badge, grown with the text."""
+        return round(PAD_X * max(1.0, self.size * 0.85))
+
+    def fit(self, x: int, width: int, room: int, smallest: float = 1.0) -> None:
+        """Lay the replies out ``width`` wide at ``x``, drawn smaller (never below
+        ``smallest`` of normal size) until they take at most ``room`` pixels of height."""
+        self.x, self.width = x, width
+        self.shrink = 1.0
+        self._lay_out()
+        while self.height() > room and self.size > smallest + 1e-6:
+            self.shrink = max(smallest / self.scale, self.shrink - 0.05)
+            self._lay_out()
 
     def height(self) -> int:
         return sum(b.height + 2 * PAD_Y + GAP for b in self.blocks) - (GAP if self.blocks else 0)
@@ -106,24 +137,30 @@ class ChoiceList:
             target = 1.0 if (i == self.focus and self.keyboard) else 0.0
             self.glow[i] += (target - self.glow[i]) * min(1.0, dt * 14)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, surface: pygame.Surface, pal: theme.Palette) -> None:
+        if pal is not self.pal:  # the contrast setting changed: the text in its new ink
+            self.pal = pal
+            self._lay_out()
         appear = min(1.0, self.age / 0.3)
-        num_font = self.fonts.get("sans-bold", 18)
+        num_font = self.fonts.get("sans-bold", round(18 * max(1.0, self.size * 0.85)))
         for i, (rect, block) in enumerate(zip(self.rects, self.blocks)):
             g = self.glow[i] if i < len(self.glow) else 0.0
             shift = int((1 - appear) * 12 * (i + 1))
             r = rect.move(int(8 * g), shift)
-            colour = theme.CREAM_LIGHT if g < 0.5 else (255, 249, 238)
-            blit_panel(surface, r, colour, int((244 + 11 * g) * appear), radius=r.h // 2 if
-                       r.h < 60 else 22, shadow=4)
-            badge = (r.x + 28, r.y + PAD_Y + 14)
+            colour = pal.CREAM_LIGHT if g < 0.5 else (255, 249, 238)
+            blit_panel(surface, r, colour, int(pal.solid(244 + int(11 * g)) * appear),
+                       radius=r.h // 2 if
+                       r.h < 60 else 22, shadow=4, pal=pal)
+            radius = round(14 * max(1.0, self.size * 0.85))
+            # the badge sits level with the reply's first line, whatever the text size
+            badge = (r.x + self.pad_x // 2 + 1, r.y + PAD_Y + block.line_height // 2)
             focused = g > 0.5
-            dot = theme.BADGE_FOCUS if focused else theme.BADGE
-            pygame.draw.circle(surface, dot, badge, 14)
+            dot = pal.BADGE_FOCUS if focused else pal.BADGE
+            pygame.draw.circle(surface, dot, badge, radius)
             num = self.cache.line(str(i + 1), num_font,
-                                  theme.BADGE_FOCUS_TEXT if focused else theme.BADGE_TEXT)
+                                  pal.BADGE_FOCUS_TEXT if focused else pal.BADGE_TEXT)
             surface.blit(num, num.get_rect(center=badge))
-            block.draw(surface, r.x + PAD_X, r.y + PAD_Y, alpha=int(255 * appear))
+            block.draw(surface, r.x + self.pad_x, r.y + PAD_Y, alpha=int(255 * appear))
             tag = self.tags[i] if i < len(self.tags) else None
             if tag is not None:
                 surface.blit(tag, (r.right - tag.get_width() - 22, r.y + PAD_Y + 6))

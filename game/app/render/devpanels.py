@@ -28,6 +28,7 @@ def draw_overlay(surface: pygame.Surface, services: Lettering, header: str,
                  left: int = 24) -> pygame.Rect:
     """The node, turn and scene, then every variable (the ones the last reply moved in amber);
     ``notice`` (the last reload) replaces the status line for a while."""
+    pal = services.palette
     sans = services.font("sans", 14)
     bold = services.font("sans-bold", 17)
     small = services.font("sans", 13)
@@ -38,16 +39,16 @@ def draw_overlay(surface: pygame.Surface, services: Lettering, header: str,
     width = max(360, columns * COLUMN_W + 32)
     height = 78 + per_column * ROW_H
     rect = pygame.Rect(left, 24, width, height)
-    blit_panel(surface, rect, theme.NIGHT_DEEP, TOOL_ALPHA, radius=12)
-    surface.blit(text.line("DEVELOPER", services.font("sans-bold", 12), theme.AMBER),
+    blit_panel(surface, rect, pal.NIGHT_DEEP, TOOL_ALPHA, radius=12, pal=pal)
+    surface.blit(text.line("DEVELOPER", services.font("sans-bold", 12), pal.AMBER),
                  (rect.x + 16, rect.y + 10))
-    surface.blit(_clip(text, header, bold, theme.STAR, rect.w - 32), (rect.x + 16, rect.y + 26))
+    surface.blit(_clip(text, header, bold, pal.STAR, rect.w - 32), (rect.x + 16, rect.y + 26))
     for i, (row, changed) in enumerate(rows):
         col, line = divmod(i, per_column)
-        colour = theme.AMBER_LIGHT if changed else theme.CREAM
+        colour = pal.AMBER_LIGHT if changed else pal.CREAM
         x = rect.x + 16 + col * COLUMN_W
         surface.blit(_clip(text, row, sans, colour, COLUMN_W - 12), (x, rect.y + 54 + line * ROW_H))
-    surface.blit(_clip(text, notice or status, small, theme.AMBER if notice else theme.SEA_LIGHT,
+    surface.blit(_clip(text, notice or status, small, pal.AMBER if notice else pal.SEA_LIGHT,
                        rect.w - 32), (rect.x + 16, rect.bottom - 22))
     return rect
 
@@ -58,6 +59,7 @@ def draw_failure(surface: pygame.Surface, services: Lettering, lines: list[str],
 
     Placed to the right of the overlay (``beside``) when it is shown, so neither hides the other.
     """
+    pal = services.palette
     text = services.text
     body = services.font("sans", 15)
     top_y = 24
@@ -70,19 +72,19 @@ def draw_failure(surface: pygame.Surface, services: Lettering, lines: list[str],
         width = FAILURE_W
         left = (theme.WIDTH - width) // 2
     shown = lines[:FAILURE_SHOWN]
-    blocks = [text.block(line, body, theme.CREAM_LIGHT, width - 40) for line in shown]
+    blocks = [text.block(line, body, pal.CREAM_LIGHT, width - 40) for line in shown]
     more = len(lines) - len(shown)
     title_font = services.font("sans-bold", 18)
     title = title or (f"The story did not reload: {len(lines)} error{'s' * (len(lines) != 1)}. "
                       "Still playing the last good version.")
-    heading = text.block(title, title_font, theme.STAR, width - 40)
+    heading = text.block(title, title_font, pal.STAR, width - 40)
     top = 14 + heading.height + 30
     height = top + sum(b.height + 6 for b in blocks) + (24 if more else 0) + 6
     rect = pygame.Rect(left, top_y, width, height)
-    blit_panel(surface, rect, (92, 30, 34), 240, radius=12, shadow=8)
+    blit_panel(surface, rect, (92, 30, 34), 240, radius=12, shadow=8, pal=pal)
     heading.draw(surface, rect.x + 20, rect.y + 14)
     surface.blit(text.line("Fix the file and save it again; the story reloads by itself.",
-                           services.font("sans", 14), theme.AMBER_LIGHT),
+                           services.font("sans", 14), pal.AMBER_LIGHT),
                  (rect.x + 20, rect.y + 14 + heading.height + 4))
     y = rect.y + top
     for block in blocks:
@@ -90,36 +92,37 @@ def draw_failure(surface: pygame.Surface, services: Lettering, lines: list[str],
         y += block.height + 6
     if more:
         surface.blit(text.line(f"… and {more} more (lowtide lint lists them all)", body,
-                               theme.AMBER_LIGHT), (rect.x + 20, y))
+                               pal.AMBER_LIGHT), (rect.x + 20, y))
     return rect
 
 
 def draw_console(surface: pygame.Surface, services: Lettering, log: list[str], typed: str,
                  caret: bool) -> pygame.Rect:
     """The console: its recent replies above a prompt, dropped down from the top of the screen."""
+    pal = services.palette
     text = services.text
     body = services.font("sans", 16)
     rect = pygame.Rect(24, 24, theme.WIDTH - 48, 300)
-    blit_panel(surface, rect, theme.NIGHT_DEEP, 255, radius=12, shadow=8)
+    blit_panel(surface, rect, pal.NIGHT_DEEP, 255, radius=12, shadow=8, pal=pal)
     surface.blit(text.line("CONSOLE  ·  Enter runs  ·  Tab completes  ·  Up and Down: earlier "
-                           "lines  ·  Esc closes", services.font("sans-bold", 12), theme.AMBER),
+                           "lines  ·  Esc closes", services.font("sans-bold", 12), pal.AMBER),
                  (rect.x + 18, rect.y + 10))
     prompt_y = rect.bottom - 40
     y = prompt_y - 10
     for line in reversed(log):
-        block = text.block(line, body, theme.SEA_LIGHT if line.startswith("> ") else theme.CREAM,
+        block = text.block(line, body, pal.SEA_LIGHT if line.startswith("> ") else pal.CREAM,
                            rect.w - 36)
         y -= block.height
         if y < rect.y + 30:
             break
         block.draw(surface, rect.x + 18, y)
-    pygame.draw.line(surface, theme.TEAL, (rect.x + 14, prompt_y - 6),
+    pygame.draw.line(surface, pal.TEAL, (rect.x + 14, prompt_y - 6),
                      (rect.right - 14, prompt_y - 6))
-    shown = text.line("> " + typed, services.font("sans-bold", 18), theme.STAR)
+    shown = text.line("> " + typed, services.font("sans-bold", 18), pal.STAR)
     surface.blit(shown, (rect.x + 18, prompt_y))
     if caret:
         x = rect.x + 18 + shown.get_width() + 2
-        pygame.draw.line(surface, theme.AMBER, (x, prompt_y + 2), (x, prompt_y + 22), 2)
+        pygame.draw.line(surface, pal.AMBER, (x, prompt_y + 2), (x, prompt_y + 22), 2)
     return rect
 
 

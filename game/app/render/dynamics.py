@@ -98,34 +98,35 @@ class DynamicsPanel:
             cur = self.shown.get(vid, target)
             self.shown[vid] = target if abs(target - cur) < 0.05 else cur + (target - cur) * k
 
-    def _rows(self, width: int) -> list[tuple[Variable, object, pygame.Surface, int]]:
+    def _rows(self, width: int, pal: theme.Palette
+              ) -> list[tuple[Variable, object, pygame.Surface, int]]:
         """Each variable's label block, value and row height, at ``width``."""
         sans = self.fonts.get("sans", 14)
         bold = self.fonts.get("sans-bold", 14)
         rows = []
         for var in self.vars:
             value = self.shown.get(var.id, float(var.initial))
-            val = self.cache.line(fmt(var, value), bold, theme.INK)
+            val = self.cache.line(fmt(var, value), bold, pal.INK)
             label = self.cache.block(self._read(var.label, var.label_template) or var.id,
-                                     sans, theme.INK,
+                                     sans, pal.INK,
                                      max(40, width - val.get_width() - 12), LINE)
             rows.append((var, label, val, label.height + 3 + 5 + ROW_GAP))
         return rows
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, surface: pygame.Surface, pal: theme.Palette) -> None:
         if not self.vars:
             return
         room = column(self.story)
         inner = room.w - 2 * PAD
         bold = self.fonts.get("sans-bold", 14)
         small = self.fonts.get("sans", 14)
-        rows = self._rows(inner)
+        rows = self._rows(inner, pal)
         explain = None
         if self.kind is not None:
             kind = self.kind
             explain = self.cache.block(self._read(kind.explain, kind.explain_template)
                                        or self._read(kind.label, kind.label_template), small,
-                                       theme.INK_SOFT, inner, LINE)
+                                       pal.INK_SOFT, inner, LINE)
         h = PAD + 22 + sum(r[3] for r in rows) - ROW_GAP + PAD
         if explain is not None:
             h += 10 + 20 + explain.height
@@ -133,8 +134,8 @@ class DynamicsPanel:
         top = max(room.y, min(SCENE_NAME_BOTTOM, room.bottom - h))
         rect = pygame.Rect(room.x, top, room.w, h)
         self.rect = rect
-        blit_panel(surface, rect, alpha=theme.PANEL_ALPHA, radius=16, shadow=6)
-        surface.blit(self.cache.line("THE DYNAMICS", bold, theme.PLUM), (rect.x + PAD, rect.y + PAD))
+        blit_panel(surface, rect, alpha=pal.PANEL_ALPHA, radius=16, shadow=6, pal=pal)
+        surface.blit(self.cache.line("THE DYNAMICS", bold, pal.PLUM), (rect.x + PAD, rect.y + PAD))
         y = rect.y + PAD + 22
         for var, label, val, row_h in rows:
             value = self.shown.get(var.id, float(var.initial))
@@ -142,29 +143,29 @@ class DynamicsPanel:
             surface.blit(val, (rect.right - PAD - val.get_width(), y + label.height - LINE))
             lo, hi = bounds(var, [self.peak.get(var.id, value)])
             bar = pygame.Rect(rect.x + PAD, y + label.height + 3, inner, 5)
-            pygame.draw.rect(surface, theme.CREAM_DARK, bar, border_radius=3)
+            pygame.draw.rect(surface, pal.CREAM_DARK, bar, border_radius=3)
             frac = max(0.0, min(1.0, (value - lo) / (hi - lo)))
             if frac > 0:
-                pygame.draw.rect(surface, self._fill(var, value),
+                pygame.draw.rect(surface, self._fill(var, value, pal),
                                  (bar.x, bar.y, max(6, int(bar.w * frac)), bar.h), border_radius=3)
             for mark in var.marks:
                 mx = bar.x + int(bar.w * max(0.0, min(1.0, (mark.value - lo) / (hi - lo))))
-                pygame.draw.line(surface, theme.PLUM, (mx, bar.y - 3), (mx, bar.bottom + 2), 2)
+                pygame.draw.line(surface, pal.PLUM, (mx, bar.y - 3), (mx, bar.bottom + 2), 2)
             y += row_h
         if self.kind is not None and explain is not None:
             y += 10 - ROW_GAP
-            tone = theme.TONES.get(self.kind.tone, theme.GREY)
+            tone = pal.tone(self.kind.tone)
             pygame.draw.circle(surface, tone, (rect.x + PAD + 5, y + 9), 5)
             kind_label = self._read(self.kind.label, self.kind.label_template)
-            surface.blit(self.cache.line(f"Last reply: {kind_label}", bold, theme.INK),
+            surface.blit(self.cache.line(f"Last reply: {kind_label}", bold, pal.INK),
                          (rect.x + PAD + 16, y))
             explain.draw(surface, rect.x + PAD, y + 20)
 
-    def _fill(self, var: Variable, value: float) -> tuple[int, int, int]:
+    def _fill(self, var: Variable, value: float, pal: theme.Palette) -> tuple[int, int, int]:
         """A bar's colour: warm past the mark of the variable that sets the room's tension (the
         one the story treats as rising towards trouble), the calm sea colour otherwise, since a
         mark alone does not say whether passing it is good or bad."""
         if self.tension is not None and var.id == self.tension.id and value >= var.marks[0].value \
                 and float(var.initial) < var.marks[0].value:
-            return theme.TERRACOTTA
-        return theme.SEA
+            return pal.TERRACOTTA
+        return pal.SEA

@@ -105,12 +105,12 @@ class Images:
         w, h = max(8, size[0]), max(8, size[1])
         surf = pygame.Surface((w, h), pygame.SRCALPHA)
         rect = surf.get_rect()
-        pygame.draw.rect(surf, (*theme.CREAM_DARK, 170), rect, border_radius=min(w, h) // 6)
-        pygame.draw.rect(surf, (*theme.PLUM_LIGHT, 200), rect, 2, border_radius=min(w, h) // 6)
+        pygame.draw.rect(surf, (*theme.DEFAULT.CREAM_DARK, 170), rect, border_radius=min(w, h) // 6)
+        pygame.draw.rect(surf, (*theme.DEFAULT.PLUM_LIGHT, 200), rect, 2, border_radius=min(w, h) // 6)
         if w >= 80 and h >= 40 and self.fonts is not None:
             font = self.fonts.get("sans", 16 if w < 200 else 20)
-            text = font.render(label, True, theme.PLUM)
+            text = font.render(label, True, theme.DEFAULT.PLUM)
             if text.get_width() > w - 12:
-                text = font.render(label[: max(1, (w - 12) // 9)] + "…", True, theme.PLUM)
+                text = font.render(label[: max(1, (w - 12) // 9)] + "…", True, theme.DEFAULT.PLUM)
             surf.blit(text, text.get_rect(center=rect.center))
         return surf

@@ -170,7 +170,7 @@ class Painter:
         if not 0 < radius <= GLOW_MAX:
             radius = min(GLOW_MAX, max(obj.width, obj.height) / 2) or GLOW_RADIUS
         text = str(props.get("color") or props.get("colour") or GLOW_COLOUR)
-        colour = theme.hex_colour(text, theme.LAMP)
+        colour = theme.hex_colour(text, theme.DEFAULT.LAMP)
         strength = 0.5
         if text.startswith("#") and len(text) == 9 and _is_hex(text[1:3]):
             strength = int(text[1:3], 16) / 255

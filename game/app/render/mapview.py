@@ -115,7 +115,7 @@ class SceneView:
         self.scale = 1.0
         self.smooth = True
         self.clock = 0.0  # seconds of game time; animations follow it
-        self.around: tuple[int, int, int] = theme.NIGHT_DEEP  # the colour around the map
+        self.around: tuple[int, int, int] = theme.DEFAULT.NIGHT_DEEP  # the colour around the map
         self.has_apron = False
         self.room: pygame.Surface | None = None  # the placeholder room, when there is no map
         self.native = self.chunk = 256  # a chunk's side: in map pixels, in view pixels
@@ -186,7 +186,7 @@ class SceneView:
         vw, vh = self.view
         w, h = self.size
         self.offset = ((vw - w) // 2 if w < vw else 0, (vh - h) // 2 if h < vh else 0)
-        self.background = m.background[:3] if m.background else theme.NIGHT_DEEP
+        self.background = m.background[:3] if m.background else theme.DEFAULT.NIGHT_DEEP
         self._below, self._above = _planes(m.layers)
         self._animated = self._animated_gids(m)
         self.spots = {name: ((x - bx) * s, (y - by) * s) for name, (x, y) in spots(m).items()}
@@ -240,10 +240,10 @@ class SceneView:
         self.problem = message
         vw, vh = self.view
         base = pygame.Surface((vw, vh))
-        base.fill(theme.NIGHT)
+        base.fill(theme.DEFAULT.NIGHT)
         floor = pygame.Rect(120, 200, vw - 240, vh - 320)
-        pygame.draw.rect(base, theme.TEAL, floor, border_radius=24)
-        pygame.draw.rect(base, theme.SEA, floor.inflate(-40, -40), border_radius=18)
+        pygame.draw.rect(base, theme.DEFAULT.TEAL, floor, border_radius=24)
+        pygame.draw.rect(base, theme.DEFAULT.SEA, floor.inflate(-40, -40), border_radius=18)
         names = ("door", "couch", "kitchen", "table", "window", "den")
         self.spots = {}
         for i, name in enumerate(names):
@@ -312,7 +312,7 @@ class SceneView:
         if self._frame is None:
             self._frame = pygame.Surface(self.view).convert()
         frame = self._frame
-        frame.fill(theme.NIGHT_DEEP)
+        frame.fill(theme.DEFAULT.NIGHT_DEEP)
         try:
             if self.room is not None:
                 frame.blit(self.room, (0, 0), pygame.Rect(cam[0], cam[1], *self.view))

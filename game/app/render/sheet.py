@@ -15,25 +15,28 @@ LEFT = PANEL.x + 44
 TOP = PANEL.y + 34
 
 
-def background(surface: pygame.Surface) -> None:
-    surface.blit(vertical_gradient(theme.SIZE, theme.NIGHT, theme.TEAL), (0, 0))
-    blit_panel(surface, PANEL, radius=28, shadow=12)
+def background(surface: pygame.Surface, services: Lettering) -> None:
+    pal = services.palette
+    surface.blit(vertical_gradient(theme.SIZE, pal.NIGHT, pal.TEAL), (0, 0))
+    blit_panel(surface, PANEL, radius=28, shadow=12, pal=pal)
 
 
 def title(surface: pygame.Surface, services: Lettering, text: str, kicker: str = "") -> int:
     """Draw the page title (and a small kicker above it); returns the y below it."""
+    pal = services.palette
     y = TOP
     if kicker:
-        small = services.text.line(kicker.upper(), services.font("sans-bold", 14), theme.DUSK)
+        small = services.text.line(kicker.upper(), services.font("sans-bold", 14), pal.DUSK)
         surface.blit(small, (LEFT, y))
         y += 22
-    big = services.text.line(text, services.font("serif", 36), theme.INK)
+    big = services.text.line(text, services.font("serif", 36), pal.INK)
     surface.blit(big, (LEFT, y))
     return y + big.get_height() + 12
 
 
 def hints(surface: pygame.Surface, services: Lettering, text: str) -> None:
-    line = services.text.line(text, services.font("sans", 15), theme.INK_SOFT)
+    pal = services.palette
+    line = services.text.line(text, services.font("sans", 15), pal.INK_SOFT)
     surface.blit(line, (LEFT, PANEL.bottom - 22 - line.get_height()))
 
 
@@ -54,15 +57,16 @@ class Button:
         return False
 
     def draw(self, surface: pygame.Surface, services: Lettering, active: bool = False) -> None:
+        pal = services.palette
         if self.dark:
-            fill, alpha, ink = (theme.SEA_LIGHT if self.hover else theme.SEA), 255, theme.STAR
+            fill, alpha, ink = (pal.SEA_LIGHT if self.hover else pal.SEA), 255, pal.STAR
         elif active:
-            fill, alpha, ink = theme.PLUM, 255, theme.CREAM_LIGHT
+            fill, alpha, ink = pal.PLUM, 255, pal.CREAM_LIGHT
         elif self.hover:
-            fill, alpha, ink = theme.CREAM_DARK, 255, theme.INK
+            fill, alpha, ink = pal.CREAM_DARK, 255, pal.INK
         else:
-            fill, alpha, ink = theme.CREAM_DARK, 120, theme.INK
-        blit_panel(surface, self.rect, fill, alpha, radius=self.rect.h // 2)
+            fill, alpha, ink = pal.CREAM_DARK, 120, pal.INK
+        blit_panel(surface, self.rect, fill, alpha, radius=self.rect.h // 2, pal=pal)
         line = services.text.line(self.label, services.font("sans-bold", 16), ink)
         surface.blit(line, line.get_rect(center=self.rect.center))
 

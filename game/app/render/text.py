@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
+
+if TYPE_CHECKING:
+    from game.app.render.theme import Palette
 
 Colour = tuple[int, int, int]
 
@@ -154,8 +157,12 @@ class TextCache:
 
 
 class Lettering(Protocol):
-    """What drawing needs of the run's services: the text cache, and fonts by role and size."""
+    """What drawing needs of the run's services: the text cache, fonts by role and size, and
+    the palette."""
 
     text: TextCache
 
     def font(self, role: str, size: int) -> pygame.font.Font: ...
+
+    @property
+    def palette(self) -> Palette: ...

@@ -11,16 +11,23 @@ from functools import lru_cache
 
 import pygame
 
-from game.app.render import theme
-from game.app.render.text import TextCache
+from game.app.render.text import Lettering
+from game.app.render.theme import Palette
 
 Colour = tuple[int, int, int]
 
 
+def panel(size: tuple[int, int], colour: Colour | None = None, alpha: int | None = None,
+          radius: int = 18, shadow: int = 0, *, pal: Palette) -> pygame.Surface:
+    """A rounded panel (cached), optionally with a soft shadow of ``shadow`` pixels; the
+    palette's panel colour and opacity unless given."""
+    return _panel(size, pal.PANEL if colour is None else colour,
+                  pal.PANEL_ALPHA if alpha is None else alpha, radius, shadow, pal.NIGHT_DEEP)
+
+
 @lru_cache(maxsize=128)
-def panel(size: tuple[int, int], colour: Colour = theme.PANEL, alpha: int = theme.PANEL_ALPHA,
-          radius: int = 18, shadow: int = 0) -> pygame.Surface:
-    """A rounded panel (cached), optionally with a soft shadow of ``shadow`` pixels."""
+def _panel(size: tuple[int, int], colour: Colour, alpha: int, radius: int,
+           shadow: int, shade: Colour) -> pygame.Surface:
     w, h = size
     pad = shadow
     surf = pygame.Surface((w + 2 * pad, h + 2 * pad + pad // 2), pygame.SRCALPHA)
@@ -28,7 +35,7 @@ def panel(size: tuple[int, int], colour: Colour = theme.PANEL, alpha: int = them
         for i in range(shadow, 0, -2):
             a = int(28 * (1 - i / (shadow + 1)))
             rect = pygame.Rect(pad - i, pad - i + pad // 2, w + 2 * i, h + 2 * i)
-            pygame.draw.rect(surf, (*theme.NIGHT_DEEP, a), rect, border_radius=radius + i)
+            pygame.draw.rect(surf, (*shade, a), rect, border_radius=radius + i)
     pygame.draw.rect(surf, (*colour, alpha), (pad, pad, w, h), border_radius=radius)
     return surf
 
@@ -36,14 +43,17 @@ def panel(size: tuple[int, int], colour: Colour = theme.PANEL, alpha: int = them
 def forget() -> None:
     """Empty the drawing caches below (bounded, keyed by sizes and colours of the layout):
     called when a run ends, so nothing drawn outlives the window it was drawn for."""
-    panel.cache_clear()
+    _panel.cache_clear()
     vertical_gradient.cache_clear()
     _fade_strip.cache_clear()
 
 
-def blit_panel(target: pygame.Surface, rect: pygame.Rect, colour: Colour = theme.PANEL,
-               alpha: int = theme.PANEL_ALPHA, radius: int = 18, shadow: int = 0) -> None:
-    surf = panel((rect.w, rect.h), colour, alpha, radius, shadow)
+def blit_panel(target: pygame.Surface, rect: pygame.Rect, colour: Colour | None = None,
+               alpha: int | None = None, radius: int = 18, shadow: int = 0, *,
+               pal: Palette) -> None:
+    """A panel at ``rect``: the palette's panel colour and opacity unless given (so high
+    contrast's opaque panels reach every screen)."""
+    surf = panel((rect.w, rect.h), colour, alpha, radius, shadow, pal=pal)
     target.blit(surf, (rect.x - shadow, rect.y - shadow))
 
 
@@ -120,14 +130,25 @@ class Menu:
 
     def __init__(self, entries: list[Entry], x: int, y: int, width: int, *, row: int = 52,
                  font_role: str = "sans", size: int = 24, numbered: bool = False,
-                 light: bool = False):
+                 light: bool = False, focused: bool = True):
         self.entries = entries
         self.x, self.y, self.width, self.row = x, y, width, row
         self.font_role, self.size = font_role, size
         self.numbered = numbered
         self.light = light  # light text on a dark background
-        self.focus = next((i for i, e in enumerate(entries) if e.enabled), 0)
+        #: the entry Enter would use; None until the player moves into a menu made with
+        #: ``focused=False``, so no stray key press can use an entry nobody chose
+        self.focus: int | None = next((i for i, e in enumerate(entries) if e.enabled), 0) \
+            if focused else None
         self.glow = [0.0] * len(entries)
+
+    @property
+    def focused_label(self) -> str | None:
+        """The focused entry's label (what self-voicing reads), None when nothing has focus."""
+        if self.focus is None or not 0 <= self.focus < len(self.entries):
+            return None
+        entry = self.entries[self.focus]
+        return entry.label if entry.enabled else f"{entry.label}, unavailable"
 
     def rect(self, i: int) -> pygame.Rect:
         return pygame.Rect(self.x, self.y + i * self.row, self.width, self.row - 8)
@@ -137,7 +158,11 @@ class Menu:
         n = len(self.entries)
         if not any(e.enabled for e in self.entries):
             return
-        i = self.focus
+        if self.focus is None:  # the first move into the menu lands on its first (or last) entry
+            i = -1 if step > 0 else n
+            step = 1 if step > 0 else -1
+        else:
+            i = self.focus
         for _ in range(n):
             i = (i + step) % n
             if self.entries[i].enabled:
@@ -152,7 +177,7 @@ class Menu:
             elif event.key in (pygame.K_UP, pygame.K_w):
                 self.move(-1)
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-                if self.entries and self.entries[self.focus].enabled:
+                if self.focus is not None and self.entries and self.entries[self.focus].enabled:
                     return self.focus
             elif self.numbered and pygame.K_1 <= event.key <= pygame.K_9:
                 i = event.key - pygame.K_1
@@ -181,28 +206,29 @@ class Menu:
             target = 1.0 if i == self.focus else 0.0
             self.glow[i] += (target - self.glow[i]) * min(1.0, dt * 12)
 
-    def draw(self, surface: pygame.Surface, text: TextCache, fonts: theme.Fonts) -> None:
-        font = fonts.get(self.font_role, self.size)
+    def draw(self, surface: pygame.Surface, lettering: Lettering) -> None:
+        pal, text = lettering.palette, lettering.text
+        font = lettering.font(self.font_role, self.size)
         for i, entry in enumerate(self.entries):
             rect = self.rect(i)
             g = self.glow[i]
             if g > 0.02:
-                colour = theme.CREAM_LIGHT if self.light else theme.CREAM_DARK
+                colour = pal.CREAM_LIGHT if self.light else pal.CREAM_DARK
                 alpha = int((40 if self.light else 150) * g)
-                blit_panel(surface, rect, colour, alpha, radius=rect.h // 2)
+                blit_panel(surface, rect, colour, alpha, radius=rect.h // 2, pal=pal)
             if self.light:
-                colour = theme.STAR if entry.enabled else theme.GREY
+                colour = pal.STAR if entry.enabled else pal.GREY
             else:
-                colour = theme.INK if entry.enabled else theme.GREY
+                colour = pal.INK if entry.enabled else pal.GREY
             label = f"{i + 1}   {entry.label}" if self.numbered else entry.label
             line = text.line(label, font, colour)
             offset = int(6 * g)
             surface.blit(line, (rect.x + 22 + offset, rect.centery - line.get_height() // 2))
             if g > 0.02:
-                dot = theme.AMBER if self.light else theme.TERRACOTTA
+                dot = pal.AMBER if self.light else pal.TERRACOTTA
                 pygame.draw.circle(surface, dot, (rect.x + 10, rect.centery), max(1, int(4 * g)))
             if entry.note:
-                small = fonts.get("sans", max(14, self.size - 8))
-                note = text.line(entry.note, small, theme.GREY)
+                small = lettering.font("sans", max(14, self.size - 8))
+                note = text.line(entry.note, small, pal.GREY)
                 surface.blit(note, (rect.right - note.get_width() - 16,
                                     rect.centery - note.get_height() // 2))

@@ -10,6 +10,7 @@ import pygame
 
 from game.app import dev
 from game.app.devplay import CONSOLE_KEYS, DevMode
+from game.app.keymods import ctrl
 from game.app.render import devpanels
 from game.app.render.text import field_text
 from game.app.screen import Screen, Window
@@ -57,7 +58,7 @@ class ConsoleScreen(Screen):
             self.typed = self.typed[:-1]
         elif k == pygame.K_TAB:
             self.typed = dev.complete(self.mode.session, self.typed)
-        elif k == pygame.K_u and getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+        elif k == pygame.K_u and ctrl(event):
             self.typed = ""
         elif k in (pygame.K_UP, pygame.K_DOWN):
             history = self.mode.history
@@ -69,6 +70,11 @@ class ConsoleScreen(Screen):
         self.time += dt
         host = self.mode.host
         return host.update(dt) if host is not None else None  # the screen beneath goes on
+
+    def spoken(self) -> str | None:
+        """The console's last word (its help, or the reply to the line just run)."""
+        last = self.mode.log[-1] if self.mode.log else ""
+        return f"Console. {last}" if last else "Console"
 
     def drive_hint(self) -> dict[str, str]:
         return {"action": "console"}

@@ -9,12 +9,16 @@ from pathlib import Path
 import pygame
 
 from game.app import dev
-from game.app.render import devpanels, theme
+from game.app.keymods import ctrl
+from game.app.render import devpanels
 from game.app.screen import Screen, Window
 from game.app.transitions import Next, Quit, Replace
 from game.story.diagnostics import Diagnostic
 from game.story.launch import UsageError, start_session
 from game.story.model import Story
+
+NOTE = ("Developer mode watches the story's files: save a fix and play begins. "
+        "Ctrl+R looks again now; Esc quits.")
 
 
 class DevWaitScreen(Screen):
@@ -62,25 +66,33 @@ class DevWaitScreen(Screen):
     def handle_event(self, event: pygame.event.Event) -> Next:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return Quit(0)
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and \
-                getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and ctrl(event):
             return self.check()
         return None
+
+    def title(self, count: int) -> str:
+        name = self.root.resolve().name
+        return (f"The story in {name}/ does not load yet: {count} "
+                f"error{'s' * (count != 1)}. Waiting for a fix.")
+
+    def spoken(self) -> str | None:
+        """What the panel says: how many errors, the first of them, and what to do."""
+        lines = [dev.shown(d, self.root) for d in self.failed]
+        if self.problem:
+            lines.append(self.problem)
+        first = f" {lines[0]}" if lines else ""
+        return f"{self.title(len(lines))}{first} {NOTE}"
 
     def drive_hint(self) -> dict[str, str]:
         return {"action": "wait", "message": "the story does not load yet"}
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        surface.fill(theme.NIGHT_DEEP)
+        surface.fill(pal.NIGHT_DEEP)
         lines = [dev.shown(d, self.root) for d in self.failed]
         if self.problem:
             lines.append(self.problem)
-        name = self.root.resolve().name
-        rect = devpanels.draw_failure(surface, sv, lines, title=(
-            f"The story in {name}/ does not load yet: {len(lines)} "
-            f"error{'s' * (len(lines) != 1)}. Waiting for a fix."))
-        note = ("Developer mode watches the story's files: save a fix and play begins. "
-                "Ctrl+R looks again now; Esc quits.")
-        surface.blit(sv.text.line(note, sv.font("sans", 16), theme.SEA_LIGHT),
+        rect = devpanels.draw_failure(surface, sv, lines, title=self.title(len(lines)))
+        surface.blit(sv.text.line(NOTE, sv.font("sans", 16), pal.SEA_LIGHT),
                      (rect.x, rect.bottom + 18))

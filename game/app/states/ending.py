@@ -1,17 +1,29 @@
-"""The ending: its title, the dynamic it shows, the debrief, and how the partner's body moved.
+"""The ending: its title, the dynamic it shows, the debrief, how the partner's body moved, and
+the turning points (the two or three replies that moved the partner most) beside the chart.
 
 The debrief keeps a readable size and scrolls when it is longer than its room: the wheel, the
 arrow keys, Page Up/Page Down, Home/End, or the scroll bar beside it (click or drag). Down reads
 on until the end of the debrief, then moves through the menu below; Up moves back up the menu,
 then scrolls back through the debrief. Tab and Shift+Tab always move through the menu.
+
+Nothing in the menu has the focus when the ending appears: the Space or Enter that finished the
+last line (or the next one, read on by habit) does nothing here, so a player always sees the
+ending; an arrow, Tab or the mouse reaches the menu.
+
+Right moves into the turning points (Up and Down move along them, Left or Tab goes back); the
+mouse focuses one by pointing at it in the list or at its band on the chart. The focused point
+is outlined in both places and read aloud by self-voicing. The list grows with the text size
+and scrolls in its panel (the wheel over it, or the focus) when it no longer fits.
 """
 
 from __future__ import annotations
 
 import pygame
 
+from game.app.keymods import shift
 from game.app.render import theme
-from game.app.render.chart import draw_chart, series
+from game.app.render.chart import BAND, Figure, Row, draw_figure, figure_height, series
+from game.app.render.turnings import TurningList, shown, speech
 from game.app.render.widgets import (
     Entry,
     Menu,
@@ -31,6 +43,10 @@ DEBRIEF_SIZE = 19  # never smaller: a long debrief scrolls instead
 BAR_GAP = 28  # room at the right of the debrief for its scroll bar
 LINES_PER_KEY = 2
 LINES_PER_WHEEL = 3
+COL_TOP, COL_BOTTOM = 64, theme.HEIGHT - 16  # the right column: the chart, legend, points
+COL_W = theme.WIDTH - RIGHT - 56
+LEGEND_ROW = 22
+PLOT_MIN, PLOT_MAX = 44, 150  # a plot's height in the chart, however the column is shared
 
 
 class EndingScreen(Screen):
@@ -44,7 +60,7 @@ class EndingScreen(Screen):
         self.entered = False
         self.menu = Menu([Entry("Back to the title"), Entry("The paths you took"),
                           Entry("Endings found")], LEFT - 22, theme.HEIGHT - 92, 300,
-                         light=True, size=22)
+                         light=True, size=22, focused=False)
         self.menu.row = 44
         self.menu.y = theme.HEIGHT - 44 * 3 - 20
         self.scroll = 0.0  # how far the debrief is scrolled, as drawn
@@ -66,7 +82,7 @@ class EndingScreen(Screen):
         return None
 
     def _layout(self) -> None:
-        s, sv = self.session, self.app.services
+        s = self.session
         story = s.story
         ending = s.node.ending
         self.title = s.title() if ending else "The end"
@@ -78,45 +94,77 @@ class EndingScreen(Screen):
                                                                                    "integer")]
         charted.sort(key=lambda v: v.slot)
         start = s.steps[0].before.values if s.steps else tuple(s.values)
-        kinds = [story.kinds.get(step.kind or "") for step in s.steps]
-        self.kinds = kinds
-        charted = charted[:3]
-        self.charts: list[pygame.Surface] = []
+        self.kinds = [story.kinds.get(step.kind or "") for step in s.steps]
+        self.rows = [Row(var, s.render(var.label_template), series(var, s.steps, start))
+                     for var in charted[:3]]
         used: dict[str, list[int]] = {}
         for i, step in enumerate(s.steps, 1):
             if step.kind in story.kinds:
                 used.setdefault(step.kind, []).append(i)
         self.legend = [(story.kinds[k], steps) for k, steps in used.items()]
-        legend_h = self._legend_rows() * 24 + 12
-        if charted:
-            space = theme.HEIGHT - 64 - 24 - legend_h
-            h = max(120, min(250, (space - 16 * (len(charted) - 1)) // len(charted)))
-            for var in charted:
-                self.charts.append(draw_chart((theme.WIDTH - RIGHT - 56, h), var,
-                                              series(var, s.steps, start), kinds, sv.text,
-                                              sv.fonts, label=s.render(var.label_template)))
+        self.points = s.turning_points()
+        partner = s.name_of(story.partner.id) if story.partner is not None else None
+        caption = f"The replies that moved {partner} most" if partner else \
+            "The replies that mattered most"
+        tones = {k: kind.tone for k, kind in story.kinds.items()}
+        self.turnings = TurningList(shown(self.points, tones), "TURNING POINTS", caption) \
+            if self.points else None
+        self.point_focus: int | None = None
+        self.point_scroll = 0.0  # how far the turning points are scrolled, as drawn
+        self.point_target = 0.0
+        self.figure: Figure | None = None
+        self.pointer = (0, 0)  # the mouse, as its last motion left it
 
     def _place(self) -> None:
         """Where the column's parts go, and the debrief's room (``self.view``)."""
+        pal = self.palette
         sv = self.app.services
         self.scale = sv.settings.scale
+        self.contrast = sv.settings.high_contrast  # the chart is drawn in the palette's colours
         y = 64 + 32
         self.title_y = y
-        y += sv.text.block(self.title, sv.font("serif", 46), theme.STAR, COLUMN, 56).height + 18
+        y += sv.text.block(self.title, sv.font("serif", 46), pal.STAR, COLUMN, 56).height + 18
         self.dynamic_y = y
         if self.dynamic:
             y += 30
             if self.summary:
-                y += sv.text.block(self.summary, sv.font("serif-italic", 19), theme.SAND,
+                y += sv.text.block(self.summary, sv.font("serif-italic", 19), pal.SAND,
                                    COLUMN, 27).height + 10
         y += 14
         self.view = pygame.Rect(LEFT, y, COLUMN, max(60, self.menu.y - 18 - y))
+        self._place_column()
+
+    def _place_column(self) -> None:
+        """The right column at this text size: the turning points take the room they need
+        (scrolling past what the chart must keep), the chart the rest, the legend between."""
+        sv, story = self.app.services, self.session.story
+        legend_h = self._legend_rows() * LEGEND_ROW + 6 if self.legend else 0
+        room = COL_BOTTOM - COL_TOP - legend_h
+        need = 0
+        if self.turnings is not None:
+            self.turnings.lay_out(sv, COL_W, self.scale)
+            need = self.turnings.height_wanted() + 12  # the gaps above and below the legend
+        y = COL_TOP
+        self.figure = None
+        if self.rows:
+            n = len(self.rows)
+            h = max(figure_height(n, PLOT_MIN), min(figure_height(n, PLOT_MAX), room - need))
+            marked = {p.step + 1: story.kinds.get(p.kind or "") for p in self.points}
+            self.figure = draw_figure((COL_W, h), self.rows, self.kinds, sv, marked)
+            y += h + 10
+        self.legend_y = y
+        y += legend_h
+        self.point_rect = pygame.Rect(RIGHT, y + 2, COL_W, 0)
+        if self.turnings is not None:
+            self.point_rect.h = min(self.turnings.height_wanted(), COL_BOTTOM - y - 2)
+            self._scroll_points_to(self.point_target)
 
     def _body(self):
         """The debrief laid out at its readable size (grown with the player's text size)."""
+        pal = self.palette
         sv = self.app.services
         size = max(DEBRIEF_SIZE, sv.settings.scaled(DEBRIEF_SIZE))
-        return sv.text.block(self.debrief, sv.font("serif", size), theme.CREAM,
+        return sv.text.block(self.debrief, sv.font("serif", size), pal.CREAM,
                              COLUMN - BAR_GAP, int(size * 1.42))
 
     @property
@@ -127,6 +175,31 @@ class EndingScreen(Screen):
 
     def _scroll_to(self, value: float) -> None:
         self.target = min(max(0.0, value), self.max_scroll)
+
+    def _scroll_points_to(self, value: float) -> None:
+        most = self.turnings.max_scroll(self.point_rect.h) if self.turnings else 0.0
+        self.point_target = min(max(0.0, value), most)
+
+    def _focus_point(self, i: int | None) -> None:
+        """Focus turning point ``i`` (None: none), keeping it in view; the menu lets go."""
+        self.point_focus = i
+        if i is None or self.turnings is None:
+            return
+        self.menu.focus = None
+        self._scroll_points_to(self.turnings.scroll_to_show(i, self.point_target,
+                                                            self.point_rect.h))
+
+    def _point_at(self, pos: tuple[int, int]) -> int | None:
+        """The turning point under the mouse: in the list, or its band on the chart."""
+        if self.turnings is None:
+            return None
+        i = self.turnings.at(pos, self.point_scroll)
+        if i is not None or self.figure is None:
+            return i
+        for k, point in enumerate(self.points):
+            if self.figure.band(point.step + 1).move(RIGHT, COL_TOP).collidepoint(pos):
+                return k
+        return None
 
     def _bar_rect(self) -> pygame.Rect:
         """Where the scroll bar can be clicked or dragged (wider than it is drawn)."""
@@ -167,17 +240,60 @@ class EndingScreen(Screen):
             return self.dev.handle(event)
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return Replace("title")
-        if self._scroll_event(event):
+        if self._point_event(event) or self._scroll_event(event):
             return None
         picked = self.menu.handle_event(event)
+        if self.menu.focus is not None:
+            self.point_focus = None
         s = self.session
         if picked == 0:
             return Replace("title")
         if picked == 1 or (event.type == pygame.KEYDOWN and event.key == pygame.K_f):
-            return Push("flowchart", story=s.story, path=list(s.path), current=s.node_id)
+            return Push("flowchart", story=s.story, path=list(s.path), current=s.node_id,
+                        cast=s.cast)
         if picked == 2:
-            return Push("gallery", stories=[s.story], story_id=s.story.id)
+            return Push("gallery", stories=[s.story], story_id=s.story.id, cast=s.cast)
         return None
+
+    def _point_event(self, event: pygame.event.Event) -> bool:
+        """Move among the turning points for this event, if it is one that does; True when
+        used."""
+        if self.turnings is None:
+            return False
+        count = len(self.points)
+        focus = self.point_focus
+        if event.type == pygame.KEYDOWN:
+            k = event.key
+            if k == pygame.K_RIGHT and focus is None:
+                self._focus_point(0)
+                return True
+            if focus is None:
+                return False
+            if k == pygame.K_LEFT:
+                self._focus_point(None)
+                return True
+            if k in (pygame.K_DOWN, pygame.K_UP):
+                step = 1 if k == pygame.K_DOWN else -1
+                self._focus_point(min(count - 1, max(0, focus + step)))
+                return True
+            if k == pygame.K_TAB:  # Tab goes back to the menu, which takes it from here
+                self.point_focus = None
+            return k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_RIGHT)
+        if event.type == pygame.MOUSEMOTION or (event.type == pygame.MOUSEBUTTONDOWN
+                                               and event.button == 1):
+            self.pointer = event.pos  # where the wheel will scroll
+            i = self._point_at(event.pos)
+            if i is not None:
+                self.point_focus = i
+                self.menu.focus = None
+                return event.type == pygame.MOUSEBUTTONDOWN
+            return False
+        if event.type == pygame.MOUSEWHEEL and self.point_rect.collidepoint(self.pointer) \
+                and self.turnings.max_scroll(self.point_rect.h) > 0:
+            line = self.turnings.heights[0] // 2 if self.turnings.heights else 30
+            self._scroll_points_to(self.point_target - event.y * line)
+            return True
+        return False
 
     def _scroll_event(self, event: pygame.event.Event) -> bool:
         """Scroll the debrief for this event, if it is one that scrolls; True when used."""
@@ -185,7 +301,7 @@ class EndingScreen(Screen):
         most = self.max_scroll
         if event.type == pygame.KEYDOWN:
             k = event.key
-            if k == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT:
+            if k == pygame.K_TAB and shift(event):
                 self.menu.move(-1)
                 return True
             if most <= 0:
@@ -200,7 +316,7 @@ class EndingScreen(Screen):
                 self._scroll_to(most)
             elif k == pygame.K_DOWN and self.target < most:
                 self._scroll_to(self.target + LINES_PER_KEY * line)
-            elif k == pygame.K_UP and self.menu.focus == 0 and self.target > 0:
+            elif k == pygame.K_UP and self.menu.focus in (None, 0) and self.target > 0:
                 self._scroll_to(self.target - LINES_PER_KEY * line)
             else:
                 return False
@@ -236,57 +352,92 @@ class EndingScreen(Screen):
         self.menu.update(dt)
         reloaded = self.dev.update(dt) if self.dev is not None else None
         settings = self.app.services.settings
-        if settings.scale != self.scale:
+        if settings.scale != self.scale or settings.high_contrast != self.contrast:
             self._place()
             self._scroll_to(self.target)
+            if self.point_focus is not None:
+                self._focus_point(self.point_focus)
         self.scroll = ease_scroll(self.scroll, self.target, dt, settings.reduced_motion)
+        self.point_scroll = ease_scroll(self.point_scroll, self.point_target, dt,
+                                        settings.reduced_motion)
         return reloaded
 
+    def spoken(self) -> str | None:
+        if self.point_focus is not None:
+            return speech(self.points[self.point_focus], self.point_focus + 1, len(self.points))
+        label = self.menu.focused_label
+        if label is not None:
+            return label
+        more = " Right arrow: the turning points." if self.points else ""
+        return f"An ending: {self.title}. {self.dynamic}. {self.debrief}{more}"
+
     def drive_hint(self):
+        shown_points = self.turnings.entries if self.turnings is not None else []
         return {"action": "ending", "age": self.t, "scroll": self.scroll,
-                "max_scroll": self.max_scroll}
+                "max_scroll": self.max_scroll, "point_focus": self.point_focus,
+                "turning_points": [{"reply": e.reply, "choice": e.quote,
+                                    "scene_label": e.where, "summary": e.change}
+                                   for e in shown_points]}
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        background = vertical_gradient(theme.SIZE, theme.NIGHT, theme.PLUM_DARK)
+        background = vertical_gradient(theme.SIZE, pal.NIGHT, pal.PLUM_DARK)
         surface.blit(background, (0, 0))
-        kicker = sv.text.line("AN ENDING", sv.font("sans-bold", 16), theme.AMBER)
+        kicker = sv.text.line("AN ENDING", sv.font("sans-bold", 16), pal.AMBER)
         surface.blit(kicker, (LEFT, 64))
-        title = sv.text.block(self.title, sv.font("serif", 46), theme.STAR, COLUMN, 56)
+        title = sv.text.block(self.title, sv.font("serif", 46), pal.STAR, COLUMN, 56)
         title.draw(surface, LEFT, self.title_y)
         y = self.dynamic_y
         if self.dynamic:
             dyn = sv.text.line(f"The dynamic: {self.dynamic}", sv.font("sans-bold", 19),
-                               theme.AMBER_LIGHT)
+                               pal.AMBER_LIGHT)
             surface.blit(dyn, (LEFT, y))
             y += 30
             if self.summary:
-                block = sv.text.block(self.summary, sv.font("serif-italic", 19), theme.SAND,
+                block = sv.text.block(self.summary, sv.font("serif-italic", 19), pal.SAND,
                                       COLUMN, 27)
                 block.draw(surface, LEFT, y)
         if self.debrief:
             self._draw_debrief(surface, background)
-        cy = 64
-        for chart in self.charts:
-            surface.blit(chart, (RIGHT, cy))
-            cy += chart.get_height() + 16
-        if self.legend:
-            x = RIGHT + 6
-            small = sv.font("sans", 15)
-            for kind, steps in self.legend:
-                colour = theme.TONES.get(kind.tone, theme.GREY)
-                label = sv.text.line(self._legend_label(kind, steps), small, theme.CREAM)
-                if x + label.get_width() + 24 > theme.WIDTH - 40 and x > RIGHT + 6:
-                    x = RIGHT + 6
-                    cy += 24
-                pygame.draw.circle(surface, colour, (x + 6, cy + 10), 6)
-                surface.blit(label, (x + 18, cy + 1))
-                x += label.get_width() + 40
-        self.menu.draw(surface, sv.text, sv.fonts)
+        self._draw_column(surface)
+        self.menu.draw(surface, sv)
+        if self.menu.focus is None:  # nothing is chosen until the player reaches for the menu
+            words = "Down or Tab to choose, Right for the turning points, or click" \
+                if self.turnings is not None else "Down or Tab to choose, or click"
+            hint = sv.text.line(words, sv.font("sans", 15), pal.SAND)
+            surface.blit(hint, (LEFT, self.menu.y + 3 * self.menu.row - 6))
         if self.dev is not None:
             self.dev.draw(surface, sv)
 
+    def _draw_column(self, surface: pygame.Surface) -> None:
+        """The chart (the focused turning point's band outlined), the legend of reply kinds,
+        and the turning points."""
+        pal = self.palette
+        sv = self.app.services
+        focus = self.point_focus
+        if self.figure is not None:
+            surface.blit(self.figure.surface, (RIGHT, COL_TOP))
+            if focus is not None:
+                band = self.figure.band(self.points[focus].step + 1).move(RIGHT, COL_TOP)
+                pygame.draw.rect(surface, pal.BADGE_FOCUS, band, 2, border_radius=BAND // 2)
+        if self.legend:
+            x, cy = RIGHT + 6, self.legend_y
+            small = sv.font("sans", 15)
+            for kind, steps in self.legend:
+                colour = pal.tone(kind.tone)
+                label = sv.text.line(self._legend_label(kind, steps), small, pal.CREAM)
+                if x + label.get_width() + 24 > theme.WIDTH - 40 and x > RIGHT + 6:
+                    x = RIGHT + 6
+                    cy += LEGEND_ROW
+                pygame.draw.circle(surface, colour, (x + 6, cy + 10), 6)
+                surface.blit(label, (x + 18, cy + 1))
+                x += label.get_width() + 40
+        if self.turnings is not None and self.point_rect.h > 0:
+            self.turnings.draw(surface, sv, self.point_rect, self.point_scroll, focus)
+
     def _draw_debrief(self, surface: pygame.Surface, background: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
         body = self._body()
         view = self.view
@@ -302,12 +453,12 @@ class EndingScreen(Screen):
                    bottom=background.get_at((0, view.bottom - 1)) if self.scroll < most - 0.5
                    else None)
         scrollbar(surface, LEFT + COLUMN - BAR_GAP // 2, view.y, view.h, body.height,
-                  self.scroll, theme.PLUM_LIGHT, theme.AMBER_LIGHT)
+                  self.scroll, pal.PLUM_LIGHT, pal.AMBER_LIGHT)
         if self.scroll < most - 0.5:
-            hint = sv.text.line("More below", sv.font("sans", 15), theme.SAND)
+            hint = sv.text.line("More below", sv.font("sans", 15), pal.SAND)
             right = LEFT + COLUMN - BAR_GAP
             x, y = right - hint.get_width() - 16, view.bottom + 3
             surface.blit(hint, (x, y))
             cx, cy = right - 5, y + hint.get_height() // 2
-            pygame.draw.lines(surface, theme.SAND, False,
+            pygame.draw.lines(surface, pal.SAND, False,
                               [(cx - 5, cy - 2), (cx, cy + 3), (cx + 5, cy - 2)], 2)

@@ -27,6 +27,10 @@ class ErrorScreen(Screen):
             return Quit(1, self.message)
         return None
 
+    def spoken(self) -> str | None:
+        """What went wrong, then the focused way on."""
+        return f"{self.title}. {self.message} {self.menu.focused_label or ''}".strip()
+
     def update(self, dt: float) -> None:
         self.menu.update(dt)
 
@@ -34,14 +38,15 @@ class ErrorScreen(Screen):
         return {"action": "error", "message": f"{self.title}: {self.message}"}
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        surface.blit(vertical_gradient(theme.SIZE, theme.NIGHT, theme.PLUM_DARK), (0, 0))
+        surface.blit(vertical_gradient(theme.SIZE, pal.NIGHT, pal.PLUM_DARK), (0, 0))
         rect = pygame.Rect(160, 110, 960, 520)
-        blit_panel(surface, rect, radius=28, shadow=12)
-        surface.blit(sv.text.line(self.title, sv.font("serif", 38), theme.INK), (200, 150))
-        body = sv.text.block(self.message, sv.font("sans", 19), theme.INK_SOFT, 880, 28)
+        blit_panel(surface, rect, radius=28, shadow=12, pal=pal)
+        surface.blit(sv.text.line(self.title, sv.font("serif", 38), pal.INK), (200, 150))
+        body = sv.text.block(self.message, sv.font("sans", 19), pal.INK_SOFT, 880, 28)
         clip = surface.get_clip()
         surface.set_clip(pygame.Rect(200, 214, 880, 280))
         body.draw(surface, 200, 214)
         surface.set_clip(clip)
-        self.menu.draw(surface, sv.text, sv.fonts)
+        self.menu.draw(surface, sv)

@@ -13,29 +13,33 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import flowgraph
+from game.app import endinghints, flowgraph
+from game.app.keymods import shift
 from game.app.render import sheet, theme
 from game.app.render.widgets import blit_panel
 from game.app.screen import Screen, Window
 from game.app.transitions import Next, Pop
 from game.story.model import Story
-from game.story.text import render
+from game.story.text import Cast
 
 VIEW = pygame.Rect(0, 96, theme.WIDTH, theme.HEIGHT - 96)
 MIN_ZOOM, MAX_ZOOM = 0.08, 2.5
 LABEL_ZOOM = 0.6  # below this, nodes are drawn without names
 PAN_STEP = 90
+CARD_W = 400  # the card of the selected place, at the left of the view
 
 
 class FlowchartScreen(Screen):
     name = "flowchart"
 
     def __init__(self, app: Window, story: Story, path: list[str] | tuple[str, ...] = (),
-                 current: str | None = None):
+                 current: str | None = None, cast: Cast | None = None):
         super().__init__(app)
         self.keep = app.services.keep
         self.story = story
+        self.cast = cast  # the player's names and pronouns (the partner unnamed without them)
         self.graph = flowgraph.build(story, self.keep.seen(story.id), path, current)
+        self.hints = endinghints.hints(story)
         self.current = current
         self.selected: str | None = current if current in self.graph.nodes else None
         self.zoom = self.target_zoom = 1.0
@@ -57,12 +61,20 @@ class FlowchartScreen(Screen):
 
     # -- camera ----------------------------------------------------------------------------------
 
+    def area(self) -> pygame.Rect:
+        """The part of the view the map is centred in: beside the card of the selected place
+        (which keeps the left of the view), so the card never covers what it describes."""
+        if self.selected is None:
+            return VIEW
+        return pygame.Rect(CARD_W + 60, VIEW.y, VIEW.right - CARD_W - 60, VIEW.h)
+
     def to_screen(self, x: float, y: float) -> tuple[int, int]:
-        return (int((x - self.cx) * self.zoom + VIEW.centerx),
-                int((y - self.cy) * self.zoom + VIEW.centery))
+        c = self.area().center
+        return (int((x - self.cx) * self.zoom + c[0]), int((y - self.cy) * self.zoom + c[1]))
 
     def to_graph(self, sx: float, sy: float) -> tuple[float, float]:
-        return ((sx - VIEW.centerx) / self.zoom + self.cx, (sy - VIEW.centery) / self.zoom + self.cy)
+        c = self.area().center
+        return ((sx - c[0]) / self.zoom + self.cx, (sy - c[1]) / self.zoom + self.cy)
 
     def pan(self, dx: float, dy: float) -> None:
         """Move the view by (dx, dy) screen pixels."""
@@ -72,18 +84,20 @@ class FlowchartScreen(Screen):
 
     def zoom_by(self, factor: float, at: tuple[float, float] | None = None) -> None:
         """Zoom by ``factor`` keeping the graph point under ``at`` (screen) where it is."""
-        at = at or VIEW.center
-        gx = (at[0] - VIEW.centerx) / self.target_zoom + self.tx
-        gy = (at[1] - VIEW.centery) / self.target_zoom + self.ty
+        c = self.area().center
+        at = at or c
+        gx = (at[0] - c[0]) / self.target_zoom + self.tx
+        gy = (at[1] - c[1]) / self.target_zoom + self.ty
         self.target_zoom = min(MAX_ZOOM, max(MIN_ZOOM, self.target_zoom * factor))
-        self.tx = gx - (at[0] - VIEW.centerx) / self.target_zoom
-        self.ty = gy - (at[1] - VIEW.centery) / self.target_zoom
+        self.tx = gx - (at[0] - c[0]) / self.target_zoom
+        self.ty = gy - (at[1] - c[1]) / self.target_zoom
         self._bound()
 
     def fit(self) -> None:
         g = self.graph
-        zx = (VIEW.w - 160) / max(1.0, g.width)
-        zy = (VIEW.h - 120) / max(1.0, g.height)
+        area = self.area()
+        zx = (area.w - 160) / max(1.0, g.width)
+        zy = (area.h - 120) / max(1.0, g.height)
         self.target_zoom = min(1.0, max(MIN_ZOOM, min(zx, zy)))
         self.tx, self.ty = g.width / 2, g.height / 2
 
@@ -152,7 +166,7 @@ class FlowchartScreen(Screen):
             self.selected = self.current
             self.centre_on(self.current)
         elif k == pygame.K_TAB:
-            back = bool(getattr(event, "mod", 0) & pygame.KMOD_SHIFT)
+            back = shift(event)
             self.step_selection(-1 if back else 1)
         elif k == pygame.K_PAGEUP:
             self.pan(0, -VIEW.h * 0.8)
@@ -192,6 +206,17 @@ class FlowchartScreen(Screen):
         if abs(self.target_zoom - self.zoom) < 1e-3:
             self.zoom = self.target_zoom
 
+    def spoken(self) -> str | None:
+        """The selected place as its card tells it; with none, what the chart shows and how
+        to step through it."""
+        card = self.card()
+        if card is not None:
+            heading, body = card
+            return f"{heading}. {body}" if body else heading
+        seen = sum(1 for n in self.graph.nodes.values() if n.seen)
+        return (f"The paths of {self.story.title}: {seen} of {len(self.graph.nodes)} places "
+                "seen. Tab steps through the places seen.")
+
     def drive_hint(self):
         return {"action": "flowchart", "zoom": self.zoom, "centre": (self.cx, self.cy),
                 "selected": self.selected}
@@ -199,8 +224,9 @@ class FlowchartScreen(Screen):
     # -- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        surface.fill(theme.NIGHT_DEEP)
+        surface.fill(pal.NIGHT_DEEP)
         clip = surface.get_clip()
         surface.set_clip(VIEW)
         self._draw_edges(surface)
@@ -216,6 +242,7 @@ class FlowchartScreen(Screen):
         return -margin <= x - VIEW.x <= VIEW.w + margin and -margin <= y - VIEW.y <= VIEW.h + margin
 
     def _draw_edges(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         g = self.graph
         nodes = g.nodes
         width = max(1, int(2 * min(1.0, self.zoom)))
@@ -228,15 +255,16 @@ class FlowchartScreen(Screen):
             if on:
                 continue
             seen = na.seen and nb.seen
-            colour = theme.SEA_LIGHT if seen else theme.TEAL
+            colour = pal.SEA_LIGHT if seen else pal.TEAL
             _edge(surface, colour, pa, pb, width, back=nb.y <= na.y)
         for a, b in g.path_edges:
             na, nb = nodes[a], nodes[b]
             pa, pb = self.to_screen(na.x, na.y), self.to_screen(nb.x, nb.y)
-            _edge(surface, theme.AMBER, pa, pb, max(3, int(4 * min(1.0, self.zoom))),
+            _edge(surface, pal.AMBER, pa, pb, max(3, int(4 * min(1.0, self.zoom))),
                   back=nb.y <= na.y)
 
     def _draw_nodes(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
         z = self.zoom
         r = max(3, int(11 * min(1.4, z)))
@@ -247,60 +275,63 @@ class FlowchartScreen(Screen):
             if not self._visible(x, y):
                 continue
             if node.kind == "ending":
-                colour = node.colour if node.seen else _dim(node.colour)
+                colour = node.colour if node.seen else _dim(node.colour, pal)
                 rr = r + 3
                 pygame.draw.circle(surface, colour, (x, y), rr)
                 if node.seen:
-                    pygame.draw.circle(surface, theme.STAR, (x, y), rr, 2)
+                    pygame.draw.circle(surface, pal.STAR, (x, y), rr, 2)
             elif node.kind == "route":
                 s = max(2, r // 2 + 1)
                 pts = [(x, y - s - 2), (x + s + 2, y), (x, y + s + 2), (x - s - 2, y)]
-                pygame.draw.polygon(surface, theme.SEA_LIGHT if node.seen else theme.TEAL, pts)
+                pygame.draw.polygon(surface, pal.SEA_LIGHT if node.seen else pal.TEAL, pts)
             elif node.seen:
-                pygame.draw.circle(surface, theme.CREAM, (x, y), r)
+                pygame.draw.circle(surface, pal.CREAM, (x, y), r)
             else:
-                pygame.draw.circle(surface, theme.NIGHT, (x, y), r)
-                pygame.draw.circle(surface, theme.TEAL, (x, y), r, 2)
+                pygame.draw.circle(surface, pal.NIGHT, (x, y), r)
+                pygame.draw.circle(surface, pal.TEAL, (x, y), r, 2)
             if node.on_path and node.kind != "ending":
-                pygame.draw.circle(surface, theme.AMBER, (x, y), r + 3, 2)
+                pygame.draw.circle(surface, pal.AMBER, (x, y), r + 3, 2)
             if node.id == self.current:
-                pygame.draw.circle(surface, theme.AMBER_LIGHT, (x, y), r + 8, 2)
+                pygame.draw.circle(surface, pal.AMBER_LIGHT, (x, y), r + 8, 2)
             if node.id == self.selected:
-                pygame.draw.circle(surface, theme.STAR, (x, y), r + 12, 2)
-            if labels and node.kind != "route":
-                ink = theme.CREAM if node.seen else theme.SEA_LIGHT
-                text = sv.text.line(node.label, font, ink)
+                pygame.draw.circle(surface, pal.STAR, (x, y), r + 12, 2)
+            if labels and node.kind != "route" and node.seen:
+                # a place never seen keeps its name, as the endings page keeps a locked
+                # ending's title: nothing of what is ahead is given away
+                text = sv.text.line(node.label, font, pal.CREAM)
                 surface.blit(text, (x - text.get_width() // 2, y + r + 6))
 
     def _draw_header(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
         bar = pygame.Rect(0, 0, theme.WIDTH, VIEW.y)
-        surface.fill(theme.NIGHT, bar)
-        pygame.draw.line(surface, theme.TEAL, (0, VIEW.y - 1), (theme.WIDTH, VIEW.y - 1), 1)
-        kicker = sv.text.line("THE PATHS", sv.font("sans-bold", 14), theme.AMBER)
+        surface.fill(pal.NIGHT, bar)
+        pygame.draw.line(surface, pal.TEAL, (0, VIEW.y - 1), (theme.WIDTH, VIEW.y - 1), 1)
+        kicker = sv.text.line("THE PATHS", sv.font("sans-bold", 14), pal.AMBER)
         surface.blit(kicker, (40, 20))
-        title = sv.text.line(self.story.title, sv.font("serif", 30), theme.STAR)
+        title = sv.text.line(self.story.title, sv.font("serif", 30), pal.STAR)
         surface.blit(title, (40, 40))
         seen = sum(1 for n in self.graph.nodes.values() if n.seen)
         count = sv.text.line(f"{seen} of {len(self.graph.nodes)} places seen",
-                             sv.font("sans", 15), theme.SAND)
+                             sv.font("sans", 15), pal.SAND)
         surface.blit(count, (48 + title.get_width() + 16, 54))
         self._draw_legend(surface)
         hint = sv.text.line("Drag or arrows to move  ·  wheel or +/- to zoom  ·  0 all  ·  "
                             "C where you are  ·  Tab next seen  ·  Esc back",
-                            sv.font("sans", 14), theme.SAND)
+                            sv.font("sans", 14), pal.SAND)
         surface.blit(hint, (40, theme.HEIGHT - 30))
 
     def _draw_legend(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
         small = sv.font("sans", 14)
         x, y = 600, 22
-        items = [("path", theme.AMBER, "this playthrough"), ("dot", theme.CREAM, "seen"),
-                 ("ring", theme.TEAL, "not yet seen")]
+        items = [("path", pal.AMBER, "this playthrough"), ("dot", pal.CREAM, "seen"),
+                 ("ring", pal.TEAL, "not yet seen")]
         for dyn in self.story.dynamics.values():
             items.append(("ending", flowgraph.dynamic_colour(self.story, dyn.id), dyn.label))
         for shape, colour, label in items:
-            text = sv.text.line(label, small, theme.CREAM)
+            text = sv.text.line(label, small, pal.CREAM)
             if x + text.get_width() + 30 > theme.WIDTH - 170:
                 x, y = 600, y + 24
             cy = y + text.get_height() // 2
@@ -313,44 +344,58 @@ class FlowchartScreen(Screen):
             surface.blit(text, (x + 24, y))
             x += text.get_width() + 44
 
-    def _draw_selection(self, surface: pygame.Surface) -> None:
+    def card(self) -> tuple[str, str] | None:
+        """The selected place's card: its heading and what it says (None: nothing selected)."""
         node = self.graph.nodes.get(self.selected or "")
         if node is None:
-            return
-        sv = self.app.services
+            return None
         story_node = self.story.nodes[node.id]
         heading, body = node.id, ""
-        if not node.seen:
-            body = "Not seen yet. Play on to find out what happens here."
+        if not node.seen and story_node.ending is not None:
+            heading = "An ending not found yet"
+            body = self.hints.get(node.id, "")
+        elif not node.seen:
+            heading = "A place not seen yet"
+            body = "Play on to find out what happens here."
         elif story_node.ending is not None:
-            title = render(story_node.ending.title_template, self.story.default_cast(),
-                           self._initial)
+            title = endinghints.read(self.story, story_node.ending.title_template, self.cast,
+                                     node.id)
             dyn = self.story.dynamics.get(story_node.ending.dynamic or "")
             heading = f"An ending: {title}"
-            body = dyn.label + (f" — {dyn.summary}" if dyn and dyn.summary else "") if dyn else ""
+            summary = endinghints.read(self.story, dyn.summary_template, self.cast, node.id) \
+                if dyn else ""
+            body = dyn.label + (f" — {summary}" if summary else "") if dyn else ""
         elif story_node.lines:
             line = story_node.lines[0]
-            text = render(line.template, self.story.default_cast(), self._initial)
-            char = self.story.characters.get(line.speaker or "")
-            body = f"{char.name}: “{text}”" if char else text
+            text = endinghints.read(self.story, line.template, self.cast, node.id)
+            cast = self.cast or endinghints.unnamed_cast(self.story)
+            who = cast.people[line.speaker].name if line.speaker in cast.people else None
+            body = f"{who[:1].upper()}{who[1:]}: “{text}”" if who else text
         elif story_node.route:
             body = "A turning point: the story goes one way or another from here."
-        width = 620
+        return heading, body
+
+    def _draw_selection(self, surface: pygame.Surface) -> None:
+        pal = self.palette
+        card = self.card()
+        if card is None:
+            return
+        sv = self.app.services
+        heading, body = card
+        width = CARD_W
         font = sv.font("serif", sv.settings.scaled(17))
-        block = sv.text.block(body, font, theme.INK, width - 40, int(font.get_linesize() * 1.1))
+        block = sv.text.block(body, font, pal.INK, width - 40, int(font.get_linesize() * 1.1))
         rect = pygame.Rect(40, theme.HEIGHT - 72 - block.height - 44, width, block.height + 56)
-        blit_panel(surface, rect, radius=16, shadow=8)
-        head = sv.text.line(heading, sv.font("sans-bold", 15), theme.PLUM)
+        rect.top = max(VIEW.y + 16, rect.top)
+        blit_panel(surface, rect, radius=16, shadow=8, pal=pal)
+        head = sv.text.line(heading, sv.font("sans-bold", 15), pal.PLUM)
         surface.blit(head, (rect.x + 20, rect.y + 12))
         block.draw(surface, rect.x + 20, rect.y + 38)
 
-    def _initial(self, name: str):
-        var = self.story.variables[name]
-        return self.story.initial_values[var.slot]
 
 
-def _dim(colour: tuple[int, int, int]) -> tuple[int, int, int]:
-    return tuple(int(c * 0.35 + n * 0.65) for c, n in zip(colour, theme.NIGHT_DEEP))  # type: ignore[return-value]
+def _dim(colour: tuple[int, int, int], pal: theme.Palette) -> tuple[int, int, int]:
+    return tuple(int(c * 0.35 + n * 0.65) for c, n in zip(colour, pal.NIGHT_DEEP))  # type: ignore[return-value]
 
 
 def _edge(surface: pygame.Surface, colour, a, b, width: int, back: bool = False) -> None:

@@ -70,6 +70,7 @@ class HistoryScreen(Screen):
         self.target = self.scroll = self._max_scroll()
 
     def _layout(self) -> None:
+        pal = self.palette
         sv = self.app.services
         self.scale = sv.settings.scale
         body = sv.font("serif", sv.settings.scaled(19))
@@ -81,11 +82,11 @@ class HistoryScreen(Screen):
         y = 0
         for item in self.items:
             if item.kind == "reply":
-                block = sv.text.block(item.text, body, theme.SAGE_DARK, COLUMN - 120, lh)
-                name = sv.text.line("YOU", name_font, theme.SAGE_DARK)
+                block = sv.text.block(item.text, body, pal.SAGE_DARK, COLUMN - 120, lh)
+                name = sv.text.line("YOU", name_font, pal.SAGE_DARK)
             else:
                 font = italic if item.speaker is None else body
-                ink = theme.INK_SOFT if item.speaker is None else theme.INK
+                ink = pal.INK_SOFT if item.speaker is None else pal.INK
                 block = sv.text.block(item.text, font, ink, COLUMN - 140, lh)
                 name = sv.text.line(item.who.upper(), name_font, self._colour(item)) \
                     if item.who else None
@@ -95,9 +96,10 @@ class HistoryScreen(Screen):
         self.total = y
 
     def _colour(self, item: Item) -> tuple[int, int, int]:
+        pal = self.palette
         char = self.session.story.characters.get(item.speaker or "")
-        return theme.hex_colour(char.color if char else None, theme.TERRACOTTA) \
-            if char and not char.player else theme.SAGE_DARK
+        return theme.hex_colour(char.color if char else None, pal.TERRACOTTA) \
+            if char and not char.player else pal.SAGE_DARK
 
     def _max_scroll(self) -> float:
         return max(0.0, self.total - (BOTTOM - TOP))
@@ -126,7 +128,7 @@ class HistoryScreen(Screen):
         if event.type == pygame.KEYDOWN:
             k = event.key
             n = len(self.items)
-            if k in (pygame.K_ESCAPE, pygame.K_h, pygame.K_BACKSPACE):
+            if k in (pygame.K_ESCAPE, pygame.K_l, pygame.K_BACKSPACE):
                 return self._close()
             if not n:
                 return None
@@ -196,18 +198,32 @@ class HistoryScreen(Screen):
             self._layout()
         self.scroll = ease_scroll(self.scroll, self.target, dt, settings.reduced_motion)
 
+    def spoken(self) -> str | None:
+        """The focused entry: who said it, or that it was the player's reply, and whether
+        Enter goes back to it."""
+        if not self.items:
+            return "History: nothing has been said yet."
+        item = self.items[self.focus]
+        if item.kind == "reply":
+            said = f"You replied: {item.text}"
+        else:
+            said = f"{item.who}: {item.text}" if item.who else item.text
+        back = " Enter goes back to here." if item.step < len(self.session.steps) else ""
+        return f"{said}{back}"
+
     def drive_hint(self):
         return {"action": "history", "entries": len(self.items), "focus": self.focus}
 
     # -- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        sheet.background(surface)
+        sheet.background(surface, self.app.services)
         sheet.title(surface, sv, "What was said", kicker="History")
         if not self.items:
             note = sv.text.line("Nothing has been said yet.", sv.font("serif-italic", 21),
-                                theme.INK_SOFT)
+                                pal.INK_SOFT)
             surface.blit(note, (sheet.LEFT, TOP))
         clip = surface.get_clip()
         area = pygame.Rect(sheet.LEFT - 10, TOP - 6, COLUMN + 160, BOTTOM - TOP + 12)
@@ -218,13 +234,13 @@ class HistoryScreen(Screen):
                 continue
             item = self.items[i]
             if i == self.focus:
-                blit_panel(surface, r, theme.CREAM_DARK, 150, radius=12)
+                blit_panel(surface, r, pal.CREAM_DARK, 150, radius=12, pal=pal)
                 if item.step < len(self.session.steps):
                     tip = sv.text.line("Enter: go back to here", sv.font("sans", 13),
-                                       theme.INK_SOFT)
+                                       pal.INK_SOFT)
                     surface.blit(tip, (r.right - tip.get_width() - 12, r.y + 8))
             if item.kind == "reply":
-                pygame.draw.line(surface, theme.SAGE, (r.x + 96, r.y + 8), (r.x + 96, r.bottom - 8),
+                pygame.draw.line(surface, pal.SAGE, (r.x + 96, r.y + 8), (r.x + 96, r.bottom - 8),
                                  3)
                 if name is not None:
                     surface.blit(name, (r.x + 40, r.y + 10))
@@ -245,8 +261,9 @@ class HistoryScreen(Screen):
         self.back.draw(surface, sv)
 
     def _draw_scrollbar(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         view = BOTTOM - TOP
         if self.total <= view:
             return
         scrollbar(surface, sheet.PANEL.right - 40, TOP, view, self.total, self.scroll,
-                  theme.CREAM_DARK, theme.DUSK)
+                  pal.CREAM_DARK, pal.DUSK)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.app.render import theme
+from game.app.render.veil import darken
 from game.app.render.widgets import Entry, Menu, blit_panel
 from game.app.screen import Screen, Window
 from game.app.transitions import Next, Pop
@@ -32,14 +33,18 @@ class NoticeScreen(Screen):
         self.menu.y = self.rect.bottom - 74
 
     def _body(self):
+        pal = self.palette
         sv = self.app.services
-        return sv.text.block(" ".join(self.lines), sv.font("serif", 20), theme.INK, W - 80, 30)
+        return sv.text.block(" ".join(self.lines), sv.font("serif", 20), pal.INK, W - 80, 30)
 
     def handle_event(self, event: pygame.event.Event) -> Next:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_RETURN,
                                                           pygame.K_SPACE, pygame.K_KP_ENTER):
             return Pop(None)
         return Pop(None) if self.menu.handle_event(event) == 0 else None
+
+    def spoken(self) -> str | None:
+        return f"{self.title}. {' '.join(self.lines)}"
 
     def update(self, dt: float) -> None:
         self.menu.update(dt)
@@ -48,12 +53,11 @@ class NoticeScreen(Screen):
         return {"action": "notice", "message": " ".join(self.lines)}
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        veil = pygame.Surface(theme.SIZE, pygame.SRCALPHA)
-        veil.fill((*theme.NIGHT_DEEP, 150))
-        surface.blit(veil, (0, 0))
-        blit_panel(surface, self.rect, radius=24, shadow=14)
-        title = sv.text.line(self.title, sv.font("serif", 28), theme.INK)
+        darken(surface, pal.NIGHT_DEEP, 150)
+        blit_panel(surface, self.rect, radius=24, shadow=14, pal=pal)
+        title = sv.text.line(self.title, sv.font("serif", 28), pal.INK)
         surface.blit(title, (self.rect.x + 40, self.rect.y + 36))
         self._body().draw(surface, self.rect.x + 40, self.rect.y + 92)
-        self.menu.draw(surface, sv.text, sv.fonts)
+        self.menu.draw(surface, sv)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.catalog import Entry, scan
+from game.app.catalog import Entry, for_players, scan
+from game.app.endinghints import unnamed_blurb
 from game.app.render import theme
 from game.app.render.widgets import blit_panel, fade_edges, vertical_gradient
 from game.app.screen import Screen, Window
@@ -25,16 +26,21 @@ class PickerScreen(Screen):
 
     def __init__(self, app: Window, entries: list[Entry] | None = None):
         super().__init__(app)
-        self.entries = entries if entries is not None else scan()
+        self.entries = entries if entries is not None else for_players(scan())
         self.focus = next((i for i, e in enumerate(self.entries) if e.playable), 0)
         self.scroll = 0.0
         self.heights = [self._height(e) for e in self.entries]
 
+    def blurb(self, e: Entry) -> str:
+        """The blurb as a player who has not named the partner yet reads it."""
+        return unnamed_blurb(e.story) if e.story is not None else e.blurb
+
     def _height(self, e: Entry) -> int:
+        pal = self.palette
         sv = self.app.services
         h = 30 + 40
         if e.blurb:
-            h += sv.text.block(e.blurb, sv.font("serif", 19), theme.INK_SOFT, CARD_W - 64,
+            h += sv.text.block(self.blurb(e), sv.font("serif", 19), pal.INK_SOFT, CARD_W - 64,
                                27).height + 6
         if e.problems:
             shown = 6 if self.entries.index(e) == self.focus else 3
@@ -96,6 +102,12 @@ class PickerScreen(Screen):
         """Hand the story back to whoever opened the picker; a broken one cannot be picked."""
         return Pop(self.entries[i]) if self.entries[i].playable else None
 
+    def spoken(self) -> str | None:
+        if not self.entries:
+            return "No stories were found."
+        e = self.entries[self.focus]
+        return f"{e.title}. {self.blurb(e)}" if e.playable else f"{e.title}, cannot be played"
+
     def _back_rect(self) -> pygame.Rect:
         return pygame.Rect(theme.WIDTH - 220, 52, 120, 40)
 
@@ -111,16 +123,17 @@ class PickerScreen(Screen):
         self.scroll += (target - self.scroll) * min(1.0, dt * 10)
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        surface.blit(vertical_gradient(theme.SIZE, theme.NIGHT, theme.TEAL), (0, 0))
-        surface.blit(sv.text.line("Choose a story", sv.font("serif", 44), theme.STAR),
+        surface.blit(vertical_gradient(theme.SIZE, pal.NIGHT, pal.TEAL), (0, 0))
+        surface.blit(sv.text.line("Choose a story", sv.font("serif", 44), pal.STAR),
                      (CARD_X, 56))
         back = self._back_rect()
-        surface.blit(sv.text.line("Esc  back", sv.font("sans", 17), theme.CREAM_DARK),
+        surface.blit(sv.text.line("Esc  back", sv.font("sans", 17), pal.CREAM_DARK),
                      (back.x + 14, back.y + 10))
         if not self.entries:
             msg = sv.text.block("No stories were found in the stories folder.",
-                                sv.font("serif", 22), theme.CREAM, 800)
+                                sv.font("serif", 22), pal.CREAM, 800)
             msg.draw(surface, CARD_X, TOP + 20)
             return
         clip = surface.get_clip()
@@ -137,26 +150,27 @@ class PickerScreen(Screen):
     def _draw_card(self, surface: pygame.Surface, r: pygame.Rect, e: Entry,
                    focused: bool) -> None:
         """One story: its title, folder and blurb, and the problems of one that cannot play."""
+        pal = self.palette
         sv = self.app.services
         if not e.playable:  # dimmed: it can be read, not picked
-            blit_panel(surface, r, theme.CREAM_DARK, 200, radius=20)
+            blit_panel(surface, r, pal.CREAM_DARK, 200, radius=20, pal=pal)
         elif focused:
-            blit_panel(surface, r, theme.PANEL, 252, radius=20, shadow=10)
-            pygame.draw.rect(surface, theme.AMBER, r, 3, border_radius=20)
+            blit_panel(surface, r, pal.PANEL, 252, radius=20, shadow=10, pal=pal)
+            pygame.draw.rect(surface, pal.AMBER, r, 3, border_radius=20)
         else:  # a warm card of its own, raised a little: it can be clicked too
-            blit_panel(surface, r, theme.CREAM, 240, radius=20, shadow=4)
+            blit_panel(surface, r, pal.CREAM, 240, radius=20, shadow=4, pal=pal)
         if focused:
-            pygame.draw.rect(surface, theme.AMBER, (r.x + 10, r.y + 18, 5, r.h - 36),
+            pygame.draw.rect(surface, pal.AMBER, (r.x + 10, r.y + 18, 5, r.h - 36),
                              border_radius=3)
         y = r.y + 22
-        title_colour = theme.INK if e.playable else theme.INK_SOFT
+        title_colour = pal.INK if e.playable else pal.INK_SOFT
         surface.blit(sv.text.line(e.title, sv.font("serif-bold", 27), title_colour),
                      (r.x + 32, y))
-        folder = sv.text.line(e.path.name, sv.font("sans", 15), theme.INK_SOFT)
+        folder = sv.text.line(e.path.name, sv.font("sans", 15), pal.INK_SOFT)
         surface.blit(folder, (r.right - folder.get_width() - 28, y + 8))
         y += 44
         if e.blurb:
-            block = sv.text.block(e.blurb, sv.font("serif", 19), theme.INK_SOFT,
+            block = sv.text.block(self.blurb(e), sv.font("serif", 19), pal.INK_SOFT,
                                   CARD_W - 64, 27)
             block.draw(surface, r.x + 32, y)
             y += block.height + 6
@@ -166,27 +180,29 @@ class PickerScreen(Screen):
     def _draw_problems(self, surface: pygame.Surface, x: int, y: int, e: Entry,
                        shown: int) -> None:
         """Why a story cannot be played: its first problems, and how to see them all."""
+        pal = self.palette
         sv = self.app.services
         n = len(e.problems)
         head = f"Cannot be played: {n} problem{'s' if n != 1 else ''}"
-        surface.blit(sv.text.line(head, sv.font("sans-bold", 17), theme.TERRACOTTA),
+        surface.blit(sv.text.line(head, sv.font("sans-bold", 17), pal.TERRACOTTA),
                      (x + 32, y + 6))
         y += 34
         small = sv.font("sans", 15)
         for text in e.problems[:shown]:
             line = text if len(text) < 120 else text[:117] + "…"
-            surface.blit(sv.text.line(line, small, theme.PLUM), (x + 44, y))
+            surface.blit(sv.text.line(line, small, pal.PLUM), (x + 44, y))
             y += 22
         if n > shown:
             more = sv.text.line(f"… and {n - shown} more (lowtide lint {e.path})",
-                                small, theme.INK_SOFT)
+                                small, pal.INK_SOFT)
             surface.blit(more, (x + 44, y))
 
     def _fade_list_edges(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         """Cards running past the top or the bottom of the list fade out instead of being cut."""
+        pal = self.palette
         tops = self._tops()
         end = tops[-1] + self.heights[-1] - int(self.scroll)
-        background = vertical_gradient(theme.SIZE, theme.NIGHT, theme.TEAL)
+        background = vertical_gradient(theme.SIZE, pal.NIGHT, pal.TEAL)
         fade_edges(surface, area,
                    top=background.get_at((0, area.y)) if self.scroll > 1 else None,
                    bottom=background.get_at((0, area.bottom - 1)) if end > area.bottom else None,

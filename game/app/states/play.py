@@ -19,6 +19,8 @@ from game.app.render.dialogue import DialogueBox
 from game.app.render.dynamics import DynamicsPanel
 from game.app.render.mapview import Figure, SceneView
 from game.app.render.portrait import PortraitView
+from game.app.render.quickmenu import QuickMenu
+from game.app.render.veil import bottom_shade
 from game.app.render.widgets import blit_panel, panel
 from game.app.screen import Screen, Window, carry_on
 from game.app.transitions import Next, Push, Quit, Replace
@@ -30,6 +32,9 @@ log = logging.getLogger("lowtide.app")
 PORTRAIT_MAX = (400, 480)
 FOCUS_X = 700  # where across the screen the camera keeps the one it follows
 BOX_BOTTOM = theme.HEIGHT - 28
+BOX_W = 850
+WIDE_X, WIDE_W = theme.MARGIN, theme.WIDTH - 2 * theme.MARGIN
+TOP_ROOM = 30  # the speaker's name rises above the box: the box's top stays this far down
 SCENE_FADE = 0.7
 ADVANCE_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT)
 
@@ -59,8 +64,14 @@ class PlayScreen(Screen):
         self.label: pygame.Surface | None = None
         self.label_rect = pygame.Rect(0, 0, 0, 0)  # where the scene's name was last drawn
         self.camera: tuple[float, float] | None = None
-        self.veil = _bottom_veil()
         self.reader = Reader()
+        #: the pause menu's entry a page was opened from: closing the page goes back to it
+        self.from_pause: str | None = None
+        self.asking: str | None = None  # what the confirmation on top asks about
+        self.quick = QuickMenu()
+        self.hidden = False  # the interface hidden to look at the scene (H, middle click)
+        self.skipping = False  # Tab or the quick menu's Skip
+        self.ctrl = False  # Ctrl is held: skipping while it is
         self.scale = self.box.scale = self.choices.scale = sv.settings.scale
         self.dev = sv.dev_mode(self)
         self.enter_node()
@@ -71,9 +82,9 @@ class PlayScreen(Screen):
         self.story = story
         self.scenes: dict[str | None, SceneView] = {}
         has_portraits = any(c.portraits for c in story.characters.values())
-        box_x = 392 if has_portraits else 215
-        self.box = DialogueBox(sv.text, sv.fonts, pygame.Rect(box_x, 500, 850, 180))
-        self.choices = ChoiceList(sv.text, sv.fonts, box_x, 850)
+        self.box_x = box_x = 392 if has_portraits else 215
+        self.box = DialogueBox(sv.text, sv.fonts, pygame.Rect(box_x, 500, BOX_W, 180))
+        self.choices = ChoiceList(sv.text, sv.fonts, box_x, BOX_W)
         self.dynamics = DynamicsPanel(story, sv.text, sv.fonts)
         self.tension_var = light.tension_variable(story)
         self._scaled: dict[int, pygame.Surface] = {}
@@ -104,16 +115,20 @@ class PlayScreen(Screen):
 
     # -- following the session ---------------------------------------------------------------
 
-    def enter_node(self) -> None:
+    def enter_node(self, snap: bool = False) -> None:
+        """Show the session's node from its first line (``snap``: going back or forward
+        through the story, so figures stand where they were at once)."""
         s = self.session
         self.reader.entered(self.keep.has_seen(s.story.id, s.node_id))
         self.keep.record(s)
         self.keep.scene_sound(s.story, s.scene)
         self._follow_scene()
-        self._follow_places()
+        self._follow_places(snap)
         self.lines = s.lines()
         self.index = 0
+        self.furthest = 0  # the furthest line of the node shown (for stepping forward again)
         self.choices.clear()
+        self.box.rect.x, self.box.rect.w = self.box_x, BOX_W
         self.phase = "lines"
         last_kind = s.steps[-1].kind if s.steps else None
         self.dynamics.set_values(s.values, last_kind, s.cast)
@@ -127,6 +142,7 @@ class PlayScreen(Screen):
         self.app.notify("node", s)
 
     def _follow_scene(self) -> None:
+        pal = self.palette
         sid = self.session.scene
         if sid == self.scene_id and self.scene is not None:
             return
@@ -145,13 +161,18 @@ class PlayScreen(Screen):
         scene = self.story.scenes.get(sid) if sid else None
         if scene and scene.label:
             self.label = self.services.text.line(scene.label, self.services.font("serif-italic", 26),
-                                                 theme.STAR)
+                                                 pal.STAR)
             self.label_time = 3.5
 
-    def _follow_places(self) -> None:
+    def _follow_places(self, snap: bool = False) -> None:
+        """Figures to the spots the session places them at: they walk there, or with ``snap``
+        (going back) stand there at once, and no one stays who is not placed now."""
         view = self.scene
         if view is None:
             return
+        if snap:
+            self.figures = {cid: fig for cid, fig in self.figures.items()
+                            if cid in self.session.places}
         for cid, spot_name in self.session.places.items():
             spot = view.spot(spot_name)
             if spot is None:
@@ -162,15 +183,19 @@ class PlayScreen(Screen):
                 self.figures[cid] = Figure(self._sprite(cid), spot[0], spot[1], spot[0], spot[1])
             else:
                 fig.tx, fig.ty = spot
+            if snap:
+                fig = self.figures[cid]
+                fig.x, fig.y, fig.phase = fig.tx, fig.ty, 0.0
 
     def _sprite(self, cid: str) -> pygame.Surface:
+        pal = self.palette
         char = self.story.characters.get(cid)
         images = self.services.images
         if char is not None and char.sprite:
             found = images.try_load(self.story.asset(char.sprite))
             if found is not None:
                 return found
-        colour = theme.hex_colour(char.color if char else None, theme.PLUM_LIGHT)
+        colour = theme.hex_colour(char.color if char else None, pal.PLUM_LIGHT)
         return _figure_placeholder(colour)
 
     def _portrait(self, speaker: str | None, expression: str | None) -> pygame.Surface | None:
@@ -193,11 +218,12 @@ class PlayScreen(Screen):
         return image
 
     def _show_line(self) -> None:
+        pal = self.palette
         line = self.lines[self.index]
         char = self.story.characters.get(line.speaker or "")
-        colour = theme.hex_colour(char.color if char else None, theme.TERRACOTTA)
+        colour = theme.hex_colour(char.color if char else None, pal.TERRACOTTA)
         if char is not None and char.player and not char.color:
-            colour = theme.SAGE_DARK
+            colour = pal.SAGE_DARK
         self.box.set_line(line.name, line.text, colour, narration=line.speaker is None)
         if line.speaker is not None:
             image = self._portrait(line.speaker, line.expression)
@@ -210,6 +236,7 @@ class PlayScreen(Screen):
         self.box.fit(int(self.box_bottom))
 
     def _after_lines(self) -> None:
+        pal = self.palette
         s = self.session
         if s.node.ending is not None:
             self.phase = "end"
@@ -227,11 +254,34 @@ class PlayScreen(Screen):
             kind = self.story.kinds.get(c.kind or "")
             if self.services.settings.show_dynamics and kind is not None:
                 tags.append((s.render(kind.label_template),
-                             theme.TONES.get(kind.tone, theme.GREY)))
+                             pal.tone(kind.tone)))
             else:
                 tags.append(None)
         self.choices.set([(c.text, c.kind) for c in offered], tags)
+        self._fit_replies()
         self.app.notify("settled", s)
+
+    def _fit_replies(self) -> None:
+        """Keep the line being answered on screen, with its speaker's name, above the replies:
+        at the usual width when everything fits; else the box and the replies take the
+        window's whole width, and at the largest text sizes the replies are drawn a little
+        smaller (never smaller than the normal size)."""
+        for x, w, smallest in ((self.box_x, BOX_W, self.choices.scale), (WIDE_X, WIDE_W, 1.0)):
+            if self.box.rect.w != w:
+                self._lay_line_out(x, w)
+            self.box.fit(BOX_BOTTOM)
+            room = self.box.rect.top - 20 - TOP_ROOM
+            self.choices.fit(x, w, room, smallest)
+            if self.choices.height() <= room:
+                return
+
+    def _lay_line_out(self, x: int, width: int) -> None:
+        """The line on screen laid out again at another width, as far shown as it was."""
+        shown, complete = self.box.shown, self.box.complete
+        self.box.rect.x, self.box.rect.w = x, width
+        if self.lines:
+            self._show_line()
+            self.box.shown = float(self.box.block.chars) if complete else shown
 
     # -- input ---------------------------------------------------------------------------------
 
@@ -247,6 +297,7 @@ class PlayScreen(Screen):
         if self.phase == "lines":
             if self.index < len(self.lines) - 1:
                 self.index += 1
+                self.furthest = max(self.furthest, self.index)
                 self._show_line()
             else:
                 self._after_lines()
@@ -260,15 +311,29 @@ class PlayScreen(Screen):
             return
         self.session.choose(offered[position].index)
         self.app.notify("choice", self.session)
+        self.enter_node()  # first: whether its text was seen before is asked before it is kept
         self.keep.autosave(self.session)
-        self.enter_node()
 
     def handle_event(self, event: pygame.event.Event) -> Next:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return Push("pause", can_rewind=self.session.can_rollback)
+        if self.hidden:  # any press brings the interface back, and does nothing else
+            if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+                self.hidden = False
+            return None
+        if event.type in (pygame.KEYDOWN, pygame.KEYUP) and \
+                event.key in (pygame.K_LCTRL, pygame.K_RCTRL):
+            self.ctrl = event.type == pygame.KEYDOWN  # skipping while Ctrl is held
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE \
+                and self.quick.focus is None:
+            return self.pause()
         if self.dev is not None and self.dev.claims(event):
             return self.dev.handle(event)
+        if self.services.settings.quick_menu:
+            used = self.quick.handle_event(event)
+            if used is not None:
+                return self.quick_item(used) if used else None
         asked = action(event)
+        if asked is Action.SKIP and self.phase == "choices":
+            asked = None  # Tab moves through the replies instead
         if asked is not None:
             return self.act(asked)
         if self.phase == "choices":
@@ -284,37 +349,98 @@ class PlayScreen(Screen):
     def act(self, asked: Action) -> Next:
         """Going back and keeping: quick save and load, rollback, roll forward, the history."""
         if asked is Action.QUICK_SAVE:
-            self.keep.save(self.session, QUICK, self.current_line())
+            self.keep.save(self.session, QUICK, self.current_line(), picture=self.picture())
         elif asked is Action.QUICK_LOAD:
             return carry_on(self.keep.quickload(self.story.id))
         elif asked is Action.ROLL_BACK:
-            self.rollback()
+            self.step_back()
         elif asked is Action.ROLL_FORWARD:
-            self.roll_forward()
+            self.step_forward()
         elif asked is Action.HISTORY:
             return self.open_page("history")
+        elif asked is Action.HELP:
+            return self.open_page("help")
+        elif asked is Action.HIDE:
+            self.hidden = True
+        elif asked is Action.SKIP:
+            self.skipping = not self.skipping
+        elif asked is Action.QUICK_MENU and self.services.settings.quick_menu:
+            self.quick.reach()
+        return None
+
+    def quick_item(self, item: str) -> Next:
+        """What the quick menu's items do."""
+        if item == "back":
+            self.step_back()
+        elif item == "history":
+            return self.open_page("history")
+        elif item == "skip":
+            self.skipping = not self.skipping
+        elif item == "auto":
+            settings = self.services.settings
+            self.services.change_settings(auto_advance=not settings.auto_advance)
+        elif item in ("save", "settings"):
+            return self.open_page(item)
+        elif item == "quick-save":
+            return self.act(Action.QUICK_SAVE)
+        elif item == "quick-load":
+            return self.act(Action.QUICK_LOAD)
         return None
 
     def on_result(self, source: str, result: object) -> Next:
         if source == "pause":
             return self._paused(result)
+        if source == "confirm":
+            return self._answered(result)
+        from_pause, self.from_pause = self.from_pause, None
         if source == "history" and isinstance(result, tuple) and result[:1] == ("rollback",):
             steps = len(self.session.steps) - int(result[1])
             if steps > 0:
                 self.rollback(steps)
-        elif source == "settings":
+            return None  # back in the story, at the moment chosen
+        if source == "settings":
             self.enter_node_tags()  # the dynamics tags may have been switched on or off
+        if from_pause is not None and source != "notice":
+            # Esc (or Back) on a page goes back where the player came from: the menu
+            return self.pause(focus=from_pause)
         return None
+
+    def pause(self, focus: str | None = None) -> Next:
+        """The pause menu over play (``focus``: the entry to start on)."""
+        return Push("pause", can_rewind=self.session.can_rollback, focus=focus)
 
     def _paused(self, result: object) -> Next:
         if result == "title":
-            return Replace("title")
+            return self.leave("title")
+        if result == "quit":
+            return self.leave("quit")
         if result == "rewind" and self.session.can_rollback:
             self.rollback()
-        elif result in ("save", "load", "history", "flowchart", "settings", "endings"):
+        elif result in ("save", "load", "history", "flowchart", "settings", "endings", "help"):
+            self.from_pause = str(result)
             return self.open_page(str(result))
-        elif result == "quit":
+        return None
+
+    def leave(self, to: str) -> Next:
+        """Quit, or go back to the title: asked first when it would lose progress (and always
+        before quitting the game)."""
+        unsaved = self.keep.unsaved(self.session)
+        if to == "title" and not unsaved:
+            return Replace("title")
+        self.asking = to
+        lose = self.keep.loss(self.session)
+        if to == "quit":
+            return Push("confirm", question="Quit the game?", detail=lose, yes="Quit",
+                        no="Keep playing", topic=to)
+        return Push("confirm", question="Go back to the title?", detail=lose,
+                    yes="Back to the title", no="Keep playing", topic=to)
+
+    def _answered(self, yes: object) -> Next:
+        asked, self.asking = self.asking, None
+        if yes is True and asked == "quit":
             return Quit(0)
+        if yes is True and asked == "title":
+            return Replace("title")
         return None
 
     def open_page(self, page: str) -> Next:
@@ -324,13 +450,17 @@ class PlayScreen(Screen):
         if page == "history":
             return Push("history", session=s)
         if page in ("save", "load"):
-            return Push("saves", mode=page, session=s, line=self.current_line())
+            return Push("saves", mode=page, session=s, line=self.current_line(),
+                        picture=self.picture())
         if page == "flowchart":
-            return Push("flowchart", story=self.story, path=list(s.path), current=s.node_id)
+            return Push("flowchart", story=self.story, path=list(s.path), current=s.node_id,
+                        cast=s.cast)
         if page == "settings":
             return Push("settings")
+        if page == "help":
+            return Push("help")
         if page == "endings":
-            return Push("gallery", stories=[self.story], story_id=self.story.id)
+            return Push("gallery", stories=[self.story], story_id=self.story.id, cast=s.cast)
         return None
 
     # -- going back ----------------------------------------------------------------------------
@@ -346,10 +476,44 @@ class PlayScreen(Screen):
         """Show the node's last line whole, with its replies: where one lands after going
         back."""
         if self.phase == "lines" and self.lines:
-            self.index = len(self.lines) - 1
+            self.index = self.furthest = len(self.lines) - 1
             self._show_line()
             self.box.finish()
             self._after_lines()
+
+    def step_back(self) -> bool:
+        """Back one line of the node (the replies give way to the line before them), and from
+        its first line back to the choice before, as it stood."""
+        if self.phase in ("lines", "end", "choices") and self.lines:
+            at = self.index if self.phase != "choices" else len(self.lines) - 1
+            if at > 0:
+                self.furthest = max(self.furthest, self.index)
+                self.index = at - 1
+                self.phase = "lines"
+                self.choices.clear()
+                self.box.rect.x, self.box.rect.w = self.box_x, BOX_W
+                self._show_line()
+                self.box.finish()
+                self.keep.sound("page")
+                return True
+        return self.rollback()
+
+    def step_forward(self) -> bool:
+        """Forward again through the lines stepped back over, then through the replies chosen
+        before (roll forward)."""
+        if self.phase in ("lines", "end") and self.index < self.furthest:
+            self.index += 1
+            self._show_line()
+            self.box.finish()
+            if self.index == len(self.lines) - 1 and self.index == self.furthest:
+                self._after_lines()
+            return True
+        if self.phase == "lines" and self.lines and self.index == len(self.lines) - 1 \
+                and self.box.complete and self.furthest >= self.index:
+            self._after_lines()
+            if self.phase == "choices" or self.phase == "end":
+                return True
+        return self.roll_forward()
 
     def rollback(self, steps: int = 1) -> bool:
         session = self.session
@@ -358,7 +522,7 @@ class PlayScreen(Screen):
             self.keep.say("This is where the story began.")
             return False
         session.rollback(steps)
-        self.enter_node()
+        self.enter_node(snap=True)
         self.to_choices()
         self.keep.sound("page")
         return True
@@ -369,7 +533,7 @@ class PlayScreen(Screen):
             return False
         self.app.notify("choice", self.session)
         self.keep.autosave(self.session)
-        self.enter_node()
+        self.enter_node(snap=True)
         self.to_choices()
         self.keep.sound("page")
         return True
@@ -386,12 +550,14 @@ class PlayScreen(Screen):
         was = self.box.complete
         self.box.update(dt, self.services.settings.cps)
         went = self._read_on(dt)
-        self.keep.toast.update(dt)
         if self.services.settings.reduced_motion:
             self.scene_fade, self.old_frame = 1.0, None
         if not was and self.box.complete and self.phase == "lines" \
                 and self.index == len(self.lines) - 1:
             self._after_lines()
+        self.quick.on = {name for name, on in (("skip", self.skipping or self.ctrl),
+                                               ("auto", self.services.settings.auto_advance))
+                         if on}
         self.portrait.update(dt)
         self.choices.update(dt)
         self.dynamics.update(dt)
@@ -429,7 +595,12 @@ class PlayScreen(Screen):
             self.scale = self.box.scale = self.choices.scale = settings.scale
             self._reflow()
         reading = self.phase == "lines" and self.app.top is self
-        pace = self.reader.tick(dt, settings, reading=reading, complete=self.box.complete)
+        if self.phase != "lines":
+            self.skipping = False  # skipping stops at every choice
+        pace = self.reader.tick(dt, settings, reading=reading, complete=self.box.complete,
+                                skipping=self.skipping or self.ctrl)
+        if pace.stop_skipping:
+            self.skipping = False
         if pace.finish:
             self.box.finish()
         return self.advance() if pace.advance else None
@@ -479,6 +650,19 @@ class PlayScreen(Screen):
             nx, ny = target
         self.camera = (nx, ny)
 
+    def spoken(self) -> str | None:
+        """The focused quick menu item or reply, else the line on screen."""
+        if self.hidden:
+            return None
+        if self.quick.focus is not None:
+            return self.quick.focused_label
+        if self.phase == "choices" and self.choices.keyboard and self.choices.items:
+            i = self.choices.focus
+            return f"Reply {i + 1} of {len(self.choices.items)}: {self.choices.items[i][0]}"
+        if self.phase == "stuck":
+            return self.session.stuck or "The story cannot go on here."
+        return self.current_line() or None
+
     def drive_hint(self):
         if self.phase == "choices":
             return {"action": "choose", "choices": self.session.choices(),
@@ -489,12 +673,19 @@ class PlayScreen(Screen):
 
     # -- drawing ---------------------------------------------------------------------------------
 
+    def picture(self) -> pygame.Surface:
+        """The scene as the player sees it, drawn afresh (no menu or page over it): what a
+        save's thumbnail shows."""
+        surface = pygame.Surface(theme.SIZE)
+        self.draw(surface)
+        return surface
+
     def _frame(self) -> pygame.Surface:
         assert self.scene is not None
         if self.camera is None:
             self._follow_camera(0.0)
         return self.scene.compose(list(self.figures.values()), self.mood,
-                                  self.camera or (0, 0), self.veil)
+                                  self.camera or (0, 0), bottom_shade(self.palette.NIGHT_DEEP))
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.scene is not None:
@@ -502,30 +693,38 @@ class PlayScreen(Screen):
         if self.old_frame is not None and self.scene_fade < 1.0:
             self.old_frame.set_alpha(int(255 * (1 - self.scene_fade)))
             surface.blit(self.old_frame, (0, 0))
+        if self.hidden:
+            return
+        self._draw_interface(surface)
+
+    def _draw_interface(self, surface: pygame.Surface) -> None:
+        """Everything over the scene: the portrait, the dialogue, the replies, the panels."""
+        pal = self.palette
         view = self.scene
         if view is not None and view.problem:
             note = self.services.text.block(view.problem, self.services.font("sans", 16),
-                                            theme.INK, 520)
+                                            pal.INK, 520)
             rect = pygame.Rect(24, 96, note.width + 32, note.height + 24)  # below the name
-            blit_panel(surface, rect, radius=12)
+            blit_panel(surface, rect, radius=12, pal=pal)
             note.draw(surface, rect.x + 16, rect.y + 12)
         self.portrait.draw(surface)
-        self.box.draw(surface, show_more=self.phase in ("lines", "end"))
+        self.box.draw(surface, self.phase in ("lines", "end"), pal)
         if self.phase == "choices":
-            self.choices.draw(surface)
+            self.choices.draw(surface, pal)
         if self.services.settings.show_dynamics:
-            self.dynamics.draw(surface)
+            self.dynamics.draw(surface, pal)
         self._draw_label(surface)
         sv = self.services
+        if sv.settings.quick_menu:
+            self.quick.draw(surface, sv)
         if self.dev is not None:
             panel = self.dynamics.rect
             self.dev.draw(surface, sv, panel.right + 16 if sv.settings.show_dynamics and panel.w
                           else 24)
-        self.keep.toast.draw(surface, sv, scale=sv.settings.scale,
-                             reduced_motion=sv.settings.reduced_motion)
 
     def _draw_label(self, surface: pygame.Surface) -> None:
         """The new scene's name, for a few seconds, over everything in the room it names."""
+        pal = self.palette
         if self.label is None or self.label_time <= 0:
             return
         a = int(255 * min(1.0, self.label_time / 1.0, (3.5 - self.label_time) / 0.6))
@@ -536,8 +735,11 @@ class PlayScreen(Screen):
         beside = self.dynamics.rect
         if self.services.settings.show_dynamics and beside.w and beside.top < 30 + lh + 16:
             x = beside.right + 16  # the panel has risen to the name's height: go beside it
-        tag = self.label_rect = pygame.Rect(x, 30, lw + 40, lh + 16)
-        shade = panel((tag.w, tag.h), theme.NIGHT_DEEP, 150, tag.h // 2)
+        tag = pygame.Rect(x, 30, lw + 40, lh + 16)
+        if tag.bottom + 24 > self.box.rect.top:
+            return  # large text brought the dialogue up here: the speaker's name comes first
+        self.label_rect = tag
+        shade = panel((tag.w, tag.h), pal.NIGHT_DEEP, 150, tag.h // 2, pal=pal)
         shade.set_alpha(a)
         surface.blit(shade, tag.topleft)
         shade.set_alpha(255)
@@ -551,16 +753,6 @@ def _figure_placeholder(colour: tuple[int, int, int]) -> pygame.Surface:
     surf = pygame.Surface((32, 64), pygame.SRCALPHA)
     pygame.draw.ellipse(surf, (0, 0, 0, 50), (4, 56, 24, 8))
     pygame.draw.rect(surf, colour, (8, 22, 16, 36), border_radius=8)
-    pygame.draw.circle(surf, theme.SAND, (16, 14), 9)
+    pygame.draw.circle(surf, theme.DEFAULT.SAND, (16, 14), 9)
     return surf
 
-
-def _bottom_veil() -> pygame.Surface:
-    """A soft darkening towards the bottom, so the dialogue sits calmly over the room (made
-    once per play screen)."""
-    h = 380
-    veil = pygame.Surface((theme.WIDTH, h), pygame.SRCALPHA)
-    for y in range(h):
-        k = (y / h) ** 1.6
-        pygame.draw.line(veil, (*theme.NIGHT_DEEP, int(175 * k)), (0, y), (theme.WIDTH, y))
-    return veil

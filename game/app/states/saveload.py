@@ -16,6 +16,7 @@ import pygame
 from game.app.persist import AUTO, NUMBERED, QUICK, SaveInfo, SaveProblem
 from game.app.persist.saves import Slot
 from game.app.render import sheet, theme
+from game.app.render.veil import darken
 from game.app.render.widgets import blit_panel
 from game.app.screen import Screen, Window, carry_on
 from game.app.transitions import Next, Pop
@@ -33,11 +34,14 @@ class SaveLoadScreen(Screen):
     name = "saves"
 
     def __init__(self, app: Window, mode: str = "load", session: Session | None = None,
-                 story_id: str | None = None, line: str | None = None):
+                 story_id: str | None = None, line: str | None = None,
+                 picture: pygame.Surface | None = None):
         super().__init__(app)
         self.keep = app.services.keep
         self.session = session
         self.line = line
+        #: the scene as play last showed it: a save's thumbnail, never this page itself
+        self.picture = picture
         self.mode = mode if session is not None else "load"
         self.stories = self._stories(story_id)
         self.story_index = 0
@@ -240,11 +244,17 @@ class SaveLoadScreen(Screen):
         self.confirm = None
         if slot is None or self.session is None:
             return
-        self.keep.save(self.session, slot, self.line)
+        self.keep.save(self.session, slot, self.line, picture=self.picture)
         self.refresh()
 
-    def update(self, dt: float) -> None:
-        self.keep.toast.update(dt)
+    def spoken(self) -> str | None:
+        if self.confirm is not None:
+            return f"{self._replace_question()} Enter replaces it, Esc keeps it."
+        label = {AUTO: "Autosave", QUICK: "Quick save"}.get(self.focus, f"Slot {self.focus}")
+        info = self.slots.get(self.focus)
+        if isinstance(info, SaveInfo):
+            return f"{label}, {info.when()}: {info.line or ''}"
+        return f"{label}, damaged" if isinstance(info, SaveProblem) else f"{label}, empty"
 
     def drive_hint(self):
         return {"action": "saves", "mode": self.mode, "focus": self.focus}
@@ -252,8 +262,9 @@ class SaveLoadScreen(Screen):
     # -- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        sheet.background(surface)
+        sheet.background(surface, self.app.services)
         heading = "Save your place" if self.mode == "save" else "Carry on from a save"
         sheet.title(surface, sv, heading, kicker="Save" if self.mode == "save" else "Load")
         if self.session is not None:
@@ -262,7 +273,7 @@ class SaveLoadScreen(Screen):
         self._draw_story_name(surface)
         if not self.stories:
             note = sv.text.line("No saved games yet. The game saves by itself after every "
-                                "reply you choose.", sv.font("serif-italic", 21), theme.INK_SOFT)
+                                "reply you choose.", sv.font("serif-italic", 21), pal.INK_SOFT)
             surface.blit(note, (sheet.LEFT, sheet.TOP + 110))
         else:
             for slot in ORDER:
@@ -275,15 +286,14 @@ class SaveLoadScreen(Screen):
         self.back.draw(surface, sv)
         if self.confirm is not None:
             self._draw_confirm(surface)
-        self.keep.toast.draw(surface, sv, scale=sv.settings.scale,
-                             reduced_motion=sv.settings.reduced_motion)
 
     def _draw_story_name(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         if not self.stories:
             return
         sv = self.app.services
         title = self.stories[self.story_index][1]
-        line = sv.text.line(title, sv.font("serif-italic", 22), theme.PLUM)
+        line = sv.text.line(title, sv.font("serif-italic", 22), pal.PLUM)
         x = sheet.LEFT + 400
         y = sheet.TOP + 30
         if len(self.stories) > 1:
@@ -298,24 +308,25 @@ class SaveLoadScreen(Screen):
 
     def _draw_card(self, surface: pygame.Surface, slot: str) -> None:
         """One slot: its picture, its name, and what it holds (a save, a problem, nothing)."""
+        pal = self.palette
         sv = self.app.services
         r = self.rect(slot)
         info = self.slots.get(slot)
         focused = slot == self.focus
         usable = slot in self.usable()
-        fill = theme.CREAM_LIGHT if focused else theme.CREAM
-        blit_panel(surface, r, fill, 255 if focused else 200, radius=16)
+        fill = pal.CREAM_LIGHT if focused else pal.CREAM
+        blit_panel(surface, r, fill, 255 if focused else 200, radius=16, pal=pal)
         if focused:
-            pygame.draw.rect(surface, theme.TERRACOTTA if usable else theme.GREY, r, 3,
+            pygame.draw.rect(surface, pal.TERRACOTTA if usable else pal.GREY, r, 3,
                              border_radius=16)
         if isinstance(info, SaveProblem):
-            pygame.draw.rect(surface, theme.DUSK, r.inflate(-4, -4), 1, border_radius=14)
+            pygame.draw.rect(surface, pal.DUSK, r.inflate(-4, -4), 1, border_radius=14)
         thumb_rect = self._draw_thumb(surface, r, slot, info)
         x = thumb_rect.right + 14
         width = r.right - 14 - x
         y = r.y + 12
         label = {AUTO: "Autosave", QUICK: "Quick save"}.get(slot, f"Slot {slot}")
-        head = sv.text.line(label, sv.font("sans-bold", 16), theme.PLUM)
+        head = sv.text.line(label, sv.font("sans-bold", 16), pal.PLUM)
         surface.blit(head, (x, y))
         if isinstance(info, SaveInfo):
             self._draw_save(surface, r, slot, info, (x, y), head.get_width(), width)
@@ -324,18 +335,19 @@ class SaveLoadScreen(Screen):
             font = sv.font("sans", 14)
             rows = max(1, (r.bottom - 8 - y) // 18)
             for text in sheet.clip_lines(info.message, font, width, rows):
-                surface.blit(sv.text.line(text, font, theme.TERRACOTTA), (x, y))
+                surface.blit(sv.text.line(text, font, pal.TERRACOTTA), (x, y))
                 y += 18
         else:
             y += 26
             note = "Written after every choice" if slot == AUTO else (
                 "F5 saves here while playing" if slot == QUICK else "Empty")
-            surface.blit(sv.text.line(note, sv.font("serif-italic", 16), theme.INK_SOFT), (x, y))
+            surface.blit(sv.text.line(note, sv.font("serif-italic", 16), pal.INK_SOFT), (x, y))
 
     def _draw_thumb(self, surface: pygame.Surface, r: pygame.Rect, slot: str,
                     info: Slot | None) -> pygame.Rect:
         """The slot's picture (smaller for the autosave and the quick save), or a mark for a
         slot without one; returns where it went."""
+        pal = self.palette
         sv = self.app.services
         thumb_rect = pygame.Rect(r.x + 14, r.y + (r.h - THUMB[1]) // 2, *THUMB)
         if slot in (AUTO, QUICK):
@@ -346,20 +358,21 @@ class SaveLoadScreen(Screen):
             if image.get_size() != thumb_rect.size:
                 image = pygame.transform.smoothscale(image, thumb_rect.size)
             surface.blit(image, thumb_rect)
-            pygame.draw.rect(surface, theme.CREAM_DARK, thumb_rect, 1, border_radius=4)
+            pygame.draw.rect(surface, pal.CREAM_DARK, thumb_rect, 1, border_radius=4)
         else:
-            blit_panel(surface, thumb_rect, theme.CREAM_DARK, 150, radius=8)
+            blit_panel(surface, thumb_rect, pal.CREAM_DARK, 150, radius=8, pal=pal)
             mark = "!" if isinstance(info, SaveProblem) else ("—" if info is None else "·")
-            m = sv.text.line(mark, sv.font("serif", 28), theme.INK_SOFT)
+            m = sv.text.line(mark, sv.font("serif", 28), pal.INK_SOFT)
             surface.blit(m, m.get_rect(center=thumb_rect.center))
         return thumb_rect
 
     def _draw_save(self, surface: pygame.Surface, r: pygame.Rect, slot: str, info: SaveInfo,
                    at: tuple[int, int], head_width: int, width: int) -> None:
         """A save's date, its story (when another than the one played) and its line."""
+        pal = self.palette
         sv = self.app.services
         x, y = at
-        when = sv.text.line(info.when(), sv.font("sans", 14), theme.INK_SOFT)
+        when = sv.text.line(info.when(), sv.font("sans", 14), pal.INK_SOFT)
         if slot in (AUTO, QUICK):
             surface.blit(when, (x + head_width + 10, y + 2))
         else:
@@ -369,27 +382,29 @@ class SaveLoadScreen(Screen):
         small = sv.font("sans", 14)
         if self.session is None or info.story_id != self.session.story.id:
             story = sheet.ellipsis(info.story_title, small, width)
-            surface.blit(sv.text.line(story, small, theme.INK_SOFT), (x, y))
+            surface.blit(sv.text.line(story, small, pal.INK_SOFT), (x, y))
             y += 20
         font = sv.font("serif", 16)
         rows = max(1, (r.bottom - 10 - y) // 21)
         for text in sheet.clip_lines(info.line or "…", font, width, rows):
-            surface.blit(sv.text.line(text, font, theme.INK), (x, y))
+            surface.blit(sv.text.line(text, font, pal.INK), (x, y))
             y += 21
 
+    def _replace_question(self) -> str:
+        label = {QUICK: "the quick save"}.get(self.confirm or "", f"slot {self.confirm}")
+        return f"Replace the save in {label}?"
+
     def _draw_confirm(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        veil = pygame.Surface(theme.SIZE, pygame.SRCALPHA)
-        veil.fill((*theme.NIGHT_DEEP, 120))
-        surface.blit(veil, (0, 0))
+        darken(surface, pal.NIGHT_DEEP, 120)
         box = pygame.Rect(0, 0, 520, 170)
         box.center = (theme.WIDTH // 2, theme.HEIGHT // 2)
-        blit_panel(surface, box, radius=22, shadow=12)
-        label = {QUICK: "the quick save"}.get(self.confirm or "", f"slot {self.confirm}")
-        text = sv.text.line(f"Replace the save in {label}?", sv.font("serif", 24), theme.INK)
+        blit_panel(surface, box, radius=22, shadow=12, pal=pal)
+        text = sv.text.line(self._replace_question(), sv.font("serif", 24), pal.INK)
         surface.blit(text, (box.x + 32, box.y + 30))
         small = sv.text.line("Enter replaces it, Esc keeps it.", sv.font("sans", 15),
-                             theme.INK_SOFT)
+                             pal.INK_SOFT)
         surface.blit(small, (box.x + 32, box.y + 70))
         self.yes.rect.topleft = (box.x + 32, box.bottom - 58)
         self.no.rect.topleft = (box.x + 168, box.bottom - 58)

@@ -12,17 +12,18 @@ import dataclasses
 
 import pygame
 
-from game.app.render import sheet, theme
+from game.app.render import sheet
 from game.app.render.widgets import blit_panel
 from game.app.screen import Screen, Window
 from game.app.settings import Settings, fields
 from game.app.transitions import Next, Pop
 
 GROUPS = (
-    ("Reading", ("text_speed", "instant_text", "auto_advance", "auto_delay", "skip_seen")),
+    ("Reading", ("text_speed", "instant_text", "auto_advance", "auto_delay", "skip_seen",
+                 "skip_unseen", "quick_menu")),
     ("Sound", ("master_volume", "music_volume", "effects_volume")),
     ("Display and access", ("fullscreen", "text_size", "high_contrast", "legible_font",
-                            "reduced_motion", "show_dynamics")),
+                            "reduced_motion", "show_dynamics", "self_voicing")),
 )
 HELP = {
     "text_speed": "How fast lines appear, letter by letter.",
@@ -30,6 +31,10 @@ HELP = {
     "auto_advance": "Go on to the next line by itself after a pause (never past a choice).",
     "auto_delay": "How long a finished line stays before the next one.",
     "skip_seen": "Lines read in an earlier playthrough pass quickly, up to the next choice.",
+    "skip_unseen": "Skipping (Ctrl held, Tab, or Skip) passes text you have not read yet "
+                   "too; it still stops at every choice.",
+    "quick_menu": "The row of buttons under the dialogue: Back, History, Skip, Auto, Save, "
+                  "Q.Save, Q.Load, Settings.",
     "master_volume": "The loudness of everything.",
     "music_volume": "The soft sound of each place.",
     "effects_volume": "The quiet sounds of menus and saving.",
@@ -39,11 +44,14 @@ HELP = {
     "legible_font": "Atkinson Hyperlegible everywhere, a font made for low vision.",
     "reduced_motion": "No typewriter, no fades, no drifting camera.",
     "show_dynamics": "Show the partner's tracked state and the kind of each reply while playing.",
+    "self_voicing": "Read the lines, the replies and every menu aloud with the computer's "
+                    "voice (V switches it anywhere).",
 }
 COL_X = (sheet.LEFT, sheet.LEFT + 580)
 COL_W = 520
 ROW_H = 42
-SLIDER_W = 200
+SLIDER_W = 180
+VALUE_ROOM = 96  # right of a slider: its knob at the end, a gap, and the widest value ("200%")
 
 
 @dataclasses.dataclass
@@ -116,7 +124,7 @@ class SettingsScreen(Screen):
 
     def _slider(self, row: Row) -> pygame.Rect:
         r = row.rect
-        return pygame.Rect(r.right - SLIDER_W - 70, r.centery - 10, SLIDER_W, 20)
+        return pygame.Rect(r.right - SLIDER_W - VALUE_ROOM, r.centery - 10, SLIDER_W, 20)
 
     def _from_x(self, row: Row, x: int) -> None:
         lo, hi = row.field.metadata["range"]
@@ -187,18 +195,25 @@ class SettingsScreen(Screen):
         self.keep.sound("back")
         return Pop(None)
 
+    def spoken(self) -> str | None:
+        row = self.rows[self.focus]
+        value = getattr(self.settings, row.name)
+        said = ("on" if value else "off") if row.is_flag else self._value_text(row, value)
+        return f"{row.field.metadata['label']}: {said}"
+
     def drive_hint(self):
         return {"action": "settings", "focus": self.rows[self.focus].name}
 
     # -- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        sheet.background(surface)
+        sheet.background(surface, self.app.services)
         sheet.title(surface, sv, "Settings", kicker="Kept for next time")
         head_font = sv.font("sans-bold", 14)
         for label, x, y in self.heads:
-            surface.blit(sv.text.line(label.upper(), head_font, theme.DUSK), (x + 14, y + 6))
+            surface.blit(sv.text.line(label.upper(), head_font, pal.DUSK), (x + 14, y + 6))
         for i, row in enumerate(self.rows):
             self._draw_row(surface, row, i == self.focus)
         self._draw_help(surface)
@@ -207,12 +222,13 @@ class SettingsScreen(Screen):
         self.back.draw(surface, sv)
 
     def _draw_row(self, surface: pygame.Surface, row: Row, focused: bool) -> None:
+        pal = self.palette
         sv = self.app.services
         r = row.rect
         if focused:
-            blit_panel(surface, r, theme.CREAM_DARK, 160, radius=r.h // 2)
-            pygame.draw.circle(surface, theme.TERRACOTTA, (r.x + 10, r.centery), 4)
-        label = sv.text.line(row.field.metadata["label"], sv.font("sans", 19), theme.INK)
+            blit_panel(surface, r, pal.CREAM_DARK, 160, radius=r.h // 2, pal=pal)
+            pygame.draw.circle(surface, pal.TERRACOTTA, (r.x + 10, r.centery), 4)
+        label = sv.text.line(row.field.metadata["label"], sv.font("sans", 19), pal.INK)
         surface.blit(label, (r.x + 22, r.centery - label.get_height() // 2))
         value = getattr(self.settings, row.name)
         if row.is_flag:
@@ -221,14 +237,14 @@ class SettingsScreen(Screen):
         bar = self._slider(row)
         lo, hi = row.field.metadata["range"]
         k = (value - lo) / (hi - lo) if hi > lo else 0
-        pygame.draw.line(surface, theme.CREAM_DARK, (bar.x, bar.centery), (bar.right, bar.centery),
+        pygame.draw.line(surface, pal.CREAM_DARK, (bar.x, bar.centery), (bar.right, bar.centery),
                          6)
-        pygame.draw.line(surface, theme.SEA_LIGHT, (bar.x, bar.centery),
+        pygame.draw.line(surface, pal.SLIDER_FILL, (bar.x, bar.centery),
                          (bar.x + int(k * bar.w), bar.centery), 6)
-        pygame.draw.circle(surface, theme.SEA, (bar.x + int(k * bar.w), bar.centery), 9)
-        pygame.draw.circle(surface, theme.CREAM_LIGHT, (bar.x + int(k * bar.w), bar.centery), 4)
+        pygame.draw.circle(surface, pal.SLIDER_KNOB, (bar.x + int(k * bar.w), bar.centery), 9)
+        pygame.draw.circle(surface, pal.CREAM_LIGHT, (bar.x + int(k * bar.w), bar.centery), 4)
         text = self._value_text(row, value)
-        shown = sv.text.line(text, sv.font("sans-bold", 16), theme.INK_SOFT)
+        shown = sv.text.line(text, sv.font("sans-bold", 16), pal.INK_SOFT)
         surface.blit(shown, (r.right - 14 - shown.get_width(), r.centery - shown.get_height() // 2))
 
     @staticmethod
@@ -245,12 +261,14 @@ class SettingsScreen(Screen):
         return f"{value:g}"
 
     def _draw_switch(self, surface: pygame.Surface, rect: pygame.Rect, on: bool) -> None:
-        blit_panel(surface, rect, theme.SAGE_DARK if on else theme.CREAM_DARK, 255,
-                   radius=rect.h // 2)
+        pal = self.palette
+        blit_panel(surface, rect, pal.SAGE_DARK if on else pal.CREAM_DARK, 255,
+                   radius=rect.h // 2, pal=pal)
         x = rect.right - 13 if on else rect.x + 13
-        pygame.draw.circle(surface, theme.CREAM_LIGHT, (x, rect.centery), 10)
+        pygame.draw.circle(surface, pal.CREAM_LIGHT, (x, rect.centery), 10)
 
     def _draw_help(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
         row = self.rows[self.focus]
         x = COL_X[1] + 14
@@ -259,16 +277,16 @@ class SettingsScreen(Screen):
         text = HELP.get(row.name, "")
         if self.message:
             text = f"{self.message} {text}"
-        block = sv.text.block(text, sv.font("serif-italic", 17), theme.INK_SOFT, width, 24)
+        block = sv.text.block(text, sv.font("serif-italic", 17), pal.INK_SOFT, width, 24)
         block.draw(surface, x, y)
         y += block.height + 14
         size = sv.settings.scaled(21)
         sample = sv.text.block("“I'm not going anywhere. Take the time you need.”",
-                               sv.font("serif", size), theme.INK, width, int(size * 1.4))
+                               sv.font("serif", size), pal.INK, width, int(size * 1.4))
         box = pygame.Rect(x - 14, y, width + 28, min(sample.height + 24,
                                                      sheet.PANEL.bottom - 80 - y))
         if box.h > 30:
-            blit_panel(surface, box, theme.CREAM_LIGHT, 255, radius=14)
+            blit_panel(surface, box, pal.CREAM_LIGHT, 255, radius=14, pal=pal)
             clip = surface.get_clip()
             surface.set_clip(box.inflate(-4, -4))
             sample.draw(surface, x, y + 12)

@@ -19,10 +19,12 @@ LABELS = {"he": "he / him", "she": "she / her", "they": "they / them", "other": 
 X = 300
 FIELD_W = 680
 MAX_NAME = 24
+CARET_BLINK = 1.1  # seconds for one blink of the caret (shown for most of it)
 
 
 class SetupScreen(Screen):
     name = "setup"
+    takes_text = True
 
     def __init__(self, app: Window, story: Story):
         super().__init__(app)
@@ -78,6 +80,8 @@ class SetupScreen(Screen):
     # -- input -------------------------------------------------------------------------------
 
     def handle_event(self, event: pygame.event.Event) -> Next:
+        if event.type in (pygame.KEYDOWN, pygame.TEXTINPUT):
+            self.caret = 0.0  # the caret stays put while the player types
         order = self._order()
         if event.type == pygame.KEYDOWN:
             key = event.key
@@ -144,34 +148,45 @@ class SetupScreen(Screen):
     def update(self, dt: float) -> None:
         self.caret += dt
 
+    def spoken(self) -> str | None:
+        focused = self.focused
+        if focused == "name":
+            return f"Your partner's name: {self.name_text}"
+        if focused == "pronouns":
+            return f"Pronouns: {LABELS[self.pronoun]}"
+        if focused == "typed":
+            return f"Pronouns, typed: {self.typed}"
+        return "Begin" if focused == "begin" else "Back"
+
     def drive_hint(self):
         return {"action": "setup"}
 
     # -- drawing -----------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.palette
         sv = self.app.services
-        surface.blit(vertical_gradient(theme.SIZE, theme.NIGHT, theme.TEAL), (0, 0))
+        surface.blit(vertical_gradient(theme.SIZE, pal.NIGHT, pal.TEAL), (0, 0))
         panel = pygame.Rect(X - 60, 70, FIELD_W + 120, 580)
-        blit_panel(surface, panel, radius=28, shadow=12)
-        surface.blit(sv.text.line(self.story.title, sv.font("serif", 40), theme.INK), (X, 104))
+        blit_panel(surface, panel, radius=28, shadow=12, pal=pal)
+        surface.blit(sv.text.line(self.story.title, sv.font("serif", 40), pal.INK), (X, 104))
         intro = sv.text.line("Before you begin: who is your partner in this story?",
-                             sv.font("serif-italic", 21), theme.INK_SOFT)
+                             sv.font("serif-italic", 21), pal.INK_SOFT)
         surface.blit(intro, (X, 164))
         rows = self._rows()
         label = sv.font("sans-bold", 16)
-        surface.blit(sv.text.line("NAME", label, theme.PLUM), (X, 224))
+        surface.blit(sv.text.line("NAME", label, pal.PLUM), (X, 224))
         self._field(surface, rows["name"], self.name_text, self.focused == "name", 26)
-        surface.blit(sv.text.line("PRONOUNS", label, theme.PLUM), (X, 356))
+        surface.blit(sv.text.line("PRONOUNS", label, pal.PLUM), (X, 356))
         for k in CHOICES:
             r = rows[f"p-{k}"]
             chosen = self.pronoun == k
-            colour = theme.TERRACOTTA if chosen else theme.CREAM_DARK
-            blit_panel(surface, r, colour, 255 if chosen else 170, radius=25)
+            colour = pal.TERRACOTTA if chosen else pal.CREAM_DARK
+            blit_panel(surface, r, colour, 255 if chosen else 170, radius=25, pal=pal)
             if self.focused == "pronouns" and chosen:
-                pygame.draw.rect(surface, theme.AMBER, r.inflate(8, 8), 3, border_radius=29)
+                pygame.draw.rect(surface, pal.AMBER, r.inflate(8, 8), 3, border_radius=29)
             text = sv.text.line(LABELS[k], sv.font("sans", 19),
-                                theme.CREAM_LIGHT if chosen else theme.INK)
+                                pal.CREAM_LIGHT if chosen else pal.INK)
             surface.blit(text, text.get_rect(center=r.center))
         if "typed" in rows:
             self._field(surface, rows["typed"], self.typed, self.focused == "typed", 20,
@@ -179,32 +194,41 @@ class SetupScreen(Screen):
         for key, text, strong in (("begin", "Begin", True), ("back", "Back", False)):
             r = rows[key]
             focused = self.focused == key
-            colour = theme.TERRACOTTA if strong else theme.CREAM_DARK
-            blit_panel(surface, r, colour, 255 if (strong or focused) else 160, radius=28)
+            colour = pal.TERRACOTTA if strong else pal.CREAM_DARK
+            blit_panel(surface, r, colour, 255 if (strong or focused) else 160, radius=28, pal=pal)
             if focused:
-                pygame.draw.rect(surface, theme.AMBER, r.inflate(8, 8), 3, border_radius=32)
+                pygame.draw.rect(surface, pal.AMBER, r.inflate(8, 8), 3, border_radius=32)
             line = sv.text.line(text, sv.font("sans-bold", 21),
-                                theme.CREAM_LIGHT if strong else theme.INK)
+                                pal.CREAM_LIGHT if strong else pal.INK)
             surface.blit(line, line.get_rect(center=r.center))
         if self.error:
-            err = sv.text.block(self.error, sv.font("sans", 16), theme.TERRACOTTA, FIELD_W - 420)
+            err = sv.text.block(self.error, sv.font("sans", 16), pal.TERRACOTTA, FIELD_W - 420)
             err.draw(surface, X + 420, rows["begin"].y + 4)
         hint = sv.text.line("Tab or arrows to move  ·  Enter to go on  ·  Esc to go back",
-                            sv.font("sans", 15), theme.INK_SOFT)
+                            sv.font("sans", 15), pal.INK_SOFT)
         surface.blit(hint, (X, panel.bottom - 34))
 
     def _field(self, surface, rect, text, focused, size, hint: str = "") -> None:
+        pal = self.palette
         sv = self.app.services
-        blit_panel(surface, rect, theme.CREAM_LIGHT, 255, radius=14)
-        pygame.draw.rect(surface, theme.AMBER if focused else theme.CREAM_DARK, rect,
+        blit_panel(surface, rect, pal.CREAM_LIGHT, 255, radius=14, pal=pal)
+        pygame.draw.rect(surface, pal.AMBER if focused else pal.CREAM_DARK, rect,
                          3 if focused else 2, border_radius=14)
         font = sv.font("serif", size)
         if text:
-            line = sv.text.line(text, font, theme.INK)
+            line = sv.text.line(text, font, pal.INK)
         else:
-            line = sv.text.line(hint or " ", font, theme.GREY)
+            line = sv.text.line(hint or " ", font, pal.GREY)
         y = rect.centery - line.get_height() // 2
         surface.blit(line, (rect.x + 18, y))
-        if focused and int(self.caret * 2) % 2 == 0:
+        if focused and self.caret_visible:
             x = rect.x + 18 + (line.get_width() if text else 0) + 2
-            pygame.draw.line(surface, theme.INK, (x, y + 4), (x, y + line.get_height() - 4), 2)
+            pygame.draw.line(surface, pal.INK, (x, y + 3), (x, y + line.get_height() - 3), 3)
+
+    @property
+    def caret_visible(self) -> bool:
+        """The caret shows while typing and most of the time otherwise; with reduced motion it
+        stays still."""
+        if self.app.services.settings.reduced_motion:
+            return True
+        return self.caret % CARET_BLINK < CARET_BLINK * 0.7

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -289,13 +290,14 @@ class _Reader:
         image_el = el.find("image")
         image = self.image(image_el, file, f"the tileset '{name}'") if image_el is not None else None
         tiles: dict[int, Tile] = {}
-        frames_at: list[tuple[Element, tuple[Frame, ...]]] = []
+        frames_at: list[tuple[Tile, list[Element]]] = []
         for tile_el in el.findall("tile"):
-            tile = self.tile(tile_el, file, name, image)
-            if tile is not None:
+            made = self.tile(tile_el, file, name, image)
+            if made is not None:
+                tile, frame_els = made
                 tiles[tile.id] = tile
                 if tile.frames:
-                    frames_at.append((tile_el, tile.frames))
+                    frames_at.append((tile, frame_els))
         if image is None and image_el is None and not any(t.image for t in tiles.values()):
             self.problem("LT528", self.where(file, el), f"the tileset '{name}' has no image: add "
                          "one in Tiled (Tileset > Tileset Properties > Image)")
@@ -306,17 +308,19 @@ class _Reader:
                           el.attrs.get("tilerendersize", "tile"),
                           el.attrs.get("fillmode", "stretch"), image, tiles,
                           self.where(file, el))
-        for tile_el, frames in frames_at:
-            for frame in frames:
+        for tile, frame_els in frames_at:
+            for frame, frame_el in zip(tile.frames, frame_els):
                 if not self.has_tile(tileset, frame.tile):
-                    self.problem("LT529", self.where(file, tile_el),
-                                 f"an animation of tile {tile_el.attrs.get('id')} in tileset "
-                                 f"'{name}' shows tile {frame.tile}, which the tileset does not "
-                                 "have: fix the animation in Tiled's Tile Animation Editor")
+                    self.problem("LT529", self.where(file, frame_el, "tileid"),
+                                 f"an animation of tile {tile.id} in tileset '{name}' shows "
+                                 f"tile {frame.tile}, which the tileset does not have: fix the "
+                                 "animation in Tiled's Tile Animation Editor")
                     break
         return tileset
 
-    def tile(self, el: Element, file: Path, tileset: str, sheet: Image | None) -> Tile | None:
+    def tile(self, el: Element, file: Path, tileset: str,
+             sheet: Image | None) -> tuple[Tile, list[Element]] | None:
+        """The tile, and the ``<frame>`` element of each of its animation's frames."""
         local = self.integer(file, el, "id", None, "LT525", "the tile id")
         if local is None or local < 0:
             return None
@@ -342,6 +346,7 @@ class _Reader:
                                  "Tiled (select the tile, Tile Properties)")
                     rect = None
         frames: list[Frame] = []
+        frame_els: list[Element] = []
         animation = el.find("animation")
         if animation is not None:
             for frame in animation.findall("frame"):
@@ -349,7 +354,8 @@ class _Reader:
                 duration = self.integer(file, frame, "duration", 100, "LT529", "duration")
                 if tid is not None:
                     frames.append(Frame(tid, max(0, duration if duration is not None else 100)))
-        return Tile(local, image, rect, tuple(frames))
+                    frame_els.append(frame)
+        return Tile(local, image, rect, tuple(frames)), frame_els
 
     def has_tile(self, tileset: Tileset, local: int) -> bool:
         if local < 0:
@@ -470,6 +476,7 @@ class _Reader:
                 if cells is None:
                     return None
                 parts.append((x, y, w, h, cells))
+                self.check_cells(cells, m, chunk, encoding, (x, y, w), f"layer '{name}'")
             grid = TileGrid.from_chunks(parts)
             if grid.width > MAX_SIDE or grid.height > MAX_SIDE:
                 self.problem("LT520", self.where(f, el),
@@ -493,7 +500,7 @@ class _Reader:
             if cells is None:
                 return None
             grid = TileGrid(0, 0, w, h, cells)
-        self.check_gids(grid.gids(), m, self.where(f, data), f"layer '{name}'")
+            self.check_cells(cells, m, data, encoding, (0, 0, w), f"layer '{name}'")
         return grid
 
     def count(self, el: Element, n: int, name: str) -> bool:
@@ -515,7 +522,8 @@ class _Reader:
             self.problem(err.code, self.where(self.path, el), f"layer '{name}': {err.message}{fix}")
             return None
 
-    def check_gids(self, gids: set[int], m: TiledMap, where: Where, what: str) -> None:
+    def missing_gids(self, gids: Iterable[int], m: TiledMap) -> list[int]:
+        """The raw gids among ``gids`` whose tile no tileset of the map has."""
         missing = []
         for raw in sorted(gids):
             gid = raw & GID_MASK
@@ -523,13 +531,42 @@ class _Reader:
                 continue
             found = m.tileset_of(gid)
             if found is None or not self.has_tile(*found):
-                missing.append(gid)
+                missing.append(raw)
+        return missing
+
+    def check_gids(self, gids: set[int], m: TiledMap, where: Where, what: str) -> None:
+        missing = self.missing_gids(gids, m)
         if missing:
-            more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
-            self.problem("LT525", where,
-                         f"{what} uses tile number {missing[0]}{more}, which no tileset of the "
-                         "map has: the tileset was changed or removed after the layer was "
-                         "painted; add the tileset back, or repaint those tiles in Tiled")
+            self.report_missing(where, what, missing, "")
+
+    def check_cells(self, cells: array, m: TiledMap, el: Element, encoding: str | None,
+                    box: tuple[int, int, int], what: str) -> None:
+        """LT525 for a layer's (or chunk's) cells, at the first cell whose tile is missing:
+        in CSV, at that number; otherwise at ``el`` (the ``<data>`` or ``<chunk>``), with the
+        cell's x,y in the message."""
+        missing = self.missing_gids(set(cells), m)
+        if not missing:
+            return
+        bad = set(missing)
+        first = next(i for i, raw in enumerate(cells) if raw in bad)
+        x0, y0, width = box
+        x, y = x0 + first % width, y0 + first // width
+        if encoding == "csv":
+            line, column = self.docs[self.path].where_in_text(el, first)
+            where = Where(self.path, line, column, el.path)
+        else:
+            where = self.where(self.path, el)
+        gid = cells[first] & GID_MASK
+        others = sorted({g & GID_MASK for g in missing} - {gid})
+        self.report_missing(where, what, [gid, *others], f" at tile {x},{y}")
+
+    def report_missing(self, where: Where, what: str, missing: list[int], at: str) -> None:
+        gid = missing[0] & GID_MASK
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        self.problem("LT525", where,
+                     f"{what} uses tile number {gid}{at}{more}, which no tileset of the map "
+                     "has: the tileset was changed or removed after the layer was painted; "
+                     "add the tileset back, or repaint those tiles in Tiled")
 
     # -- objects -----------------------------------------------------------------------------
 

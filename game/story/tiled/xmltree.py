@@ -8,6 +8,7 @@ an array of numbers instead of one object each, so a big map in that format stay
 from __future__ import annotations
 
 import bisect
+import re
 import xml.parsers.expat as expat
 from array import array
 from dataclasses import dataclass, field
@@ -75,6 +76,19 @@ class Document:
         if at < 0:
             return element.line, element.column
         return self._place(element.offset + at + 1)
+
+    def where_in_text(self, element: Element, item: int) -> tuple[int, int]:
+        """(line, column) of the ``item``-th comma-separated entry (from 0) of the element's
+        text, as in a CSV layer; the element's own place when the text has fewer entries."""
+        start = self._data.find(b">", element.offset) + 1
+        end = self._data.find(b"<", start)
+        if start <= 0:
+            return element.line, element.column
+        text = self._data[start : end if end >= 0 else len(self._data)]
+        for n, found in enumerate(re.finditer(rb"[^,\s]+", text)):
+            if n == item:
+                return self._place(start + found.start())
+        return element.line, element.column
 
     def _place(self, offset: int) -> tuple[int, int]:
         if self._lines is None:

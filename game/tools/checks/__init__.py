@@ -28,6 +28,7 @@ CHECKS: tuple[Check, ...] = (
     Check("placeholder text", ("LT513",), slips.placeholder_text),
     Check("their for theirs", ("LT514",), slips.their_for_theirs),
     Check("variables written with $", ("LT515",), slips.dollar_variable),
+    Check("empty lines and replies", ("LT516",), slips.empty_text),
     Check("map features", maps.CODES, maps.map_features),
 )
 STATISTICS = Check("statistics", ("LT590",), stats.statistics)

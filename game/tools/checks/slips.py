@@ -1,5 +1,6 @@
 """Checks for slips writers make in prose: text left from ``new-branch``'s placeholder,
-``{partner.their}`` where ``theirs`` is meant, and a variable written with a ``$``."""
+``{partner.their}`` where ``theirs`` is meant, a variable written with a ``$``, and a line or
+a reply left empty."""
 
 from __future__ import annotations
 
@@ -98,4 +99,33 @@ def dollar_variable(facts: Facts) -> Iterator[Diagnostic]:
                 f"'{m.group(0)}' is shown as written: a {what} has no '$'; write '{{{name}}}' "
                 "to show its " + ("value" if what == "variable" else "name"),
                 text.file, text.pointer(facts), offset=m.start(),
+            )
+
+
+def empty_text(facts: Facts) -> Iterator[Diagnostic]:
+    """LT516: a line or a choice whose text is empty or only spaces. The player reads a blank
+    line, or is offered a reply that says nothing (the studio makes new choices empty, for
+    the writer to fill)."""
+    for node in facts.story.nodes.values():
+        pointers: list[str] | None = None
+        for i, line in enumerate(node.lines):
+            if line.text.strip():
+                continue
+            pointers = pointers if pointers is not None else facts.line_pointers(node)
+            which = f"line {i + 1} of node '{node.id}'" if len(node.lines) > 1 \
+                else f"the text of node '{node.id}'"
+            yield facts.diag(
+                "LT516",
+                f"{which} is empty: the player would read a blank line; write it, or remove "
+                "the line",
+                node.where.file, pointers[i],
+            )
+        for choice in node.choices:
+            if choice.where is None or choice.text.strip():
+                continue
+            yield facts.diag(
+                "LT516",
+                f"the choice of node '{node.id}' that leads to '{choice.to}' has no text: the "
+                "player would be offered an empty reply; write what the player says or does",
+                choice.where.file, f"{choice.where.pointer}/text",
             )

@@ -5,6 +5,7 @@ shape made from another source."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -75,7 +76,7 @@ def _agree(interner: Interner, mode: str, source: str, values: tuple, counts: li
 
 def _fill(skeleton: str, ids: list[str], quote: str) -> str:
     """The skeleton with each visits/seen argument replaced by the next id, quoted."""
-    it = iter(ids * 8)
+    it = itertools.cycle(ids)  # as many as the skeleton has calls (nested clamps have many)
     return _NODE_CALL.sub(lambda m: f"{m.group(1)}({quote}{next(it)}{quote})", skeleton)
 
 

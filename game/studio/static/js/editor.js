@@ -41,17 +41,80 @@ function select(options, value, onchange, { empty = "—", label } = {}) {
 }
 
 // -- sending edits -------------------------------------------------------------------------
+// A change made with a button: made from the node as this tab shows it (``current.version``),
+// so the server refuses it where another tab changed the same part since.
 function send(ops, label, coalesce = null) {
-  return app.edit(ops, label, coalesce).then((answer) => {
-    if (answer && answer.node && current && answer.node.id === current.id) {
-      const structural = JSON.stringify(shape(answer.node)) !== JSON.stringify(shape(current));
-      current = answer.node;
-      if (structural) render(current);
-      else { refreshValues(); squiggles(); }
-      if (window.studio) window.studio.timings.squiggledAt = performance.now();
-    }
-    return answer;
-  });
+  const base = current ? current.version : undefined;
+  return app.edit({ ops, label, coalesce, base }).then(answered);
+}
+
+// What the server answered to this tab's edit: the node as it is now.
+function answered(answer) {
+  if (answer && answer.node && current && answer.node.id === current.id) {
+    take(answer.node);
+    if (window.studio) window.studio.timings.squiggledAt = performance.now();
+  }
+  return answer;
+}
+
+// Typing: the field's whole value is sent, read when the request goes (keystrokes typed while
+// an earlier one is on its way go together), with the version the field's text is from.
+function sendField(f) {
+  if (f.queued) return;
+  f.queued = true;
+  let sent;
+  app.edit(() => {
+    f.queued = false;
+    if (!f.alive || !f.unsent()) return null;
+    sent = f.value();
+    const empty = sent === "" || (Array.isArray(sent) && sent.length === 0);
+    const ops = empty && f.dropWhenEmpty ? [{ op: "delete", file: f.file, path: f.path }]
+      : [{ op: "set", file: f.file, path: f.path, value: sent }];
+    return { ops, label: f.labelText, coalesce: f.session(), base: f.base };
+  }, (answer) => { f.markSynced(sent); f.base = answer.version; }).then(answered);
+}
+
+// The node as the server has it now (from an answer, from catching up after a refused edit,
+// or because another tab changed it): fields take in what changed, keeping what the writer
+// typed since; a node whose fields changed shape is drawn again.
+function take(detail) {
+  if (JSON.stringify(shape(detail)) !== JSON.stringify(shape(current))) {
+    const unsent = [...fields.values()].some((f) => f.unsent());
+    render(detail);
+    return unsent && [...fields.values()].some((f) => f.unsent());
+  }
+  current = detail;
+  let unsent = false;
+  for (const f of fields.values()) {
+    if (f.set(valueAt(f.file, f.path))) { sendField(f); unsent = true; }
+    f.base = detail.version;
+  }
+  for (const el of document.querySelectorAll("[data-rendered]")) {
+    const text = current.rendered && current.rendered[el.dataset.rendered];
+    el.hidden = text == null;
+    el.textContent = text == null ? "" : text;
+  }
+  const note = document.getElementById("node-note");
+  if (note && document.activeElement !== note) note.value = (detail.value || {}).note || "";
+  squiggles();
+  return unsent;
+}
+
+// An edit of this tab was refused: another tab changed the same part first. Show the node as
+// it is now; what this tab typed is put back in and sent again (then this says true).
+export function catchUp(detail) {
+  return !!(detail && current && detail.id === current.id && take(detail));
+}
+
+// Another tab changed the node shown here: read it again, after this tab's own edits.
+let refreshing = false;
+export function refresh() {
+  if (!current || refreshing) return;
+  refreshing = true;
+  const id = current.id;
+  app.inOrder(() => { refreshing = false; return app.get(`/api/node/${encodeURIComponent(id)}`); })
+    .then((detail) => { if (current && current.id === id) take(detail); })
+    .catch(() => { refreshing = false; });
 }
 
 // What decides the editor's layout: which fields there are (not what they say). A field that
@@ -73,18 +136,16 @@ function shape(detail) {
 
 function field(parent, file, path, value, kind, opts = {}) {
   const ptr = pointer(path);
-  let key = `${file}|${ptr}`;
-  const session = () => `${key}#${focusSerial}`;
-  const f = makeField({
+  const key = `${file}|${ptr}`;
+  let f = null;
+  f = makeField({
     parent, value, kind, placeholder: opts.placeholder || "", label: opts.label,
     onFocus: () => { focusSerial += 1; },
-    onChange: (v) => {
-      const empty = v === "" || (Array.isArray(v) && v.length === 0);
-      const ops = empty && opts.dropWhenEmpty ? [{ op: "delete", file, path }] : [{ op: "set", file, path, value: v }];
-      send(ops, opts.labelText || "type", session());
-    },
+    onChange: () => sendField(f),
   });
-  f.file = file; f.path = path; f.messages = h("ul", { class: "field-messages" });
+  Object.assign(f, { file, path, key, alive: true, queued: false, base: current.version,
+    dropWhenEmpty: !!opts.dropWhenEmpty, labelText: opts.labelText || "type",
+    session: () => `${key}#${focusSerial}`, messages: h("ul", { class: "field-messages" }) });
   parent.append(f.messages);
   fields.set(key, f);
   return f;
@@ -92,10 +153,30 @@ function field(parent, file, path, value, kind, opts = {}) {
 
 // -- rendering -------------------------------------------------------------------------------
 export function render(detail) {
+  const before = detail && current && detail.id === current.id ? fields : new Map();
+  const focused = [...before.values()].find((f) => f.view.hasFocus);
+  for (const f of before.values()) f.alive = false;
   current = detail;
   fields = new Map();
   const root = document.getElementById("editor");
   root.replaceChildren();
+  draw(detail, root);
+  // The same node drawn again: a field that still had something to send, and whose text on
+  // the server is still what it was sent from, keeps it; the cursor stays where it was.
+  for (const [key, old] of before) {
+    const now = fields.get(key);
+    if (now && old.unsent() && now.synced() === old.synced()) now.type(old.text());
+  }
+  const again = focused && fields.get(focused.key);
+  if (again) {
+    const { anchor, head } = focused.selection();
+    const end = again.view.state.doc.length;
+    again.view.focus();
+    again.view.dispatch({ selection: { anchor: Math.min(anchor, end), head: Math.min(head, end) } });
+  }
+}
+
+function draw(detail, root) {
   if (!detail) {
     root.append(h("div", { class: "empty" },
       h("h2", {}, "Choose a node on the map"),
@@ -128,7 +209,7 @@ export function render(detail) {
       h("button", { class: "small", onclick: () => send([{ op: "set", file, path: [...base, "ending"], value: { title: "", debrief: "" } }], "make an ending") }, "Make it an ending"),
       h("button", { class: "small", onclick: () => send([{ op: "set", file, path: [...base, "route"], value: [{ to: "" }] }, ...["text", "lines", "speaker", "expression"].filter((k) => k in v).map((k) => ({ op: "delete", file, path: [...base, k] }))], "make a route") }, "Make it a route")));
   }
-  const note = h("textarea", { rows: 2, "aria-label": "Note for writers", placeholder: "A note for writers (not shown to players)",
+  const note = h("textarea", { id: "node-note", rows: 2, "aria-label": "Note for writers", placeholder: "A note for writers (not shown to players)",
     style: "width:100%;font:13px var(--ui);border-radius:7px;border:1px solid var(--cream-dark);padding:6px;background:#fffdf8" });
   note.value = v.note || "";
   let noteSession = 0;
@@ -331,7 +412,7 @@ function renderStaging(root, file, base, v) {
   field(lab, file, [...base, "effects"], v.effects, "effects", { placeholder: "effects, one per line", label: "node effects", dropWhenEmpty: true });
 }
 
-// -- keeping the fields up to date ----------------------------------------------------------------
+// -- the value each field shows ---------------------------------------------------------------------
 function valueAt(file, path) {
   let value = file === current.file ? { nodes: { [current.id]: current.value } } : null;
   if (value === null) {
@@ -340,18 +421,6 @@ function valueAt(file, path) {
     return path.slice(4).reduce((v, k) => (v == null ? v : v[k]), e.value);
   }
   return path.reduce((v, k) => (v == null ? v : v[k]), value);
-}
-
-function refreshValues() {
-  for (const f of fields.values()) {
-    if (f.view.hasFocus) continue;
-    f.set(valueAt(f.file, f.path));
-  }
-  for (const el of document.querySelectorAll("[data-rendered]")) {
-    const text = current.rendered && current.rendered[el.dataset.rendered];
-    el.hidden = text == null;
-    el.textContent = text == null ? "" : text;
-  }
 }
 
 let fullFindings = [];
@@ -387,7 +456,8 @@ function squiggles() {
     byField.get(target).push({ ...f, item: target.kind === "effects" ? item : null });
   }
   for (const f of fields.values()) {
-    const found = byField.get(f) || [];
+    // an empty text (LT516) stops being one as soon as something is written, before lint says so
+    const found = (byField.get(f) || []).filter((x) => x.code !== "LT516" || !f.text().trim());
     f.squiggle(found);
     f.messages.replaceChildren(...found.map((x) => h("li", { class: x.severity }, h("code", {}, x.code), " ", x.message)));
   }
@@ -408,6 +478,18 @@ export function focusFinding(f) {
     offset = at + (offset || 0);
   }
   target.focus(offset);
+  return true;
+}
+
+// The cursor into the text of the node's last choice (the one just made).
+export function focusNewChoice() {
+  if (!current) return false;
+  const choices = Array.isArray((current.value || {}).choices) ? current.value.choices : [];
+  if (!choices.length) return false;
+  const f = fields.get(`${current.file}|${pointer(["nodes", current.id, "choices", choices.length - 1, "text"])}`);
+  if (!f) return false;
+  f.view.dom.scrollIntoView({ block: "center" });
+  f.focus(f.view.state.doc.length);
   return true;
 }
 

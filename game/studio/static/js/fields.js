@@ -87,7 +87,31 @@ function curly(view, from, to, text) {
 
 const remote = V.StateEffect.define();
 
-// A field: returns { view, set(value), squiggle(findings), focus(offset) }.
+// A whole {…} form from its "{" (inner forms included), or up to the end of its word when it
+// is not closed: what a squiggle on an interpolation covers.
+function braced(text) {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "{") depth += 1;
+    else if (text[i] === "}" && --depth === 0) return text.slice(0, i + 1);
+  }
+  return /^\{[^\s{}]*/.exec(text)[0];
+}
+
+// The change from text a to text b as one replaced range (what typing, a paste or another
+// tab's edit of one field amounts to), in CodeMirror's terms.
+function difference(a, b) {
+  let start = 0;
+  const most = Math.min(a.length, b.length);
+  while (start < most && a.charCodeAt(start) === b.charCodeAt(start)) start += 1;
+  let end = 0;
+  while (end < most - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end += 1;
+  return { from: start, to: a.length - end, insert: b.slice(start, b.length - end) };
+}
+
+// A field: returns { view, set(value), squiggle(findings), focus(offset), ... }. It knows the
+// text the server holds (``synced``): what the writer typed since is theirs to send, and a
+// value from the server (another tab's edit) is merged in around it, cursor and all.
 export function makeField({ parent, value, kind = "prose", placeholder = "", onChange, label, onFocus }) {
   const multiline = kind === "effects";
   const toText = (v) => (multiline ? (v || []).join("\n") : (v ?? ""));
@@ -127,14 +151,37 @@ export function makeField({ parent, value, kind = "prose", placeholder = "", onC
     return 0;
   }
 
+  let synced = toText(value);
+  const same = (a, b) => JSON.stringify(fromText(a)) === JSON.stringify(fromText(b));
   return {
     view,
     kind,
+    text: () => view.state.doc.toString(),
+    value: () => fromText(view.state.doc.toString()),
+    synced: () => synced,
+    // whether the field holds something the server does not have yet
+    unsent: () => !same(view.state.doc.toString(), synced),
+    // the server has ``v`` now (the field's own edit came back)
+    markSynced(v) { synced = toText(v); },
+    // The server's value: taken in, with what the writer typed since it was last sent put
+    // back in around it. True when the field still holds something to send.
     set(v) {
-      const text = toText(v);
-      if (text === view.state.doc.toString()) return;
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, effects: remote.of(null) });
+      const theirs = toText(v);
+      const doc = view.state.doc.toString();
+      if (theirs !== synced) {
+        const start = V.EditorState.create({ doc: synced });
+        const mine = start.changes(difference(synced, doc));
+        const news = start.changes(difference(synced, theirs));
+        view.dispatch({ changes: news.map(mine, true), effects: remote.of(null) });
+        synced = theirs;
+      }
+      return !same(view.state.doc.toString(), synced);
     },
+    // text typed in from elsewhere (what a field replaced by a new one still had to send)
+    type(text) {
+      view.dispatch({ changes: difference(view.state.doc.toString(), text), userEvent: "input" });
+    },
+    selection: () => view.state.selection.main,
     // findings: [{severity, code, message, offset, item}] where item is the effect's index
     squiggle(found) {
       const doc = view.state.doc;
@@ -142,15 +189,17 @@ export function makeField({ parent, value, kind = "prose", placeholder = "", onC
         const base = multiline && f.item != null ? lineStart(f.item) : 0;
         let from = f.offset == null ? base : base + f.offset;
         from = Math.min(from, doc.length);
-        const rest = doc.sliceString(from, Math.min(doc.length, from + 60));
-        const word = /^[A-Za-z0-9_.]+/.exec(rest);
-        let to = f.offset == null ? (multiline ? doc.lineAt(from).to : doc.length) : from + (word ? word[0].length : 1);
+        const rest = doc.sliceString(from, Math.min(doc.length, from + 400));
+        const word = rest.startsWith("{") ? braced(rest) : /^[A-Za-z0-9_.]+/.exec(rest)?.[0];
+        let to = f.offset == null ? (multiline ? doc.lineAt(from).to : doc.length) : from + (word ? word.length : 1);
         to = Math.min(to, doc.length);
         if (from >= to) { from = Math.max(0, to - 1); }
         return { from, to: Math.max(to, from), severity: f.severity === "info" ? "info" : f.severity,
                  message: `${f.code}: ${f.message}` };
       });
       view.dispatch(V.setDiagnostics(view.state, diagnostics));
+      // an empty field with an error (a choice with no text yet) shows it on its placeholder
+      view.dom.classList.toggle("empty-error", doc.length === 0 && found.some((f) => f.severity === "error"));
     },
     focus(offset) {
       view.focus();

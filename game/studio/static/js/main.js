@@ -1,6 +1,6 @@
 // The studio page: the map, the node editor, the checks and the preview, wired together, with
 // a key for everything (press ? in the page for the list).
-import { get, post, listen } from "./api.js";
+import { get, post, listen, inOrder, tab } from "./api.js";
 import * as map from "./map.js";
 import * as editor from "./editor.js";
 import { setFacts as setFieldFacts, settings, setCurlyQuotes } from "./fields.js";
@@ -8,10 +8,11 @@ import { initChecks, showFindings, setChecking } from "./checks.js";
 import { initPreview, renderPreview, setPreviewFacts, cast, previewKey } from "./preview.js";
 
 const $ = (id) => document.getElementById(id);
-const state = { facts: null, findings: [], findingsVersion: -1, version: 0, selected: null, status: null, heatOn: false, files: [] };
-window.studio = { state, map, ready: false, timings: {} };
+const state = { facts: null, findings: [], findingsVersion: -1, version: 0, stamp: -1, selected: null, status: null, heatOn: false, files: [], stopped: false };
+window.studio = { state, map, tab, ready: false, timings: {} };
 
 function toast(text, ms = 2600) {
+  ms = Math.max(ms, 300 * text.split(/\s+/).length); // long enough to read
   const t = $("toast");
   t.textContent = text;
   t.classList.add("show");
@@ -31,9 +32,15 @@ function setFacts(f) {
   list.replaceChildren(...f.nodes.map((n) => { const o = document.createElement("option"); o.value = n; return o; }));
 }
 
+// What is saved and what can be undone are the server's, shared by every tab: each answer and
+// each piece of news carries them, numbered (``stamp``), so an older word never wins.
 function setStatus(s) {
+  if (s.stamp != null) {
+    if (s.stamp < state.stamp) return;
+    state.stamp = s.stamp;
+  }
   state.status = s;
-  state.version = s.version;
+  state.version = Math.max(state.version, s.version);
   state.files = s.files;
   $("undo").disabled = !s.undo;
   $("redo").disabled = !s.redo;
@@ -71,22 +78,40 @@ function afterChange(answer) {
   if (!answer) return answer;
   setStatus(answer);
   if (answer.facts) setFacts(answer.facts);
-  if (answer.map) map.applyChanges(answer.map);
+  if (answer.map) map.applyChanges(answer.map, answer.version);
   if (answer.version !== state.findingsVersion) setChecking();
   return answer;
 }
 
-async function edit(ops, label, coalesce = null) {
+// An edit: ``make`` is { ops, label, coalesce, base } or a function giving it (or null, for
+// nothing to send) when the request goes. ``base`` is the version the edit was made from (by
+// default the newest this tab has heard of); ``sent`` hears the answer first.
+async function edit(make, sent = null) {
   try {
     const t0 = performance.now();
-    const answer = await post("/api/edit", { ops, label, coalesce, focus: editor.currentNode() });
+    const answer = await post("/api/edit", () => {
+      const r = typeof make === "function" ? make() : make;
+      if (!r) return null;
+      return { ops: r.ops, label: r.label || "edit", coalesce: r.coalesce ?? null,
+               base: r.base ?? state.version, focus: editor.currentNode() };
+    });
+    if (!answer) return null;
     window.studio.timings.lastEdit = performance.now() - t0;
+    if (sent) sent(answer);
     return afterChange(answer);
   } catch (err) {
-    toast(err.message, 4000);
+    if (err.status === 409 && err.data) {
+      // another tab changed the same part first: catch up, nothing is lost
+      setStatus(err.data);
+      const typing = editor.catchUp(err.data.node);
+      toast(typing ? "Changed in another tab meanwhile: what you typed is added to it"
+        : "Changed in another tab meanwhile: this is how it is now; do it again if you still want to", 3000);
+    } else toast(err.message, 4000);
     return null;
   }
 }
+// what the map and the dialogs ask for: ops made now, from the newest version heard of
+const change = (ops, label) => edit({ ops, label });
 
 async function settle(file, keep) {
   afterChange(await post("/api/settle", { file, keep }));
@@ -190,30 +215,37 @@ async function createAt(source, at) {
   await newNode(source, id, at);
 }
 
-async function newNode(source, id, at) {
+async function newNode(source, id, at, { open = true } = {}) {
   const ops = [{ op: "add_node", file: fileOf(source), id, value: { text: "" } }];
   if (source) ops.push({ op: "insert", file: fileOf(source), path: ["nodes", source, "choices"], index: -1, value: { text: "", to: id } });
-  const answer = await edit(ops, `new node ${id}`);
-  if (!answer) return;
+  const answer = await change(ops, `new node ${id}`);
+  if (!answer) return null;
   map.getCy().getElementById(id).position(at);
   await post("/api/positions", { positions: { [id]: [at.x, at.y] } });
-  await openNode(id);
-  editor.focusFirst();
+  if (open) {
+    await openNode(id);
+    editor.focusFirst();
+  }
+  return answer;
 }
 
-async function connect(source, target) {
-  await edit([{ op: "insert", file: fileOf(source), path: ["nodes", source, "choices"], index: -1, value: { text: "", to: target } }], `choice to ${target}`);
-  if (state.selected !== source) await openNode(source);
-  else editor.render((await get(`/api/node/${encodeURIComponent(source)}`)));
-  toast(`New choice of ${source} → ${target}: write what the player says`);
+// A new choice of ``source`` leading to ``target`` (a new node there when ``create``): the
+// node editor shows ``source`` with the cursor in the new choice's text, for what the player
+// says. Until something is written there, the field shows lint's squiggle (LT516).
+async function connect(source, target, { create = false, at = null } = {}) {
+  const answer = create ? await newNode(source, target, at || map.below(source), { open: false })
+    : await change([{ op: "insert", file: fileOf(source), path: ["nodes", source, "choices"], index: -1, value: { text: "", to: target } }], `choice to ${target}`);
+  if (!answer) return;
+  await openNode(source);
+  editor.focusNewChoice();
+  toast(`New choice of ${source} → ${target}${create ? " (a new node)" : ""}: write what the player says`);
 }
 
 async function addChoice(source) {
   const target = await ask({ title: `A new choice of '${source}'`, text: ["Where does it lead? An existing node's id, or a new id to make a node."], value: "", action: "Add",
     check: (v) => (!v ? "Name the node it leads to." : !ID.test(v) ? "Lower-case letters, digits, - and _, starting with a letter." : null) });
   if (!target) return;
-  if (state.facts.nodes.includes(target)) await connect(source, target);
-  else await newNode(source, target, map.below(source));
+  await connect(source, target, { create: !state.facts.nodes.includes(target) });
 }
 
 async function rename(id) {
@@ -223,18 +255,19 @@ async function rename(id) {
   else text.push("Saves, transcripts and seen-text tracking name nodes by id: saves made before the rename fall back to the nearest node that remains.");
   const next = await ask({ title: `Rename '${id}'`, text, value: id, action: "Rename", check: (v) => (v === id ? "Type the new id." : checkNewId(v)) });
   if (!next) return;
-  const answer = await edit([{ op: "rename_node", old: id, new: next }], `rename ${id} to ${next}`);
+  const answer = await change([{ op: "rename_node", old: id, new: next }], `rename ${id} to ${next}`);
   if (answer) { state.selected = next; await openNode(next, { keepTab: true }); toast(`Renamed ${id} to ${next}`); }
 }
 
 async function remove(id) {
   const warn = await get(`/api/warning/${encodeURIComponent(id)}`);
-  const list = warn.references.filter((r) => r.what !== "extend").map((r) => `${r.file}: ${r.what} ${r.path.join("/")}`);
+  // what leads here from elsewhere (the node's own mentions of itself go with it)
+  const list = warn.references.filter((r) => r.what !== "extend" && r.node !== id).map((r) => r.words);
   const text = [list.length ? `These still lead to it, and checks will show them until they lead elsewhere:` : "Nothing else leads to it."];
   if (warn.saves.length) text.push(`${warn.saves.length} save(s) of this story name it.`);
   const ok = await ask({ title: `Delete '${id}'?`, text, list, action: "Delete", danger: true, input: false });
   if (!ok) return;
-  const answer = await edit([{ op: "delete_node", id }], `delete ${id}`);
+  const answer = await change([{ op: "delete_node", id }], `delete ${id}`);
   if (answer) { select(null); state.selected = null; editor.render(null); }
 }
 
@@ -380,19 +413,20 @@ async function start() {
   setStatus(data);
   window.studio.timings.t1 = performance.now() - t0;
   let movedTimer = null, moved = {};
-  map.initMap($("map"), data.map, {
+  map.initMap($("map"), data.map, data.version, {
     select: (id) => select(id),
     moved: (m) => { Object.assign(moved, m); clearTimeout(movedTimer); movedTimer = setTimeout(() => { post("/api/positions", { positions: moved }); moved = {}; }, 300); },
     connect, createAt,
   });
   window.studio.timings.t2 = performance.now() - t0;
-  editor.initEditor({ edit, rename, remove, colour: map.colourOf, isStart: (id) => state.facts.start === id,
+  editor.initEditor({ edit, get, inOrder, rename, remove, colour: map.colourOf, isStart: (id) => state.facts.start === id,
     preview: (id) => { state.selected = id; showTab("preview"); }, play: (id) => playWindow(id), addChoice, open: (id) => openNode(id, { keepTab: true }) });
   initPreview({ toast, playWindow, castChanged: () => post("/api/cast", cast()).then(() => state.selected && !$("editor").hidden && openNode(state.selected, { keepTab: true })) });
   initChecks(pickFinding);
   editor.render(null);
   state.findings = data.findings;
   state.findingsVersion = data.findings_version;
+  if (data.findings_version >= 0) window.studio.lintVersion = data.findings_version;
   window.studio.timings.t3 = performance.now() - t0;
   showFindings(data.findings, { stale: data.findings_version !== data.version });
   window.studio.timings.t4 = performance.now() - t0;
@@ -416,7 +450,11 @@ async function start() {
   $("zoom-fit").onclick = () => map.fit();
   $("tab-node").onclick = () => showTab("node");
   $("tab-preview").onclick = () => showTab("preview");
-  window.addEventListener("beforeunload", (e) => { if (state.status && state.status.dirty) { e.preventDefault(); e.returnValue = ""; } });
+  // unsaved changes are the server's (every tab hears of them): leaving the last page of a
+  // studio with unsaved changes asks first; reloading to catch up does not
+  window.addEventListener("beforeunload", (e) => {
+    if (!state.reloading && !state.stopped && state.status && state.status.dirty) { e.preventDefault(); e.returnValue = ""; }
+  });
   map.getCy().one("render", () => {
     window.studio.timings.map = performance.now() - t0;
     window.studio.timings.readyAt = performance.now(); // since the page was asked for
@@ -425,7 +463,22 @@ async function start() {
   });
   map.getCy().resize();
   $("map").focus();
-  listen(onEvent);
+  listen(onEvent, data.seq);
+}
+
+const DISK = { reloaded: "reloaded from disk", conflict: "changed on disk: you have unsaved edits there", broken: "is not valid JSON on disk", gone: "was removed from disk" };
+
+// A change made anywhere: in this tab (its answer came first), in another tab, or on disk.
+function changed(event) {
+  afterChange(event);
+  const mine = event.tab === tab;
+  const open = editor.currentNode();
+  if (event.disk) toast(`${event.disk.file} ${DISK[event.disk.outcome] || event.disk.outcome}`, 4000);
+  if (mine || !open) return;
+  if (!state.facts.nodes.includes(open)) {
+    toast(`${open} was ${event.disk ? "removed on disk" : "deleted in another tab"}`, 4000);
+    select(null);
+  } else if (event.nodes.includes(open)) editor.refresh();
 }
 
 function onEvent(event) {
@@ -436,13 +489,26 @@ function onEvent(event) {
     showFindings(event.findings, { stale: event.version !== state.version });
     map.setFindings(event.findings);
     editor.setFindings(event.findings);
-  } else if (event.type === "disk") {
-    afterChange(event);
-    const words = { reloaded: "reloaded from disk", conflict: "changed on disk: you have unsaved edits there", broken: "is not valid JSON on disk", gone: "was removed from disk" };
-    toast(`${event.file} ${words[event.outcome] || event.outcome}`, 4000);
-    if (state.selected && event.outcome === "reloaded") openNode(state.facts.nodes.includes(state.selected) ? state.selected : null, { keepTab: true });
+  } else if (event.type === "change") {
+    changed(event);
+  } else if (event.type === "play") {
+    toast(event.error, 9000);
+  } else if (event.type === "status") {
+    setStatus(event);
+  } else if (event.type === "moved") {
+    if (event.tab !== tab) map.moveCards(event.positions);
+  } else if (event.type === "resync") {
+    // this page missed news (asleep, or from before the studio was restarted): start afresh
+    state.reloading = true;
+    location.reload();
+  } else if (event.type === "closing") {
+    state.stopped = true;
+    const banner = $("banner");
+    banner.replaceChildren("The studio has stopped (lowtide edit ended): what was saved is on disk. Start it again, then open the address it prints.");
+    banner.hidden = false;
+    document.body.classList.add("stopped");
   } else if (event.type === "offline") {
-    toast("The studio is not answering: is lowtide edit still running?", 3000);
+    if (!state.stopped) toast("The studio is not answering: is lowtide edit still running?", 3000);
   }
 }
 

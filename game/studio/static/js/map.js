@@ -21,7 +21,8 @@ function clip(text, n) { return text.length <= n ? text : text.slice(0, n - 1).t
 function label(c) {
   const top = c.shape === "ending" ? `${c.id}  ·  ${c.title || "ending"}` : c.shape === "route" ? `${c.id}  ·  route` : c.id;
   const who = [c.scene, c.speaker].filter(Boolean).join(" · ");
-  const line = c.shape === "route" ? "" : (c.line ? `“${clip(c.line, 62)}”` : "(no text yet)");
+  // the first line as it is written: a line of speech brings its own quotes
+  const line = c.shape === "route" ? "" : (c.line ? clip(c.line, 62) : "(no text yet)");
   return [top, line, who].filter(Boolean).join("\n");
 }
 
@@ -64,13 +65,21 @@ const STYLE = [
   } },
   { selector: "edge.conditional", style: { "line-style": "dashed", "line-dash-pattern": [7, 5] } },
   { selector: "edge.route", style: { width: 1.3, "target-arrow-shape": "vee" } },
-  { selector: "edge:selected, edge.near", style: { width: 3, opacity: 1, label: "data(label)", "font-size": 11, "text-background-color": "#fffaf0", "text-background-opacity": 0.9, "text-background-padding": 2, color: "#342832", "text-rotation": "autorotate" } },
+  // the selected card's ways on stand out; the words of a choice show on the arrow under the
+  // pointer (or tapped), level, so several close arrows never stack their words sideways
+  { selector: "edge.near", style: { width: 3, opacity: 1 } },
+  { selector: "edge:selected, edge.hover", style: { width: 3, opacity: 1, label: "data(label)", "font-size": 12, "text-background-color": "#fffaf0", "text-background-opacity": 0.95, "text-background-padding": 3, "text-background-shape": "roundrectangle", color: "#342832", "text-rotation": "none", "z-index": 10 } },
 ];
 
 const arrows = new Map(); // every arrow of the story, drawn or waiting for its target to exist
+// The version of the story each card and arrow was last changed at, as this tab heard: changes
+// arrive both in answers and in news, in either order, and only a newer one is taken.
+const heard = new Map();
+let mapVersion = -1; // the version of the map the page opened with
 
-export function initMap(container, data, h) {
+export function initMap(container, data, version, h) {
   hooks = h;
+  mapVersion = version;
   for (const a of data.arrows) arrows.set(a.id, a);
   const big = data.cards.length > 1500;
   plain = data.cards.length > 400;
@@ -104,6 +113,8 @@ export function initMap(container, data, h) {
     cy.edges().removeClass("near");
     e.target.outgoers("edge").addClass("near");
   });
+  cy.on("mouseover", "edge", (e) => e.target.addClass("hover"));
+  cy.on("mouseout", "edge", (e) => e.target.removeClass("hover"));
   let framed = 0;
   cy.on("viewport position add remove select unselect", () => {
     if (framed) return; // once a frame, however many elements moved
@@ -160,14 +171,19 @@ function cardsBox() {
 }
 
 export function getCy() { return cy; }
+// the zoom below which cards' text is not drawn (Cytoscape's min-zoomed-font-size, 7 px)
+const readable = () => (plain ? 7 / 24 : 7 / 12.5) + 0.04;
+
 export function fit() {
-  if (plain) {
-    // a large story opens readable, at its start; the minimap shows the whole
-    const bb = cardsBox();
+  const bb = cardsBox();
+  const whole = Math.min((cy.width() - 80) / bb.w, (cy.height() - 80) / bb.h);
+  if (plain || whole < readable()) {
+    // a large or a long story opens readable, at its start; the minimap shows the rest
     const start = cy.nodes("[?start]").first();
-    const z = Math.max(0.45, Math.min((cy.width() - 80) / bb.w, (cy.height() - 80) / bb.h));
+    const z = Math.min(1, Math.max(readable(), whole));
     const at = start.length ? start.position() : { x: bb.x1 + bb.w / 2, y: bb.y1 };
-    cy.viewport({ zoom: z, pan: { x: cy.width() / 2 - at.x * z, y: 80 - (at.y - 46) * z } });
+    const x = bb.w * z <= cy.width() - 80 ? bb.x1 + bb.w / 2 : at.x;
+    cy.viewport({ zoom: z, pan: { x: cy.width() / 2 - x * z, y: clearOfLegend() - (at.y - 46) * z } });
     return;
   }
   cy.fit(undefined, 40);
@@ -175,30 +191,51 @@ export function fit() {
     // a small story is read at a size where the cards can be read, from its start
     cy.zoom(0.6);
     const start = cy.nodes("[?start]").first();
-    const bb = cy.nodes().boundingBox();
-    const x = (bb.x1 + bb.x2) / 2;
+    const x = bb.x1 + bb.w / 2;
     const y = start.length ? start.position("y") : bb.y1;
-    cy.pan({ x: cy.width() / 2 - x * 0.6, y: 70 - y * 0.6 });
+    cy.pan({ x: cy.width() / 2 - x * 0.6, y: clearOfLegend() - (y - 46) * 0.6 });
   }
+}
+
+// How far down the map the first card goes so the legend of files (one row or more) does not
+// cover it.
+function clearOfLegend() {
+  const legend = document.getElementById("legend");
+  if (!legend) return 80;
+  const r = legend.getBoundingClientRect(), m = cy.container().getBoundingClientRect();
+  return Math.max(80, r.bottom - m.top + 18);
 }
 export function zoomBy(f) { cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); }
 
-export function applyChanges(m) {
+// Whether a change of ``key`` made at ``version`` is news here (and note that it was heard).
+function fresh(key, version) {
+  if (version == null) return true;
+  const last = heard.get(key);
+  if (last === undefined ? version <= mapVersion : version < last) return false;
+  heard.set(key, version);
+  return true;
+}
+
+export function applyChanges(m, version) {
+  const removedArrows = m.removed_arrows.filter((id) => fresh(`a:${id}`, version));
+  const removedCards = m.removed_cards.filter((id) => fresh(`c:${id}`, version));
+  const cards = m.cards.filter((c) => fresh(`c:${c.id}`, version));
+  const changedArrows = m.arrows.filter((a) => fresh(`a:${a.id}`, version));
   cy.batch(() => {
-    for (const id of m.removed_arrows) { cy.getElementById(id).remove(); arrows.delete(id); }
-    for (const id of m.removed_cards) cy.getElementById(id).remove();
-    for (const c of m.cards) {
+    for (const id of removedArrows) { cy.getElementById(id).remove(); arrows.delete(id); }
+    for (const id of removedCards) cy.getElementById(id).remove();
+    for (const c of cards) {
       const el = cy.getElementById(c.id);
       const d = nodeData(c);
-      if (el.length) { el.data(d.data); el.classes(d.classes + (el.selected() ? "" : "")); }
+      if (el.length) { el.data(d.data); el.classes(d.classes); }
       else cy.add(d);
     }
-    for (const a of m.arrows) {
+    for (const a of changedArrows) {
       arrows.set(a.id, a);
       cy.getElementById(a.id).remove();
     }
     if (plain) {
-      for (const a of m.arrows) if (cy.getElementById(a.source).length && cy.getElementById(a.target).length) cy.add(arrowData(a));
+      for (const a of changedArrows) if (cy.getElementById(a.source).length && cy.getElementById(a.target).length) cy.add(arrowData(a));
     } else {
       for (const a of arrows.values()) {
         if (!cy.getElementById(a.id).length && cy.getElementById(a.source).length && cy.getElementById(a.target).length) cy.add(arrowData(a));
@@ -206,6 +243,16 @@ export function applyChanges(m) {
     }
   });
   restyle();
+}
+
+// Cards another tab moved.
+export function moveCards(positions) {
+  cy.batch(() => {
+    for (const [id, [x, y]] of Object.entries(positions)) {
+      const n = cy.getElementById(id);
+      if (n.length && !n.grabbed()) n.position({ x, y });
+    }
+  });
 }
 
 export function selectNode(id, { center = false } = {}) {
@@ -311,30 +358,75 @@ export function search(text) {
 }
 
 // -- minimap ---------------------------------------------------------------------------------
+// The whole story, when it is about as wide as it is tall. A story far taller than it is wide
+// (or wider than tall) would be a thin line there, so the minimap then shows the story's whole
+// width (height) and as much of its length around the view as fits, keeping the aspect, with
+// a strip beside it: the whole length, each card a tick, and where the part shown and the view
+// are. Click or drag in either to go there.
+const PAD = 8, STRIP = 12, GAP = 6, WHOLE_ENOUGH = 0.12;
 let mini = null, miniFrame = 0;
+
 function initMinimap() {
   mini = document.getElementById("minimap");
+  const at = (e) => { const r = mini.getBoundingClientRect(); return { x: e.clientX - r.left, y: e.clientY - r.top }; };
+  const go = (x, y) => { const z = cy.zoom(); cy.pan({ x: cy.width() / 2 - x * z, y: cy.height() / 2 - y * z }); };
+  let drag = null; // the transform as the drag began (the part shown follows the view)
   const move = (e) => {
-    const r = mini.getBoundingClientRect();
+    const p = at(e), t = drag.t;
+    if (drag.strip) {
+      const e2 = cy.extent(), along = t.fromStrip(p);
+      if (t.tall) go((e2.x1 + e2.x2) / 2, along); else go(along, (e2.y1 + e2.y2) / 2);
+    } else go((p.x - t.ox) / t.s, (p.y - t.oy) / t.s);
+  };
+  mini.addEventListener("mousedown", (e) => {
     const t = miniTransform();
     if (!t) return;
-    const x = (e.clientX - r.left - t.ox) / t.s, y = (e.clientY - r.top - t.oy) / t.s;
-    cy.center({ position: () => ({ x, y }) });
-    const z = cy.zoom();
-    cy.pan({ x: cy.width() / 2 - x * z, y: cy.height() / 2 - y * z });
-  };
-  let dragging = false;
-  mini.addEventListener("mousedown", (e) => { dragging = true; move(e); });
-  window.addEventListener("mousemove", (e) => dragging && move(e));
-  window.addEventListener("mouseup", () => { dragging = false; });
+    drag = { t, strip: !!t.strip && t.inStrip(at(e)) };
+    move(e);
+  });
+  window.addEventListener("mousemove", (e) => drag && move(e));
+  window.addEventListener("mouseup", () => { drag = null; });
 }
 
 function miniTransform() {
   const bb = cardsBox();
-  if (!isFinite(bb.w) || bb.w === 0) return null;
-  const pad = 8;
-  const s = Math.min((mini.width - 2 * pad) / bb.w, (mini.height - 2 * pad) / bb.h);
-  return { s, ox: pad - bb.x1 * s + (mini.width - 2 * pad - bb.w * s) / 2, oy: pad - bb.y1 * s + (mini.height - 2 * pad - bb.h * s) / 2 };
+  if (!isFinite(bb.w)) return null;
+  const W = mini.width, H = mini.height;
+  const bw = Math.max(bb.w, 1), bh = Math.max(bb.h, 1);
+  const whole = Math.min((W - 2 * PAD) / bw, (H - 2 * PAD) / bh);
+  const tall = bh / bw > H / W;
+  const filled = tall ? (bw * whole) / (W - 2 * PAD) : (bh * whole) / (H - 2 * PAD);
+  if (filled >= WHOLE_ENOUGH) {
+    return { mode: "whole", s: whole, ox: PAD - bb.x1 * whole + (W - 2 * PAD - bw * whole) / 2,
+             oy: PAD - bb.y1 * whole + (H - 2 * PAD - bh * whole) / 2, strip: null };
+  }
+  // a part of the story: its whole breadth, and around the view along its length
+  const view = cy.extent();
+  const across = tall ? W - 2 * PAD - STRIP - GAP : H - 2 * PAD; // room for the breadth
+  const along = tall ? H - 2 * PAD : W - 2 * PAD - STRIP - GAP;   // room for the length
+  let s = across / (tall ? bw : bh);
+  s = Math.min(s, (0.8 * along) / Math.max(tall ? view.h : view.w, 1)); // the view's box fits
+  const span = along / s; // how much of the length is shown
+  // the story's length, and the view's where it reaches past an end
+  const [lo, hi] = tall ? [Math.min(bb.y1, view.y1), Math.max(bb.y2, view.y2)]
+    : [Math.min(bb.x1, view.x1), Math.max(bb.x2, view.x2)];
+  const middle = tall ? (view.y1 + view.y2) / 2 : (view.x1 + view.x2) / 2;
+  const first = Math.max(lo, Math.min(middle - span / 2, hi - span));
+  const strip = tall ? { x: W - PAD - STRIP, y: PAD, w: STRIP, h: H - 2 * PAD }
+    : { x: PAD, y: H - PAD - STRIP, w: W - 2 * PAD, h: STRIP };
+  const k = (tall ? strip.h : strip.w) / (hi - lo || 1);
+  const t = { mode: "part", tall, s, strip, first, span,
+    toStrip: (v) => (tall ? strip.y : strip.x) + (v - lo) * k,
+    fromStrip: (p) => lo + ((tall ? p.y - strip.y : p.x - strip.x) / k),
+    inStrip: (p) => (tall ? p.x >= strip.x - GAP / 2 : p.y >= strip.y - GAP / 2) };
+  if (tall) { t.ox = PAD - bb.x1 * s + (across - bw * s) / 2; t.oy = PAD - first * s; }
+  else { t.oy = PAD - bb.y1 * s + (across - bh * s) / 2; t.ox = PAD - first * s; }
+  return t;
+}
+
+export function minimapMode() {
+  const t = miniTransform();
+  return t ? t.mode : null;
 }
 
 export function drawMinimap() {
@@ -345,19 +437,59 @@ export function drawMinimap() {
     g.clearRect(0, 0, mini.width, mini.height);
     const t = miniTransform();
     if (!t) return;
+    mini.dataset.mode = t.mode;
     const w = Math.max(2, 236 * t.s), hgt = Math.max(1.5, 92 * t.s);
+    const e = cy.extent();
+    if (t.strip) {
+      const { strip } = t;
+      g.save();
+      g.beginPath();
+      if (t.tall) g.rect(0, 0, strip.x - GAP / 2, mini.height); else g.rect(0, 0, mini.width, strip.y - GAP / 2);
+      g.clip();
+    }
     cy.nodes().forEach((n) => {
       if (n.hasClass("ghost")) return;
       const p = n.position();
+      const x = p.x * t.s + t.ox, y = p.y * t.s + t.oy;
+      if (x < -w || y < -hgt || x > mini.width + w || y > mini.height + hgt) return;
       g.fillStyle = n.selected() ? "#f0ac58" : n.data("colour");
       g.globalAlpha = n.hasClass("faded") ? 0.25 : 0.9;
-      g.fillRect(p.x * t.s + t.ox - w / 2, p.y * t.s + t.oy - hgt / 2, w, hgt);
+      g.fillRect(x - w / 2, y - hgt / 2, w, hgt);
     });
     g.globalAlpha = 1;
-    const e = cy.extent();
     g.strokeStyle = "#c06246";
     g.lineWidth = 2;
     g.strokeRect(e.x1 * t.s + t.ox, e.y1 * t.s + t.oy, e.w * t.s, e.h * t.s);
+    if (!t.strip) return;
+    g.restore();
+    // the strip: the whole length, darker where more cards are, the part shown, and the view
+    const { strip } = t;
+    g.fillStyle = "#efe4cf";
+    g.fillRect(strip.x, strip.y, strip.w, strip.h);
+    const start = t.tall ? strip.y : strip.x, length = Math.ceil(t.tall ? strip.h : strip.w);
+    const counts = new Float32Array(length + 1);
+    cy.nodes().forEach((n) => {
+      if (n.hasClass("ghost")) return;
+      const i = Math.floor(t.toStrip(t.tall ? n.position("y") : n.position("x")) - start);
+      if (i >= 0 && i <= length) counts[i] += 1;
+    });
+    const most = Math.max(1, ...counts);
+    g.fillStyle = "#2c505c";
+    counts.forEach((c, i) => {
+      if (!c) return;
+      g.globalAlpha = 0.2 + 0.7 * Math.sqrt(c / most);
+      if (t.tall) g.fillRect(strip.x + 2, start + i, strip.w - 4, 1); else g.fillRect(start + i, strip.y + 2, 1, strip.h - 4);
+    });
+    g.globalAlpha = 1;
+    const a = t.toStrip(t.first), b = t.toStrip(t.first + t.span);
+    g.strokeStyle = "#342832";
+    g.lineWidth = 1;
+    if (t.tall) g.strokeRect(strip.x - 1.5, a, strip.w + 3, Math.max(2, b - a));
+    else g.strokeRect(a, strip.y - 1.5, Math.max(2, b - a), strip.h + 3);
+    const va = t.toStrip(t.tall ? e.y1 : e.x1), vb = t.toStrip(t.tall ? e.y2 : e.x2);
+    g.fillStyle = "#c06246";
+    if (t.tall) g.fillRect(strip.x, va, strip.w, Math.max(2, vb - va));
+    else g.fillRect(va, strip.y, Math.max(2, vb - va), strip.h);
   });
 }
 
@@ -427,13 +559,20 @@ function cardAt(at) {
   return found;
 }
 
-// Where a new node below ``id`` fits, for the keyboard path.
+// Where a new card below ``id`` fits, for the keyboard path: the nearest place under it (then
+// beside that) where a whole card, with a margin, overlaps no other card.
+const CARD = { w: 236, h: 92 }, MARGIN = 24;
 export function below(id) {
   const n = cy.getElementById(id);
   const p = n.length ? n.position() : { x: 0, y: 0 };
-  let y = p.y + 170;
-  while (cardAt({ x: p.x, y })) y += 120;
-  return { x: p.x, y };
+  const boxes = cy.nodes().filter((m) => !m.hasClass("ghost")).map((m) => m.boundingBox({ includeLabels: false, includeOverlays: false }));
+  const free = (x, y) => !boxes.some((b) => x + CARD.w / 2 + MARGIN > b.x1 && x - CARD.w / 2 - MARGIN < b.x2
+    && y + CARD.h / 2 + MARGIN > b.y1 && y - CARD.h / 2 - MARGIN < b.y2);
+  for (let row = 0; row < 200; row++) {
+    const y = p.y + 170 + row * 60;
+    for (const dx of [0, 280, -280, 560, -560]) if (free(p.x + dx, y)) return { x: p.x + dx, y };
+  }
+  return { x: p.x, y: p.y + 170 + 200 * 60 };
 }
 
 export function positionOf(id) {
