@@ -143,6 +143,8 @@ class Monkey:
             "path": lambda: list(session.path),
             "current": lambda: session.node_id,
             "title": lambda: "A notice from the monkey",
+            "question": lambda: "Go back to the title?",
+            "detail": lambda: self.rnd.choice(["", "Your place is kept. " * 6]),
             "message": lambda: "Something happened; nothing is lost.",
             "lines": lambda: ["One line.", "Another, longer line " * 8],
             "line": lambda: "the line on screen",
