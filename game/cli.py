@@ -223,15 +223,31 @@ def _cmd_graph(args: argparse.Namespace) -> int:
     return run_graph(args.story, args.output)
 
 
+def _writes_in_the_game(command: str, story: Path) -> bool:
+    """Refuse (with how to go on) to write in a bundled story of an installed game."""
+    if not paths.installed_copy(story):
+        return False
+    print(f"lowtide {command}: '{story.name}' is the installed game's own copy, in {story}.\n"
+          "  The game never writes in its own folder (an update would replace what you wrote"
+          " there).\n  Copy that folder to one of your own, then name the copy, for example:\n"
+          f"    cp -r \"{story}\" ./{story.name}\n"
+          f"    lowtide {command} ./{story.name} ...", file=sys.stderr)
+    return True
+
+
 def _cmd_new_branch(args: argparse.Namespace) -> int:
     from game.tools.scaffold import run_new_branch
 
+    if _writes_in_the_game("new-branch", args.story):
+        return EXIT_USAGE
     return run_new_branch(args.story, args.name, args.node)
 
 
 def _cmd_edit(args: argparse.Namespace) -> int:
     from game.studio.launch import run_edit
 
+    if _writes_in_the_game("edit", args.story):
+        return EXIT_USAGE
     return run_edit(args.story, port=args.port, browser=not args.no_browser)
 
 

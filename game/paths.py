@@ -58,3 +58,21 @@ def resolve_story(arg: Path) -> Path:
         return arg
     bundled = bundled_stories_dir() / arg.name
     return bundled if (bundled / "story.json").is_file() else arg
+
+
+def in_checkout() -> bool:
+    """Whether the game runs from a source checkout (``game/`` beside ``pyproject.toml``), where
+    the bundled stories are the project's own files, rather than from a wheel or a build."""
+    return (Path(str(resources.files("game"))).parent / "pyproject.toml").is_file()
+
+
+def installed_copy(folder: Path) -> bool:
+    """A bundled story of an installed game: the game never writes in its own folder (an update
+    replaces it, and with it whatever a writer wrote there), so writer tools copy it first."""
+    if in_checkout():
+        return False
+    try:
+        folder.resolve().relative_to(bundled_stories_dir().resolve())
+    except ValueError:
+        return False
+    return True

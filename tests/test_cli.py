@@ -112,6 +112,7 @@ def test_text_player_asks_for_the_partner(tmp_path: Path) -> None:
     assert ask_partner(story, args, io.StringIO("Sam\nxe\nshe\n"), out)
     assert args.name == "Sam" and args.pronouns == "she"
     assert "Their name [Ben]" in out.getvalue() and out.getvalue().count("Pronouns:") == 2
+    assert "xyrs/xemself [he]: " in out.getvalue()  # what Enter keeps, by name
     kept = argparse.Namespace(name=None, pronouns=None)
     assert ask_partner(story, kept, io.StringIO("\n\n"), io.StringIO())
     assert kept.name is None and kept.pronouns is None  # Enter keeps the story's own
@@ -156,3 +157,54 @@ def test_main_py_and_module_do_the_same() -> None:
     via_module = run("lint", str(TINY))
     assert via_main.returncode == via_module.returncode == 0
     assert via_main.stdout == via_module.stdout
+
+
+def test_the_pronoun_prompt_names_five_forms_a_story_gives() -> None:
+    from game.story.text import Pronouns
+    from game.tools.play import pronoun_label
+
+    assert pronoun_label(Pronouns.parse("they")) == "they"
+    assert pronoun_label(Pronouns.parse("xe/xem/xyr/xyrs/xemself")) == "xe/xem/xyr/xyrs/xemself"
+
+
+def test_a_reply_that_wraps_lines_up_under_its_words(tmp_path: Path) -> None:
+    """In a narrow terminal a long reply goes on under its first word, not under its number."""
+    import os
+    import shutil
+
+    story = tmp_path / "tiny"
+    shutil.copytree(TINY, story)
+    data = json.loads((story / "story.json").read_text("utf-8"))
+    data["nodes"]["hello"]["choices"][0]["text"] = "Hi. " + "It has been a long day for both of us. " * 3
+    (story / "story.json").write_text(json.dumps(data), "utf-8")
+    result = subprocess.run([sys.executable, "-m", "game", "play", "--text", str(story)],
+                            input="q\n", capture_output=True, text=True, cwd=PROJECT, timeout=60,
+                            env={**os.environ, "COLUMNS": "50"})
+    lines = result.stdout.splitlines()
+    first = lines.index(next(line for line in lines if line.startswith("  1. Hi.")))
+    for after in lines[first + 1:first + 3]:
+        assert after.startswith("     ") and after[5] != " ", after  # under "Hi.", not "1."
+
+
+@pytest.mark.parametrize("command", [["new-branch", "low-tide", "nook", "--from", "hall"],
+                                     ["edit", "low-tide", "--no-browser"]])
+def test_writer_tools_leave_an_installed_games_own_stories_alone(command, monkeypatch,
+                                                                   capsys) -> None:
+    """Installed (not a checkout), a bundled story is the game's own folder: new-branch and
+    edit refuse it (exit 2), say where it is and how to copy it, and write nothing."""
+    from game import paths
+
+    monkeypatch.setattr(paths, "in_checkout", lambda: False)
+    branches = paths.bundled_stories_dir() / "low-tide" / "branches"
+    before = sorted(p.name for p in branches.iterdir())
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert "installed game's own copy" in err and "cp -r" in err and "./low-tide" in err
+    assert sorted(p.name for p in branches.iterdir()) == before
+
+
+def test_in_a_checkout_the_bundled_stories_are_the_projects_own() -> None:
+    from game import paths
+
+    assert paths.in_checkout()
+    assert not paths.installed_copy(paths.bundled_stories_dir() / "low-tide")

@@ -13,6 +13,7 @@ rm -f "$out"/licenses/*
 for pkg in $(node -e 'const l=require("./package-lock.json").packages;
   for (const k of Object.keys(l)) if (k && !l[k].dev_only_tool && !k.includes("esbuild")) console.log(k)'); do
   name=${pkg#node_modules/}
+  name=${name#@}  # a scope's @ is no character a PEP 639 license-files pattern may match
   for f in "$pkg"/LICENSE* "$pkg"/LICENCE* "$pkg"/license "$pkg"/license.md; do
     [ -f "$f" ] && cp "$f" "$out/licenses/${name//\//__}.$(basename "$f")"
   done

@@ -45,8 +45,8 @@ def ask_partner(story, args: argparse.Namespace, inp: TextIO, out: TextIO) -> bo
     if not name:
         return False
     while True:
-        print("Pronouns: he, she, they, or five forms like xe/xem/xyr/xyrs/xemself [keep]: ",
-              end="", file=out, flush=True)
+        print("Pronouns: he, she, they, or five forms like xe/xem/xyr/xyrs/xemself "
+              f"[{pronoun_label(partner.pronouns)}]: ", end="", file=out, flush=True)
         pronouns = inp.readline()
         if not pronouns:
             return False
@@ -60,6 +60,15 @@ def ask_partner(story, args: argparse.Namespace, inp: TextIO, out: TextIO) -> bo
     args.pronouns = pronouns.strip() or None
     print(file=out)
     return True
+
+
+def pronoun_label(pronouns: Pronouns) -> str:
+    """The story's own pronouns as the prompt offers them for Enter: "he", or the five forms."""
+    named = pronouns.to_json()
+    if isinstance(named, str):
+        return named
+    return "/".join((pronouns.subject, pronouns.object, pronouns.possessive,
+                     pronouns.possessive_pronoun, pronouns.reflexive))
 
 
 def save_file(story_id: str, data_dir: Path | None) -> Path:

@@ -173,8 +173,22 @@ def simulate(
         },
         "choices_made": sum(lengths),
         "unvisited_nodes": [n for n in story.nodes if n not in visited],
+        "out_of_reach": _out_of_reach(story, start) if start and start != story.start else [],
         "visits": {n: {"runs": entered[n], "times": times[n]} for n in story.nodes},
     }
+
+
+def _out_of_reach(story: Story, start: str) -> list[str]:
+    """The nodes no choice or route leads to from ``start``, whatever the conditions: with
+    --from, the nodes before it, which its runs cannot visit."""
+    seen, todo = {start}, [start]
+    while todo:
+        node = story.nodes.get(todo.pop())
+        for target in node.targets() if node is not None else ():
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return [n for n in story.nodes if n not in seen]
 
 
 def _plain(story: Story, name: str, value: Any) -> Any:
@@ -232,13 +246,19 @@ def format_report(report: dict[str, Any]) -> str:
     out.append(
         f"Length in choices: min {length['min']}, median {_n(length['median'])}, max {length['max']}"
     )
-    unvisited = report["unvisited_nodes"]
+    behind = set(report.get("out_of_reach", ()))
+    unvisited = [n for n in report["unvisited_nodes"] if n not in behind]
     if unvisited:
         out.append(f"Nodes never visited ({len(unvisited)}): " + ", ".join(unvisited[:20]))
         if len(unvisited) > 20:
             out.append(f"  ... and {len(unvisited) - 20} more")
     else:
-        out.append("Every node was visited at least once.")
+        out.append("Every node was visited at least once." if not behind else
+                   f"Every node reachable from {report['from']} was visited at least once.")
+    if behind:
+        listed = [n for n in report["unvisited_nodes"] if n in behind]
+        out.append(f"Not reachable from {report['from']} ({len(listed)}), so not counted: "
+                   + ", ".join(listed[:20]) + (" ..." if len(listed) > 20 else ""))
     out.append("")
     out.append("Visits (runs that entered each node, their share, and times entered in all):")
     for node, seen in report["visits"].items():

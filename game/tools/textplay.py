@@ -46,15 +46,22 @@ class TextPlayer:
         self.width = _width()
         self.quit = False
 
-    def say(self, text: str = "", indent: str = "") -> None:
+    def say(self, text: str = "", indent: str = "", hang: int = 0) -> None:
+        """Print ``text`` wrapped to the terminal; ``hang`` indents the lines after the first
+        further, so a numbered reply's words line up under its first word, not its number."""
         if not text:
             print(file=self.out)
             return
         for para in text.split("\n"):
             wrapped = textwrap.fill(
-                para, self.width, initial_indent=indent, subsequent_indent=indent
+                para, self.width, initial_indent=indent, subsequent_indent=indent + " " * hang
             )
             print(wrapped, file=self.out)
+
+    def say_numbered(self, number: int, text: str) -> None:
+        """A numbered item (a reply, a turning point), its later lines under its words."""
+        mark = f"{number}. "
+        self.say(f"{mark}{text}", indent="  ", hang=len(mark))
 
     def show_node(self) -> None:
         for line in self.session.lines():
@@ -91,7 +98,7 @@ class TextPlayer:
         self.say()
         self.say("Turning points:")
         for number, point in enumerate(points, 1):
-            self.say(f"{number}. {point.text}", indent="  ")
+            self.say_numbered(number, point.text)
             about = " · ".join(p for p in (point.scene_label, point.kind_label) if p)
             self.say(f"{about}: {point.summary}" if about else point.summary, indent="     ")
 
@@ -193,7 +200,7 @@ class TextPlayer:
                 code = 1
                 break
             for number, choice in enumerate(choices, 1):
-                self.say(f"{number}. {choice.text}", indent="  ")
+                self.say_numbered(number, choice.text)
             picked = self.ask(len(choices))
             while isinstance(picked, str):
                 if self.command(picked):

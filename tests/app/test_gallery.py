@@ -26,7 +26,7 @@ def test_reaching_an_ending_discovers_it_and_the_gallery_shows_it(tmp_path):
     gallery = app.top
     assert isinstance(gallery, GalleryScreen)
     assert gallery.drive_hint()["found"] == [session.node_id]
-    assert len(gallery.endings()) == 3
+    assert len(gallery.endings()) == 5
     press(app, pygame.K_RIGHT)
     press(app, pygame.K_DOWN)
     press(app, pygame.K_ESCAPE)

@@ -74,3 +74,27 @@ def test_pause_menu_take_back_still_works(tmp_path):
         press(app, pygame.K_DOWN, n=1)
     press(app, pygame.K_RETURN)
     assert app.top.name == "play" and app.top.session.node_id == "keys"
+
+
+def test_the_key_the_pause_menu_names_for_taking_back_a_reply_takes_it_back(tmp_path):
+    """At the replies of a node with several lines, Backspace steps back a line, not the reply:
+    the menu's "Take back the last reply" may name only a key that does what it does."""
+    from game.app.states.pause import ENTRIES
+
+    app = window(tmp_path)
+    choose(app, 1)
+    to_choices(app)
+    play = app.top
+    assert len(play.lines) > 1
+    before = len(play.session.steps)
+    note = {key: note for key, _, note in ENTRIES}["rewind"]
+    if note:
+        press(app, pygame.key.key_code(note.lower()))
+        assert len(play.session.steps) == before - 1, f"{note} did less than the entry"
+        press(app, pygame.K_y, mod=pygame.KMOD_CTRL)
+        to_choices(app)
+    press(app, pygame.K_ESCAPE)
+    for _ in range(8):
+        press(app, pygame.K_DOWN, n=1)
+    press(app, pygame.K_RETURN)
+    assert app.top is play and len(play.session.steps) == before - 1

@@ -89,6 +89,19 @@ def test_playing_never_writes_into_the_installed_package(installed, tmp_path):
     assert (kept / "saves" / "sample" / "auto.json").is_file()  # the saves went home
 
 
+def test_the_writer_tools_never_write_into_the_installed_package(installed, tmp_path):
+    """new-branch and edit on a bundled story's name: refused, with the copy to make; a copy
+    made as it says takes the branch."""
+    made = installed.lowtide("new-branch", "low-tide", "nook", "--from", "hall", cwd=tmp_path)
+    assert made.returncode == 2 and "cp -r" in made.stderr, made.stderr
+    assert installed.lowtide("edit", "low-tide", "--no-browser", cwd=tmp_path).returncode == 2
+    assert fingerprint(installed.package) == installed.at_install
+    shutil.copytree(installed.package / "data" / "stories" / "low-tide", tmp_path / "low-tide")
+    made = installed.lowtide("new-branch", "./low-tide", "nook", "--from", "hall", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "low-tide" / "branches" / "nook.json").is_file()
+
+
 def test_nothing_is_read_from_the_checkout(installed, tmp_path):
     installed.lowtide("play", "sample", "--autoplay", "first", cwd=tmp_path)
     installed.lowtide("lint", "low-tide")

@@ -39,10 +39,13 @@ def test_start_shows_lines_with_names(sample) -> None:
 
 def test_kind_effects_then_choice_effects_then_each_turn(sample) -> None:
     s = Session.start(sample)
-    pick(s, "Hey you.")  # validate: arousal -5, safety +6, then drift toward 70
-    assert s.value("arousal") == pytest.approx(70 + 0.8 * (84 - 5 - 70))
-    assert s.value("safety") == 51
-    assert s.steps[-1].kind == "validate"
+    pick(s, "You're late again.")  # criticise: arousal +12, safety -6, then drift toward 70
+    assert s.value("arousal") == pytest.approx(70 + 0.8 * (94 + 12 - 70))
+    assert s.value("safety") == 39
+    assert s.steps[-1].kind == "criticise"
+    pick(s, "Take your minute")  # space sets a flag, the reply adds 2, a per-turn rule reads the flag
+    assert s.value("safety") == 39 + 2 + 4
+    assert s.value("spaced") is False  # the flag lasts one turn
 
 
 def test_effects_clamp_to_bounds(sample) -> None:
@@ -54,8 +57,10 @@ def test_effects_clamp_to_bounds(sample) -> None:
 def test_route_goes_to_first_matching_target(sample) -> None:
     s = Session.start(sample, at="couch", values={"arousal": 120})
     pick(s, "It's never nothing")
+    assert s.node_id == "standing" and s.ending is None  # flooded: the first target that holds
+    assert s.path[-2:] == ["check", "standing"]
+    pick(s, "Don't walk off")
     assert s.node_id == "flooded" and s.ending is not None
-    assert s.path[-2:] == ["check", "flooded"]
 
 
 def test_conditional_choice_hidden_until_it_holds(sample) -> None:
@@ -64,7 +69,7 @@ def test_conditional_choice_hidden_until_it_holds(sample) -> None:
     assert not any(c.text.startswith("Sit with him") for c in low.choices())
     assert any(c.text.startswith("Sit with him") for c in high.choices())
     with pytest.raises(SessionError):
-        low.choose(2)
+        low.choose(3)
 
 
 def test_reaches_the_safe_haven_ending(sample) -> None:
@@ -143,7 +148,7 @@ def test_cast_renames_and_repronouns_everywhere(sample) -> None:
     cast = Cast({"partner": Person("Robin", PRONOUNS["they"]), "you": Person("You", PRONOUNS["she"])})
     s = Session.start(sample, cast, at="flooded")
     text = " ".join(line.text for line in s.lines())
-    assert "They stand up" in text
+    assert "They go without looking back" in text
     assert "Robin" in s.debrief()
 
 

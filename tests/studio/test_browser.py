@@ -133,12 +133,12 @@ def test_writing_a_node_in_the_studio(sample: Path):
         # the choice of 'quiet' that leads here has no text yet: lint's LT516 squiggle is on its
         # empty field until something is written there
         click_card(driver, "quiet")
-        wait_for(driver, "document.querySelector(\".cm-content[aria-label='choice 3']\")"
+        wait_for(driver, "document.querySelector(\".cm-content[aria-label='choice 4']\")"
                          ".closest('.cm-editor').classList.contains('empty-error')")
         assert "LT516" in wait_for(driver, "[...document.querySelectorAll('.field-messages li')]"
                                            ".map(li => li.textContent).find(t => t.includes('LT516'))")
-        field(driver, "choice 3").click()
-        field(driver, "choice 3").send_keys("Can we sit outside?")
+        field(driver, "choice 4").click()
+        field(driver, "choice 4").send_keys("Can we sit outside?")
         wait_for(driver, "!document.querySelector('.cm-editor.empty-error')")
         wait_for(driver, "![...document.querySelectorAll('.field-messages li')]"
                          ".some(li => li.textContent.includes('LT516'))")

@@ -76,9 +76,9 @@ def writing(driver) -> None:
     wait_for(driver, "document.getElementById('toast').textContent.startsWith("
                      "'New choice of quiet → check-again: write what the player says')")
     wait_for(driver, "document.activeElement.closest('.cm-content')")
-    assert focused_label(driver) == "choice 3"
+    assert focused_label(driver) == "choice 4"
     # its empty text carries lint's squiggle until something is written there
-    wait_for(driver, "document.querySelector(\".cm-content[aria-label='choice 3']\")"
+    wait_for(driver, "document.querySelector(\".cm-content[aria-label='choice 4']\")"
                      ".closest('.cm-editor').classList.contains('empty-error')")
     press(driver, "Sit with me?")
     wait_for(driver, "!document.querySelector('.cm-editor.empty-error')")
@@ -90,7 +90,7 @@ def writing(driver) -> None:
     wait_for(driver, "document.getElementById('toast').textContent.startsWith("
                      "'New choice of quiet → porch (a new node)')")
     wait_for(driver, "document.activeElement.closest('.cm-content')")
-    assert focused_label(driver) == "choice 4"
+    assert focused_label(driver) == "choice 5"
     assert driver.execute_script(OVERLAPS, "porch") == []
 
     # N: a new node after 'quiet', again where no card is
@@ -107,7 +107,13 @@ def writing(driver) -> None:
     wait_for(driver, "document.getElementById('dialog').open")
     items = driver.execute_script(
         "return [...document.querySelectorAll('#dialog li')].map(li => li.textContent)")
-    assert items == ["the choice 'Till the end of the cup. I'll be inside.' in node balcony"]
+    assert items == [
+        "the choice 'Go on. Twenty minutes on the balcony. I'll be h…' in node standing",
+        "the choice 'Till the end of the cup. I'll be inside.' in node balcony",
+        "the ending of node back-inside",  # once for each debrief paragraph that reads seen("later")
+        "the ending of node back-inside",
+        "the ending of node back-inside",
+    ]
     driver.find_element("css selector", "#dialog button:not(.go)").click()
 
     # a name that does not exist: the squiggle covers the whole {…}

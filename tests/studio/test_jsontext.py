@@ -55,7 +55,7 @@ def test_a_new_node_in_an_indented_file_follows_its_indentation():
 
 def test_removing_a_member_keeps_the_rest():
     old = json.loads(HAND_WRITTEN)
-    new = delete_in(old, ["nodes", "couch", "choices", 2, "if"])
+    new = delete_in(old, ["nodes", "couch", "choices", 3, "if"])
     out = rewrite(HAND_WRITTEN, old, new)
     assert json.loads(out) == new
     assert changed_lines(HAND_WRITTEN, out) == 2

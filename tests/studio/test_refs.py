@@ -58,11 +58,16 @@ def test_references_are_described_in_a_writers_words(sample: Path):
     values = Project.open(sample).values()
     later = {describe(values, r): in_node(r) for r in references(values, "later")}
     assert later == {
+        "the choice 'Go on. Twenty minutes on the balcony. I'll be h…' in node standing": "standing",
         "the choice 'Till the end of the cup. I'll be inside.' in node balcony": "balcony",
-        "the condition of the choice 'Hi. Refill?' in node later": "later",
+        "the condition of the choice 'You needed that, didn't you? Refill?' in node later": "later",
+        "the ending of node back-inside": "back-inside",
     }
-    assert [describe(values, r) for r in references(values, "quiet")] == \
-        ["way 4 of the route of node check"]
+    assert [describe(values, r) for r in references(values, "quiet")] == [
+        "way 5 of the route of node check",
+        "the condition of the choice 'Take another ten, then. I'll be in the kitchen.' in node quiet",
+        "the ending of node haven",
+    ]
     assert [describe(values, r) for r in references(values, "keys")] == \
         ["the story's start (story.json)"]
 

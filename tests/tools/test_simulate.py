@@ -127,3 +127,22 @@ def test_visit_counts_per_node_in_text_and_json(tmp_path: Path, capsys) -> None:
     assert "Visits (runs that entered each node" in out
     assert f"    100  100.0%  {visits['a']['times']:>8,}  a" in out
     assert "      0    0.0%         0  never" in out
+
+
+def test_from_a_node_the_nodes_before_it_are_not_called_never_visited(tmp_path: Path,
+                                                                      capsys) -> None:
+    """--from good's runs cannot visit a or bad: the report says so apart, and calls never
+    visited only what could have been."""
+    root = str(_story(tmp_path))
+    assert main(["simulate", root, "--runs", "5", "--seed", "1", "--from", "a"]) == 0
+    whole = capsys.readouterr().out
+    assert "Nodes never visited (1): never" in whole and "Not reachable" not in whole
+    assert main(["simulate", root, "--runs", "5", "--seed", "1", "--from", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "Nodes never visited" not in out
+    assert "Every node reachable from never was visited at least once." in out
+    assert "Not reachable from never (2), so not counted: a, bad" in out
+    assert main(["simulate", root, "--runs", "5", "--seed", "1", "--from", "never",
+                 "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["unvisited_nodes"] == ["a", "bad"] and report["out_of_reach"] == ["a", "bad"]

@@ -21,7 +21,8 @@ ENTRIES = (
     ("endings", "Endings found", ""),
     ("settings", "Settings", ""),
     ("help", "Keys and buttons", "F1"),
-    ("rewind", "Take back the last reply", "Backspace"),
+    # no key: Backspace steps back a line of the node first, and only then the reply
+    ("rewind", "Take back the last reply", ""),
     ("title", "Back to the title", ""),
     ("quit", "Quit the game", ""),
 )

@@ -301,8 +301,9 @@ export function setFindings(found) {
 }
 
 function heatColour(share) {
-  // cream -> amber -> terracotta
-  const stops = [[244, 234, 214], [240, 172, 88], [192, 98, 70]];
+  // cream -> amber -> a light terracotta: the card's dark words stay readable on every heat
+  // (WCAG AA, 4.5:1; the studio's own terracotta, #c06246, gave the hottest cards 3.4:1)
+  const stops = [[244, 234, 214], [240, 172, 88], [226, 124, 96]];
   const t = Math.max(0, Math.min(1, share)) * 2;
   const [a, b] = t <= 1 ? [stops[0], stops[1]] : [stops[1], stops[2]];
   const k = t <= 1 ? t : t - 1;
