@@ -11,7 +11,7 @@ import importlib.util
 import sys
 import time
 
-BENCHMARKS = ("peers", "tools", "explorer", "frame", "standalone", "maps", "studio")
+BENCHMARKS = ("peers", "tools", "explorer", "frame", "standalone", "maps", "studio", "soak")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,6 +7,15 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests run on shared, sometimes loaded machines (and CI's): no per-example deadline,
+# which a busy machine turns into failures that say nothing about the code, and no complaint
+# about a strategy being slow for the same reason. Counts stay as each test sets them.
+settings.register_profile(
+    "lowtide", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "lowtide"))
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")

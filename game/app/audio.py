@@ -1,9 +1,10 @@
 """Soft ambient loops for each scene and quiet interface sounds, at the player's volumes.
 
-Sounds are the project's own (``assets/sounds``, made by ``assets/make_sounds.py``). A scene
+Sounds are the project's own (``game/data/sounds``, made by ``assets/make_sounds.py``). A scene
 that declares ``"ambient": "evening"`` plays ``ambient-evening.wav`` in a loop, cross-faded
-from the one before. Interface sounds are named by what happened: ``move``, ``select``,
-``back``, ``page``, ``save``, ``error`` (``ui-<name>.wav``) and ``ending``.
+from the one before; ``"ambient": "sounds/rain.ogg"`` loops the story's own file. Interface
+sounds are named by what happened: ``move``, ``select``, ``back``, ``page``, ``save``,
+``error`` (``ui-<name>.wav``) and ``ending``.
 
 Where no audio device exists, or a file is missing, ``Audio`` quietly does nothing (with one
 log warning), and the game runs as it would with sound.
@@ -13,17 +14,20 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections import OrderedDict
 from pathlib import Path
 
 import pygame
 
 from game import paths
 from game.app.settings import Settings
+from game.story.confine import inside
 from game.story.model import Story
 
 log = logging.getLogger("lowtide.audio")
 
 AMBIENT_CHANNELS = (0, 1)
+MAX_SOUNDS = 16  # the interface sounds and a few loops; more are read again when needed
 FADE_MS = 1200
 
 
@@ -35,7 +39,8 @@ class Audio:
         self.effects_gain = 0.48
         self.current: str | None = None  # the ambient loop's name, when one plays
         self.last_effect: str | None = None
-        self._sounds: dict[str, pygame.mixer.Sound] = {}
+        # loaded sounds, least recently used first; a playing sound is kept alive by its channel
+        self._sounds: OrderedDict[str, pygame.mixer.Sound] = OrderedDict()
         self._missing: set[str] = set()
         self._active = 0
         self.enabled = enabled and self._start()
@@ -72,8 +77,9 @@ class Audio:
 
     # -- ambient -----------------------------------------------------------------------------
 
-    def ambient(self, name: str | None) -> None:
-        """Loop ``ambient-<name>.wav`` (cross-fading from the one before); None for silence."""
+    def ambient(self, name: str | None, path: Path | None = None) -> None:
+        """Loop ``ambient-<name>.wav`` of the game's sounds, or the file ``path`` (a story's
+        own), cross-fading from the one before; None for silence."""
         if name == self.current:
             return
         self.current = name
@@ -85,7 +91,7 @@ class Audio:
                 old.fadeout(FADE_MS)
             if name is None:
                 return
-            sound = self._sound(f"ambient-{name}")
+            sound = self._sound(f"ambient-{name}", path)
             if sound is None:
                 return
             self._active = 1 - self._active
@@ -98,7 +104,10 @@ class Audio:
     def scene(self, story: Story, scene_id: str | None) -> None:
         """The ambient loop a story's scene declares (silence for a scene without one)."""
         scene = story.scenes.get(scene_id) if scene_id else None
-        self.ambient(scene.ambient if scene is not None else None)
+        if scene is not None and scene.ambient_file is not None:
+            self.ambient(f"{story.root}:{scene.ambient_file}", story.asset(scene.ambient_file))
+        else:
+            self.ambient(scene.ambient if scene is not None else None)
 
     # -- interface sounds --------------------------------------------------------------------
 
@@ -123,18 +132,36 @@ class Audio:
             with contextlib.suppress(pygame.error):
                 pygame.mixer.fadeout(300)
 
-    def _sound(self, stem: str) -> pygame.mixer.Sound | None:
+    def close(self) -> None:
+        """Stop and let go of every sound (before ``pygame.quit``, while the mixer still runs)."""
+        if self.enabled:
+            with contextlib.suppress(pygame.error):
+                pygame.mixer.stop()
+        self._sounds.clear()
+        self.current = None
+
+    def _sound(self, stem: str, path: Path | None = None) -> pygame.mixer.Sound | None:
+        """A sound by name: the game's ``<stem>.wav``, or the file ``path`` when given (found
+        through ``confine`` either way, so no name reaches outside its folder)."""
         found = self._sounds.get(stem)
-        if found is not None or stem in self._missing:
+        if found is not None:
+            self._sounds.move_to_end(stem)
             return found
-        path = self.folder / f"{stem}.wav"
+        if stem in self._missing:
+            return None
+        if path is None:
+            path = inside(self.folder, f"{stem}.wav")
         try:
-            found = pygame.mixer.Sound(path)
+            if path is None:
+                raise FileNotFoundError("no such sound among the game's")
+            found = pygame.mixer.Sound(str(path))
         except (pygame.error, FileNotFoundError, OSError) as err:
             self._missing.add(stem)
-            log.warning("sound %s is not available (%s); carrying on without it", path, err)
+            log.warning("sound %s is not available (%s); carrying on without it", stem, err)
             return None
         self._sounds[stem] = found
+        while len(self._sounds) > MAX_SOUNDS:  # many stories' loops in one long run
+            self._sounds.popitem(last=False)
         return found
 
 

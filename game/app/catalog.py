@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import paths
+from game.story.confine import inside
 from game.story.diagnostics import Diagnostic
 from game.story.load import load_story
 from game.story.model import Story
@@ -47,12 +48,13 @@ def load_entry(path: Path) -> Entry:
     """One story folder as an entry; never raises."""
     title, blurb, sample = path.name, "", False
     try:
-        raw = json.loads((path / "story.json").read_text("utf-8"))
+        found = inside(path, "story.json")
+        raw = json.loads(found.read_text("utf-8")) if found is not None else None
         if isinstance(raw, dict):
             title = raw.get("title") if isinstance(raw.get("title"), str) else title
             blurb = raw.get("blurb") if isinstance(raw.get("blurb"), str) else ""
             sample = raw.get("sample") is True
-    except (OSError, ValueError, UnicodeDecodeError):
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
         pass
     try:
         story, diagnostics = load_story(path)

@@ -10,7 +10,6 @@ sound). Without a data folder (``persist`` None) nothing is kept and saving says
 
 from __future__ import annotations
 
-import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +20,10 @@ import pygame
 from game.app.audio import Audio
 from game.app.catalog import load_entry
 from game.app.persist import QUICK, Persist, SaveError, SaveInfo, SaveProblem, story_folder
+from game.app.persist.crashlog import write_report
 from game.app.persist.saves import Slot
 from game.app.persist.saves import load as load_save
+from game.app.render import png
 from game.app.render.toast import Toast
 from game.app.settings import Settings
 from game.story.model import Story
@@ -58,6 +59,11 @@ class Keeper:
         #: where each story's playthrough was last kept (autosave or save): (node, steps)
         self.kept: dict[str, tuple[str, int]] = {}
 
+    def close(self) -> None:
+        """The end of the run: sounds stopped and let go of (before ``pygame.quit``)."""
+        if self.audio is not None:
+            self.audio.close()
+
     # -- sound and notes ---------------------------------------------------------------------
 
     def sound(self, name: str) -> None:
@@ -84,6 +90,11 @@ class Keeper:
     def settings_problem(self) -> str | None:
         """Why the stored settings could not be read (they were set aside), if they could not."""
         return self.persist.settings.message if self.persist is not None else None
+
+    def tell_problems(self) -> None:
+        """Tell the player of the files that were damaged at start (set aside, defaults used)."""
+        for message in self.persist.problems() if self.persist is not None else ():
+            self.say(message)
 
     def store_settings(self, settings: Settings) -> None:
         """Keep ``settings`` for next time; tells the player when they cannot be written."""
@@ -128,16 +139,43 @@ class Keeper:
             return "Your place is kept: Continue on the title brings you back."
         return "You have not replied yet, so there is nothing to lose."
 
-    def autosave(self, session: Session, line: str | None = None) -> None:
-        """The autosave after every choice (its own slot; the player never writes it)."""
+    def autosave(self, session: Session, line: str | None = None) -> bool:
+        """The autosave after every choice (its own slot; the player never writes it); True
+        when it was written."""
         if self.persist is None or not self.records:
-            return
+            return False
         try:
             self.persist.autosave(session, line=line, thumbnail=_thumbnail())
             self.kept[session.story.id] = _mark(session)
         except (SaveError, OSError) as err:
             log.warning("the autosave could not be written: %s", err)
             self.say("The autosave could not be written.")
+            return False
+        return True
+
+    # -- after a failure ---------------------------------------------------------------------
+
+    def keep_place(self, session: Session) -> bool:
+        """After an unexpected failure: the autosave of ``session``, if it is sound (it saves
+        and reads back to the same place, so a session a failure left half-changed is never
+        kept over a good autosave). True when the place was kept."""
+        try:
+            data = session.to_json()
+            again, notes = Session.from_json(session.story, data)
+            if notes or again.node_id != session.node_id or again.to_json() != data:
+                log.warning("the session is not sound after the failure; the autosave is kept "
+                            "as it was")
+                return False
+            return self.autosave(session)
+        except Exception as err:  # noqa: BLE001 - a failure while keeping must not fail again
+            log.warning("the place could not be kept after the failure: %s", err)
+            return False
+
+    def report_crash(self, exc: BaseException, context: dict[str, str]) -> Path | None:
+        """Write the report of a failure (its traceback) to the log folder; its path."""
+        if self.persist is None:
+            return None
+        return write_report(self.persist.dirs.logs, exc, context)
 
     def save(self, session: Session, slot: str, line: str | None = None,
              picture: pygame.Surface | None = None) -> SaveInfo | None:
@@ -258,9 +296,8 @@ def _thumbnail(picture: pygame.Surface | None = None) -> bytes | None:
         return None
     try:
         small = pygame.transform.smoothscale(surface, THUMB_SIZE)
-        out = io.BytesIO()
-        pygame.image.save(small, out, "thumb.png")
-        return out.getvalue()
+        # not pygame.image.save into a BytesIO: pygame keeps every such buffer alive (png.py)
+        return png.encode_rgb(*THUMB_SIZE, pygame.image.tobytes(small, "RGB"))
     except (pygame.error, ValueError) as err:
         log.warning("no thumbnail for this save: %s", err)
         return None

@@ -26,6 +26,7 @@ from game.app.screen import Registry, Screen, Stack
 from game.app.services import Services
 from game.app.transitions import Next, Pop, Push, Quit, Replace, Transition, steps
 from game.app.voice import MISSING
+from game.story.session import Session
 
 log = logging.getLogger("lowtide.app")
 
@@ -61,6 +62,7 @@ class App:
         self.fade = 0.0  # 1 = fully covered, fading towards 0
         self.observers: list[Callable[[str, object], None]] = []
         self.errors = 0
+        self._failing = False
         self.first_frame_at: float | None = None
         self.pads = Pads()
 
@@ -145,13 +147,28 @@ class App:
         self.exit_code = code
         self.exit_message = message
 
+    def close(self) -> None:
+        """The end of the run: every screen closed and the services let go of what they made,
+        while pygame still runs (``game.app.run.finish`` then stops pygame). Nothing here
+        opens another screen, whatever fails."""
+        while self.stack.screens:
+            gone = self.stack.screens.pop()
+            try:
+                gone.on_exit()
+            except Exception as exc:  # noqa: BLE001 - closing goes on whatever a screen does
+                log.warning("closing the %s screen failed: %s", gone.name, exc)
+        self.services.close()
+
     # -- running -------------------------------------------------------------------------
 
     def run(self) -> int:
         if self.surface is None:
             self.open_window()
         while self.exit_code is None:
-            self.frame()
+            try:
+                self.frame()
+            except Exception as exc:  # noqa: BLE001 - the loop's own failures too
+                self.fail(exc)
         return self.exit_code
 
     def frame(self) -> None:
@@ -265,15 +282,60 @@ class App:
             return None
 
     def fail(self, exc: BaseException) -> None:
-        """Show an unexpected failure on screen (or end a driven run with its message)."""
-        self.errors += 1
-        message = f"{type(exc).__name__}: {exc}"
-        log.error("unexpected error: %s", message)
-        log.debug("%s", "".join(traceback.format_exception(exc)))
-        if self.driver is not None or self.errors > MAX_ERRORS or "error" not in self.screens:
-            self.quit(1, f"unexpected error: {message}")
+        """An unexpected failure: the player's place kept (the autosave, when the session is
+        sound), the traceback written to a report in the log folder, and the error screen with
+        a way back to the title and the report's path; never a traceback on screen. A driven
+        run ends with the message instead."""
+        if self._failing:  # a failure while handling one: logged, and left to the first
+            log.error("a further error while handling one: %s", _summary(exc))
             return
-        self.apply(Replace("error", title="Something went wrong", message=message))
+        self._failing = True
+        try:
+            self.errors += 1
+            summary = _summary(exc)
+            log.error("unexpected error: %s", summary)
+            log.debug("%s", "".join(traceback.format_exception(exc)))
+            keep = self.services.keep
+            session = self._session()
+            report = keep.report_crash(exc, self._context(session))
+            kept = session is not None and keep.keep_place(session)
+            where = f" (the details are in {report})" if report else ""
+            if self.driver is not None or self.errors > MAX_ERRORS or "error" not in self.screens:
+                self.quit(1, f"unexpected error: {summary}{where}")
+                return
+            lines = [summary]
+            if kept:
+                lines.append("Your place is kept: Continue on the title carries on from it.")
+            if report:
+                lines.append(f"The details are in {report}")
+            self.apply(Replace("error", title="Something went wrong",
+                               message="\n\n".join(lines)))
+        finally:
+            self._failing = False
+
+    def _session(self) -> Session | None:
+        """The playthrough open in the window (the topmost screen holding one), if any."""
+        for screen in reversed(self.stack.screens):
+            session = getattr(screen, "session", None)
+            if isinstance(session, Session):
+                return session
+        return None
+
+    def _context(self, session: Session | None) -> dict[str, str]:
+        """What a failure report says of where the window was."""
+        out = {"screens": " > ".join(s.name for s in self.stack.screens) or "none",
+               "frame": str(self.frame_count)}
+        if session is not None:
+            out["story"] = f"{session.story.id} ({session.story.root})"
+            out["node"] = session.node_id
+        return out
+
+
+def _summary(exc: BaseException) -> str:
+    """A failure in one line for the player: its kind and message, never its traceback."""
+    text = " ".join(str(exc).split())
+    text = text if len(text) <= 300 else f"{text[:297]}..."
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _ease(t: float) -> float:

@@ -9,6 +9,7 @@ ends without an ending; 2 for bad options.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -214,12 +215,27 @@ def start(prepared: Prepared) -> None:
     app = prepared.app
     app.open_window()
     app.services.apply_settings(None, app.services.settings)
+    app.services.keep.tell_problems()
     if prepared.session is not None:
         app.apply(Replace("play", session=prepared.session))
     elif prepared.waiting is not None:
         app.apply(Replace("dev-wait", root=prepared.waiting))
     else:
         app.apply(Replace("title"))
+
+
+def finish(ready: Prepared) -> None:
+    """The end of a run: the transcript written (when asked for), every screen and what the
+    run made let go of, then pygame stopped. In this order: fonts freed after ``pygame.quit``
+    are never given back, which a long process running many windows would feel."""
+    recorder = ready.recorder
+    try:
+        if recorder.transcript is not None and recorder.session is not None:
+            recorder.write_transcript()
+    finally:
+        ready.app.close()
+        gc.collect()  # screens and what they hold, freed now (they refer to the app, a cycle)
+        pygame.quit()
 
 
 def driven_only(args: argparse.Namespace) -> bool:
@@ -244,16 +260,14 @@ def play_window(args: argparse.Namespace, check: StoryCheck) -> int:
     ready = prepare(args, check)
     if isinstance(ready, int):
         return ready
-    app, recorder = ready.app, ready.recorder
+    app = ready.app
     try:
         start(ready)
         code = app.run()
     except KeyboardInterrupt:
         code = 130
     finally:
-        if recorder.transcript is not None and recorder.session is not None:
-            recorder.write_transcript()
-        pygame.quit()
+        finish(ready)
     if code != EXIT_OK and app.exit_message:
         _say(app.exit_message)
     return code

@@ -18,7 +18,7 @@ from game.app import display
 from game.app.dev import StoryCheck
 from game.app.devplay import DevMode, Host
 from game.app.keep import Keeper
-from game.app.render import theme
+from game.app.render import theme, veil, widgets
 from game.app.render.images import Images
 from game.app.render.text import TextCache
 from game.app.render.theme import Fonts, Palette
@@ -65,6 +65,19 @@ class Services:
 
     def font(self, role: str, size: int) -> pygame.font.Font:
         return self.fonts.get(role, size)
+
+    def close(self) -> None:
+        """Let go of everything made for the window (fonts, text, images, sounds, the voice
+        speaking), before ``pygame.quit``: what pygame frees after it has stopped is never
+        given back."""
+        self.voice.stop()
+        self.keep.close()
+        self.text.clear()
+        self.images.clear()
+        self.fonts.close()
+        widgets.forget()
+        veil.forget()
+        self.dev = None
 
     @property
     def palette(self) -> Palette:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.app.persist.files import move_aside, write_atomic
+from game.app.persist import datafile
+from game.app.persist.files import write_atomic
 
 log = logging.getLogger("lowtide.settings")
 
@@ -121,6 +122,12 @@ def coerce(f: dataclasses.Field, value: Any) -> Any:
     return float(value)
 
 
+def _settings_shape(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return "the file does not hold settings"
+    return None
+
+
 def fields() -> tuple[dataclasses.Field, ...]:
     return dataclasses.fields(Settings)
 
@@ -133,19 +140,16 @@ class SettingsStore:
         self.message: str | None = None
 
     def load(self) -> Settings:
-        if not self.path.exists():
-            return Settings()
-        try:
-            data = json.loads(self.path.read_text("utf-8"))
-            if not isinstance(data, dict):
-                raise ValueError("the file does not hold settings")
-        except (OSError, ValueError, UnicodeDecodeError) as err:
-            moved = move_aside(self.path)
+        """The stored settings; the defaults when there are none, or when the file cannot be
+        used (it is then set aside by ``datafile.load`` and ``message`` says so)."""
+        loaded = datafile.load(self.path, "settings", _settings_shape)
+        if loaded.damaged:
             self.message = ("Your settings could not be read, so the defaults are in use. "
-                            f"The old file was kept as {moved.name if moved else self.path.name}.")
-            log.warning("settings %s unreadable (%s); set aside as %s", self.path, err, moved)
+                            f"The old file was kept as {loaded.kept_as(self.path)}.")
             return Settings()
-        return Settings.from_json(data.get("settings", data))
+        if loaded.value is None:
+            return Settings()
+        return Settings.from_json(loaded.value.get("settings", loaded.value))
 
     def save(self, settings: Settings) -> bool:
         """Write atomically; False (and a log line) when the folder cannot be written."""

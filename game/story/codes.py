@@ -29,6 +29,11 @@ _CODES = [
     Code("LT106", ERROR, "invalid value (not one of the allowed values, or a malformed id)"),
     Code("LT107", ERROR, "unsupported format version"),
     Code("LT108", ERROR, "no story.json in the story folder"),
+    # Sizes a story may declare (game/story/bounds.py)
+    Code("LT110", ERROR, "a story file larger than a story file may be"),
+    Code("LT111", ERROR, "a story file nested deeper than it may be (JSON, or a map's XML)"),
+    Code("LT112", ERROR, "a text longer than one text may be"),
+    Code("LT113", ERROR, "more nodes, replies, lines or effects than a story may have"),
     # References between parts of the story
     Code("LT200", ERROR, "target node does not exist"),
     Code("LT201", ERROR, "node id defined twice"),
@@ -49,10 +54,14 @@ _CODES = [
     Code("LT304", ERROR, "unknown function or wrong arguments"),
     Code("LT305", ERROR, "expression too long or too deeply nested"),
     Code("LT310", ERROR, "value outside the declared bounds"),
+    Code("LT311", ERROR, "a number beyond what a variable may hold (±1e15), or not finite"),
     # Assets
     Code("LT400", ERROR, "asset path leaves the story folder"),
     Code("LT401", ERROR, "asset file does not exist"),
     Code("LT402", ERROR, "map file cannot be read"),
+    Code("LT403", ERROR, "a file name holding a NUL byte or another control character"),
+    Code("LT404", ERROR, "an absolute file name where one relative to the story folder belongs"),
+    Code("LT405", ERROR, "a file reached through a link that leads out of the story folder"),
     # Deeper checks (lint)
     Code("LT500", WARNING, "node can never be reached"),
     Code("LT501", ERROR, "dead end: not an ending, and no way on"),

@@ -7,6 +7,7 @@ import json
 import re
 from typing import Any
 
+from game.story.confine import names_file
 from game.story.expr import VarInfo
 from game.story.lenient import as_dict, as_list, as_number, as_str
 from game.story.loader import Loader
@@ -213,11 +214,14 @@ def scenes(loader: Loader, raw: dict[str, Any], file: str) -> dict[str, Scene]:
                     _map_error(loader, err, file, f"{pointer}/map", map_path)
                 else:
                     spots = info.spots
+        ambient = spec.get("ambient") if isinstance(spec.get("ambient"), str) else None
+        if ambient is not None and names_file(ambient):
+            loader.asset(ambient, file, f"{pointer}/ambient", what="sound")
         out[scene_id] = Scene(
             id=scene_id,
             map=map_path if isinstance(map_path, str) else None,
             label=as_str(spec.get("label"), scene_id),
-            ambient=spec.get("ambient") if isinstance(spec.get("ambient"), str) else None,
+            ambient=ambient,
             spots=spots,
         )
     return out

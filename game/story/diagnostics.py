@@ -7,6 +7,7 @@ sees everything wrong at once. Printing is separate (``format_text`` / ``to_json
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
@@ -29,11 +30,25 @@ class Diagnostic:
     message: str
     pointer: str = ""
 
+    def __post_init__(self) -> None:
+        # One line each, whatever a story's names hold: control characters written out.
+        for name in ("file", "message"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _CONTROL.search(value):
+                object.__setattr__(self, name, _CONTROL.sub(_written_out, value))
+
     def format(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity} {self.code}: {self.message}"
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _written_out(m: re.Match[str]) -> str:
+    return f"\\x{ord(m.group()):02x}"
 
 
 def sort_key(d: Diagnostic) -> tuple:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from game.story import declarations
+from game.story import bounds, declarations
 from game.story.collector import collector_paused
 from game.story.diagnostics import Diagnostic, StoryError, has_errors
 from game.story.expr import VarInfo
@@ -91,6 +91,10 @@ def _build(loader: Loader) -> Story | None:
     main_file, data = files[0]
     parts = _declarations(loader, data, main_file)
     raw_nodes, extra = gather(loader, files)
+    too_many = bounds.too_many_nodes(len(raw_nodes))
+    if too_many:
+        loader.report(main_file, "/nodes", "LT113", too_many, at_key=True)
+        return None
     builder = NodeBuilder(
         loader, parts.characters, parts.infos, parts.kinds, parts.scenes, parts.dynamics, raw_nodes
     )
@@ -118,6 +122,11 @@ def _read_files(loader: Loader) -> list[tuple[str, dict[str, Any]]] | None:
         relatives = sorted(r for r in loader.texts if r.startswith(f"{BRANCH_DIR}/"))
     else:
         relatives = branch_files(loader.root)
+    if len(relatives) > bounds.MAX_BRANCH_FILES:
+        loader.report(loader.display(BRANCH_DIR), "", "LT113",
+                      f"{len(relatives):,} branch files; a story may have at most "
+                      f"{bounds.MAX_BRANCH_FILES:,}", line=1, column=1)
+        return None
     for relative in relatives:
         file = loader.display(relative)
         branch = loader.read_json(relative)

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.story import expr
+from game.story import bounds, expr
 from game.story.codes import severity
+from game.story.confine import Refused, confine, relative_name
 from game.story.diagnostics import Diagnostic, sort_key
 from game.story.expr.intern import Interner
+from game.story.jsonlocate import nested_deeper_than
 from game.story.jsonpos import JsonSyntaxError
 from game.story.jsonpos import parse as parse_with_positions
 from game.story.model import FORMAT_VERSION
@@ -87,11 +89,20 @@ class Loader:
         file = self.display(relative)
         try:
             if self.texts is not None:
+                relative_name(relative, what="story file")
                 if relative not in self.texts:
                     raise FileNotFoundError(2, "No such file or directory")
                 raw = self.texts[relative].encode("utf-8")
+                too_large = bounds.size_problem(len(raw))
             else:
-                raw = (self.root / relative).read_bytes()
+                path = confine(self.root, relative, what="story file").path
+                too_large = bounds.size_problem(path.stat().st_size)
+                raw = b"" if too_large else path.read_bytes()
+            if too_large:
+                raise Refused("LT110", too_large)
+        except Refused as refused:
+            self.report(file, "", refused.code, refused.message, line=1, column=1)
+            return None
         except OSError as err:
             self.report(file, "", "LT100", f"cannot read the file: {err.strerror or err}", line=1, column=1)
             return None
@@ -101,6 +112,9 @@ class Loader:
             line = raw[: err.start].count(b"\n") + 1
             column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
             self.report(file, "", "LT100", "the file is not UTF-8 text", line=line, column=column)
+            return None
+        if nested_deeper_than(text, bounds.MAX_NESTING):
+            self._too_deep(file, text)
             return None
         duplicated = False
 
@@ -124,7 +138,7 @@ class Loader:
             duplicated = True  # let the careful parser say exactly what and where
         if not duplicated:
             self.sources.add(file, text)
-            return value
+            return self._bounded(file, text, value)
         try:
             parsed = parse_with_positions(text)
         except JsonSyntaxError as err:
@@ -141,24 +155,32 @@ class Loader:
                 line=dup.second.line,
                 column=dup.second.column,
             )
-        return parsed.value
+        return self._bounded(file, text, parsed.value)
+
+    def _bounded(self, file: str, text: str, value: Any) -> Any:
+        """``value``, after reporting what in it is beyond the bounds on sizes (``bounds``);
+        None when the file holds more than a story may, so nothing of it is built."""
+        if bounds.check_file(text, value, lambda ptr, code, msg: self.report(file, ptr, code, msg)):
+            return value
+        return None
+
+    def _too_deep(self, file: str, text: str) -> None:
+        found = bounds.too_deep(text)
+        offset, message = found if found else (0, f"nested deeper than {bounds.MAX_NESTING}")
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        self.report(file, "", "LT111", message, line=line, column=column)
 
     def asset(self, relative: Any, file: str, pointer: str, *, what: str = "file") -> Path | None:
-        """Check an asset path names a file inside the story folder; report it otherwise."""
+        """The file an asset path names inside the story folder (``confine``), or None after
+        reporting why it cannot be used."""
         if not isinstance(relative, str) or not relative:
             return None
-        rel = Path(relative)
-        if rel.is_absolute() or relative.startswith(("/", "\\")) or ":" in relative[:3]:
-            self.report(file, pointer, "LT400", f"'{relative}' must be relative to the story folder")
+        try:
+            return confine(self.root, relative, what=what).path
+        except Refused as refused:
+            self.report(file, pointer, refused.code, refused.message)
             return None
-        target = (self.root / rel).resolve()
-        if not target.is_relative_to(self.root.resolve()):
-            self.report(file, pointer, "LT400", f"'{relative}' leaves the story folder")
-            return None
-        if not target.is_file():
-            self.report(file, pointer, "LT401", f"{what} '{relative}' does not exist")
-            return None
-        return target
 
     # -- expressions and text ----------------------------------------------------------------
 

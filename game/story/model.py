@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.story.confine import inside, names_file
 from game.story.expr import Condition, Effect, VarInfo
 from game.story.text import Cast, Person, Pronouns, Template
 
@@ -122,9 +123,15 @@ class Scene:
     id: str
     map: str | None = None
     label: str = ""
+    #: a loop the game brings ("evening"), or a sound file of the story ("sounds/rain.ogg")
     ambient: str | None = None
     # Spot names from the map; None when there is no map or it could not be read.
     spots: frozenset[str] | None = None
+
+    @property
+    def ambient_file(self) -> str | None:
+        """The story's own sound file the scene loops, when ``ambient`` names one."""
+        return self.ambient if self.ambient is not None and names_file(self.ambient) else None
 
 
 @dataclass(frozen=True, init=False)
@@ -351,6 +358,8 @@ class Story:
     def endings(self) -> tuple[Node, ...]:
         return tuple(n for n in self.nodes.values() if n.ending is not None)
 
-    def asset(self, relative: str) -> Path:
-        """The absolute path of an asset named relative to the story folder."""
-        return self.root / relative
+    def asset(self, relative: str) -> Path | None:
+        """Where an asset path leads inside the story folder; None when the path is refused (it
+        leaves the folder, or holds a NUL byte: ``confine``). A file deleted since the story
+        loaded still has its path, so the window can say which one is missing."""
+        return inside(self.root, relative, must_exist=False)

@@ -25,8 +25,8 @@ def load(root: Path) -> dict[str, tuple[float, float]]:
         data = json.loads(text)
         raw = data["positions"]
         return {str(k): (float(v[0]), float(v[1])) for k, v in raw.items()}
-    except (ValueError, KeyError, TypeError, IndexError):
-        return {}
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
+        return {}  # a damaged side file: the map lays the cards out afresh
 
 
 def dump(positions: Mapping[str, tuple[float, float]]) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 APP_NAME = "lowtide"
 ENV_DATA_DIR = "LOWTIDE_DATA_DIR"
+MAX_SAVE_BYTES = 64 * 2**20  # as the game's own reader (game/app/persist/datafile.py)
 
 
 def saves_dir() -> Path:
@@ -43,8 +44,10 @@ def saves_naming(story_id: str, node_id: str, folder: Path | None = None) -> lis
     found = []
     for path in sorted(root.glob("*/*.json")):
         try:
+            if path.stat().st_size > MAX_SAVE_BYTES:  # no save is this large: not one of ours
+                continue
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # damaged saves are the game's to set aside
             continue
         if isinstance(data, dict) and data.get("story") == story_id and _names(data.get("session"), node_id):
             found.append(path)

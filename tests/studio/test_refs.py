@@ -70,3 +70,17 @@ def test_references_are_described_in_a_writers_words(sample: Path):
     ]
     assert [describe(values, r) for r in references(values, "keys")] == \
         ["the story's start (story.json)"]
+
+
+def test_a_damaged_save_beside_the_good_ones_is_passed_over(tmp_path) -> None:
+    """The studio peeks into the game's saves to warn of renames: a save of a hundred thousand
+    brackets (which the game sets aside when it meets it) must not stop it."""
+    import json
+
+    from game.studio.saves import saves_naming
+
+    folder = tmp_path / "saves" / "s"
+    folder.mkdir(parents=True)
+    (folder / "slot-1.json").write_text("[" * 100_000)
+    (folder / "slot-2.json").write_text(json.dumps({"story": "s", "session": {"node": "n"}}))
+    assert saves_naming("s", "n", tmp_path / "saves") == [folder / "slot-2.json"]

@@ -9,7 +9,6 @@ pygame, so tests and tools use it without a window. The window reaches it throug
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -17,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game import paths
-from game.app.persist.files import DataDirs, move_aside, write_atomic
+from game.app.persist import datafile
+from game.app.persist.files import DataDirs, move_aside, sweep_leftovers, write_atomic
 from game.app.persist.progress import Progress
 from game.app.persist.saves import (
     AUTO,
@@ -31,6 +31,7 @@ from game.app.persist.saves import (
     SaveStore,
     load,
 )
+from game.story.confine import inside
 from game.story.session import Session
 
 if TYPE_CHECKING:
@@ -57,8 +58,14 @@ class Persist:
         from game.app.settings import SettingsStore  # settings.py uses persist.files
 
         dirs = DataDirs.resolve(data_dir)
+        for gone in sweep_leftovers(dirs.folders()):
+            log.info("removed %s, left over from a write that was cut off", gone)
         return cls(dirs, SaveStore(dirs.saves), SettingsStore(dirs.settings_file),
                    Progress(dirs.progress_file))
+
+    def problems(self) -> list[str]:
+        """What the player should hear about the files read at start (set aside as damaged)."""
+        return [m for m in (self.settings.message, self.progress.message) if m]
 
     def record(self, session: Session) -> None:
         """Remember what this session has shown: its nodes, and its ending if it has one."""
@@ -99,17 +106,19 @@ def story_folder(info: SaveInfo) -> Path | None:
 def _saved_folder(info: SaveInfo) -> Path | None:
     """The story folder a save was written from (``story_dir`` in the file), if it says."""
     try:
-        data = json.loads(info.path.read_text("utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError):
+        data = datafile.read(info.path)
+    except (OSError, datafile.Damaged):
         return None
     hint = data.get("story_dir") if isinstance(data, dict) else None
     return Path(hint) if isinstance(hint, str) and hint else None
 
 
 def _story_id(folder: Path) -> str | None:
-    """The id a story folder's story.json declares (None when there is none to read)."""
+    """The id a story folder's story.json declares (None when there is none to read, or it
+    is not inside the folder)."""
+    found = inside(folder, "story.json")
     try:
-        raw = json.loads((folder / "story.json").read_text("utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError):
+        raw = datafile.read(found) if found is not None else None
+    except (OSError, datafile.Damaged):
         return None
     return raw.get("id") if isinstance(raw, dict) else None

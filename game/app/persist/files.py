@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 import time
 from dataclasses import dataclass
@@ -24,17 +25,20 @@ DAMAGED = ".damaged-"
 
 @dataclass(frozen=True)
 class DataDirs:
-    """The three places the game writes to: saves, settings (config) and progress."""
+    """The places the game writes to: saves, settings (config), progress, and logs (the
+    reports of failures, for the player to send)."""
 
     saves: Path
     config: Path
     progress: Path
+    logs: Path
 
     @classmethod
     def under(cls, root: Path | str) -> DataDirs:
-        """Everything in one folder (``--data-dir DIR``): DIR/saves, DIR/config, DIR/progress."""
+        """Everything in one folder (``--data-dir DIR``): DIR/saves, DIR/config, DIR/progress,
+        DIR/logs."""
         root = Path(root).expanduser()
-        return cls(root / "saves", root / "config", root / "progress")
+        return cls(root / "saves", root / "config", root / "progress", root / "logs")
 
     @classmethod
     def user(cls) -> DataDirs:
@@ -43,13 +47,21 @@ class DataDirs:
 
         data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
         config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-        return cls(data / "saves", config, data / "progress")
+        logs = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+        return cls(data / "saves", config, data / "progress", logs)
 
     @classmethod
     def resolve(cls, data_dir: Path | str | None = None) -> DataDirs:
         """``data_dir`` if given, else ``$LOWTIDE_DATA_DIR`` if set, else the user's folders."""
         chosen = data_dir or os.environ.get(ENV_DATA_DIR)
         return cls.under(chosen) if chosen else cls.user()
+
+    def folders(self) -> list[Path]:
+        """Every folder the game writes files into: config, progress, and each story's saves."""
+        out = [self.config, self.progress, self.saves]
+        with contextlib.suppress(OSError):
+            out += sorted(p for p in self.saves.iterdir() if p.is_dir() and not p.is_symlink())
+        return out
 
     @property
     def settings_file(self) -> Path:
@@ -76,6 +88,45 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
     sync_folder(path.parent)
+
+
+#: the temporary files ``write_atomic`` makes for the game's own files (``mkstemp`` adds eight
+#: characters): ``.auto.json.k3x_9q2a.tmp``, ``.slot-3.0123456789ab.png.k3x_9q2a.tmp``
+LEFTOVER = re.compile(r"\.(?:settings|progress|auto|quick|slot-[1-9])"
+                      r"(?:\.json|\.[0-9a-f]{12}\.png)\.[A-Za-z0-9_]{8}\.tmp\Z")
+#: a temporary file this old is a leftover: a write takes well under a second
+LEFTOVER_AGE = 600.0
+
+
+def sweep_leftovers(folders: list[Path], *, older_than: float = LEFTOVER_AGE,
+                    now: float | None = None) -> list[Path]:
+    """Remove the temporary files a killed write left behind (the process stopped between
+    writing and renaming), and return them.
+
+    Only ours (names ``write_atomic`` gives the game's own files, regular files of this user,
+    not links), and only old enough that no live process can still be writing them.
+    """
+    now = time.time() if now is None else now
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    removed = []
+    for folder in folders:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if not LEFTOVER.match(entry.name):
+                continue
+            try:
+                st = entry.stat(follow_symlinks=False)
+                if not entry.is_file(follow_symlinks=False) or now - st.st_mtime < older_than \
+                        or (uid is not None and st.st_uid != uid):
+                    continue
+                os.unlink(entry.path)
+            except OSError:
+                continue
+            removed.append(Path(entry.path))
+    return removed
 
 
 def sync_folder(folder: Path) -> None:

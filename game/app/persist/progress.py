@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.app.persist.files import move_aside, write_atomic
+from game.app.persist import datafile
+from game.app.persist.files import write_atomic
 
 log = logging.getLogger("lowtide.persist")
 
@@ -41,6 +42,12 @@ class StoryProgress:
         )
 
 
+def _progress_shape(value: Any) -> str | None:
+    if not isinstance(value, dict) or not isinstance(value.get("stories"), dict):
+        return "not a progress file"
+    return None
+
+
 class Progress:
     """Seen nodes and discovered endings per story; ``save()`` writes only when changed."""
 
@@ -52,21 +59,16 @@ class Progress:
         self._load()
 
     def _load(self) -> None:
-        if not self.path.exists():
-            return
-        try:
-            data = json.loads(self.path.read_text("utf-8"))
-            if not isinstance(data, dict) or not isinstance(data.get("stories"), dict):
-                raise ValueError("not a progress file")
-        except (OSError, ValueError, UnicodeDecodeError) as err:
-            moved = move_aside(self.path)
+        loaded = datafile.load(self.path, "progress", _progress_shape)
+        if loaded.damaged:
             self.message = ("The record of what you have read and the endings you found could "
-                            f"not be read; it was kept as {moved.name if moved else self.path} "
-                            "and a new one started.")
-            log.warning("progress file %s unreadable (%s); set aside as %s", self.path, err, moved)
+                            f"not be read; it was kept as {loaded.kept_as(self.path)} and a new "
+                            "one started.")
+            return
+        if loaded.value is None:
             return
         self.stories = {sid: StoryProgress.from_json(raw)
-                        for sid, raw in data["stories"].items() if isinstance(sid, str)}
+                        for sid, raw in loaded.value["stories"].items() if isinstance(sid, str)}
 
     def story(self, story_id: str) -> StoryProgress:
         found = self.stories.get(story_id)

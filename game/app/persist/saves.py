@@ -31,6 +31,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from game.app.persist import datafile
 from game.app.persist.files import move_aside, set_aside, write_atomic
 from game.story.model import Story
 from game.story.session import Session, SessionError
@@ -259,10 +260,23 @@ class SaveStore:
 
     def _read(self, path: Path, slot: str, story_id: str) -> SaveInfo | SaveProblem:
         try:
+            if path.stat().st_size > datafile.MAX_BYTES:
+                return SaveProblem(slot, path, "damaged", _DAMAGE["too-large"][1])
             raw = path.read_bytes()
         except OSError as err:
             return SaveProblem(slot, path, "damaged", f"This save could not be opened ({err}).")
         return parse(raw, path, slot, story_id)
+
+
+#: how each way a file can be damaged (``datafile.Damaged.kind``) reads on a save's card
+_DAMAGE = {
+    "empty": ("truncated", "This save is empty: it was cut off while being written."),
+    "truncated": ("truncated", "This save is incomplete: it was cut off partway."),
+    "not-text": ("damaged", "This save is damaged: it is not readable text."),
+    "garbled": ("damaged", "This save is damaged: its contents are garbled."),
+    "too-deep": ("damaged", "This save is damaged: its contents are garbled."),
+    "too-large": ("damaged", "This save is damaged: it is far larger than any save."),
+}
 
 
 def parse(raw: bytes, path: Path, slot: str, story_id: str | None = None) -> SaveInfo | SaveProblem:
@@ -271,20 +285,11 @@ def parse(raw: bytes, path: Path, slot: str, story_id: str | None = None) -> Sav
     def problem(kind: str, message: str) -> SaveProblem:
         return SaveProblem(slot, path, kind, message)
 
-    if not raw.strip():
-        return problem("truncated", "This save is empty: it was cut off while being written.")
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return problem("damaged", "This save is damaged: it is not readable text.")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        if err.pos >= len(text.rstrip()) or err.msg.startswith("Unterminated string"):
-            return problem("truncated", "This save is incomplete: it was cut off partway.")
-        return problem("damaged", "This save is damaged: its contents are garbled.")
-    except (ValueError, RecursionError):
-        return problem("damaged", "This save is damaged: its contents are garbled.")
+        data = datafile.decode(raw)
+    except datafile.Damaged as err:
+        kind, message = _DAMAGE.get(err.kind, _DAMAGE["garbled"])
+        return problem(kind, message)
     if not isinstance(data, dict) or "session" not in data or "format" not in data:
         return problem("foreign", "This file is not a Low Tide save.")
     version, minimum = data.get("format"), data.get("min_format", data.get("format"))

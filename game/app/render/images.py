@@ -18,13 +18,16 @@ from game.app.render import theme
 
 log = logging.getLogger("lowtide.app")
 
+MAX_IMAGES = 256  # images kept for the run; beyond, the least recently used are read again
 DERIVED = 16
+MAX_WARNINGS = 200
 T = TypeVar("T")
 
 
 class Images:
     def __init__(self, fonts: theme.Fonts | None = None):
-        self._cache: dict[tuple[str, tuple[int, int] | None], pygame.Surface] = {}
+        self._cache: OrderedDict[tuple[str, tuple[int, int] | None], pygame.Surface] = \
+            OrderedDict()
         self._derived: OrderedDict[Hashable, Any] = OrderedDict()
         self.fonts = fonts
         self.warned: list[str] = []
@@ -35,22 +38,33 @@ class Images:
         key = (str(path), None)
         found = self._cache.get(key)
         if found is not None:
+            self._cache.move_to_end(key)
             return found
         surface = self._read(path)
         if surface is None:
             surface = self.placeholder(placeholder, label or (path.stem if path else "missing"))
-        self._cache[key] = surface
+        self._keep(key, surface)
         return surface
 
     def try_load(self, path: Path | None) -> pygame.Surface | None:
         """The image, or None (with a warning) when it is missing or broken."""
         key = (str(path), (0, 0))
         if key in self._cache:
+            self._cache.move_to_end(key)
             return self._cache[key]
         surface = self._read(path)
         if surface is not None:
-            self._cache[key] = surface
+            self._keep(key, surface)
         return surface
+
+    def _keep(self, key: tuple[str, tuple[int, int] | None], surface: pygame.Surface) -> None:
+        self._cache[key] = surface
+        while len(self._cache) > MAX_IMAGES:
+            self._cache.popitem(last=False)
+
+    def clear(self) -> None:
+        self._cache.clear()
+        self._derived.clear()
 
     def derived(self, key: Hashable, make: Callable[[], T]) -> T:
         """What ``make`` builds from images (scaled layers, say), kept by ``key`` for the run:
@@ -83,7 +97,7 @@ class Images:
             return surface
 
     def _warn(self, message: str) -> None:
-        if message not in self.warned:
+        if message not in self.warned and len(self.warned) < MAX_WARNINGS:
             self.warned.append(message)
             log.warning(message)
 

@@ -81,13 +81,40 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     return out
 
 
+def drawable(text: str) -> str:
+    """``text`` as a font can draw it: a NUL byte (which SDL_ttf refuses) shown as U+FFFD, and
+    a lone surrogate (which a story's JSON can hold, and UTF-8 cannot) as '?'."""
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+def field_text(text: str) -> str:
+    """What a text field keeps of typed text: no control characters, nothing undrawable."""
+    return "".join(c for c in text if c.isprintable() or c == " ")
+
+
+def render(font: pygame.font.Font, text: str, colour: Colour) -> pygame.Surface:
+    """One line drawn; a line of only zero-width characters (which SDL_ttf refuses to draw) is
+    an empty surface of the line's height."""
+    try:
+        return font.render(text, True, colour)
+    except pygame.error:
+        return pygame.Surface((1, font.get_linesize()), pygame.SRCALPHA)
+
+
 def layout(text: str, font: pygame.font.Font, colour: Colour, width: int,
            line_height: int | None = None) -> TextBlock:
+    text = drawable(text)
     step = line_height or font.get_linesize()
     lines: list[TextLine] = []
     widest = 0
     for i, raw in enumerate(wrap(text, font, width)):
-        surf = font.render(raw, True, colour)
+        surf = render(font, raw, colour)
         advances = [0]
         for k in range(1, len(raw) + 1):
             advances.append(font.size(raw[:k])[0])
@@ -117,6 +144,9 @@ class TextCache:
         if len(self._blocks) > self.limit:
             self._blocks.popitem(last=False)
         return made
+
+    def clear(self) -> None:
+        self._blocks.clear()
 
     def line(self, text: str, font: pygame.font.Font, colour: Colour) -> pygame.Surface:
         """One unwrapped line as a surface."""

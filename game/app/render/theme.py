@@ -189,6 +189,11 @@ class Fonts:
         self._files[role] = found
         return found
 
+    def close(self) -> None:
+        """Let go of every open font. Call it before ``pygame.quit``: a font freed after the
+        font module has stopped is never closed, and its glyph caches stay for good."""
+        self._open.clear()
+
     def get(self, role: str, size: int) -> pygame.font.Font:
         if self.legible:
             role = "legible-bold" if role.endswith("bold") else "legible"

@@ -21,6 +21,13 @@ def _sheet(colour: Colour, size: tuple[int, int]) -> pygame.Surface:
     return sheet
 
 
+def forget() -> None:
+    """Empty the sheets and shades kept below: called when a run ends, so no surface outlives
+    the window it was made for."""
+    _sheet.cache_clear()
+    bottom_shade.cache_clear()
+
+
 def darken(surface: pygame.Surface, colour: Colour, alpha: int) -> None:
     """Lay ``colour`` over all of ``surface`` at opacity ``alpha`` (0–255)."""
     if alpha <= 0:

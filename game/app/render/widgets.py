@@ -40,6 +40,14 @@ def _panel(size: tuple[int, int], colour: Colour, alpha: int, radius: int,
     return surf
 
 
+def forget() -> None:
+    """Empty the drawing caches below (bounded, keyed by sizes and colours of the layout):
+    called when a run ends, so nothing drawn outlives the window it was drawn for."""
+    _panel.cache_clear()
+    vertical_gradient.cache_clear()
+    _fade_strip.cache_clear()
+
+
 def blit_panel(target: pygame.Surface, rect: pygame.Rect, colour: Colour | None = None,
                alpha: int | None = None, radius: int = 18, shadow: int = 0, *,
                pal: Palette) -> None:

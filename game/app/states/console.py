@@ -12,6 +12,7 @@ from game.app import dev
 from game.app.devplay import CONSOLE_KEYS, DevMode
 from game.app.keymods import ctrl
 from game.app.render import devpanels
+from game.app.render.text import field_text
 from game.app.screen import Screen, Window
 from game.app.transitions import Next, Pop
 
@@ -42,7 +43,7 @@ class ConsoleScreen(Screen):
                 self.swallow = False
                 return None
             self.swallow = False
-            self.typed = (self.typed + event.text)[:MAX_TYPED]
+            self.typed = (self.typed + field_text(event.text))[:MAX_TYPED]
             return None
         if event.type != pygame.KEYDOWN:
             return None

@@ -17,7 +17,7 @@ class ErrorScreen(Screen):
         super().__init__(app)
         self.title = title
         self.message = message
-        self.menu = Menu([Entry("Back to the title"), Entry("Quit")], 200, 560, 320, row=52)
+        self.menu = Menu([Entry("Back to the title"), Entry("Quit")], 200, 512, 320, row=52)
 
     def handle_event(self, event: pygame.event.Event) -> Next:
         picked = self.menu.handle_event(event)
@@ -46,7 +46,7 @@ class ErrorScreen(Screen):
         surface.blit(sv.text.line(self.title, sv.font("serif", 38), pal.INK), (200, 150))
         body = sv.text.block(self.message, sv.font("sans", 19), pal.INK_SOFT, 880, 28)
         clip = surface.get_clip()
-        surface.set_clip(pygame.Rect(200, 214, 880, 330))
+        surface.set_clip(pygame.Rect(200, 214, 880, 280))
         body.draw(surface, 200, 214)
         surface.set_clip(clip)
         self.menu.draw(surface, sv)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.app.render import theme
+from game.app.render.text import field_text
 from game.app.render.widgets import blit_panel, vertical_gradient
 from game.app.screen import Screen, Window
 from game.app.transitions import Next, Pop
@@ -108,9 +109,9 @@ class SetupScreen(Screen):
                     self.focus = order.index("begin")
         elif event.type == pygame.TEXTINPUT:
             if self.focused == "name":
-                self.name_text = (self.name_text + event.text)[:MAX_NAME]
+                self.name_text = (self.name_text + field_text(event.text))[:MAX_NAME]
             elif self.focused == "typed":
-                self.typed = (self.typed + event.text)[:60]
+                self.typed = (self.typed + field_text(event.text))[:60]
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for key, rect in self._rows().items():
                 if not rect.collidepoint(event.pos):

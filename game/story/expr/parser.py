@@ -216,6 +216,9 @@ class Parser:
     def parse_primary(self) -> Typed:
         tok = self.take()
         if tok.kind == "num":
+            if tok.value > LIMIT:  # what a variable may hold; a literal beyond it means nothing
+                raise ExprError("LT311", f"{tok.text} is beyond what a number may be (at most "
+                                         f"{LIMIT:g})", tok.offset, len(tok.text))
             return const(
                 INTEGER if type(tok.value) is int else NUMBER, tok.value, tok.offset, tok.end
             )

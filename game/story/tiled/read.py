@@ -12,11 +12,15 @@ nothing to refuse.
 
 from __future__ import annotations
 
+import os
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from game.story.bounds import size_problem
+from game.story.confine import Refused, shown
+from game.story.confine import confine as story_confine
 from game.story.tiled import data as layer_data
 from game.story.tiled.geometry import ORIENTATIONS, RENDER_ORDERS
 from game.story.tiled.imagesize import image_size
@@ -38,7 +42,7 @@ from game.story.tiled.model import (
     Tileset,
     Where,
 )
-from game.story.tiled.xmltree import Document, Element, XmlError, parse
+from game.story.tiled.xmltree import Document, Element, TooDeep, XmlError, parse
 
 #: bounds on what a map may declare (docs/diagnostics.md, LT520–LT522)
 MAX_SIDE = 4096  # tiles along one side of a map or a layer
@@ -71,19 +75,18 @@ class Reading:
 def confine(base: Path, source: str, root: Path, what: str, where: Where | None) -> Path:
     """The file ``source`` names (relative to ``base``), if it is inside ``root`` and exists.
 
-    Every path a map, tileset or template names goes through here, and nowhere else.
+    Every path a map, tileset or template names goes through here, and so through the story's
+    one rule for files (``game.story.confine``): the same codes as any other file a story names.
     """
-    if not source or "\x00" in source:
-        raise MapError(f"{what} has no usable file name", "LT401", where)
     try:
-        target = (base / source).resolve()
-    except (OSError, RuntimeError, ValueError):
-        raise MapError(f"{what} '{source}' cannot be resolved", "LT401", where) from None
-    if not target.is_relative_to(root):
-        raise MapError(f"{what} '{source}' leaves the story folder", "LT400", where)
-    if not target.is_file():
-        raise MapError(f"{what} '{source}' does not exist", "LT401", where)
-    return target
+        folder = Path(os.path.realpath(base)).relative_to(root).as_posix()
+    except (OSError, ValueError):  # a file outside the story folder names this one
+        raise MapError(f"{what} '{shown(source)}' leaves the story folder", "LT400",
+                       where) from None
+    try:
+        return story_confine(root, source, base="" if folder == "." else folder, what=what).path
+    except Refused as refused:
+        raise MapError(refused.message, refused.code, where) from None
 
 
 def read_tmx(path: Path, root: Path, *, tiles: bool = True) -> Reading:
@@ -94,12 +97,18 @@ def read_tmx(path: Path, root: Path, *, tiles: bool = True) -> Reading:
 
 def read_document(path: Path, expect: str) -> Document:
     try:
+        too_large = size_problem(path.stat().st_size)
+        if too_large:  # refused unread, like any story file (LT110)
+            raise MapError(too_large, "LT110", Where(path, 1, 1, ""))
         raw = path.read_bytes()
     except OSError as err:
         raise MapError(f"cannot be read: {err.strerror or err}",
                        where=Where(path, 1, 1, "")) from None
     try:
         doc = parse(raw)
+    except TooDeep as err:
+        raise MapError(f"{err.message}; a Tiled file needs about six", "LT111",
+                       Where(path, err.line, err.column, "")) from None
     except XmlError as err:
         raise MapError(f"not valid XML: {err.message}",
                        where=Where(path, err.line, err.column, "")) from None

@@ -13,6 +13,10 @@ import xml.parsers.expat as expat
 from array import array
 from dataclasses import dataclass, field
 
+#: elements nested deeper than this are refused (a Tiled map nests about six deep, groups
+#: included); what reads the tree walks it by recursion
+MAX_DEPTH = 64
+
 
 class XmlError(Exception):
     """The file is not well-formed XML; ``line`` and ``column`` say where the parser stopped."""
@@ -20,6 +24,10 @@ class XmlError(Exception):
     def __init__(self, message: str, line: int, column: int):
         super().__init__(message)
         self.message, self.line, self.column = message, line, column
+
+
+class TooDeep(XmlError):
+    """Well-formed, perhaps, but nested deeper than ``MAX_DEPTH``."""
 
 
 @dataclass(eq=False)
@@ -115,6 +123,9 @@ def parse(data: bytes) -> Document:
             stack.append(parent)  # its end tag pops this again
             counts.append({})
             return
+        if len(stack) >= MAX_DEPTH:
+            raise TooDeep(f"elements nested deeper than {MAX_DEPTH} levels",
+                          parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
         n = counts[-1][tag] = counts[-1].get(tag, 0) + 1
         base = parent.path if parent is not None else ""
         element = Element(tag, attrs, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1,

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from game.story.codes import severity
+from game.story.confine import inside
 from game.story.diagnostics import Diagnostic
 from game.story.model import Node, Story
 from game.tools import intervals
@@ -73,10 +74,10 @@ class Facts:
         """Each file's parsed JSON, for the few checks that need what the model drops."""
         out: dict[str, Any] = {}
         for file in self.story.files:
+            path = inside(self.story.root, file[len(self._display_root()) :].lstrip("/"))
             try:
-                path = self.story.root / file[len(self._display_root()) :].lstrip("/")
-                out[file] = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+                out[file] = json.loads(path.read_text(encoding="utf-8")) if path else {}
+            except (OSError, ValueError, RecursionError):
                 out[file] = {}
         return out
 

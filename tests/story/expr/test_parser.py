@@ -102,4 +102,6 @@ def test_size_and_depth_limits() -> None:
     assert err("not " * 40 + "b").code == "LT305"
     assert err("abs(" * 40 + "1" + ")" * 40).code == "LT305"
     assert val("- " * 30 + "1") == 1
-    assert val("1" * 30) == int("1" * 30)
+    assert val("1" * 15) == int("1" * 15)
+    assert err("1" * 30).code == "LT311"  # beyond what a variable may hold
+    assert err("1" * 31).code == "LT305"  # longer than a number literal may be

@@ -35,7 +35,7 @@ def _check_any_text(text: str) -> None:
         try:
             result = compiler(text, VARS)
         except ExprError as e:
-            assert e.code in {"LT301", "LT302", "LT303", "LT304", "LT305"}
+            assert e.code in {"LT301", "LT302", "LT303", "LT304", "LT305", "LT311"}
             assert 0 <= e.offset <= len(text)
             continue
         values = fresh()

@@ -1,0 +1,224 @@
+"""Bounds on every size a story can declare, checked when it loads (and so in lint and play).
+
+A story is data from anyone: a file of a gigabyte, brackets nested a hundred thousand deep, a
+line of ten million characters, a node with a million replies or a variable whose bound is
+1e400 would each cost the game memory or time out of all proportion, or overflow what a number
+may hold. Each has a code, and every bound is far beyond what a real story needs:
+
+- LT110 a story file larger than ``MAX_FILE_BYTES`` (refused unread)
+- LT111 JSON nested deeper than ``MAX_NESTING`` (refused unparsed)
+- LT112 a text longer than ``MAX_TEXT`` characters
+- LT113 more nodes, replies, lines or effects than ``MAX_COUNTS`` allows
+- LT311 a number beyond ±``LIMIT`` (what a variable may hold), or not finite
+
+Expressions have their own bounds (``expr.values``: length, nesting, number literals). Maps
+have theirs in the Tiled reader (LT520-LT522).
+
+The checks cost almost nothing on a story within bounds: sizes of the whole text are looked at
+first (the longest run between quotes, any run of digits that could be a large number), and
+only a text that could break a bound is walked value by value.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from game.story.expr.values import LIMIT
+
+MAX_FILE_BYTES = 64 * 2**20
+MAX_NESTING = 64  # a story file nests about eight deep: nodes/id/choices/0/effects/0
+MAX_TEXT = 10_000  # characters in one text: a line, a reply, a debrief, a name, a note
+MAX_BRANCH_FILES = 1_000
+#: the most of each list or table a story may hold
+MAX_COUNTS = {
+    "nodes": 200_000,  # in the whole story
+    "choices": 100,  # replies of one node
+    "lines": 500,  # lines of one node
+    "effects": 100,  # effects of one choice, node or kind
+    "route": 100,  # entries of one route
+    "each_turn": 100,
+    "variables": 10_000,
+    "characters": 1_000,
+    "kinds": 1_000,
+    "scenes": 10_000,
+    "dynamics": 1_000,
+    "portraits": 1_000,
+    "marks": 100,
+    "authors": 100,
+    "extend": 200_000,
+}
+
+Report = Callable[[str, str, str], None]
+"""report(pointer, code, message), placing a problem in the file being checked."""
+
+# a number that may be beyond LIMIT: sixteen digits or more before any point, or an exponent
+_BIG_NUMBER = re.compile(r"\d{16}|[eE]\+?0*(?:1[5-9]|[2-9]\d|\d{3,})")
+
+
+def size_problem(size: int) -> str | None:
+    """Why a file of ``size`` bytes is refused before it is read, if it is."""
+    if size > MAX_FILE_BYTES:
+        return (f"the file is {_bytes(size)}; a story file may be at most "
+                f"{_bytes(MAX_FILE_BYTES)} (split it into smaller files)")
+    return None
+
+
+def _bytes(n: int) -> str:
+    return f"{n / 2**20:,.0f} MB" if n >= 2**20 else f"{n:,} bytes"
+
+
+def too_deep(text: str) -> tuple[int, str] | None:
+    """(offset, message) where ``text`` first nests deeper than ``MAX_NESTING``, if it does.
+
+    Walks only the brackets and quotes, and stops at the first one too deep.
+    """
+    depth = 0
+    in_string = False
+    for m in _STRUCTURE.finditer(text):
+        ch = m.group()
+        if in_string:
+            if ch == '"':
+                in_string = False
+            continue  # an escape pair (\\x) inside a string
+        if ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return m.start(), (f"nested deeper than {MAX_NESTING} levels; a story file "
+                                   "needs about eight")
+        elif ch in "]}":
+            depth -= 1
+    return None
+
+
+_STRUCTURE = re.compile(r'\\.|["\[\]{}]', re.DOTALL)
+
+
+def check_file(text: str, data: Any, report: Report) -> bool:
+    """Report every text, number and list of one parsed story or branch file beyond its bound;
+    False when the file holds more than the game should build."""
+    if _longest_string_at_most(text, MAX_TEXT) is False:
+        for pointer, value in _walk(data):
+            if isinstance(value, str) and len(value) > MAX_TEXT:
+                report(pointer, "LT112", f"this text is {len(value):,} characters long; one text "
+                                         f"may be at most {MAX_TEXT:,} (split it into lines)")
+    if _BIG_NUMBER.search(text):
+        for pointer, value in _walk(data):
+            if _number_beyond(value):
+                report(pointer, "LT311", f"{_shown_number(value)} is beyond what a number may "
+                                         f"be here (at most {LIMIT:g} either way)")
+    return _check_counts(data, report)
+
+
+def too_many_nodes(count: int) -> str | None:
+    """Why a story of ``count`` nodes is not built, if it is not."""
+    if count > MAX_COUNTS["nodes"]:
+        return (f"the story has {count:,} nodes; it may have at most {MAX_COUNTS['nodes']:,}")
+    return None
+
+
+# -- the parts ----------------------------------------------------------------------------------
+
+
+def _longest_string_at_most(text: str, limit: int) -> bool:
+    """Whether every string in the JSON ``text`` is at most ``limit`` characters (True), or
+    one may be longer (False): measured between quotes, escapes counted at their full length,
+    so a text can only look longer than it is, never shorter."""
+    if len(text) <= limit:
+        return True
+    plain = text.replace("\\\\", "xx").replace('\\"', "xx")
+    return max(map(len, plain.split('"'))) <= limit
+
+
+def _number_beyond(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return True
+    return abs(value) > LIMIT
+
+
+def _shown_number(value: int | float) -> str:
+    text = repr(value)
+    return text if len(text) <= 24 else f"{text[:12]}…({len(text)} digits)"
+
+
+def _walk(data: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
+    """Every value of a parsed JSON document with its pointer (only for a file that may break a
+    bound: most files are never walked)."""
+    stack = [(pointer, data)]
+    while stack:
+        where, value = stack.pop()
+        yield where, value
+        if isinstance(value, dict):
+            stack.extend((f"{where}/{_escape(str(k))}", v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{where}/{i}", v) for i, v in enumerate(value))
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _check_counts(data: Any, report: Report) -> bool:
+    """The lists and tables of one file against ``MAX_COUNTS``; False when the file holds more
+    nodes than a story may, which is not built at all."""
+    if not isinstance(data, dict):
+        return True
+    fine = True
+    for key in ("each_turn", "variables", "characters", "kinds", "scenes", "dynamics",
+                "authors", "nodes", "extend"):
+        value = data.get(key)
+        if isinstance(value, dict | list) and len(value) > MAX_COUNTS[key]:
+            report(f"/{key}", "LT113", _many(key, len(value), "the story"))
+            fine = fine and key not in ("nodes", "extend")
+    for char_id, spec in _items(data.get("characters")):
+        portraits = spec.get("portraits")
+        if isinstance(portraits, dict) and len(portraits) > MAX_COUNTS["portraits"]:
+            report(f"/characters/{_escape(char_id)}/portraits", "LT113",
+                   _many("portraits", len(portraits), "a character"))
+    for var_id, spec in _items(data.get("variables")):
+        marks = spec.get("marks")
+        if isinstance(marks, list) and len(marks) > MAX_COUNTS["marks"]:
+            report(f"/variables/{_escape(var_id)}/marks", "LT113",
+                   _many("marks", len(marks), "a variable"))
+    for kind_id, spec in _items(data.get("kinds")):
+        _list(spec, "effects", f"/kinds/{_escape(kind_id)}", "a reply kind", report)
+    if not fine:
+        return False
+    for table in ("nodes", "extend"):
+        for node_id, node in _items(data.get(table)):
+            where = f"/{table}/{_escape(node_id)}"
+            for key in ("choices", "lines", "effects", "route"):
+                _list(node, key, where, "a node", report)
+            choices = node.get("choices")
+            for i, choice in enumerate(choices if isinstance(choices, list) else ()):
+                if isinstance(choice, dict):
+                    _list(choice, "effects", f"{where}/choices/{i}", "a reply", report)
+    return True
+
+
+def _items(table: Any) -> Iterator[tuple[str, dict]]:
+    if isinstance(table, dict):
+        for key, value in table.items():
+            if isinstance(value, dict):
+                yield key, value
+
+
+def _list(holder: dict, key: str, where: str, owner: str, report: Report) -> None:
+    value = holder.get(key)
+    if isinstance(value, list) and len(value) > MAX_COUNTS[key]:
+        report(f"{where}/{key}", "LT113", _many(key, len(value), owner))
+
+
+_NAMES = {"choices": "replies", "each_turn": "per-turn rules", "route": "route entries",
+          "extend": "extended nodes"}
+
+
+def _many(key: str, count: int, owner: str) -> str:
+    name = _NAMES.get(key, key)
+    return f"{owner} has {count:,} {name}; it may have at most {MAX_COUNTS[key]:,}"

@@ -1,0 +1,181 @@
+"""Bounds on every size a story can declare: each has its code and its place, a story beyond
+one never loads, and checking a story within them walks nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.story import bounds
+from game.story.load import load_story
+from tests.conftest import FIXTURES, STORIES
+
+TINY = FIXTURES / "valid/tiny"
+
+
+def tiny(tmp_path: Path, change=None, *, text: str | None = None) -> Path:
+    root = tmp_path / "story"
+    shutil.copytree(TINY, root)
+    if text is None:
+        data = json.loads((root / "story.json").read_text())
+        if change is not None:
+            change(data)
+        text = json.dumps(data, indent=1, ensure_ascii=False)
+    (root / "story.json").write_text(text, encoding="utf-8")
+    return root
+
+
+def codes(root: Path) -> list[str]:
+    story, diagnostics = load_story(root)
+    assert story is None or not diagnostics
+    return [d.code for d in diagnostics]
+
+
+def test_a_hundred_thousand_brackets_are_refused_at_the_first_one_too_deep(tmp_path) -> None:
+    root = tiny(tmp_path, text="[" * 100_000)
+    story, (d,) = load_story(root)
+    assert story is None and d.code == "LT111"
+    assert (d.line, d.column) == (1, bounds.MAX_NESTING + 1)
+
+
+def test_brackets_inside_strings_do_not_count(tmp_path) -> None:
+    root = tiny(tmp_path, lambda d: d.update(authors=["[" * 500 + '\\"{' * 100]))
+    assert codes(root) == []
+
+
+def test_a_file_beyond_the_size_bound_is_refused_unread(tmp_path, monkeypatch) -> None:
+    root = tiny(tmp_path)
+    monkeypatch.setattr(bounds, "MAX_FILE_BYTES", 200)
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (read.append(self), real(self))[1])
+    story, (d,) = load_story(root)
+    assert story is None and d.code == "LT110" and (d.line, d.column) == (1, 1)
+    assert not any(p.name == "story.json" for p in read)
+
+
+@pytest.mark.parametrize("where", ["text", "blurb", "name", "debrief"])
+def test_a_text_beyond_the_bound_is_lt112_at_its_place(tmp_path, where: str) -> None:
+    long = "x" * (bounds.MAX_TEXT + 1)
+
+    def change(d):
+        if where == "text":
+            d["nodes"]["hello"]["text"] = long
+        elif where == "blurb":
+            d["blurb"] = long
+        elif where == "name":
+            d["characters"]["partner"]["name"] = long
+        else:
+            end = next(n for n in d["nodes"].values() if "ending" in n)
+            end["ending"]["debrief"] = long
+
+    story, diagnostics = load_story(tiny(tmp_path, change))
+    assert story is None and [x.code for x in diagnostics] == ["LT112"]
+    assert diagnostics[0].pointer.endswith(where)
+
+
+def test_a_text_at_the_bound_is_fine_and_escapes_are_counted_as_characters(tmp_path) -> None:
+    at = "y" * bounds.MAX_TEXT
+    assert codes(tiny(tmp_path, lambda d: d.update(blurb=at))) == []
+    quoted = '"' * (bounds.MAX_TEXT + 1)  # each is two characters in the file, one in the text
+    assert codes(tiny(tmp_path / "2", lambda d: d.update(blurb=quoted))) == ["LT112"]
+
+
+@pytest.mark.parametrize("raw", ["1e400", "-1e400", "1e16", "10000000000000001", "-2e15"])
+def test_numbers_beyond_what_a_variable_holds_are_lt311(tmp_path, raw: str) -> None:
+    text = (TINY / "story.json").read_text().replace('"max": 10', f'"max": {raw}')
+    story, diagnostics = load_story(tiny(tmp_path, text=text))
+    assert story is None and "LT311" in [d.code for d in diagnostics]
+    d = next(d for d in diagnostics if d.code == "LT311")
+    assert d.pointer == "/variables/calm/max"
+
+
+def test_long_runs_of_digits_in_text_are_only_text(tmp_path) -> None:
+    root = tiny(tmp_path, lambda d: d.update(blurb="Call 55512345678901234567 or 1e99."))
+    assert codes(root) == []
+
+
+def test_a_number_literal_beyond_the_bound_in_an_expression_is_lt311(tmp_path) -> None:
+    def change(d):
+        d["nodes"]["hello"]["choices"][0]["if"] = "calm < 100000000000000000"
+
+    story, diagnostics = load_story(tiny(tmp_path, change))
+    assert story is None and [x.code for x in diagnostics] == ["LT311"]
+    assert diagnostics[0].pointer.endswith("/if")
+
+
+@pytest.mark.parametrize(("key", "count"), [("choices", 101), ("lines", 501), ("effects", 101)])
+def test_lists_of_a_node_beyond_their_bound_are_lt113(tmp_path, key: str, count: int) -> None:
+    def change(d):
+        node = d["nodes"]["hello"]
+        if key == "choices":
+            node["choices"] = node["choices"] * count
+        elif key == "lines":
+            node.pop("text")
+            node["lines"] = [{"text": f"Line {i}."} for i in range(count)]
+        else:
+            node["effects"] = ["calm += 1"] * count
+
+    story, diagnostics = load_story(tiny(tmp_path, change))
+    assert story is None and "LT113" in [d.code for d in diagnostics]
+    d = next(d for d in diagnostics if d.code == "LT113")
+    assert d.pointer == f"/nodes/hello/{key}"
+
+
+def test_too_many_nodes_are_not_built(tmp_path, monkeypatch) -> None:
+    monkeypatch.setitem(bounds.MAX_COUNTS, "nodes", 1)
+    from game.story import nodes
+
+    monkeypatch.setattr(nodes.NodeBuilder, "node", lambda *a, **k: pytest.fail("built"))
+    story, diagnostics = load_story(TINY)
+    assert story is None and [d.code for d in diagnostics] == ["LT113"]
+    assert "at most 1" in diagnostics[0].message
+
+
+def test_too_many_branch_files_are_not_read(tmp_path, monkeypatch) -> None:
+    root = tmp_path / "story"
+    shutil.copytree(FIXTURES / "valid/with-branch", root)
+    for i in range(3):
+        shutil.copy(root / "branches/extra.json", root / f"branches/copy{i}.json")
+    monkeypatch.setattr(bounds, "MAX_BRANCH_FILES", 2)
+    story, diagnostics = load_story(root)
+    assert story is None and [d.code for d in diagnostics] == ["LT113"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in STORIES.iterdir()))
+def test_the_bundled_stories_are_within_bounds_without_walking_a_value(name, monkeypatch) -> None:
+    monkeypatch.setattr(bounds, "_walk", lambda *a: pytest.fail("walked a story within bounds"))
+    story, diagnostics = load_story(STORIES / name)
+    assert story is not None, [d.format() for d in diagnostics]
+
+
+def test_nodes_are_counted_across_the_files(monkeypatch) -> None:
+    monkeypatch.setitem(bounds.MAX_COUNTS, "nodes", 2)  # story.json has 2, its branch 1
+    story, diagnostics = load_story(FIXTURES / "valid/with-branch")
+    assert story is None and [d.code for d in diagnostics] == ["LT113"]
+    assert "3 nodes" in diagnostics[0].message and diagnostics[0].file.endswith("story.json")
+
+
+def test_a_map_file_beyond_the_size_bound_is_lt110_unread(tmp_path, monkeypatch) -> None:
+    root = tiny(tmp_path)
+    tmx = (root / "room.tmx").read_text()
+    (root / "room.tmx").write_text(tmx.replace("<map ", "<!--" + "~" * 5000 + "-->\n<map ", 1))
+    monkeypatch.setattr(bounds, "MAX_FILE_BYTES", 3000)  # story.json is well under it
+    story, diagnostics = load_story(root)
+    assert story is None and [d.code for d in diagnostics] == ["LT110"]
+    assert diagnostics[0].file.endswith("room.tmx")
+    assert f"{(root / 'room.tmx').stat().st_size:,} bytes" in diagnostics[0].message
+    assert "at most 3,000 bytes" in diagnostics[0].message
+
+
+def test_a_map_nested_thousands_deep_is_lt111_not_a_recursion_error(tmp_path) -> None:
+    root = tiny(tmp_path)
+    tmx = (root / "room.tmx").read_text()
+    (root / "room.tmx").write_text(tmx.replace("</map>", "<group>" * 5000 + "</group>" * 5000
+                                               + "</map>", 1))
+    story, diagnostics = load_story(root)
+    assert story is None and [d.code for d in diagnostics] == ["LT111"]
+    assert diagnostics[0].file.endswith("room.tmx") and diagnostics[0].line > 1
