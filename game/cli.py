@@ -97,10 +97,10 @@ def _explore_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--max-work",
         type=int,
-        default=3_000_000,
+        default=500_000,
         metavar="W",
         help="choices the search over ranges may play before it gives way to searching "
-             "play's states one by one (default 3,000,000)",
+             "play's states one by one (default 500,000)",
     )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--endings", action="store_true",

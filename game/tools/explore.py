@@ -26,10 +26,10 @@ from game.story.text import Moment, render
 from game.tools.statespace import Inexact, OutOfWork, Space
 
 DEFAULT_MAX_STATES = 200_000
-# What `lowtide explore` lets the search over ranges do (choices played over ranges): about
-# twice what the larger bundled stories need (1.2 and 1.6 million), under a minute of CPU time
-# (the default of `--max-work` in game/cli.py).
-DEFAULT_MAX_WORK = 3_000_000
+# What `lowtide explore` lets the search over ranges do (choices played over ranges) before it
+# gives way to play's states: about ten seconds of CPU time, so a story the ranges cannot finish
+# costs a writer little; `--max-work` asks for more (the default of `--max-work` in game/cli.py).
+DEFAULT_MAX_WORK = 500_000
 _STRINGS = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
 _TURN = re.compile(r"\bturn\s*\(")
 

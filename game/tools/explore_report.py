@@ -42,7 +42,8 @@ def format_report(ex: Exploration) -> str:
         if busy:
             named = ", ".join(f"{k} ({v:,} values)" for k, v in busy)
             out.append(f"  The variables with the most distinct values: {named}.")
-        out.append("  Unreached below may still be reachable; raise --max-states to look further.")
+        out.append("  Unreached below may still be reachable; raise --max-states (or --max-work, "
+                   "for the search over ranges) to look further.")
     out.append("  A state is: " + ", ".join(ex.tracked) + ".")
     if ex.ranged:
         out.append("  Taken by the ranges no condition or text tells apart: "
