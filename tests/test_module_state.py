@@ -62,6 +62,8 @@ JUSTIFIED: dict[str, str] = {
     "game.story.validate._PY_TYPES": TABLE,
     "game.story.validate.schema": "lru_cache: the two published schemas, read once",
     "game.story.validate.checker": "lru_cache: the two schemas compiled once",
+    "game.story.validate._fast": "cache: jsonschema-rs's verdict for the two schemas, compiled "
+                                 "once",
     "game.story.validate._SHORTCUTS": "filled while the two schemas compile (once, through "
                                       "validate.checker): one entry per typed check in them",
     "game.story.expr.arithmetic._VK": TABLE,
@@ -85,6 +87,11 @@ JUSTIFIED: dict[str, str] = {
     "game.story.expr.tokens._BAD_OPS": TABLE,
     "game.tools.checks.writing._SINGULAR": TABLE,
     "game.tools.intervals._ESC": TABLE,
+    "game.tools.boxes._ARITH": TABLE,
+    "game.tools.boxes._ROUNDING": TABLE,
+    "game.tools.boxes._UNKNOWN": "one exception instance raised whenever a box is too wide to "
+                                 "bound (no allocation on that hot path); it holds at most the "
+                                 "traceback of its last raise, so nothing accumulates",
     # the studio (the writers' web app)
     "game.studio.edits._OPS": TABLE,
     "game.studio.values._MISSING": "a sentinel: one object that marks a value left out",
