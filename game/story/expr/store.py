@@ -91,10 +91,12 @@ def _store_string(op: str, s: int, value: Typed) -> Fn:
 def _limits(info: VarInfo) -> tuple[Any, Any]:
     """The clamp range of a numeric variable, within +-LIMIT and of the variable's own type."""
     lo, hi = -LIMIT, LIMIT
+    # compared before any conversion: Python compares ints and floats exactly, and a declared
+    # bound may be a whole number too long for a float (lint reports it as LT311)
     if info.min is not None and info.min == info.min:
-        lo = max(lo, min(float(info.min), LIMIT))
+        lo = float(max(lo, min(info.min, LIMIT)))
     if info.max is not None and info.max == info.max:
-        hi = min(hi, max(float(info.max), -LIMIT))
+        hi = float(min(hi, max(info.max, -LIMIT)))
     if info.type == INTEGER:
         return math.ceil(lo), math.floor(hi)
     return lo, hi
