@@ -54,7 +54,7 @@ from game.tools.boxes import (
     box_effect,
     limits,
 )
-from game.tools.intervals import parse
+from game.tools.intervals import all_effects, parse
 
 COUNT_LIMIT = 2**62  # the end of the range of a visit count or the turn
 
@@ -94,17 +94,6 @@ def _conditions(story: Story) -> Iterable[Condition]:
             if entry.condition is not None:
                 yield entry.condition
     yield from text_conditions(story)
-
-
-def _effects(story: Story) -> Iterable[Effect]:
-    for kind in story.kinds.values():
-        yield from kind.effects
-    for rule in story.each_turn:
-        yield from rule.effects
-    for node in story.nodes.values():
-        yield from node.effects
-        for choice in node.choices:
-            yield from choice.effects
 
 
 def _templates(node: Node) -> Iterable[Template]:
@@ -150,7 +139,7 @@ def make_plan(story: Story, watched: tuple[str, ...], with_turn: bool) -> Plan:
         for template in _templates(node):
             read.update(_shown_names(template))
     writes: dict[str, list[Effect]] = {}
-    for effect in _effects(story):
+    for effect in all_effects(story):
         writes.setdefault(effect.target, []).append(effect)
     todo = list(read)
     while todo:
