@@ -223,6 +223,8 @@ def _check_counts(data: Any, report: Report) -> bool:
         _list(spec, "effects", f"/kinds/{_escape(kind_id)}", "a reply kind", report)
     if not fine:
         return False
+    if not _any_long_list(data):
+        return True
     for table in ("nodes", "extend"):
         for node_id, node in _items(data.get(table)):
             where = f"/{table}/{_escape(node_id)}"
@@ -233,6 +235,32 @@ def _check_counts(data: Any, report: Report) -> bool:
                 if isinstance(choice, dict):
                     _list(choice, "effects", f"{where}/choices/{i}", "a reply", report)
     return True
+
+
+def _any_long_list(data: dict) -> bool:
+    """Whether any node (or extension) of the file may hold a list beyond its bound: one look
+    per list, no pointer built (the walk that says where runs only when one may)."""
+    limits = [(key, MAX_COUNTS[key]) for key in ("choices", "lines", "effects", "route")]
+    effects_limit = MAX_COUNTS["effects"]
+    for table in ("nodes", "extend"):
+        holder = data.get(table)
+        if type(holder) is not dict:
+            continue
+        for node in holder.values():
+            if type(node) is not dict:
+                continue
+            for key, limit in limits:
+                value = node.get(key)
+                if type(value) is list and len(value) > limit:
+                    return True
+            choices = node.get("choices")
+            if type(choices) is list:
+                for choice in choices:
+                    if type(choice) is dict:
+                        value = choice.get("effects")
+                        if type(value) is list and len(value) > effects_limit:
+                            return True
+    return False
 
 
 def _items(table: Any) -> Iterator[tuple[str, dict]]:
