@@ -24,9 +24,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 from game.story.expr.values import LIMIT
+
+try:
+    import jsonschema_rs
+except ImportError:  # the standalone build leaves it out: the lists are looked at one by one
+    jsonschema_rs = None
 
 MAX_FILE_BYTES = 64 * 2**20
 MAX_NESTING = 64  # a story file nests about eight deep: nodes/id/choices/0/effects/0
@@ -238,9 +244,30 @@ def _check_counts(data: Any, report: Report) -> bool:
 
 
 def _any_long_list(data: dict) -> bool:
-    """Whether any node (or extension) of the file may hold a list beyond its bound: one look
-    per list, no pointer built (the walk that says where runs only when one may)."""
-    limits = [(key, MAX_COUNTS[key]) for key in ("choices", "lines", "effects", "route")]
+    """Whether any node (or extension) of the file may hold a list beyond its bound, with no
+    pointer built (the walk that says where runs only when one may): by jsonschema-rs when
+    it is there (a schema of just those lists' lengths), else one look per list."""
+    limits = tuple((key, MAX_COUNTS[key]) for key in ("choices", "lines", "effects", "route"))
+    if jsonschema_rs is not None:
+        try:
+            return not _lengths(limits).is_valid(data)
+        except (ValueError, TypeError, OverflowError):
+            pass  # a value jsonschema-rs cannot take: looked at below
+    return _any_long_list_walked(data, limits)
+
+
+@cache
+def _lengths(limits: tuple[tuple[str, int], ...]) -> Any:
+    """A validator of the lengths of each node's lists (and of its replies' effects) only:
+    ``properties`` looks only into objects and ``maxItems`` only at arrays, as the walk does."""
+    members: dict[str, Any] = {key: {"maxItems": limit} for key, limit in limits}
+    members["choices"] = {**members["choices"], "items": {"properties": {"effects": members["effects"]}}}
+    node = {"additionalProperties": {"properties": members}}
+    return jsonschema_rs.Draft202012Validator({"properties": {"nodes": node, "extend": node}})
+
+
+def _any_long_list_walked(data: dict, limits: tuple[tuple[str, int], ...]) -> bool:
+    """``_any_long_list`` without jsonschema-rs."""
     effects_limit = MAX_COUNTS["effects"]
     for table in ("nodes", "extend"):
         holder = data.get(table)

@@ -115,8 +115,15 @@ def test_a_number_literal_beyond_the_bound_in_an_expression_is_lt311(tmp_path) -
     assert diagnostics[0].pointer.endswith("/if")
 
 
-@pytest.mark.parametrize(("key", "count"), [("choices", 101), ("lines", 501), ("effects", 101)])
-def test_lists_of_a_node_beyond_their_bound_are_lt113(tmp_path, key: str, count: int) -> None:
+@pytest.mark.parametrize("verdict", ["jsonschema-rs", "walked"])
+@pytest.mark.parametrize(("key", "count"), [("choices", 101), ("lines", 501), ("effects", 101),
+                                            ("reply effects", 101), ("route", 101)])
+def test_lists_of_a_node_beyond_their_bound_are_lt113(
+    tmp_path, monkeypatch, key: str, count: int, verdict: str
+) -> None:
+    if verdict == "walked":  # as in the standalone build, which leaves jsonschema-rs out
+        monkeypatch.setattr(bounds, "jsonschema_rs", None)
+
     def change(d):
         node = d["nodes"]["hello"]
         if key == "choices":
@@ -124,13 +131,18 @@ def test_lists_of_a_node_beyond_their_bound_are_lt113(tmp_path, key: str, count:
         elif key == "lines":
             node.pop("text")
             node["lines"] = [{"text": f"Line {i}."} for i in range(count)]
+        elif key == "reply effects":
+            node["choices"][0]["effects"] = ["calm += 1"] * count
+        elif key == "route":
+            d["nodes"]["hello"] = {"route": [{"to": "hello"}] * count}
         else:
             node["effects"] = ["calm += 1"] * count
 
     story, diagnostics = load_story(tiny(tmp_path, change))
     assert story is None and "LT113" in [d.code for d in diagnostics]
     d = next(d for d in diagnostics if d.code == "LT113")
-    assert d.pointer == f"/nodes/hello/{key}"
+    expected = {"reply effects": "choices/0/effects"}.get(key, key)
+    assert d.pointer == f"/nodes/hello/{expected}"
 
 
 def test_too_many_nodes_are_not_built(tmp_path, monkeypatch) -> None:
