@@ -265,7 +265,7 @@ class Loader:
         try:
             result = parse_template(
                 text, characters, variables, self.placeholders if inline else None,
-                compile=lambda source: self.condition(source, variables), inline=inline,
+                compile=self.interner(variables).condition, inline=inline,
             )
         except TemplateError as err:
             self.report(file, pointer, err.code, err.message, offset=err.offset)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from game.story.expr import Condition, VarInfo
+from game.story.expr import Condition, ExprError, VarInfo
 from game.story.lenient import as_dict, as_list, as_str
 from game.story.loader import Loader
 from game.story.model import (
@@ -211,10 +211,17 @@ class NodeBuilder:
 
     def condition(self, raw: Any, file: str, pointer: str) -> Condition | None:
         """A condition compiled, with the nodes it names checked (None after a reported error)."""
-        condition = self.loader.compile("condition", raw, file, pointer, self.variables)
+        condition = self.conditions.get(raw) if type(raw) is str else None
+        if condition is None or type(condition) is ExprError:
+            condition = self.loader.compile("condition", raw, file, pointer, self.variables)
         if condition is not None and condition.nodes:
             self.check_node_names(condition, file, pointer)
         return condition
+
+    @cached_property
+    def conditions(self) -> dict[str, Condition | ExprError]:
+        """The conditions compiled so far, by source (the interner's own table)."""
+        return self.loader.interner(self.variables).done["condition"]
 
     def lines(self, raw: dict[str, Any], file: str, pointer: str) -> tuple[Line, ...]:
         """A node's lines, from its ``lines`` or its single ``text`` (and ``speaker``)."""
