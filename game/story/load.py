@@ -99,7 +99,7 @@ def _build(loader: Loader) -> Story | None:
         loader, parts.characters, parts.infos, parts.kinds, parts.scenes, parts.dynamics, raw_nodes
     )
     nodes = {
-        node_id: builder.node(node_id, file, pointer, node, extra.get(node_id, []))
+        node_id: builder.node(node_id, file, pointer, node, extra.get(node_id, ()))
         for node_id, (file, pointer, node) in raw_nodes.items()
     }
     _check_start_and_player(loader, data, main_file, raw_nodes, parts.characters)

@@ -43,7 +43,8 @@ def gather(
         for node_id, node in as_dict(content.get("nodes")).items():
             if not isinstance(node, dict):
                 continue
-            pointer = f"/nodes/{escape(node_id)}"
+            # escaped only when there is something to escape: most ids have no '~' or '/'
+            pointer = f"/nodes/{escape(node_id) if '~' in node_id or '/' in node_id else node_id}"
             if node_id in raw_nodes:
                 first = raw_nodes[node_id][0]
                 loader.report(
@@ -79,7 +80,7 @@ class NodeBuilder:
     raw_nodes: RawNodes
 
     def node(
-        self, node_id: str, file: str, pointer: str, raw: dict[str, Any], extra: list
+        self, node_id: str, file: str, pointer: str, raw: dict[str, Any], extra: list | tuple
     ) -> Node:
         """One node, with ``extra`` (choices other files append) after its own choices."""
         if len(raw) == 1 and "route" in raw and not extra:  # a route alone: nothing else to read
@@ -106,7 +107,7 @@ class NodeBuilder:
         )
 
     def check_shape(
-        self, node_id: str, file: str, pointer: str, raw: dict[str, Any], extra: list
+        self, node_id: str, file: str, pointer: str, raw: dict[str, Any], extra: list | tuple
     ) -> None:
         """Report a node that is not one of the three shapes: text, route or ending (LT208)."""
         report = self.loader.report
@@ -149,7 +150,7 @@ class NodeBuilder:
         return scene, place
 
     def choices(
-        self, raw: dict[str, Any], file: str, pointer: str, extra: list
+        self, raw: dict[str, Any], file: str, pointer: str, extra: list | tuple
     ) -> tuple[Choice, ...]:
         """The node's own choices, then those other files append."""
         choices: list[Choice | None] = []
