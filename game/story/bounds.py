@@ -6,7 +6,7 @@ line of ten million characters, a node with a million replies or a variable whos
 may hold. Each has a code, and every bound is far beyond what a real story needs:
 
 - LT110 a story file larger than ``MAX_FILE_BYTES`` (refused unread)
-- LT111 JSON nested deeper than ``MAX_NESTING`` (refused unparsed)
+- LT111 JSON nested deeper than ``MAX_NESTING`` (refused before anything walks it)
 - LT112 a text longer than ``MAX_TEXT`` characters
 - LT113 more nodes, replies, lines or effects than ``MAX_COUNTS`` allows
 - LT311 a number beyond ±``LIMIT`` (what a variable may hold), or not finite
@@ -14,9 +14,10 @@ may hold. Each has a code, and every bound is far beyond what a real story needs
 Expressions have their own bounds (``expr.values``: length, nesting, number literals). Maps
 have theirs in the Tiled reader (LT520-LT522).
 
-The checks cost almost nothing on a story within bounds: sizes of the whole text are looked at
-first (the longest run between quotes, any run of digits that could be a large number), and
-only a text that could break a bound is walked value by value.
+The checks cost almost nothing on a story within bounds: the longest run between quotes is
+looked at in the text (one ``find`` per block), numbers as the parser reads them (``Numbers``),
+the lengths of each node's lists by jsonschema-rs, and only a file that could break a bound is
+walked value by value.
 """
 
 from __future__ import annotations
