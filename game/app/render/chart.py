@@ -132,19 +132,24 @@ def draw_figure(size: tuple[int, int], rows: list[Row], kinds: list[Kind | None]
     for band in bands:  # the turning points' bands, under everything drawn on the plots
         pygame.draw.rect(surf, _band_colour(pal), band, border_radius=BAND // 2)
     small = lettering.font("sans", 14)
+    rules = []
     for above, below in zip(plots, plots[1:]):  # a rule between two plots: whose values are whose
         y = (above.rect.bottom + below.rect.top) // 2
         pygame.draw.line(surf, pal.CREAM_DARK, (LABEL_X, y), (w - LABEL_X, y), 2)
-    for row, plot in zip(rows, plots):
+        rules.append(pygame.Rect(LABEL_X, y - 1, w - 2 * LABEL_X, 2))
+    for k, (row, plot) in enumerate(zip(rows, plots)):
         label = f"{row.label} ({row.var.unit})" if row.var.unit else row.label
         title = text.block(label, lettering.font("sans-bold", 14), pal.INK, LABEL_W, 17)
         title.draw(surf, LABEL_X, plot.rect.centery - title.height // 2)
         _draw_grid(surf, plot, row.var, text, small, pal)
         line = [(plot.x(i), plot.y(v)) for i, v in enumerate(row.values)]
         _draw_line(surf, line, kinds, pal)
-        _draw_mark_names(surf, plot, row.var, line, text, small, pal,
-                         (plot.rect.top - ROW_GAP // 2 - 6, plot.rect.bottom + ROW_GAP // 2 + 6),
-                         avoid=bands)
+        # a name may reach over the rule into the gap (at a cost), never into the next plot
+        # nor down to the axis's numbers
+        within = (plots[k - 1].rect.bottom + 4 if k else 4,
+                  plots[k + 1].rect.top - 1 if k + 1 < n else plot.rect.bottom + 5)
+        _draw_mark_names(surf, plot, row.var, line, text, small, pal, within,
+                         avoid=bands + rules)
     _draw_axis(surf, fig, text, small, lettering.font("sans-bold", 14), marked, pal)
     return fig
 
@@ -222,40 +227,69 @@ def _draw_mark_names(surf: pygame.Surface, plot: Plot, var: Variable,
                      small: pygame.font.Font, pal: Palette, within: tuple[int, int],
                      avoid: list[pygame.Rect]) -> None:
     """Each mark's name where it hides no point of the line nor another mark's name, and
-    covers as little of ``avoid`` (the turning points' bands) as it can, between ``within``
-    (top, bottom): the room of its own plot."""
+    covers as little of ``avoid`` (the turning points' bands, the rules between plots) as it
+    can, between ``within`` (top, bottom): the room of its own plot and the gaps beside it."""
     taken: list[pygame.Rect] = []
     for mark in var.marks:
         y = plot.y(mark.value)
         tag = text.line(f"{mark.label} · {fmt(var, mark.value)}", small, pal.TERRACOTTA)
+        others = tuple(plot.y(m.value) for m in var.marks if m is not mark)
         box = _tag_place(tag.get_size(), y, plot.rect, points, taken, within[1], within[0],
-                         avoid)
+                         avoid, others)
         taken.append(box)
         pygame.draw.rect(surf, pal.PANEL, box, border_radius=8)
         surf.blit(tag, (box.x + 6, box.y + 1))
 
 
+DOT = 9  # a point's radius as drawn (its disc and the panel's ring round it), and a pixel
+
+
 def _tag_place(size: tuple[int, int], y: int, plot: pygame.Rect, points: list[tuple[int, int]],
                taken: list[pygame.Rect], height: int, top: int = 0,
-               avoid: list[pygame.Rect] | tuple = ()) -> pygame.Rect:
-    """Where a mark's name goes: above or below its line, at the right or the left end, the
-    first place that covers the fewest points and stretches of the line (right above first),
-    never another name when it can help it, and as little of ``avoid`` as it can."""
+               avoid: list[pygame.Rect] | tuple = (), others: tuple[int, ...] = ()) -> pygame.Rect:
+    """Where a mark's name goes: never over a point of the line or another name, and always
+    nearer its own line (at ``y``) than any of ``others`` (the other marks' lines). Among such
+    places, the one crossing the fewest stretches of the line and the least of ``avoid`` (the
+    turning points' bands), each 6 pixels further from its line (or sitting on it) counting
+    as one more crossing, then the furthest right: above its line at the right end when
+    nothing is in the way, else slid along the line (or a little off it, or onto it) to its
+    quiet part."""
     box = pygame.Rect(0, 0, size[0] + 12, size[1] + 2)
-    spots = []
-    for corner, at in (("bottomright", (plot.right + 4, y - 3)), ("bottomleft", (plot.x + 4, y - 3)),
-                       ("topright", (plot.right + 4, y + 3)), ("topleft", (plot.x + 4, y + 3))):
-        place = box.copy()
-        setattr(place, corner, at)
-        if place.top < top + 2 or place.bottom > height - 2:
+    dots = [pygame.Rect(x - DOT, py - DOT, 2 * DOT, 2 * DOT) for x, py in points]
+    segments = list(zip(points, points[1:]))
+    right = plot.right + 4 - box.w
+    xs = [right, plot.x + 4] + list(range(right - 8, plot.x + 4, -8))
+    best: tuple | None = None
+    fallback: tuple | None = None
+    # from just above the line, outwards on both sides, then across the line itself
+    ys = [y - 3 - box.h, y + 3]
+    for d in range(6, height - top + 1, 6):
+        ys += [y - 3 - d - box.h, y + 3 + d]
+    ys += [y - box.h // 2 + k for k in (0, -4, 4)]
+    for place_y in ys:
+        if place_y < top or place_y + box.h > height:
             continue
-        near = place.inflate(8, 6)
-        hits = sum(near.collidepoint(p) for p in points)
-        hits += sum(bool(near.clipline(a, b)) for a, b in zip(points, points[1:]))
-        hits += 100 * sum(near.colliderect(t) for t in taken)
-        hits += 3 * sum(near.colliderect(a) for a in avoid)
-        spots.append((hits, len(spots), place))
-    if not spots:
-        box.bottomright = (plot.right + 4, y - 3)
-        return box
-    return min(spots)[2]
+        middle = place_y + box.h / 2
+        if any(abs(middle - o) < abs(middle - y) for o in others):
+            continue  # it would read as another mark's name
+        gap = max(0, place_y - y, y - place_y - box.h)  # 0: over its own line
+        away = (gap - 3) / 6 if gap else 1  # hiding a stretch of its line costs as much
+        if best is not None and best[0][0] <= away:
+            continue  # nothing this far out can do better
+        for x in xs:
+            place = pygame.Rect(x, place_y, box.w, box.h)
+            blocked = sum(place.inflate(4, 2).colliderect(t) for t in taken) * 100 \
+                + sum(place.colliderect(dot) for dot in dots) * 10
+            crossings = sum(bool(place.clipline(a, b)) for a, b in segments)
+            cost = (crossings + 3 * sum(place.colliderect(a) for a in avoid) + away, -x)
+            if blocked:
+                if fallback is None or (blocked, cost) < fallback[:2]:
+                    fallback = (blocked, cost, place)
+            elif best is None or cost < best[0]:
+                best = (cost, place)
+    if best is not None:
+        return best[1]
+    if fallback is not None:
+        return fallback[2]
+    box.bottomright = (plot.right + 4, y - 3)
+    return box
