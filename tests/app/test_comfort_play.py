@@ -17,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("fresh_pygame")
 
 
 def figures(play) -> dict[str, tuple[float, float]]:
-    return {cid: (f.x, f.y) for cid, f in play.figures.items()}
+    return {cid: (f.x, f.y) for cid, f in play.stage.figures.items()}
 
 
 def test_the_wheel_steps_back_line_by_line_then_to_the_choice_before(tmp_path):

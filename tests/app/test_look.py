@@ -160,7 +160,7 @@ def test_the_scene_name_keeps_clear_of_the_dynamics_panel(tmp_path):
         choose(app, 1)
         for _ in range(30):
             frames(app, 2)
-            if play.label_time > 0 and play.label_rect.w:
+            if play.stage.label_time > 0 and play.stage.label_rect.w:
                 seen += 1
-                assert not play.label_rect.colliderect(play.dynamics.rect)
+                assert not play.stage.label_rect.colliderect(play.dynamics.rect)
     assert seen, "a scene's name was shown"
