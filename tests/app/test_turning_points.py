@@ -10,7 +10,7 @@ import json
 import pygame
 import pytest
 
-from game.app.render import chart, theme
+from game.app.render import theme
 from game.app.render.chart import BAND
 from game.app.settings import Settings, SettingsStore
 from game.app.states.ending import COL_BOTTOM, EndingScreen
@@ -219,42 +219,23 @@ def test_at_200_percent_the_heading_stays_put_as_the_list_scrolls(tmp_path):
     assert engine.said[-1].startswith(f"Turning point {len(screen.points)} of")
 
 
-def test_the_marks_names_hide_no_point_nor_each_other_in_every_palette_and_size(tmp_path,
-                                                                               monkeypatch):
-    figures: dict[int, tuple[list, list]] = {}  # each figure drawn: its lines and its names
-    drawing: list[int] = []
-
-    def draw_line(surf, points, kinds, pal):
-        if id(surf) not in figures:
-            figures[id(surf)] = ([], [])
-            drawing.append(id(surf))
-        figures[id(surf)][0].append(list(points))
-        return line(surf, points, kinds, pal)
-
-    def tag_place(*args, **kwargs):
-        box = place(*args, **kwargs)
-        figures[drawing[-1]][1].append(box)
-        return box
-
-    line, place = chart._draw_line, chart._tag_place
-    monkeypatch.setattr(chart, "_draw_line", draw_line)
-    monkeypatch.setattr(chart, "_tag_place", tag_place)
+def test_the_marks_names_hide_no_point_nor_each_other_in_every_palette_and_size(tmp_path):
     app, screen, _ = to_ending(tmp_path)
-    for settings in ({"high_contrast": True}, {"text_size": 200}, {"high_contrast": False}):
+    drawn = []
+    for settings in ({}, {"high_contrast": True}, {"text_size": 200}, {"high_contrast": False}):
         app.services.change_settings(**settings)
         frames(app, 2)
-    assert len(figures) >= 4  # the chart in both palettes, at both sizes
-    for lines, names in figures.values():
-        assert len(names) == 4  # the flagship's marks: flooding, two of safety, the cave
-        points = [p for row in lines for p in row]
-        for box in names:
-            hidden = [p for p in points if box.colliderect((p[0] - 8, p[1] - 8, 16, 16))]
-            assert not hidden, f"a mark's name at {box} covers the points {hidden}"
-        for i, a in enumerate(names):
-            assert a.collidelist(names[i + 1:]) == -1, "two marks' names overlap"
-    # and on the screen: every point after the start shows its own colour, not a name's
-    figure = screen.figure.surface
-    panel = app.services.palette.PANEL
-    for row in figures[drawing[-1]][0]:
-        for p in row[1:]:
-            assert figure.get_at(p)[:3] != panel, f"the point at {p} is hidden"
+        figure = screen.figure
+        assert all(figure is not before for before in drawn)  # drawn again for each
+        drawn.append(figure)
+        assert len(figure.names) == 4  # the flagship's marks: flooding, two of safety, the cave
+        for i, name in enumerate(figure.names):
+            hidden = [p for p in figure.dots if name.colliderect((p[0] - 8, p[1] - 8, 16, 16))]
+            assert not hidden, f"a mark's name at {name} covers the points {hidden}"
+            assert name.collidelist(figure.names[i + 1:]) == -1, "two marks' names overlap"
+        # and as drawn: every point shows its own colour, not a name's backing
+        panel = app.services.palette.PANEL
+        starts = set(figure.dots[::len(figure.dots) // 3])  # each line's start is hollow
+        for p in figure.dots:
+            if p not in starts:
+                assert figure.surface.get_at(p)[:3] != panel, f"the point at {p} is hidden"
