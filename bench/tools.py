@@ -1,6 +1,6 @@
 """Speed of the writer's tools on generated stories: load, lint, graph, explore and simulate.
 
-    python -m bench.tools [--sizes 1000,10000,100000] [--out bench/results]
+    python -m bench.tools [--sizes 1000,10000,100000] [--once-sizes 10000] [--out bench/results]
 
 For each size, ``bench.generate`` writes a seeded random story; in rounds, we time loading it,
 linting it (``lint_story``, what ``lowtide lint`` runs: load plus every check), the checks
@@ -42,6 +42,8 @@ EXPLORE_STATES = 50_000
 SIM_RUNS, SIM_STEPS = 200, 200
 ROUNDS, ROUNDS_BIG = 5, 3  # rounds of load, lint, checks and graph: up to 10,000 nodes, above
 TIMED = ("load", "lint", "checks", "graph_dot", "graph_html")
+DEFAULT_ONCE_SIZES = (10_000,)
+ONCE_SEED = 20240601  # the peers benchmark's seed: the same once-only graphs
 
 
 def spread(values: list[float]) -> dict[str, float]:
@@ -115,6 +117,17 @@ def measure(nodes: int, folder: Path, seed: int = 1) -> dict[str, Any]:
     }
 
 
+def measure_once(nodes: int, folder: Path) -> dict[str, Any]:
+    """Lint, once, of the once-only graph of ``nodes`` knots (minutes long where lint is slow,
+    so not in rounds)."""
+    write_lowtide(generate(nodes, ONCE_SEED, shape="once"), folder)
+    wall, cpu, found = _timed(lambda: lint_story(folder))
+    story, _ = load_story(folder)
+    assert story is not None
+    return {"knots": nodes, "nodes": len(story.nodes), "lint_wall_s": round(wall, 3),
+            "lint_cpu_s": round(cpu, 3), "lint_diagnostics": len(found)}
+
+
 def machine() -> dict[str, str]:
     return {
         "python": platform.python_version(),
@@ -130,7 +143,8 @@ def _three(f: dict[str, Any]) -> str:
     return f"{w['min']:.3f} / **{w['median']:.3f}** / {w['max']:.3f} s ({c['median']:.3f} s CPU)"
 
 
-def write_results(rows: list[dict[str, Any]], out: Path, command: str, load: dict) -> None:
+def write_results(rows: list[dict[str, Any]], out: Path, command: str, load: dict,
+                  once: list[dict[str, Any]] | None = None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     meta = {
         "command": command,
@@ -141,7 +155,8 @@ def write_results(rows: list[dict[str, Any]], out: Path, command: str, load: dic
         "explore_max_states": EXPLORE_STATES,
         "simulate": {"runs": SIM_RUNS, "max_steps": SIM_STEPS},
     }
-    (out / "tools.json").write_text(json.dumps({**meta, "results": rows}, indent=2) + "\n")
+    whole = {**meta, "results": rows, "once_only_lint": once or []}
+    (out / "tools.json").write_text(json.dumps(whole, indent=2) + "\n")
     m = meta["machine"]
     lines = [
         "# Writer's tools: speed on generated stories",
@@ -187,6 +202,14 @@ def write_results(rows: list[dict[str, Any]], out: Path, command: str, load: dic
             ]
             lines += ["", f"{label}: time per node changes by a factor of {', and '.join(steps)} "
                       "(1.00 is exactly linear)."]
+    if once:
+        lines += ["", f"Lint of the once-only graphs (`bench.generate --shape once`, seed {ONCE_SEED}: "
+                  "each choice through a route node of its own and behind "
+                  "`visits(\"...\") == 0`), one run each:", "",
+                  "| knots | nodes | lint | findings |", "|---:|---:|---:|---:|"]
+        for r in once:
+            lines.append(f"| {r['knots']:,} | {r['nodes']:,} | {r['lint_wall_s']:.3f} s "
+                         f"({r['lint_cpu_s']:.3f} s CPU) | {r['lint_diagnostics']:,} |")
     notes = out / "tools-notes.md"
     if notes.is_file():
         lines += ["", "## Notes", "", notes.read_text(encoding="utf-8").strip()]
@@ -203,6 +226,8 @@ def _load_average() -> list[float] | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.tools", description=__doc__)
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
+    parser.add_argument("--once-sizes", default=",".join(map(str, DEFAULT_ONCE_SIZES)),
+                        help="knots of the once-only graphs linted once each (empty: none)")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -220,9 +245,15 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
             rows.append(row)
+        once = []
+        for size in [int(s) for s in args.once_sizes.split(",") if s.strip()]:
+            once.append(measure_once(size, Path(tmp) / f"once{size}"))
+            print(f"{size:>7,} knots once-only: lint {once[-1]['lint_wall_s']:.3f} s",
+                  file=sys.stderr)
     load["end"] = _load_average()
-    command = "python -m bench.tools" + (f" --sizes {args.sizes}" if argv or sys.argv[1:] else "")
-    write_results(rows, args.out, command, load)
+    given = sys.argv[1:] if argv is None else argv
+    command = " ".join(["python -m bench.tools", *given])
+    write_results(rows, args.out, command, load, once)
     return 0
 
 
