@@ -39,6 +39,10 @@ from game.tools.intervals import parse
 from game.tools.statespace import Plan, make_plan
 
 NO_CHOICE = "no choice is on offer"
+# Boxes one node and exact values may keep apart before new arrivals are joined into them:
+# states reached by different roads stay apart (and exact) that far, which keeps what they
+# tell apart (a heart rate that crosses a threshold on one road only) from being blurred.
+WIDTH = 8
 # How many times a bound may grow by joining before it is widened to the next threshold.
 GROWTHS_BEFORE_WIDENING = 4
 
@@ -76,8 +80,9 @@ class Abstraction:
     """The may-search over abstract states, and what the finished graph proves."""
 
     def __init__(self, story: Story, watched: tuple[str, ...], with_turn: bool,
-                 max_states: int, max_work: int | None):
+                 max_states: int, max_work: int | None, width: int = WIDTH):
         self.story = story
+        self.width = width
         self.plan: Plan = make_plan(story, watched, with_turn)
         self.max_states = max_states
         self.work_left = max_work
@@ -104,7 +109,7 @@ class Abstraction:
         self.gain_of = {c: size + i for i, c in enumerate(self.counters)}
         self._kinds: dict[int, tuple] = {}
         self.states: list[AbstractState] = []
-        self.index: dict[tuple, int] = {}
+        self.index: dict[tuple, list[int]] = {}  # key -> its abstract states' ids
         self.heap: list[tuple[int, int]] = []
         self.root = -1
         self.work = 0
@@ -256,8 +261,10 @@ class Abstraction:
             a.queued = False
             self.expand(sid)
 
-    def join(self, node_key: Any, lo: list, hi: list) -> int:
-        """Add the box to the abstract state of its node and exact values; its id."""
+    def join(self, node_key: Any, lo: list, hi: list, origin: tuple | None = None) -> int:
+        """Add the box to the abstract state of its node and exact values (and, at an ending,
+        of the abstract state and choice it came by: an ending leads nowhere, so keeping its
+        arrivals apart costs little and keeps its text precise); its id."""
         size = self.plan.slots.size
         lo, hi = lo[:size], hi[:size]
         for s in self.unread_slots:
@@ -268,16 +275,26 @@ class Abstraction:
                 hi[s] = high
                 lo[s] = min(lo[s], high)
         key = (node_key, tuple(lo[s] for s in self.plan.exact))
-        sid = self.index.get(key)
-        if sid is None:
+        if origin is not None:
+            key = (*key, origin)
+        boxes = self.index.setdefault(key, [])
+        dims = self.plan.dims
+        for sid in boxes:
+            a = self.states[sid]
+            if all(a.lo[s] <= lo[s] and hi[s] <= a.hi[s] for s in dims):
+                return sid
+        if len(boxes) < self.width:
             if len(self.states) >= self.max_states:
                 raise GaveUp(f"more than {self.max_states:,} abstract states")
             sid = len(self.states)
-            self.index[key] = sid
-            a = AbstractState(key, lo, hi, sid, [0] * len(self.plan.dims))
+            boxes.append(sid)
+            a = AbstractState(key, lo, hi, sid, [0] * len(dims))
             self.states.append(a)
             self._queue(a, sid)
             return sid
+        sid = next((b for b in boxes if all(
+            self.states[b].lo[s] <= hi[s] and lo[s] <= self.states[b].hi[s] for s in dims)),
+            boxes[-1])
         a = self.states[sid]
         grew = False
         for k, s in enumerate(self.plan.dims):
@@ -336,7 +353,7 @@ class Abstraction:
             for node_key2, tlo, thi in self.image(self.effects_of(choice.all_effects),
                                                    choice.to, lo, hi, passed):
                 got = tuple(tlo[size:])
-                for t in self.land(node_key2, tlo, thi):
+                for t in self.land(node_key2, tlo, thi, (sid, len(a.edges))):
                     if t not in targets:
                         targets.append(t)
                     had = gains.get(t)
@@ -361,10 +378,13 @@ class Abstraction:
                 return False
         return True
 
-    def land(self, node_key: Any, lo: list, hi: list) -> Iterator[int]:
+    def land(self, node_key: Any, lo: list, hi: list,
+             origin: tuple | None = None) -> Iterator[int]:
         """Join a box play may arrive in to the abstract states it spans; their ids."""
         for flo, fhi in self._split_flags(lo, hi):
-            yield self.join(node_key, flo, fhi)
+            ending = not isinstance(node_key, tuple) and \
+                self.story.nodes[node_key].ending is not None
+            yield self.join(node_key, flo, fhi, origin if ending else None)
 
     def _split_flags(self, lo: list, hi: list) -> Iterator[tuple[list, list]]:
         """A box whose flags are either way, as boxes with each flag one way."""

@@ -203,6 +203,7 @@ class StateGraph:
     abstract_states: int = 0  # the may-search's reachable abstract states (0: not run)
     witnessed: int = 0  # roads found by steered playthroughs, beyond the breadth-first search
     unsettled: list[str] = field(default_factory=list)  # what the may-search allows, unfound
+    open_targets: list[Target] = field(default_factory=list)  # the same, as targets
     trap_witnesses: dict[str, list[int]] = field(default_factory=dict)
     may_variants: dict[str, set] | None = None  # per ending: every text variant it allows
 
@@ -437,7 +438,7 @@ def _settle(searcher: _Search, max_work: int, variants: Callable[..., Any] | Non
     first, reason = step.enter(story, story.start, values, cursor,
                                lambda n: _count(n.id, cursor, watched))
     try:
-        ab = Abstraction(story, g.watched, g.with_turn, g.max_states, max_work)
+        ab = Abstraction(story, g.watched, g.with_turn, max_work + 1, max_work)
         ab.run(values, cursor.visits, cursor.turn, first, reason)
     except GaveUp:
         return
@@ -461,7 +462,8 @@ def _settle(searcher: _Search, max_work: int, variants: Callable[..., Any] | Non
         if target[0] == "loop":
             g.trap_witnesses.setdefault(target[1], []).append(sid)
     g.witnessed = len(found)
-    g.unsettled = [describe(t) for t in missing if t not in found]
+    g.open_targets = [t for t in missing if t not in found]
+    g.unsettled = [describe(t) for t in g.open_targets]
     g.complete = not g.unsettled
     g.abstract_states = len(reach)
     names = {v.slot: v.id for v in story.variables.values()}
@@ -526,7 +528,17 @@ def describe(target: Target) -> str:
         return f"a stuck state at {what[0]} ({what[1]})"
     if kind == "loop":
         return f"a loop with no way to an ending at {what}"
-    return f"a text variant of ending {what[0]}"
+    if what[1] == ("too many",):
+        return (f"the text variants of ending {what[0]} (more than the ranges can tell "
+                "apart)")
+    pieces = []
+    for kind, pointer, offset, shown, branch in what[1]:
+        if kind != "inline":
+            pieces.append(f"{pointer} {'shown' if shown else 'left out'}")
+        else:
+            pieces.append(f"{pointer} character {offset + 1}: "
+                          + ("nothing" if branch is None else f"branch {branch + 1}"))
+    return f"a text variant of ending {what[0]} ({'; '.join(pieces) or 'its only text'})"
 
 
 def explore(

@@ -21,7 +21,8 @@ from game.story.model import Story
 from game.tools.abstract import NO_CHOICE, Abstraction
 
 MAX_STEPS = 400  # choices in one walk at most
-WALKS_PER_TARGET = 60
+WALKS_PER_TARGET = 60  # walks towards one target at most (a text variant: a tenth)
+MAX_WALKS = 3000  # walks in all, so a story with many unsettled targets still ends soon
 TRAP_CLOSURE = 5000  # states of play followed from a state to prove it is in a trap
 
 # ("node", id), ("choice", (id, index)), ("stuck", (id, reason)), ("loop", id),
@@ -68,6 +69,7 @@ class Walker:
         self.variants_at = variants_at
         self.variant_of = variant_of
         self.rng = random.Random(seed)
+        self.walks = 0
         self.back: dict[int, set[int]] = {}
         for sid in reach:
             for targets in ab.states[sid].edges:
@@ -115,11 +117,21 @@ class Walker:
     def abstract_of(self, play: Play) -> int:
         """The abstract state holding ``play`` (the may-search holds every state play
         reaches: one it does not is a fault of the analysis, not of the story)."""
-        key = (play.node_key, tuple(play.values[s] for s in self.ab.plan.exact))
-        sid = self.ab.index.get(key)
-        if sid is None:
+        found = self.holding(play)
+        if not found:
             raise AssertionError(f"a state of play at '{play.node}' lies in no abstract state")
-        return sid
+        return found[0]
+
+    def holding(self, play: Play) -> list[int]:
+        """Every abstract state whose box holds ``play``."""
+        ab = self.ab
+        plan = ab.plan
+        key = (play.node_key, tuple(play.values[s] for s in plan.exact))
+        state = [*play.values, *(play.visits.get(n, 0) for n in plan.watched),
+                 *((play.turn,) if plan.with_turn else ())]
+        return [sid for sid in ab.index.get(key, ())
+                if all(ab.states[sid].lo[s] <= min(state[s], ab.universe[s][1])
+                       <= ab.states[sid].hi[s] for s in plan.dims)]
 
     # -- targets ------------------------------------------------------------------------------
 
@@ -148,9 +160,9 @@ class Walker:
                 if node.id == what and sid not in self.sure_out and reason is None \
                         and node.ending is None:
                     out.add(sid)
-            elif kind == "variant" and self.variants_at is not None:
-                if node.id == what[0] and what[1] in self.variants_at(sid):
-                    out.add(sid)
+            elif kind == "variant" and self.variants_at is not None \
+                    and node.id == what[0] and what[1] in self.variants_at(sid):
+                out.add(sid)
         return out
 
     def useful(self, goals: set[int]) -> set[int]:
@@ -186,10 +198,12 @@ class Walker:
         """Whether no ending and no state play cannot go on from can be reached from
         ``play``: proved by the may-search when its abstract state reaches neither, else by
         following every state of play from it (up to ``TRAP_CLOSURE`` of them)."""
-        sid = self.abstract_of(play)
-        if sid in self.sure_out:
+        holding = self.holding(play)
+        if not holding:
+            raise AssertionError(f"a state of play at '{play.node}' lies in no abstract state")
+        if any(sid in self.sure_out for sid in holding):
             return False
-        if not self._may_get_out(sid):
+        if any(not self._may_get_out(sid) for sid in holding):
             return True
         seen = {self._key(play)}
         todo = [play]
@@ -240,12 +254,17 @@ class Walker:
         for target in targets:
             if target in found:
                 continue
+            if target[0] == "variant" and target[1][1] == ("too many",):
+                continue  # no single variant to look for
             goals = self.goals(target)
             if not goals:
                 continue
             useful = self.useful(goals)
             node_goal = target[1] if target[0] == "node" else None
-            for _ in range(budget):
+            for _ in range(budget if target[0] != "variant" else max(1, budget // 10)):
+                if self.walks >= MAX_WALKS:
+                    return found
+                self.walks += 1
                 self._walk(target, useful, node_goal, open_targets, found)
                 if target in found:
                     break
