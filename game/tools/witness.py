@@ -24,6 +24,7 @@ MAX_STEPS = 400  # choices in one walk at most
 WALKS_PER_TARGET = 60  # walks towards one target at most (a text variant: a tenth)
 MAX_WALKS = 3000  # walks in all, so a story with many unsettled targets still ends soon
 TRAP_CLOSURE = 5000  # states of play followed from a state to prove it is in a trap
+CLOSURES = 5  # such proofs tried at one node at most
 
 # ("node", id), ("choice", (id, index)), ("stuck", (id, reason)), ("loop", id),
 # ("variant", (ending id, variant key))
@@ -70,6 +71,7 @@ class Walker:
         self.variant_of = variant_of
         self.rng = random.Random(seed)
         self.walks = 0
+        self.closures: dict[str, int] = {}  # per node: states followed to prove a loop
         self.back: dict[int, set[int]] = {}
         for sid in reach:
             for targets in ab.states[sid].edges:
@@ -188,7 +190,9 @@ class Walker:
                 return play.node_key == what[0] and node.ending is None and not offered
             return play.node_key == what
         if kind == "loop":
-            return play.node_key == what and bool(offered) and self.trapped(play)
+            if play.node_key != what or not offered or self.closures.get(what, 0) >= CLOSURES:
+                return False
+            return self.trapped(play)
         if kind == "variant":
             return play.node_key == what[0] and self.variant_of is not None \
                 and self.variant_of(play) == what[1]
@@ -205,6 +209,7 @@ class Walker:
             return False
         if any(not self._may_get_out(sid) for sid in holding):
             return True
+        self.closures[play.node] = self.closures.get(play.node, 0) + 1
         seen = {self._key(play)}
         todo = [play]
         while todo:
