@@ -24,6 +24,9 @@ log = logging.getLogger("lowtide.app")
 
 READ_FRAMES = 8  # a fast reader: frames before completing a line, and before going on
 CHOOSE_FRAMES = 12
+# after a node's replies show, frames before its screenshot, by when they have slid into place
+# (autoplay waits for the screenshot before it picks one)
+SETTLE_FRAMES = 45
 PRESS_EVERY = 10  # frames between presses of an 'until' command
 
 
@@ -67,7 +70,7 @@ class Recorder:
             self.session = subject
         if what == "settled" and subject.node_id != self.last_node:
             self.last_node = subject.node_id
-            self.queue(f"{subject.node_id}", 14)
+            self.queue(f"{subject.node_id}", SETTLE_FRAMES)
         elif what == "ending":
             self.ended = True
             self.queue(f"ending-{subject.node_id}", 40)
@@ -143,7 +146,7 @@ class Autoplay:
         if action == "advance":
             press(pygame.K_SPACE)
             self.wait = READ_FRAMES
-        elif action == "choose" and hint.get("ready"):
+        elif action == "choose" and hint.get("ready") and recorder.idle:
             i = self.pick(hint["choices"])
             if i < 9:
                 press(pygame.K_1 + i)

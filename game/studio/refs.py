@@ -133,9 +133,48 @@ def describe(files: Files, ref: Reference) -> str:
         return f"the text of {where}"
     if rest[:1] == ("effects",):
         return f"an effect on entering {where}"
+    if rest[:2] == ("ending", "debrief"):
+        return f"the debrief of {where}"
+    if rest[:2] == ("ending", "title"):
+        return f"the ending title of {where}"
     if rest[:1] == ("ending",):
         return f"the ending of {where}"
     return where
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place that refers to a node, as a writer is told of it: once however many of its
+    parts (a debrief's paragraphs, a line's text and condition) name the node."""
+
+    words: str  # where it is, with how many paragraphs when more than one refer
+    node: str | None  # the node holding it (see ``in_node``)
+    what: str
+    count: int  # how many of its paragraphs (or other parts) refer
+
+
+def _unit(ref: Reference) -> tuple:
+    """The part of a place that counts once: a debrief's paragraph, else the string itself."""
+    path = ref.path
+    if len(path) >= 5 and path[0] in ("nodes", "extend") and path[2:4] == ("ending", "debrief"):
+        return path[:5]
+    return path
+
+
+def places(files: Files, found: list[Reference]) -> list[Place]:
+    """``found`` (from ``references``) as the places a writer reads, each listed once, in
+    order: "the debrief of node back-inside (3 paragraphs)"."""
+    groups: dict[tuple[str, str], tuple[Reference, set[tuple]]] = {}
+    for ref in found:
+        key = (ref.file, describe(files, ref))
+        groups.setdefault(key, (ref, set()))[1].add(_unit(ref))
+    out = []
+    for (_, words), (ref, units) in groups.items():
+        n = len(units)
+        noun = "paragraphs" if ref.path[2:4] == ("ending", "debrief") else "places"
+        out.append(Place(f"{words} ({n} {noun})" if n > 1 else words, in_node(ref), ref.what,
+                         n))
+    return out
 
 
 def _part(rest: tuple, line: bool = False) -> str:

@@ -387,10 +387,12 @@ class Studio:
         main = values.get(refs.STORY_FILE)
         story_id = main.get("id") if isinstance(main, dict) else None
         found = saves_naming(story_id, node_id) if isinstance(story_id, str) else []
+        found_refs = refs.references(values, node_id)
         return {
             "references": [{**r.__dict__, "node": refs.in_node(r),
-                            "words": refs.describe(values, r)}
-                           for r in refs.references(values, node_id)],
+                            "words": refs.describe(values, r)} for r in found_refs],
+            # each referring place once, for the delete dialog
+            "places": [p.__dict__ for p in refs.places(values, found_refs)],
             "saves": [str(p) for p in found],
         }
 

@@ -23,6 +23,13 @@ def press(app, k: int, mod: int = 0, n: int = 3) -> None:
     frames(app, n)
 
 
+def button(app, b: int, n: int = 4) -> None:
+    """A pad's button pressed and let go."""
+    pygame.event.post(pygame.event.Event(pygame.CONTROLLERBUTTONDOWN, button=b, instance_id=0))
+    pygame.event.post(pygame.event.Event(pygame.CONTROLLERBUTTONUP, button=b, instance_id=0))
+    frames(app, n)
+
+
 def wheel(app, y: int, n: int = 3) -> None:
     pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=y, flipped=False))
     frames(app, n)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.app.render import theme
 from game.app.render.quickmenu import ITEMS
 from tests.app.conftest import click, frames
 from tests.app.looping import choose, press, to_choices, wheel, window
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("fresh_pygame")
 
 
 def figures(play) -> dict[str, tuple[float, float]]:
-    return {cid: (f.x, f.y) for cid, f in play.figures.items()}
+    return {cid: (f.x, f.y) for cid, f in play.stage.figures.items()}
 
 
 def test_the_wheel_steps_back_line_by_line_then_to_the_choice_before(tmp_path):
@@ -128,3 +129,39 @@ def test_h_hides_the_interface_and_any_press_brings_it_back(tmp_path):
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(10, 10), button=2))
     frames(app, 2)
     assert play.hidden
+
+
+def test_the_quick_menu_reads_at_4_5_to_1_over_any_scene_in_either_palette(tmp_path):
+    app = window(tmp_path, "low-tide")
+    play = app.top
+    to_choices(app)
+    keys = [key for key, _ in ITEMS]
+    press(app, pygame.K_q, n=1)  # the keyboard on the first item
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, rel=(0, 0), buttons=(0, 0, 0),
+                                         pos=play.quick.rects[keys.index("history")].center))
+    frames(app, 2)
+    assert play.quick.focus == 0 and play.quick.hover == keys.index("history")
+    for contrast in (False, True):
+        app.services.change_settings(high_contrast=contrast)
+        frames(app, 1)
+        play.quick.on = {"auto"}  # as the row shows Auto while it is on
+        pal = app.services.palette
+        for under in ("scene", (255, 255, 255), (0, 0, 0), (128, 128, 128)):
+            surface = pygame.Surface((1280, 720))
+            play.draw(surface)
+            if under != "scene":  # the worst a scene could put under the row
+                surface.fill(under)
+                play.quick.draw(surface, app.services)
+            for i, (key, label) in enumerate(ITEMS):
+                rect = play.quick.rects[i]
+                if key in play.quick.on:
+                    ink = pal.NIGHT_DEEP
+                elif i in (play.quick.focus, play.quick.hover):
+                    ink = pal.STAR
+                else:
+                    ink = pal.CREAM_DARK
+                behind = surface.get_at((rect.x + 4, rect.centery))
+                ratio = theme.contrast(ink, behind)
+                assert ratio >= 4.5, \
+                    f"{label} at {ratio:.2f}:1 over {under} (high contrast {contrast})"
+    app.services.change_settings(high_contrast=False)

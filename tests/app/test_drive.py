@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from game.app.drive import Recorder
+from game.app.states.play import BOX_BOTTOM, PlayScreen
 from game.story import transcript
 from game.story.load import load_story
 from game.story.session import Session
@@ -37,6 +39,25 @@ def test_autoplay_sample_reaches_an_ending_with_screenshots_and_transcript(tmp_p
     assert names[0].endswith(f"-{data['steps'][0]['node']}.png")
     assert names[-1] == f"{len(names):04d}-ending-{data['final_node']}.png"
     assert len(names) == len(data["steps"]) + 2  # each node, the last node, the ending
+
+
+def test_each_nodes_screenshot_shows_its_replies_settled(tmp_path, monkeypatch):
+    ready = prepare(STORIES / "low-tide", "--autoplay", "first", "--screenshot-dir",
+                    tmp_path / "shots", "--data-dir", tmp_path / "data")
+    shown: list[tuple[str, bool]] = []  # each screenshot of replies, and whether they stood still
+    save = Recorder.save
+
+    def seen(self, surface, name, folder=None):
+        play = ready.app.top
+        if isinstance(play, PlayScreen) and play.phase == "choices":
+            shown.append((name, play.box_bottom == BOX_BOTTOM - play.choices.height() - 20))
+        return save(self, surface, name, folder)
+
+    monkeypatch.setattr(Recorder, "save", seen)
+    assert run_to_end(ready) == 0
+    assert len(shown) >= 5
+    moving = [name for name, settled in shown if not settled]
+    assert not moving, f"taken while the replies were still sliding in: {moving}"
 
 
 def test_autoplay_by_kind_on_two_bars(tmp_path):

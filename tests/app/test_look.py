@@ -4,14 +4,26 @@ below a map, story cards read as cards, and a chart's mark names leave its point
 
 from __future__ import annotations
 
+import random
+
 import pygame
 import pytest
 
 from game.app.render import theme
-from game.app.render.chart import _tag_place
+from game.app.render.chart import (
+    TOP,
+    Row,
+    _tag_place,
+    draw_figure,
+    figure_height,
+    series,
+)
 from game.app.render.choices import PAD_Y
 from game.app.render.mapview import OVERSCROLL, SceneView
 from game.app.settings import Settings, SettingsStore
+from game.app.states.ending import COL_W, PLOT_MAX, PLOT_MIN
+from game.story.load import load_story
+from game.story.session import Session
 from tests.app.conftest import STORIES, frames, prepare
 from tests.app.looping import choose, press, to_choices, window
 
@@ -149,6 +161,41 @@ def test_a_marks_name_leaves_the_points_of_the_line_in_view():
     # with nothing in the way the name stays at the right, above its line
     box = _tag_place(size, 80, plot, [(62, 240), (560, 240)], [], 300)
     assert box.right == plot.right + 4 and box.bottom == 77
+    # a line through every place near its own: no place on the plot (the figure gives the
+    # names a lane above it then)
+    zigzag = [(62 + 12 * i, 70 if i % 2 else 90) for i in range(42)]
+    assert _tag_place(size, 80, plot, zigzag, [], 300, others=(40, 120)) is None
+
+
+@pytest.mark.parametrize("story", ["low-tide", "two-bars", "long-weekend"])
+def test_no_marks_name_hides_a_point_or_another_name_on_any_road(tmp_path, story):
+    app = window(tmp_path)
+    loaded = load_story(STORIES / story)[0]
+    charted = sorted((v for v in loaded.variables.values() if v.chart), key=lambda v: v.slot)
+    lanes = 0
+    for seed in range(40):
+        rng = random.Random(seed)
+        session = Session.start(loaded, seed=seed)
+        while not session.is_over and session.choices():
+            session.choose(rng.choice(session.choices()).index)
+        start = session.steps[0].before.values
+        rows = [Row(v, session.render(v.label_template), series(v, session.steps, start))
+                for v in charted[:3]]
+        kinds = [loaded.kinds.get(step.kind or "") for step in session.steps]
+        marked = {p.step + 1: loaded.kinds.get(p.kind or "") for p in session.turning_points()}
+        for contrast, plot in ((False, PLOT_MIN), (True, PLOT_MIN), (False, PLOT_MAX)):
+            app.services.change_settings(high_contrast=contrast)
+            size = (COL_W, figure_height(len(rows), plot))
+            figure = draw_figure(size, rows, kinds, app.services, marked)
+            assert len(figure.names) == sum(len(v.marks) for v in charted[:3])
+            for i, name in enumerate(figure.names):
+                hidden = [p for p in figure.dots if name.colliderect((p[0] - 8, p[1] - 8, 16, 16))]
+                assert not hidden, f"seed {seed}: a name at {name} hides the points {hidden}"
+                assert name.collidelist(figure.names[i + 1:]) == -1, f"seed {seed}: names overlap"
+                assert figure.surface.get_rect().contains(name)
+            lanes += figure.top > TOP
+    if story == "low-tide":
+        assert lanes, "some roads crowd the smallest chart: their names go above the plot"
 
 
 def test_the_scene_name_keeps_clear_of_the_dynamics_panel(tmp_path):
@@ -160,7 +207,7 @@ def test_the_scene_name_keeps_clear_of_the_dynamics_panel(tmp_path):
         choose(app, 1)
         for _ in range(30):
             frames(app, 2)
-            if play.label_time > 0 and play.label_rect.w:
+            if play.stage.label_time > 0 and play.stage.label_rect.w:
                 seen += 1
-                assert not play.label_rect.colliderect(play.dynamics.rect)
+                assert not play.stage.label_rect.colliderect(play.dynamics.rect)
     assert seen, "a scene's name was shown"

@@ -10,16 +10,10 @@ import pytest
 from game.app import run
 from game.tools.lint import load_linted
 from tests.app.conftest import args_for, frames
-from tests.app.looping import to_choices
+from tests.app.looping import button, to_choices
 from tests.app.looping import window as play_window
 
 pytestmark = pytest.mark.usefixtures("fresh_pygame")
-
-
-def button(app, b: int, n: int = 4) -> None:
-    pygame.event.post(pygame.event.Event(pygame.CONTROLLERBUTTONDOWN, button=b, instance_id=0))
-    pygame.event.post(pygame.event.Event(pygame.CONTROLLERBUTTONUP, button=b, instance_id=0))
-    frames(app, n)
 
 
 def stick(app, axis: int, value: int, n: int = 2) -> None:

@@ -81,7 +81,7 @@ def test_missing_portrait_draws_a_placeholder(tmp_path):
     assert play.portrait.current is not None
     assert play.portrait.current.get_size() == (360, 440)
     assert any("face.png" in w for w in ready.app.services.images.warned)
-    assert play.scene is not None and play.scene.problem  # the broken map says so on screen
+    assert play.stage.scene is not None and play.stage.scene.problem  # the broken map says so
 
 
 def test_typewriter_first_press_completes_second_advances(tmp_path):
@@ -180,9 +180,9 @@ def test_playthroughs_one_after_another_keep_no_scene_of_the_last(tmp_path):
         app.apply(Replace("play", session=Session.start(story)))
         frames(app, 20)
         play = app.top
-        assert isinstance(play, PlayScreen) and play.scene is not None and play.figures
-        sprite = play.scene.sprite(next(iter(play.figures.values())).image)
-        scenes.append((weakref.ref(play.scene), weakref.ref(sprite)))
+        assert isinstance(play, PlayScreen) and play.stage.scene is not None and play.stage.figures
+        sprite = play.stage.scene.sprite(next(iter(play.stage.figures.values())).image)
+        scenes.append((weakref.ref(play.stage.scene), weakref.ref(sprite)))
         app.apply(Replace("title"))
         frames(app, 5)
         del play, sprite

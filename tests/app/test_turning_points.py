@@ -16,7 +16,7 @@ from game.app.settings import Settings, SettingsStore
 from game.app.states.ending import COL_BOTTOM, EndingScreen
 from game.app.voice import Voice
 from tests.app.conftest import STORIES, frames, prepare, run_to_end
-from tests.app.looping import press
+from tests.app.looping import button, press
 from tests.app.test_voice import Recorder
 
 pytestmark = pytest.mark.usefixtures("fresh_pygame")
@@ -184,3 +184,58 @@ def test_in_high_contrast_the_chart_is_redrawn_and_the_points_read_clearly(tmp_p
         app.services.change_settings(high_contrast=False)
     pal = app.services.palette
     assert theme.contrast(pal.INK_SOFT, pal.PANEL) >= 4.5
+
+
+def test_at_200_percent_the_heading_stays_put_as_the_list_scrolls(tmp_path):
+    app, screen, _ = to_ending(tmp_path, text_size=200)
+    turnings = screen.turnings
+    room = screen.point_rect
+    assert turnings.max_scroll(room.h) > 0  # the list scrolls at this size
+
+    line = app.services.font("sans-bold", 28).get_linesize()  # the heading at 200 %
+
+    def heading() -> pygame.Surface:
+        surface = pygame.Surface(theme.SIZE)
+        screen.draw(surface)
+        return surface.subsurface((room.x, room.y, room.w, 16 + line)).copy()
+
+    before = heading()
+    engine = Recorder()
+    app.services.voice = Voice(engine)
+    press(app, pygame.K_v)
+    press(app, pygame.K_RIGHT)  # the keyboard reaches the list; the pad moves down it
+    for _ in range(len(screen.points) - 1):
+        button(app, pygame.CONTROLLER_BUTTON_DPAD_DOWN, n=1)
+    frames(app, 60)
+    assert screen.point_focus == len(screen.points) - 1
+    assert screen.point_scroll > 0
+    after = heading()
+    assert pygame.image.tobytes(before, "RGB") == pygame.image.tobytes(after, "RGB"), \
+        "the heading moved with the list"
+    # the focused point is below the heading, in view, and spoken
+    top = turnings.view.y + turnings.tops[-1] - screen.point_scroll
+    assert top >= room.y + 16 + line
+    assert top + turnings.heights[-1] <= turnings.view.bottom + 8
+    assert engine.said[-1].startswith(f"Turning point {len(screen.points)} of")
+
+
+def test_the_marks_names_hide_no_point_nor_each_other_in_every_palette_and_size(tmp_path):
+    app, screen, _ = to_ending(tmp_path)
+    drawn = []
+    for settings in ({}, {"high_contrast": True}, {"text_size": 200}, {"high_contrast": False}):
+        app.services.change_settings(**settings)
+        frames(app, 2)
+        figure = screen.figure
+        assert all(figure is not before for before in drawn)  # drawn again for each
+        drawn.append(figure)
+        assert len(figure.names) == 4  # the flagship's marks: flooding, two of safety, the cave
+        for i, name in enumerate(figure.names):
+            hidden = [p for p in figure.dots if name.colliderect((p[0] - 8, p[1] - 8, 16, 16))]
+            assert not hidden, f"a mark's name at {name} covers the points {hidden}"
+            assert name.collidelist(figure.names[i + 1:]) == -1, "two marks' names overlap"
+        # and as drawn: every point shows its own colour, not a name's backing
+        panel = app.services.palette.PANEL
+        starts = set(figure.dots[::len(figure.dots) // 3])  # each line's start is hollow
+        for p in figure.dots:
+            if p not in starts:
+                assert figure.surface.get_at(p)[:3] != panel, f"the point at {p} is hidden"

@@ -11,23 +11,7 @@ from hypothesis import strategies as st
 
 from game.story.load import load_story
 from game.story.session import Session
-
-JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=25,
-)
-# Values shaped somewhat like stories, so the checks past the structure are reached too.
-FIELDS = st.sampled_from(
-    ["format", "id", "title", "blurb", "authors", "start", "characters", "variables", "kinds",
-     "each_turn", "dynamics", "scenes", "nodes", "text", "choices", "to", "if", "effects", "route",
-     "ending", "speaker", "lines", "place", "scene", "type", "initial", "min", "max", "name"]
-)
-STORYISH = st.recursive(
-    st.none() | st.booleans() | st.integers(-3, 3) | st.sampled_from(["a", "x > 1", "{a}", "he", ""]),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(FIELDS | st.text(max_size=3), inner, max_size=5),
-    max_leaves=30,
-)
+from tests.story.strategies import JSON, STORYISH
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

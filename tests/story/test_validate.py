@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from game.story.validate import _Compiler, check_file, checker, fast_valid, schema
 from tests.conftest import FIXTURES, STORIES
-from tests.story.test_properties import STORYISH
+from tests.story.strategies import STORYISH
 
 
 def validator(name: str) -> jsonschema.Draft202012Validator:

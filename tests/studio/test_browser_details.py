@@ -110,9 +110,7 @@ def writing(driver) -> None:
     assert items == [
         "the choice 'Go on. Twenty minutes on the balcony. I'll be h…' in node standing",
         "the choice 'Till the end of the cup. I'll be inside.' in node balcony",
-        "the ending of node back-inside",  # once for each debrief paragraph that reads seen("later")
-        "the ending of node back-inside",
-        "the ending of node back-inside",
+        "the debrief of node back-inside (3 paragraphs)",  # each place once, with its count
     ]
     driver.find_element("css selector", "#dialog button:not(.go)").click()
 

@@ -8,7 +8,7 @@ import pytest
 
 from game.studio.edits import apply_ops
 from game.studio.project import EditError, Project
-from game.studio.refs import describe, in_node, references
+from game.studio.refs import describe, in_node, places, references
 from game.tools.lint import lint_story
 from tests.studio.conftest import snapshot
 
@@ -61,15 +61,43 @@ def test_references_are_described_in_a_writers_words(sample: Path):
         "the choice 'Go on. Twenty minutes on the balcony. I'll be h…' in node standing": "standing",
         "the choice 'Till the end of the cup. I'll be inside.' in node balcony": "balcony",
         "the condition of the choice 'You needed that, didn't you? Refill?' in node later": "later",
-        "the ending of node back-inside": "back-inside",
+        "the debrief of node back-inside": "back-inside",
     }
     assert [describe(values, r) for r in references(values, "quiet")] == [
         "way 5 of the route of node check",
         "the condition of the choice 'Take another ten, then. I'll be in the kitchen.' in node quiet",
-        "the ending of node haven",
+        "the debrief of node haven",
     ]
     assert [describe(values, r) for r in references(values, "keys")] == \
         ["the story's start (story.json)"]
+
+
+def test_each_place_is_listed_once_with_how_many_of_its_paragraphs_refer(sample: Path):
+    values = Project.open(sample).values()
+    found = references(values, "later")
+    debrief = [r for r in found if r.path[1] == "back-inside"]
+    assert len(debrief) == 3  # three paragraphs of one debrief read seen("later")
+    listed = places(values, found)
+    assert [p.words for p in listed] == [
+        "the choice 'Go on. Twenty minutes on the balcony. I'll be h…' in node standing",
+        "the choice 'Till the end of the cup. I'll be inside.' in node balcony",
+        "the condition of the choice 'You needed that, didn't you? Refill?' in node later",
+        "the debrief of node back-inside (3 paragraphs)",
+    ]
+    assert [p.count for p in listed] == [1, 1, 1, 3]
+    assert listed[-1].node == "back-inside" and listed[-1].what == "expression"
+    # one paragraph naming it twice (in its condition and its text) is still one paragraph
+    doc = values["branches/balcony.json"]
+    paragraph = doc["nodes"]["back-inside"]["ending"]["debrief"][1]
+    twice = {**paragraph, "text": paragraph["text"] + ' {if seen("later"): Later. | }'}
+    ending = doc["nodes"]["back-inside"]["ending"]
+    debrief_list = [*ending["debrief"][:1], twice, *ending["debrief"][2:]]
+    changed = {**values, "branches/balcony.json": {**doc, "nodes": {
+        **doc["nodes"], "back-inside": {**doc["nodes"]["back-inside"],
+                                        "ending": {**ending, "debrief": debrief_list}}}}}
+    found = references(changed, "later")
+    assert len(found) == 7  # the three places, and four references in three paragraphs
+    assert places(changed, found)[-1].words == "the debrief of node back-inside (3 paragraphs)"
 
 
 def test_a_damaged_save_beside_the_good_ones_is_passed_over(tmp_path) -> None:

@@ -7,7 +7,7 @@ one figure, and the turning points stand out on it as bands across every plot.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pygame
 
@@ -83,6 +83,8 @@ class Figure:
     top: int  # of the first plot
     bottom: int  # of the last plot
     axis_y: int  # the middle of the axis labels
+    dots: list[tuple[int, int]] = field(default_factory=list)  # every point drawn, by centre
+    names: list[pygame.Rect] = field(default_factory=list)  # where the marks' names are
 
     def x(self, i: int) -> int:
         n = max(1, self.points - 1)
@@ -106,11 +108,67 @@ def figure_height(rows: int, plot: int) -> int:
     return TOP + rows * plot + max(0, rows - 1) * ROW_GAP + AXIS_H
 
 
+LANE = 30  # the room a row's names take above its plot when they fit nowhere on it
+
+
+def _plots(size: tuple[int, int], rows: list[Row], points: int, lanes: list[int]) -> list[Plot]:
+    """Each row's plot, sharing the height left by the gaps, the axis and any lanes."""
+    w, h = size
+    n = len(rows)
+    room = h - TOP - AXIS_H - max(0, n - 1) * ROW_GAP - sum(lanes)
+    plot_h = max(24, room // max(1, n))
+    y = TOP
+    plots: list[Plot] = []
+    for row, lane in zip(rows, lanes):
+        y += lane
+        plots.append(Plot(pygame.Rect(PAD_LEFT, y, w - PAD_LEFT - PAD_RIGHT, plot_h),
+                          *value_range(row.var, row.values), points))
+        y += plot_h + ROW_GAP
+    return plots
+
+
+def _name_places(plots: list[Plot], rows: list[Row], sizes: list[list[tuple[int, int]]],
+                 lanes: list[int], avoid: list[pygame.Rect]) -> list[list[pygame.Rect] | None]:
+    """Where each row's marks' names go: on the plot, by its line, where they hide no point
+    and no other name; in the lane above the plot for a row with one (right-aligned, side by
+    side, clear of the points below); None for a row whose names do not all fit on it."""
+    out: list[list[pygame.Rect] | None] = []
+    for k, (row, plot) in enumerate(zip(rows, plots)):
+        names = sizes[k]
+        if lanes[k]:
+            boxes, right = [], plot.rect.right + 4
+            for w, h in names:
+                box = pygame.Rect(0, 0, w + 12, h + 2)
+                box.bottomright = (right, plot.rect.top - DOT - 1)
+                boxes.append(box)
+                right = box.left - 8
+            out.append(boxes)
+            continue
+        line = [(plot.x(i), plot.y(v)) for i, v in enumerate(row.values)]
+        # a name may reach over the rule into the gap (at a cost), never near the points of
+        # the plots beside nor down to the axis's numbers
+        top = plots[k - 1].rect.bottom + DOT + 1 if k else 4
+        bottom = min(plot.rect.bottom + ROW_GAP - 1, plots[k + 1].rect.top - DOT - 1) \
+            if k + 1 < len(rows) else plot.rect.bottom + 5
+        marks = row.var.marks
+        taken: list[pygame.Rect] = []
+        for mark, size in zip(marks, names):
+            others = tuple(plot.y(m.value) for m in marks if m is not mark)
+            box = _tag_place(size, plot.y(mark.value), plot.rect, line, taken, bottom, top,
+                             avoid, others)
+            if box is None:
+                break
+            taken.append(box)
+        out.append(taken if len(taken) == len(names) else None)
+    return out
+
+
 def draw_figure(size: tuple[int, int], rows: list[Row], kinds: list[Kind | None],
                 lettering: Lettering, marked: dict[int, Kind | None] | None = None) -> Figure:
     """Every row's chart in one panel over one axis; ``marked`` (point index → the kind of
     the reply that led there) gets a band across every plot and its number in a disc of its
-    tone on the axis (the turning points)."""
+    tone on the axis (the turning points). The marks' names hide no point and no other
+    name: a row whose names fit nowhere on its plot gets a lane above it for them."""
     w, h = size
     marked = marked or {}
     pal, text = lettering.palette, lettering.text
@@ -118,33 +176,38 @@ def draw_figure(size: tuple[int, int], rows: list[Row], kinds: list[Kind | None]
     surf.blit(panel(size, pal.PANEL, pal.solid(236), 18, pal=pal), (0, 0))
     n = len(rows)
     points = max((len(r.values) for r in rows), default=1)
-    room = h - TOP - AXIS_H - max(0, n - 1) * ROW_GAP
-    plot_h = max(24, room // max(1, n))
-    y = TOP
-    plots: list[Plot] = []
-    for row in rows:
-        plots.append(Plot(pygame.Rect(PAD_LEFT, y, w - PAD_LEFT - PAD_RIGHT, plot_h),
-                          *value_range(row.var, row.values), points))
-        y += plot_h + ROW_GAP
-    fig = Figure(surf, PAD_LEFT, w - PAD_RIGHT, points, plots[0].rect.top if plots else TOP,
-                 plots[-1].rect.bottom if plots else TOP, h - AXIS_H // 2 - 2)
-    bands = [fig.band(i) for i in marked]
+    small = lettering.font("sans", 14)
+    tags = [[text.line(f"{m.label} · {fmt(row.var, m.value)}", small, pal.TERRACOTTA)
+             for m in row.var.marks] for row in rows]
+    sizes = [[tag.get_size() for tag in row_tags] for row_tags in tags]
+    lanes = [0] * n
+    for _ in range(n + 1):  # each pass gives a lane to the rows still without room
+        plots = _plots(size, rows, points, lanes)
+        fig = Figure(surf, PAD_LEFT, w - PAD_RIGHT, points, plots[0].rect.top if plots else TOP,
+                     plots[-1].rect.bottom if plots else TOP, h - AXIS_H // 2 - 2)
+        bands = [fig.band(i) for i in marked]
+        rules = [pygame.Rect(LABEL_X, above.rect.bottom + ROW_GAP // 2 - 1, w - 2 * LABEL_X, 2)
+                 for above in plots[:-1]]
+        places = _name_places(plots, rows, sizes, lanes, bands + rules)
+        if all(p is not None for p in places):
+            break
+        lanes = [LANE if p is None or lane else 0 for p, lane in zip(places, lanes)]
     for band in bands:  # the turning points' bands, under everything drawn on the plots
         pygame.draw.rect(surf, _band_colour(pal), band, border_radius=BAND // 2)
-    small = lettering.font("sans", 14)
-    for above, below in zip(plots, plots[1:]):  # a rule between two plots: whose values are whose
-        y = (above.rect.bottom + below.rect.top) // 2
-        pygame.draw.line(surf, pal.CREAM_DARK, (LABEL_X, y), (w - LABEL_X, y), 2)
-    for row, plot in zip(rows, plots):
+    for rule in rules:  # a rule between two plots: whose values are whose
+        pygame.draw.line(surf, pal.CREAM_DARK, rule.midleft, rule.midright, 2)
+    for k, (row, plot) in enumerate(zip(rows, plots)):
         label = f"{row.label} ({row.var.unit})" if row.var.unit else row.label
         title = text.block(label, lettering.font("sans-bold", 14), pal.INK, LABEL_W, 17)
         title.draw(surf, LABEL_X, plot.rect.centery - title.height // 2)
         _draw_grid(surf, plot, row.var, text, small, pal)
         line = [(plot.x(i), plot.y(v)) for i, v in enumerate(row.values)]
         _draw_line(surf, line, kinds, pal)
-        _draw_mark_names(surf, plot, row.var, line, text, small, pal,
-                         (plot.rect.top - ROW_GAP // 2 - 6, plot.rect.bottom + ROW_GAP // 2 + 6),
-                         avoid=bands)
+        fig.dots += line
+        for tag, box in zip(tags[k], places[k] or []):
+            pygame.draw.rect(surf, pal.PANEL, box, border_radius=8)
+            surf.blit(tag, (box.x + 6, box.y + 1))
+            fig.names.append(box)
     _draw_axis(surf, fig, text, small, lettering.font("sans-bold", 14), marked, pal)
     return fig
 
@@ -217,45 +280,48 @@ def _draw_line(surf: pygame.Surface, points: list[tuple[int, int]],
         pygame.draw.circle(surf, colour, p, 6)
 
 
-def _draw_mark_names(surf: pygame.Surface, plot: Plot, var: Variable,
-                     points: list[tuple[int, int]], text: TextCache,
-                     small: pygame.font.Font, pal: Palette, within: tuple[int, int],
-                     avoid: list[pygame.Rect]) -> None:
-    """Each mark's name where it hides no point of the line nor another mark's name, and
-    covers as little of ``avoid`` (the turning points' bands) as it can, between ``within``
-    (top, bottom): the room of its own plot."""
-    taken: list[pygame.Rect] = []
-    for mark in var.marks:
-        y = plot.y(mark.value)
-        tag = text.line(f"{mark.label} · {fmt(var, mark.value)}", small, pal.TERRACOTTA)
-        box = _tag_place(tag.get_size(), y, plot.rect, points, taken, within[1], within[0],
-                         avoid)
-        taken.append(box)
-        pygame.draw.rect(surf, pal.PANEL, box, border_radius=8)
-        surf.blit(tag, (box.x + 6, box.y + 1))
+DOT = 9  # a point's radius as drawn (its disc and the panel's ring round it), and a pixel
+NEAR = 12  # how much further from its line than the nearest place a name may go
 
 
 def _tag_place(size: tuple[int, int], y: int, plot: pygame.Rect, points: list[tuple[int, int]],
                taken: list[pygame.Rect], height: int, top: int = 0,
-               avoid: list[pygame.Rect] | tuple = ()) -> pygame.Rect:
-    """Where a mark's name goes: above or below its line, at the right or the left end, the
-    first place that covers the fewest points and stretches of the line (right above first),
-    never another name when it can help it, and as little of ``avoid`` as it can."""
+               avoid: list[pygame.Rect] | tuple = (),
+               others: tuple[int, ...] = ()) -> pygame.Rect | None:
+    """Where a mark's name goes: never over a point of the line or another name, and always
+    nearer its own line (at ``y``) than any of ``others`` (the other marks' lines). Among such
+    places, the one crossing the fewest stretches of the line and the least of ``avoid`` (the
+    turning points' bands), each 6 pixels further from its line (or sitting on it) counting
+    as one more crossing, then the furthest right: above its line at the right end when
+    nothing is in the way, else slid along the line (or a little off it, or onto it) to its
+    quiet part. None when there is no such place."""
     box = pygame.Rect(0, 0, size[0] + 12, size[1] + 2)
-    spots = []
-    for corner, at in (("bottomright", (plot.right + 4, y - 3)), ("bottomleft", (plot.x + 4, y - 3)),
-                       ("topright", (plot.right + 4, y + 3)), ("topleft", (plot.x + 4, y + 3))):
-        place = box.copy()
-        setattr(place, corner, at)
-        if place.top < top + 2 or place.bottom > height - 2:
+    dots = [pygame.Rect(x - DOT, py - DOT, 2 * DOT, 2 * DOT) for x, py in points]
+    segments = list(zip(points, points[1:]))
+    right = plot.right + 4 - box.w
+    xs = [right, plot.x + 4] + list(range(right - 8, plot.x + 4, -8))
+    best: tuple | None = None
+    # from just above the line, outwards on both sides, then across the line itself
+    ys = [y - 3 - box.h, y + 3]
+    for d in range(6, NEAR + 1, 6):
+        ys += [y - 3 - d - box.h, y + 3 + d]
+    ys += [y - box.h // 2 + k for k in (0, -4, 4)]
+    for place_y in ys:
+        if place_y < top or place_y + box.h > height:
             continue
-        near = place.inflate(8, 6)
-        hits = sum(near.collidepoint(p) for p in points)
-        hits += sum(bool(near.clipline(a, b)) for a, b in zip(points, points[1:]))
-        hits += 100 * sum(near.colliderect(t) for t in taken)
-        hits += 3 * sum(near.colliderect(a) for a in avoid)
-        spots.append((hits, len(spots), place))
-    if not spots:
-        box.bottomright = (plot.right + 4, y - 3)
-        return box
-    return min(spots)[2]
+        middle = place_y + box.h / 2
+        if any(abs(middle - o) < abs(middle - y) for o in others):
+            continue  # it would read as another mark's name
+        gap = max(0, place_y - y, y - place_y - box.h)  # 0: over its own line
+        away = (gap - 3) / 6 if gap else 1  # hiding a stretch of its line costs as much
+        if best is not None and best[0][0] <= away:
+            continue  # nothing this far out can do better
+        for x in xs:
+            place = pygame.Rect(x, place_y, box.w, box.h)
+            blocked = place.inflate(4, 2).collidelist(taken) >= 0 \
+                or place.collidelist(dots) >= 0
+            crossings = sum(bool(place.clipline(a, b)) for a, b in segments)
+            cost = (crossings + 3 * sum(place.colliderect(a) for a in avoid) + away, -x)
+            if not blocked and (best is None or cost < best[0]):
+                best = (cost, place)
+    return best[1] if best is not None else None

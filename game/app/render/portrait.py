@@ -4,7 +4,34 @@ from __future__ import annotations
 
 import pygame
 
+from game.app.render.images import Images
+from game.story.model import Story
+
 FADE = 0.28  # seconds
+MAX = (400, 480)  # a larger portrait is scaled down to fit
+
+
+def portrait_image(story: Story, images: Images, speaker: str | None, expression: str | None,
+                   scaled: dict[int, pygame.Surface]) -> pygame.Surface | None:
+    """The speaker's portrait for ``expression`` (else their neutral one, else any), scaled
+    to fit ``MAX`` (once: ``scaled`` keeps the scaled images); None for a speaker without
+    portraits."""
+    char = story.characters.get(speaker or "")
+    if char is None or not char.portraits:
+        return None
+    rel = char.portraits.get(expression or "") or char.portraits.get("neutral") \
+        or next(iter(char.portraits.values()))
+    image = images.load(story.asset(rel), placeholder=(360, 440),
+                        label=f"{char.name}: {expression or 'neutral'}")
+    w, h = image.get_size()
+    if w > MAX[0] or h > MAX[1]:
+        small = scaled.get(id(image))
+        if small is None:
+            k = min(MAX[0] / w, MAX[1] / h)
+            small = pygame.transform.smoothscale(image, (int(w * k), int(h * k)))
+            scaled[id(image)] = small
+        image = small
+    return image
 
 
 class PortraitView:

@@ -4,6 +4,9 @@ Q.Load, Settings.
 The mouse clicks an item; the keyboard reaches the row with Q (or a pad's Y), moves along it
 with Left/Right and uses an item with Enter; Q or Esc leaves the row. Skip and Auto show
 whether they are on. It says which item was used; play does it.
+
+The row sits on a dark backing, opaque enough that its light text reads at WCAG AA (4.5:1)
+over any scene, even a white one, in either palette.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ ITEMS = (("back", "Back"), ("history", "History"), ("skip", "Skip"), ("auto", "A
          ("settings", "Settings"))
 SIZE = 15
 GAP = 6
-BOTTOM = theme.HEIGHT - 3
+BOTTOM = theme.HEIGHT - 2
+BACKING_ALPHA = 222  # the backing over the scene: the text holds 4.5:1 even over white
+LIT = 0.22  # how much lighter than the backing a pointed-at item's pill is
 
 
 class QuickMenu:
@@ -36,7 +41,7 @@ class QuickMenu:
         widths = [font.size(label)[0] + 22 for _, label in ITEMS]
         total = sum(widths) + GAP * (len(widths) - 1)
         x = (theme.WIDTH - total) // 2
-        h = font.get_linesize() + 6
+        h = font.get_linesize() + 2  # clear of the replies above, which end 28 pixels up
         self.rects = []
         for w in widths:
             self.rects.append(pygame.Rect(x, BOTTOM - h, w, h))
@@ -84,17 +89,29 @@ class QuickMenu:
         """Give the row the keyboard (Q), or take it back."""
         self.focus = 0 if self.focus is None else None
 
+    def backing(self) -> pygame.Rect:
+        """The dark strip the row sits on: round at the top, running off the bottom edge."""
+        first, last = self.rects[0], self.rects[-1]
+        return pygame.Rect(first.x - 10, first.y - 1, last.right - first.x + 20,
+                           theme.HEIGHT - first.y + 16)
+
     def draw(self, surface: pygame.Surface, lettering: Lettering) -> None:
         pal = lettering.palette
         if not self.rects:
             self.lay_out(lettering)
+        back = self.backing()
+        blit_panel(surface, back, pal.NIGHT_DEEP, pal.solid(BACKING_ALPHA), radius=14, pal=pal)
         font = lettering.font("sans-bold", SIZE)
         for i, ((key, label), rect) in enumerate(zip(ITEMS, self.rects)):
             lit = i == self.focus or i == self.hover
             on = key in self.on
-            if lit or on:
-                blit_panel(surface, rect, pal.AMBER if on else pal.CREAM_LIGHT,
-                           pal.solid(230 if on else 70), radius=rect.h // 2, pal=pal)
+            if on:
+                blit_panel(surface, rect, pal.AMBER, pal.solid(230), radius=rect.h // 2,
+                           pal=pal)
+            elif lit:  # an opaque pill a little lighter than the backing
+                under = surface.get_at(rect.midleft)[:3]
+                pygame.draw.rect(surface, theme.mix(pal.CREAM_LIGHT, under, LIT), rect,
+                                 border_radius=rect.h // 2)
             ink = pal.NIGHT_DEEP if on else (pal.STAR if lit else pal.CREAM_DARK)
             text = lettering.text.line(label, font, ink)
             surface.blit(text, text.get_rect(center=rect.center))

@@ -74,9 +74,10 @@ class TurningList:
         self.caption = caption
         self.scale = 0.0
         self.width = 0
-        self.tops: list[int] = []  # each entry's top within the content
+        self.head = 0  # the heading's height: it stays put above the part that scrolls
+        self.tops: list[int] = []  # each entry's top within the list
         self.heights: list[int] = []
-        self.content = 0  # the height of the content, heading included
+        self.content = 0  # the height of the list, under the heading
         self.rect = pygame.Rect(0, 0, 0, 0)  # where it was last drawn
         self.view = pygame.Rect(0, 0, 0, 0)  # the part of the panel that scrolls
 
@@ -98,9 +99,9 @@ class TurningList:
         return sv.text.block(e.note(font, width), font, pal.INK_SOFT, width, int(size * 1.35))
 
     def _head_height(self, sv: Lettering) -> int:
-        """The heading's room: one line, or two when the caption cannot follow it."""
-        head = sv.font("sans-bold", self._size(HEAD))
-        return head.get_linesize() * (1 if self._caption_beside(sv) else 2) + 8
+        """The heading's room: one line, which stays put (with the caption when it fits
+        beside; else the caption opens the list and scrolls with it)."""
+        return sv.font("sans-bold", self._size(HEAD)).get_linesize() + 8
 
     def _caption_beside(self, sv: Lettering) -> bool:
         head = sv.font("sans-bold", self._size(HEAD)).size(self.heading)[0]
@@ -110,7 +111,8 @@ class TurningList:
     def lay_out(self, sv: Lettering, width: int, scale: float) -> None:
         """Work out each entry's place for the panel's ``width`` at text ``scale``."""
         self.scale, self.width = scale, width - 2 * PAD
-        y = self._head_height(sv)
+        self.head = self._head_height(sv)
+        y = 0 if self._caption_beside(sv) else sv.font("sans", self._size(HEAD)).get_linesize() + 8
         self.tops, self.heights = [], []
         for e in self.entries:
             h = max(self._quote(sv, e).height + 4 + self._note(sv, e).height,
@@ -131,20 +133,24 @@ class TurningList:
 
     def height_wanted(self) -> int:
         """The panel's height with every entry in view."""
-        return self.content + 2 * PAD
+        return self.head + self.content + 2 * PAD
+
+    def _room(self, height: int) -> int:
+        """The height of the part that scrolls, in a panel ``height`` tall."""
+        return height - 2 * PAD - self.head
 
     def max_scroll(self, height: int) -> float:
-        return float(max(0, self.content - (height - 2 * PAD)))
+        return float(max(0, self.content - self._room(height)))
 
     def scroll_to_show(self, i: int, scroll: float, height: int) -> float:
         """The scroll that keeps entry ``i`` in a panel ``height`` tall (as little as needed)."""
-        room = height - 2 * PAD
-        top = 0 if i == 0 else self.tops[i] - 6
+        room = self._room(height)
         bottom = self.tops[i] + self.heights[i] + 6
+        top = 0 if i == 0 and bottom <= room else self.tops[i] - 6  # the caption too if it fits
         if top < scroll:
             scroll = top
         elif bottom > scroll + room:
-            scroll = bottom - room
+            scroll = min(top, bottom - room)  # one taller than the room shows its start
         return min(max(0.0, scroll), self.max_scroll(height))
 
     def at(self, pos: tuple[int, int], scroll: float) -> int | None:
@@ -165,19 +171,23 @@ class TurningList:
         self.rect = rect
         blit_panel(surface, rect, pal.PANEL, pal.solid(236), radius=18, pal=pal)
         paper = surface.get_at((rect.x + 4, rect.centery))  # the panel as it shows, for fades
-        self.view = view = rect.inflate(-2 * PAD, -2 * PAD)
-        inner = rect.inflate(-6, -8)  # what scrolls into sight: the panel but its rim
+        inside = rect.inflate(-2 * PAD, -2 * PAD)
+        head = sv.font("sans-bold", self._size(HEAD))
+        surface.blit(sv.text.line(self.heading, head, pal.BADGE_FOCUS), inside.topleft)
+        caption = sv.text.line(self.caption, sv.font("sans", self._size(HEAD)), pal.INK_SOFT)
+        beside = self._caption_beside(sv)
+        if beside:
+            surface.blit(caption, (inside.x + head.size(self.heading)[0] + 16, inside.y))
+        # the list scrolls under the heading: what scrolls into sight is the panel below it
+        self.view = view = pygame.Rect(inside.x, inside.y + self.head, inside.w,
+                                       max(0, inside.h - self.head))
+        top = view.y - 8  # the heading's gap: room for the first point's focus ring
+        inner = pygame.Rect(rect.x + 3, top, rect.w - 6, max(0, rect.bottom - 4 - top))
         clip = surface.get_clip()
         surface.set_clip(inner.clip(clip))
         y0 = view.y - int(scroll)
-        head = sv.font("sans-bold", self._size(HEAD))
-        surface.blit(sv.text.line(self.heading, head, pal.BADGE_FOCUS), (view.x, y0))
-        caption = sv.text.line(self.caption, sv.font("sans", self._size(HEAD)), pal.INK_SOFT)
-        if self._caption_beside(sv):
-            width = head.size(self.heading)[0]
-            surface.blit(caption, (view.x + width + 16, y0))
-        else:
-            surface.blit(caption, (view.x, y0 + head.get_linesize()))
+        if not beside:
+            surface.blit(caption, (view.x, y0))
         digits = sv.font("sans-bold", self._size(NOTE))
         for i, e in enumerate(self.entries):
             top = y0 + self.tops[i]

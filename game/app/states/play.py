@@ -10,32 +10,29 @@ import logging
 
 import pygame
 
+from game.app import playpages
 from game.app.persist import QUICK
 from game.app.playkeys import Action, action
 from game.app.reader import Reader
-from game.app.render import light, theme
+from game.app.render import theme
 from game.app.render.choices import ChoiceList
 from game.app.render.dialogue import DialogueBox
 from game.app.render.dynamics import DynamicsPanel
-from game.app.render.mapview import Figure, SceneView
-from game.app.render.portrait import PortraitView
+from game.app.render.portrait import PortraitView, portrait_image
 from game.app.render.quickmenu import QuickMenu
-from game.app.render.veil import bottom_shade
-from game.app.render.widgets import blit_panel, panel
+from game.app.render.stage import Stage
+from game.app.render.widgets import blit_panel
 from game.app.screen import Screen, Window, carry_on
-from game.app.transitions import Next, Push, Quit, Replace
+from game.app.transitions import Next, Push, Replace
 from game.story.model import Story
 from game.story.session import Session
 
 log = logging.getLogger("lowtide.app")
 
-PORTRAIT_MAX = (400, 480)
-FOCUS_X = 700  # where across the screen the camera keeps the one it follows
 BOX_BOTTOM = theme.HEIGHT - 28
 BOX_W = 850
 WIDE_X, WIDE_W = theme.MARGIN, theme.WIDTH - 2 * theme.MARGIN
 TOP_ROOM = 30  # the speaker's name rises above the box: the box's top stays this far down
-SCENE_FADE = 0.7
 ADVANCE_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT)
 
 
@@ -48,22 +45,15 @@ class PlayScreen(Screen):
         self.session = session
         self.services = sv
         self.keep = sv.keep
-        self.scene: SceneView | None = None
-        self.scene_id: str | None = None
-        self.figures: dict[str, Figure] = {}
         self.portrait = PortraitView((18, theme.HEIGHT))
+        # the scene under the dialogue: it asks where the box's top is, for the camera
+        self.stage = Stage(sv, session.story, lambda: self.box.rect.top)
         self._bind(session.story)
-        self.mood = light.tension(self.tension_var, session.values)
+        self.stage.mood = self.stage.tension(session)
         self.lines = []
         self.index = 0
         self.phase = "lines"  # lines | choices | end | stuck
         self.box_bottom = float(BOX_BOTTOM)
-        self.old_frame: pygame.Surface | None = None
-        self.scene_fade = 1.0
-        self.label_time = 0.0
-        self.label: pygame.Surface | None = None
-        self.label_rect = pygame.Rect(0, 0, 0, 0)  # where the scene's name was last drawn
-        self.camera: tuple[float, float] | None = None
         self.reader = Reader()
         #: the pause menu's entry a page was opened from: closing the page goes back to it
         self.from_pause: str | None = None
@@ -80,13 +70,11 @@ class PlayScreen(Screen):
         """Everything drawn from the story itself (made again when developer mode reloads it)."""
         sv = self.services
         self.story = story
-        self.scenes: dict[str | None, SceneView] = {}
         has_portraits = any(c.portraits for c in story.characters.values())
         self.box_x = box_x = 392 if has_portraits else 215
         self.box = DialogueBox(sv.text, sv.fonts, pygame.Rect(box_x, 500, BOX_W, 180))
         self.choices = ChoiceList(sv.text, sv.fonts, box_x, BOX_W)
         self.dynamics = DynamicsPanel(story, sv.text, sv.fonts)
-        self.tension_var = light.tension_variable(story)
         self._scaled: dict[int, pygame.Surface] = {}
 
     def replace(self, session: Session) -> Next:
@@ -97,8 +85,8 @@ class PlayScreen(Screen):
         scale = self.box.scale
         if session.story is not self.story:
             self._bind(session.story)
+            self.stage.bind(session.story)
             self.box.scale = self.choices.scale = scale
-            self.scene, self.scene_id = None, None
         self.session = session
         self.enter_node()
         if not (same_node and self.phase == "lines" and self.lines):
@@ -122,8 +110,7 @@ class PlayScreen(Screen):
         self.reader.entered(self.keep.has_seen(s.story.id, s.node_id))
         self.keep.record(s)
         self.keep.scene_sound(s.story, s.scene)
-        self._follow_scene()
-        self._follow_places(snap)
+        self.stage.follow(s, snap)
         self.lines = s.lines()
         self.index = 0
         self.furthest = 0  # the furthest line of the node shown (for stepping forward again)
@@ -141,82 +128,6 @@ class PlayScreen(Screen):
             self._show_line()
         self.app.notify("node", s)
 
-    def _follow_scene(self) -> None:
-        pal = self.palette
-        sid = self.session.scene
-        if sid == self.scene_id and self.scene is not None:
-            return
-        if self.scene is not None:
-            self.old_frame = self._frame().copy()
-            self.scene_fade = 0.0
-        self.camera = None
-        view = self.scenes.get(sid)
-        if view is None:
-            scene = self.story.scenes.get(sid) if sid else None
-            path = self.story.asset(scene.map) if scene and scene.map else None
-            view = SceneView(path, root=self.story.root)
-            self.scenes[sid] = view
-        self.scene, self.scene_id = view, sid
-        self.figures = {}
-        scene = self.story.scenes.get(sid) if sid else None
-        if scene and scene.label:
-            self.label = self.services.text.line(scene.label, self.services.font("serif-italic", 26),
-                                                 pal.STAR)
-            self.label_time = 3.5
-
-    def _follow_places(self, snap: bool = False) -> None:
-        """Figures to the spots the session places them at: they walk there, or with ``snap``
-        (going back) stand there at once, and no one stays who is not placed now."""
-        view = self.scene
-        if view is None:
-            return
-        if snap:
-            self.figures = {cid: fig for cid, fig in self.figures.items()
-                            if cid in self.session.places}
-        for cid, spot_name in self.session.places.items():
-            spot = view.spot(spot_name)
-            if spot is None:
-                log.warning("spot '%s' is not in this scene's map", spot_name)
-                continue
-            fig = self.figures.get(cid)
-            if fig is None:
-                self.figures[cid] = Figure(self._sprite(cid), spot[0], spot[1], spot[0], spot[1])
-            else:
-                fig.tx, fig.ty = spot
-            if snap:
-                fig = self.figures[cid]
-                fig.x, fig.y, fig.phase = fig.tx, fig.ty, 0.0
-
-    def _sprite(self, cid: str) -> pygame.Surface:
-        pal = self.palette
-        char = self.story.characters.get(cid)
-        images = self.services.images
-        if char is not None and char.sprite:
-            found = images.try_load(self.story.asset(char.sprite))
-            if found is not None:
-                return found
-        colour = theme.hex_colour(char.color if char else None, pal.PLUM_LIGHT)
-        return _figure_placeholder(colour)
-
-    def _portrait(self, speaker: str | None, expression: str | None) -> pygame.Surface | None:
-        char = self.story.characters.get(speaker or "")
-        if char is None or not char.portraits:
-            return None
-        rel = char.portraits.get(expression or "") or char.portraits.get("neutral") \
-            or next(iter(char.portraits.values()))
-        path = self.story.asset(rel)
-        image = self.services.images.load(path, placeholder=(360, 440),
-                                          label=f"{char.name}: {expression or 'neutral'}")
-        w, h = image.get_size()
-        if w > PORTRAIT_MAX[0] or h > PORTRAIT_MAX[1]:
-            scaled = self._scaled.get(id(image))
-            if scaled is None:
-                k = min(PORTRAIT_MAX[0] / w, PORTRAIT_MAX[1] / h)
-                scaled = pygame.transform.smoothscale(image, (int(w * k), int(h * k)))
-                self._scaled[id(image)] = scaled
-            image = scaled
-        return image
-
     def _show_line(self) -> None:
         pal = self.palette
         line = self.lines[self.index]
@@ -226,7 +137,8 @@ class PlayScreen(Screen):
             colour = pal.SAGE_DARK
         self.box.set_line(line.name, line.text, colour, narration=line.speaker is None)
         if line.speaker is not None:
-            image = self._portrait(line.speaker, line.expression)
+            image = portrait_image(self.story, self.services.images, line.speaker,
+                                   line.expression, self._scaled)
             self.portrait.show((line.speaker, line.expression) if image else None, image)
         self.box.fit(int(self.box_bottom))
 
@@ -416,7 +328,7 @@ class PlayScreen(Screen):
             return self.leave("quit")
         if result == "rewind" and self.session.can_rollback:
             self.rollback()
-        elif result in ("save", "load", "history", "flowchart", "settings", "endings", "help"):
+        elif result in playpages.PAGES:
             self.from_pause = str(result)
             return self.open_page(str(result))
         return None
@@ -424,44 +336,19 @@ class PlayScreen(Screen):
     def leave(self, to: str) -> Next:
         """Quit, or go back to the title: asked first when it would lose progress (and always
         before quitting the game)."""
-        unsaved = self.keep.unsaved(self.session)
-        if to == "title" and not unsaved:
-            return Replace("title")
-        self.asking = to
-        lose = self.keep.loss(self.session)
-        if to == "quit":
-            return Push("confirm", question="Quit the game?", detail=lose, yes="Quit",
-                        no="Keep playing", topic=to)
-        return Push("confirm", question="Go back to the title?", detail=lose,
-                    yes="Back to the title", no="Keep playing", topic=to)
+        went = playpages.leave(to, self.session, self.keep)
+        if isinstance(went, Push):
+            self.asking = to
+        return went
 
     def _answered(self, yes: object) -> Next:
         asked, self.asking = self.asking, None
-        if yes is True and asked == "quit":
-            return Quit(0)
-        if yes is True and asked == "title":
-            return Replace("title")
-        return None
+        return playpages.answered(asked, yes)
 
     def open_page(self, page: str) -> Next:
         """One of the pages play offers (from its keys or the pause menu)."""
-        self.keep.sound("select")
-        s = self.session
-        if page == "history":
-            return Push("history", session=s)
-        if page in ("save", "load"):
-            return Push("saves", mode=page, session=s, line=self.current_line(),
-                        picture=self.picture())
-        if page == "flowchart":
-            return Push("flowchart", story=self.story, path=list(s.path), current=s.node_id,
-                        cast=s.cast)
-        if page == "settings":
-            return Push("settings")
-        if page == "help":
-            return Push("help")
-        if page == "endings":
-            return Push("gallery", stories=[self.story], story_id=self.story.id, cast=s.cast)
-        return None
+        return playpages.open_page(page, self.session, self.keep,
+                                   lambda: (self.current_line(), self.picture()))
 
     # -- going back ----------------------------------------------------------------------------
 
@@ -551,7 +438,7 @@ class PlayScreen(Screen):
         self.box.update(dt, self.services.settings.cps)
         went = self._read_on(dt)
         if self.services.settings.reduced_motion:
-            self.scene_fade, self.old_frame = 1.0, None
+            self.stage.still()
         if not was and self.box.complete and self.phase == "lines" \
                 and self.index == len(self.lines) - 1:
             self._after_lines()
@@ -561,15 +448,7 @@ class PlayScreen(Screen):
         self.portrait.update(dt)
         self.choices.update(dt)
         self.dynamics.update(dt)
-        for fig in self.figures.values():
-            fig.update(dt)
-        if self.scene is not None:
-            self.scene.update(dt)
-        self._follow_camera(0.0 if self.services.settings.reduced_motion else dt)
-        target = light.tension(self.tension_var, self.session.values)
-        self.mood += (target - self.mood) * min(1.0, dt * 1.1)
-        if abs(target - self.mood) < 0.004:
-            self.mood = target
+        self.stage.update(dt, self.session, self.services.settings.reduced_motion)
         goal = BOX_BOTTOM - (self.choices.height() + 20 if self.phase == "choices" else 0)
         self.box_bottom += (goal - self.box_bottom) * min(1.0, dt * 10)
         if abs(goal - self.box_bottom) < 0.5:
@@ -577,11 +456,7 @@ class PlayScreen(Screen):
         self.box.fit(int(self.box_bottom))
         if self.phase == "choices":
             self.choices.place(int(self.box_bottom) + 20)
-        if self.scene_fade < 1.0:
-            self.scene_fade = min(1.0, self.scene_fade + dt / SCENE_FADE)
-            if self.scene_fade >= 1.0:
-                self.old_frame = None
-        self.label_time = max(0.0, self.label_time - dt)
+        self.stage.fade(dt)
         if self.dev is not None:
             reloaded = self.dev.update(dt)
             if reloaded is not None:
@@ -617,39 +492,6 @@ class PlayScreen(Screen):
         if self.phase == "choices":
             self.enter_node_tags()
 
-    def _focus(self) -> tuple[float, float] | None:
-        """The point the camera follows: the partner when placed, else everyone placed."""
-        if not self.figures:
-            return None
-        partner = self.story.partner
-        if partner is not None and partner.id in self.figures:
-            fig = self.figures[partner.id]
-            return fig.x, fig.y
-        xs = [f.x for f in self.figures.values()]
-        ys = [f.y for f in self.figures.values()]
-        return sum(xs) / len(xs), sum(ys) / len(ys)
-
-    def _follow_camera(self, dt: float) -> None:
-        view = self.scene
-        if view is None:
-            return
-        focus = self._focus()
-        if focus is None:
-            w, h = view.size
-            focus = (w / 2, h / 2)
-        # keep the one followed in the open room above the dialogue box
-        at_y = int(max(150, min(300, self.box.rect.top * 0.62)))
-        target = view.camera_for(focus, (FOCUS_X, at_y))
-        if self.camera is None or dt <= 0:
-            self.camera = target
-            return
-        k = min(1.0, dt * 1.6)
-        cx, cy = self.camera
-        nx, ny = cx + (target[0] - cx) * k, cy + (target[1] - cy) * k
-        if abs(target[0] - nx) < 0.5 and abs(target[1] - ny) < 0.5:
-            nx, ny = target
-        self.camera = (nx, ny)
-
     def spoken(self) -> str | None:
         """The focused quick menu item or reply, else the line on screen."""
         if self.hidden:
@@ -680,19 +522,8 @@ class PlayScreen(Screen):
         self.draw(surface)
         return surface
 
-    def _frame(self) -> pygame.Surface:
-        assert self.scene is not None
-        if self.camera is None:
-            self._follow_camera(0.0)
-        return self.scene.compose(list(self.figures.values()), self.mood,
-                                  self.camera or (0, 0), bottom_shade(self.palette.NIGHT_DEEP))
-
     def draw(self, surface: pygame.Surface) -> None:
-        if self.scene is not None:
-            surface.blit(self._frame(), (0, 0))
-        if self.old_frame is not None and self.scene_fade < 1.0:
-            self.old_frame.set_alpha(int(255 * (1 - self.scene_fade)))
-            surface.blit(self.old_frame, (0, 0))
+        self.stage.draw(surface)
         if self.hidden:
             return
         self._draw_interface(surface)
@@ -700,7 +531,7 @@ class PlayScreen(Screen):
     def _draw_interface(self, surface: pygame.Surface) -> None:
         """Everything over the scene: the portrait, the dialogue, the replies, the panels."""
         pal = self.palette
-        view = self.scene
+        view = self.stage.scene
         if view is not None and view.problem:
             note = self.services.text.block(view.problem, self.services.font("sans", 16),
                                             pal.INK, 520)
@@ -713,46 +544,11 @@ class PlayScreen(Screen):
             self.choices.draw(surface, pal)
         if self.services.settings.show_dynamics:
             self.dynamics.draw(surface, pal)
-        self._draw_label(surface)
         sv = self.services
+        self.stage.draw_label(surface, self.dynamics.rect if sv.settings.show_dynamics else None)
         if sv.settings.quick_menu:
             self.quick.draw(surface, sv)
         if self.dev is not None:
             panel = self.dynamics.rect
             self.dev.draw(surface, sv, panel.right + 16 if sv.settings.show_dynamics and panel.w
                           else 24)
-
-    def _draw_label(self, surface: pygame.Surface) -> None:
-        """The new scene's name, for a few seconds, over everything in the room it names."""
-        pal = self.palette
-        if self.label is None or self.label_time <= 0:
-            return
-        a = int(255 * min(1.0, self.label_time / 1.0, (3.5 - self.label_time) / 0.6))
-        if a <= 0:
-            return
-        lw, lh = self.label.get_size()
-        x = theme.MARGIN - 20
-        beside = self.dynamics.rect
-        if self.services.settings.show_dynamics and beside.w and beside.top < 30 + lh + 16:
-            x = beside.right + 16  # the panel has risen to the name's height: go beside it
-        tag = pygame.Rect(x, 30, lw + 40, lh + 16)
-        if tag.bottom + 24 > self.box.rect.top:
-            return  # large text brought the dialogue up here: the speaker's name comes first
-        self.label_rect = tag
-        shade = panel((tag.w, tag.h), pal.NIGHT_DEEP, 150, tag.h // 2, pal=pal)
-        shade.set_alpha(a)
-        surface.blit(shade, tag.topleft)
-        shade.set_alpha(255)
-        self.label.set_alpha(a)
-        surface.blit(self.label, (tag.x + 20, tag.y + 8))
-        self.label.set_alpha(255)
-
-
-def _figure_placeholder(colour: tuple[int, int, int]) -> pygame.Surface:
-    """A simple rounded figure for a character without a sprite."""
-    surf = pygame.Surface((32, 64), pygame.SRCALPHA)
-    pygame.draw.ellipse(surf, (0, 0, 0, 50), (4, 56, 24, 8))
-    pygame.draw.rect(surf, colour, (8, 22, 16, 36), border_radius=8)
-    pygame.draw.circle(surf, theme.DEFAULT.SAND, (16, 14), 9)
-    return surf
-

@@ -23,8 +23,8 @@ from game.story.expr import (
     compile_effect,
 )
 from game.story.expr.intern import Interner, shape
+from tests.story.expr.strategies import TOKENS, VALUES, extend, leaves
 from tests.story.expr.support import VARS, Ctx, fresh
-from tests.story.expr.test_properties import TOKENS, VALUES, _extend, _leaves
 
 # Node ids as a writer might type them, and texts that are not ids at all: quotes, escapes,
 # control characters, letters beyond ASCII.
@@ -35,7 +35,7 @@ _NODE_LEAVES = st.sampled_from(
     [(INTEGER, 'visits("den")'), (INTEGER, "visits('x')"), (BOOL, 'seen("den")')]
 )
 # Expressions of every kind, most naming nodes, often several.
-EXPRESSIONS = st.recursive(st.one_of(_NODE_LEAVES, _NODE_LEAVES, _leaves()), _extend, max_leaves=8)
+EXPRESSIONS = st.recursive(st.one_of(_NODE_LEAVES, _NODE_LEAVES, leaves()), extend, max_leaves=8)
 _NODE_CALL = re.compile(r"""(visits|seen)\((?:"[^"]*"|'[^']*')\)""")
 
 

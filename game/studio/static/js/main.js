@@ -262,7 +262,8 @@ async function rename(id) {
 async function remove(id) {
   const warn = await get(`/api/warning/${encodeURIComponent(id)}`);
   // what leads here from elsewhere (the node's own mentions of itself go with it)
-  const list = warn.references.filter((r) => r.what !== "extend" && r.node !== id).map((r) => r.words);
+  // each place once, with how many of its paragraphs refer when more than one does
+  const list = warn.places.filter((r) => r.what !== "extend" && r.node !== id).map((r) => r.words);
   const text = [list.length ? `These still lead to it, and checks will show them until they lead elsewhere:` : "Nothing else leads to it."];
   if (warn.saves.length) text.push(`${warn.saves.length} save(s) of this story name it.`);
   const ok = await ask({ title: `Delete '${id}'?`, text, list, action: "Delete", danger: true, input: false });
