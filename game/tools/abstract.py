@@ -1,24 +1,26 @@
 """What play may reach, and what it surely does: a search over boxes of values that always ends.
 
 An *abstract state* is a node (or a route play stops on, with the reason), the exact values of
-what a state keeps exact (flags, texts, numbers only ever set to constants: ``statespace``'s
-plan) and a *box*: a range for every other number, visit count and the turn. There is one
-abstract state per node and exact values; every state of play that arrives there lies in its
-box, because boxes are joined (the smallest box holding both) and never shrink. A bound that
-keeps growing round a loop is widened to the next threshold the story compares it with (or to
-the variable's limit), so the search ends on every story.
+what a state keeps exact (flags, texts, numbers only ever set to constants: ``plan``) and a
+*box*: a range for every other number, visit count and the turn. A node and exact values keep
+up to ``WIDTH`` boxes apart (states reached by different roads); past that, a box that arrives
+is joined into one (the smallest box holding both). Boxes never shrink, so every state of play
+that arrives lies in a box. A bound that keeps growing round a loop is widened to the next
+constant the story compares it with (or to the range's limit), so the search always ends.
 
 Conditions and effects are evaluated over boxes (``game.tools.boxes``: sound interval
 arithmetic). A condition that is neither true nor false over a box goes both ways, each side
-narrowed where the condition is a comparison of one value with a constant, so the search
+narrowed where the condition compares one value with a constant, so the search
 *over-approximates*: every state play can reach lies in some abstract state it finds, and
 whatever it never finds (a node, a choice, an ending, a text variant, a stuck route) is proved
 unreachable.
 
-``surely_ends`` is the other half: an abstract state surely reaches an ending if it is one, or
-if every state of its box has a choice on offer whose every abstract successor surely reaches
-one (a least fixed point over the finished graph). When every reachable abstract state does,
-play can never get stuck or go round for ever with no ending in reach.
+``surely`` is the other half: an abstract state surely reaches an ending (or a state play
+cannot go on from) if it is one, or if every state of its box has a choice on offer whose every
+abstract successor surely does (a least fixed point over the finished graph); a loop of such
+states is allowed when it is proved to end (a whole number that never falls along it, rises on
+some of its choices and is bounded in its boxes). When every reachable abstract state surely
+does, play can never go round for ever with no ending in reach.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from game.story.model import Node, Story
 from game.story.template import text_conditions, walk
 from game.tools.boxes import BoxCondition, BoxEffect, Unknown, box_condition, box_effect
 from game.tools.intervals import parse
-from game.tools.statespace import Plan, make_plan
+from game.tools.plan import Plan, make_plan
 
 NO_CHOICE = "no choice is on offer"
 # Boxes one node and exact values may keep apart before new arrivals are joined into them:

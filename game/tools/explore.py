@@ -1,14 +1,15 @@
-"""`lowtide explore`: every state a story can be in, searched breadth first from the start.
+"""`lowtide explore`: which endings, nodes and choices play can reach, with a real road to each,
+which it cannot, and whether it can get stuck or go round for ever with no ending in reach.
 
 A state of play is the node, every variable's value and, only when the story's conditions or
-effects look at them, the visit counts of the nodes they name and the turn. The search takes
-states that nothing in the story can tell apart as one (``game.tools.statespace``: numbers by
-the ranges that decide play, variables nothing reads left out), so a story whose heart rate is
-a decimal is still searched to the end; each state it keeps is a real state of play, and each
-step goes through ``game.story.step``, the functions play itself uses, so the explorer cannot
-disagree with play. ``exact=True`` searches play's own states one by one (what the tests hold
-the abstraction to). The search is bounded (``max_states``); a report always says whether it
-was complete.
+effects look at them, the visit counts of the nodes they name and the turn. ``search`` first
+searches play's own states breadth first (``game.story.step``, the functions play itself
+uses), up to ``max_states``: shortest roads, and every verdict exact when it ends. Heart rate
+is a decimal and counters combine, so on a large story it does not end; then the may-search
+over ranges (``game.tools.abstract``) proves what cannot happen, and playthroughs steered by it
+(``game.tools.witness``) find real roads to what it allows. A report says "complete" only when
+its verdicts are proofs; otherwise it names what is not settled. ``exact=True`` searches
+play's states alone (the brute force the tests hold the proofs to).
 """
 
 from __future__ import annotations
