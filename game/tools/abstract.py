@@ -41,6 +41,7 @@ from game.tools.intervals import parse
 from game.tools.plan import Plan, make_plan
 
 NO_CHOICE = "no choice is on offer"
+TOO_MANY = ("too many",)  # a text variant target standing for more than can be told apart
 # Boxes one node and exact values may keep apart before new arrivals are joined into them:
 # states reached by different roads stay apart (and exact) that far, which keeps what they
 # tell apart (a heart rate that crosses a threshold on one road only) from being blurred.

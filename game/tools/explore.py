@@ -24,10 +24,13 @@ from game.story import step
 from game.story.model import Node, Story
 from game.story.template import text_conditions
 from game.story.text import Moment, render
-from game.tools.abstract import NO_CHOICE, Abstraction, GaveUp
+from game.tools.abstract import NO_CHOICE, TOO_MANY, Abstraction, GaveUp
 from game.tools.witness import Target, Walker
 
 DEFAULT_MAX_STATES = 200_000
+# Text variants one ending may allow over ranges before they are no longer told apart (its
+# variants are then one target, never settled: the road report says so).
+MAX_VARIANTS = 256
 # What `lowtide explore` lets the search over ranges do (choices played over ranges) before it
 # gives way to play's states: about ten seconds of CPU time, so a story the ranges cannot finish
 # costs a writer little; `--max-work` asks for more (the default of `--max-work` in game/cli.py).
@@ -504,6 +507,19 @@ def may_targets(ab: Abstraction, reach: list[int], sure_out: set[int],
         if node.ending is not None and variants_at is not None:
             for key in variants_at(sid):
                 out[("variant", (node.id, key))] = None
+    if variants_at is not None:  # an ending with too many to tell apart: one target for all
+        per_ending: dict[str, int] = {}
+        for kind, what in out:
+            if kind == "variant":
+                per_ending[what[0]] = per_ending.get(what[0], 0) + 1
+        crowded = {e for e, n in per_ending.items() if n > MAX_VARIANTS}
+        if crowded:
+            kept: dict[Target, None] = {}
+            for t in out:
+                if t[0] == "variant" and t[1][0] in crowded:
+                    t = ("variant", (t[1][0], TOO_MANY))
+                kept[t] = None
+            out = kept
     return list(out)
 
 
@@ -529,7 +545,7 @@ def describe(target: Target) -> str:
         return f"a stuck state at {what[0]} ({what[1]})"
     if kind == "loop":
         return f"a loop with no way to an ending at {what}"
-    if what[1] == ("too many",):
+    if what[1] == TOO_MANY:
         return (f"the text variants of ending {what[0]} (more than the ranges can tell "
                 "apart)")
     pieces = []

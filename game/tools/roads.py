@@ -21,11 +21,12 @@ from game.story.model import Node, Story
 from game.story.session import Session, shown
 from game.story.template import walk
 from game.story.text import Decision, Moment, alternative, render
-from game.tools.abstract import Abstraction
+from game.tools.abstract import TOO_MANY, Abstraction
 from game.tools.boxes import Unknown
 from game.tools.checks.base import Facts
 from game.tools.explore import (
     DEFAULT_MAX_STATES,
+    MAX_VARIANTS,
     Path,
     PathStep,
     StateGraph,
@@ -34,10 +35,6 @@ from game.tools.explore import (
 )
 
 DEFAULT_SAMPLES = 5000
-# Text variants one abstract state of an ending may allow before the may-search stops telling
-# them apart (the ending's variants are then reported as not settled).
-MAX_VARIANTS = 256
-TOO_MANY = ("too many",)
 MAX_STEPS = 1000  # choices in one random playthrough at most
 
 

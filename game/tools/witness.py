@@ -18,7 +18,7 @@ from typing import Any
 
 from game.story import step
 from game.story.model import Story
-from game.tools.abstract import NO_CHOICE, Abstraction
+from game.tools.abstract import NO_CHOICE, TOO_MANY, Abstraction
 
 MAX_STEPS = 400  # choices in one walk at most
 WALKS_PER_TARGET = 60  # walks towards one target at most (a text variant: a tenth)
@@ -72,6 +72,7 @@ class Walker:
         self.rng = random.Random(seed)
         self.walks = 0
         self.closures: dict[str, int] = {}  # per node: states followed to prove a loop
+        self._by_variant: dict[Any, set[int]] | None = None
         self.back: dict[int, set[int]] = {}
         for sid in reach:
             for targets in ab.states[sid].edges:
@@ -141,6 +142,8 @@ class Walker:
         """The abstract states at which ``target`` may be met."""
         kind, what = target
         ab = self.ab
+        if kind == "variant":
+            return self._variant_goals().get(what, set())
         out: set[int] = set()
         for sid in self.reach:
             a = ab.states[sid]
@@ -158,14 +161,22 @@ class Walker:
                         out.add(sid)
                 elif a.node_key == what:
                     out.add(sid)
-            elif kind == "loop":
-                if node.id == what and sid not in self.sure_out and reason is None \
-                        and node.ending is None:
-                    out.add(sid)
-            elif kind == "variant" and self.variants_at is not None \
-                    and node.id == what[0] and what[1] in self.variants_at(sid):
+            elif kind == "loop" and node.id == what and sid not in self.sure_out \
+                    and reason is None and node.ending is None:
                 out.add(sid)
         return out
+
+    def _variant_goals(self) -> dict[Any, set[int]]:
+        """(ending, variant) -> the abstract states at which it may show, found once."""
+        if self._by_variant is None:
+            self._by_variant = {}
+            if self.variants_at is not None:
+                for sid in self.reach:
+                    node, reason = self.ab.node_of(sid)
+                    if reason is None and node.ending is not None:
+                        for key in self.variants_at(sid):
+                            self._by_variant.setdefault((node.id, key), set()).add(sid)
+        return self._by_variant
 
     def useful(self, goals: set[int]) -> set[int]:
         out = set(goals)
@@ -259,7 +270,7 @@ class Walker:
         for target in targets:
             if target in found:
                 continue
-            if target[0] == "variant" and target[1][1] == ("too many",):
+            if target[0] == "variant" and target[1][1] == TOO_MANY:
                 continue  # no single variant to look for
             goals = self.goals(target)
             if not goals:
