@@ -1,12 +1,14 @@
 """The bink side of bench/peers.py, run by it with the Python of bench/.venv-bink.
 
-    bench/.venv-bink/bin/python bench/bink_runner.py '{"story": "<compiled ink JSON>"}'
+    bench/.venv-bink/bin/python -m bench.bink_runner '{"story": "<compiled ink JSON>"}'
 
 A worker that speaks the peers' protocol (one JSON command a line on stdin, one JSON answer a
 line on stdout; see ``bench/peers.py``): ``load`` (the compiled ink JSON file ->
 ``bink.story.Story``), ``play`` (seeded random playthroughs with the shared policy), ``verify``,
-``memory``, ``about`` and ``quit``. Uses only the standard library and bink, so it never
-imports the game; the protocol loop repeats ``bench/ours_runner.py``'s for that reason.
+``memory``, ``about`` and ``quit``. Uses only the standard library, bink and
+``bench/worker.py`` (the protocol loop, the clocks and the resident set it shares with
+``bench/ours_runner.py``), never the game: it is run as a module from the project's folder, so
+the ``bench`` package is found there, with bink's venv holding nothing else.
 """
 
 from __future__ import annotations
@@ -14,12 +16,11 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import os
-import resource
 import sys
-import time
 from importlib import metadata
 from typing import Any
+
+from bench.worker import peak_rss, rss, serve, timed
 
 
 def play(story: Any, playthroughs: int, seed: int, max_steps: int, transcript: list | None) -> dict:
@@ -58,14 +59,6 @@ def play(story: Any, playthroughs: int, seed: int, max_steps: int, transcript: l
     return {"choices": choices, "chars": chars}
 
 
-def rss() -> int:
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, IndexError, ValueError):
-        return 0
-
-
 class Runner:
     def __init__(self, config: dict[str, Any]) -> None:
         self.path = config["story"]
@@ -80,18 +73,12 @@ class Runner:
 
     def load(self) -> dict[str, Any]:
         self.story = None
-        gc.collect()
-        t0, c0 = time.perf_counter(), time.process_time()
-        story = self._read()
-        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-        self.story = story
-        return {"wall_s": wall, "cpu_s": cpu}
+        self.story, seconds = timed(self._read)
+        return seconds
 
     def play(self, playthroughs: int, seed: int, max_steps: int) -> dict[str, Any]:
-        gc.collect()
-        t0, c0 = time.perf_counter(), time.process_time()
-        done = play(self.story, playthroughs, seed, max_steps, None)
-        return {"wall_s": time.perf_counter() - t0, "cpu_s": time.process_time() - c0, **done}
+        done, seconds = timed(lambda: play(self.story, playthroughs, seed, max_steps, None))
+        return {**seconds, **done}
 
     def verify(self, playthroughs: int, seed: int, max_steps: int) -> dict[str, Any]:
         transcript: list[str] = []
@@ -106,8 +93,7 @@ class Runner:
         before = rss()
         story = self._read()
         gc.collect()
-        after = rss()
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        after, peak = rss(), peak_rss()
         assert story is not None
         return {"rss_before_bytes": before, "retained_bytes": after - before, "peak_bytes": peak - before}
 
@@ -116,20 +102,7 @@ class Runner:
 
 
 def main() -> None:
-    runner = Runner(json.loads(sys.argv[1]))
-    for line in sys.stdin:
-        command = json.loads(line)
-        op = command.pop("op")
-        if op == "quit":
-            return
-        try:
-            answer = getattr(runner, op)(**command)
-        except Exception as err:
-            sys.stdout.write(json.dumps({"error": f"{op}: {type(err).__name__}: {err}"}) + "\n")
-            sys.stdout.flush()
-            return
-        sys.stdout.write(json.dumps(answer) + "\n")
-        sys.stdout.flush()
+    serve(Runner(json.loads(sys.argv[1])))
 
 
 if __name__ == "__main__":

@@ -15,12 +15,11 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import os
-import resource
 import sys
-import time
 from pathlib import Path
 from typing import Any
+
+from bench.worker import peak_rss, rss, serve, timed
 
 
 def play(story: Any, playthroughs: int, seed: int, max_steps: int, transcript: list | None) -> dict:
@@ -60,20 +59,6 @@ def play(story: Any, playthroughs: int, seed: int, max_steps: int, transcript: l
     return {"choices": choices, "chars": chars}
 
 
-def rss() -> int:
-    """The resident set size of this process in bytes (Linux; 0 elsewhere)."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, IndexError, ValueError):
-        return 0
-    return pages * os.sysconf("SC_PAGE_SIZE")
-
-
-def peak_rss() -> int:
-    """The largest resident set this process has had, in bytes (Linux reports kilobytes)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-
-
 class Runner:
     """One story, loaded again on each ``load``; the last one loaded is played."""
 
@@ -85,20 +70,15 @@ class Runner:
         from game.story.load import load_story
 
         self.story = None
-        gc.collect()
-        t0, c0 = time.perf_counter(), time.process_time()
-        story, diagnostics = load_story(self.folder)
-        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        (story, diagnostics), seconds = timed(lambda: load_story(self.folder))
         if story is None:
             raise RuntimeError(f"the story did not load: {[d.format() for d in diagnostics[:3]]}")
         self.story = story
-        return {"wall_s": wall, "cpu_s": cpu, "nodes": len(story.nodes)}
+        return {**seconds, "nodes": len(story.nodes)}
 
     def play(self, playthroughs: int, seed: int, max_steps: int) -> dict[str, Any]:
-        gc.collect()
-        t0, c0 = time.perf_counter(), time.process_time()
-        done = play(self.story, playthroughs, seed, max_steps, None)
-        return {"wall_s": time.perf_counter() - t0, "cpu_s": time.process_time() - c0, **done}
+        done, seconds = timed(lambda: play(self.story, playthroughs, seed, max_steps, None))
+        return {**seconds, **done}
 
     def verify(self, playthroughs: int, seed: int, max_steps: int) -> dict[str, Any]:
         transcript: list[str] = []
@@ -140,24 +120,6 @@ class Runner:
         except Exception:
             ours = "unknown"
         return {"version": ours, "python": sys.version.split()[0]}
-
-
-def serve(runner: Any, stdin: Any = sys.stdin, stdout: Any = sys.stdout) -> None:
-    """Answer one JSON command a line until ``quit`` or the end of input; a failure is
-    answered with ``{"error": ...}`` and ends the worker."""
-    for line in stdin:
-        command = json.loads(line)
-        op = command.pop("op")
-        if op == "quit":
-            return
-        try:
-            answer = getattr(runner, op)(**command)
-        except Exception as err:  # reported to the orchestrator, which says what failed
-            stdout.write(json.dumps({"error": f"{op}: {type(err).__name__}: {err}"}) + "\n")
-            stdout.flush()
-            return
-        stdout.write(json.dumps(answer) + "\n")
-        stdout.flush()
 
 
 def main() -> None:

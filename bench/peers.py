@@ -172,7 +172,9 @@ def worker_command(name: str, paths: dict[str, Path]) -> list[str]:
     config = {"story": str(paths["ink_json"]), "peers": str(PEERS), "mode": "serve"}
     if name == "inkjs":
         return ["node", "--expose-gc", str(BENCH / "inkjs_runner.js"), json.dumps(config)]
-    return [str(bink_python()), str(BENCH / "bink_runner.py"), json.dumps(config)]
+    # as a module, from the project's folder (the worker's working directory), so it can
+    # import bench.worker with bink's Python
+    return [str(bink_python()), "-m", "bench.bink_runner", json.dumps(config)]
 
 
 class WorkerError(RuntimeError):

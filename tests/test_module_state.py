@@ -66,6 +66,9 @@ JUSTIFIED: dict[str, str] = {
                                  "once",
     "game.story.validate._SHORTCUTS": "filled while the two schemas compile (once, through "
                                       "validate.checker): one entry per typed check in them",
+    "game.story.bounds._lengths": "cache: jsonschema-rs's validator of the lengths of every "
+                                  "node's lists, compiled once per set of limits (one; tests "
+                                  "that change MAX_COUNTS add a few)",
     "game.story.expr.arithmetic._VK": TABLE,
     "game.story.expr.arithmetic._KV": TABLE,
     "game.story.expr.arithmetic._VV": TABLE,

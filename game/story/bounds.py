@@ -6,7 +6,7 @@ line of ten million characters, a node with a million replies or a variable whos
 may hold. Each has a code, and every bound is far beyond what a real story needs:
 
 - LT110 a story file larger than ``MAX_FILE_BYTES`` (refused unread)
-- LT111 JSON nested deeper than ``MAX_NESTING`` (refused unparsed)
+- LT111 JSON nested deeper than ``MAX_NESTING`` (refused before anything walks it)
 - LT112 a text longer than ``MAX_TEXT`` characters
 - LT113 more nodes, replies, lines or effects than ``MAX_COUNTS`` allows
 - LT311 a number beyond ±``LIMIT`` (what a variable may hold), or not finite
@@ -14,9 +14,10 @@ may hold. Each has a code, and every bound is far beyond what a real story needs
 Expressions have their own bounds (``expr.values``: length, nesting, number literals). Maps
 have theirs in the Tiled reader (LT520-LT522).
 
-The checks cost almost nothing on a story within bounds: sizes of the whole text are looked at
-first (the longest run between quotes, any run of digits that could be a large number), and
-only a text that could break a bound is walked value by value.
+The checks cost almost nothing on a story within bounds: the longest run between quotes is
+looked at in the text (one ``find`` per block), numbers as the parser reads them (``Numbers``),
+the lengths of each node's lists by jsonschema-rs, and only a file that could break a bound is
+walked value by value.
 """
 
 from __future__ import annotations
@@ -24,9 +25,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 from game.story.expr.values import LIMIT
+
+try:
+    import jsonschema_rs
+except ImportError:  # the standalone build leaves it out: the lists are looked at one by one
+    jsonschema_rs = None
 
 MAX_FILE_BYTES = 64 * 2**20
 MAX_NESTING = 64  # a story file nests about eight deep: nodes/id/choices/0/effects/0
@@ -98,20 +105,46 @@ def too_deep(text: str) -> tuple[int, str] | None:
 _STRUCTURE = re.compile(r'\\.|["\[\]{}]', re.DOTALL)
 
 
-def check_file(text: str, data: Any, report: Report) -> bool:
+def check_file(text: str, data: Any, report: Report, *, big_numbers: bool | None = None) -> bool:
     """Report every text, number and list of one parsed story or branch file beyond its bound;
-    False when the file holds more than the game should build."""
+    False when the file holds more than the game should build.
+
+    ``big_numbers`` is whether the parser met a number that may be beyond ``LIMIT``
+    (``Numbers``), when it watched; None has the text searched for one instead."""
     if _longest_string_at_most(text, MAX_TEXT) is False:
         for pointer, value in _walk(data):
             if isinstance(value, str) and len(value) > MAX_TEXT:
                 report(pointer, "LT112", f"this text is {len(value):,} characters long; one text "
                                          f"may be at most {MAX_TEXT:,} (split it into lines)")
-    if _BIG_NUMBER.search(text):
+    if big_numbers if big_numbers is not None else _BIG_NUMBER.search(text):
         for pointer, value in _walk(data):
             if _number_beyond(value):
                 report(pointer, "LT311", f"{_shown_number(value)} is beyond what a number may "
                                          f"be here (at most {LIMIT:g} either way)")
     return _check_counts(data, report)
+
+
+class Numbers:
+    """Hooks for ``json.loads`` (``parse_int=numbers.integer, parse_float=numbers.real``) that
+    note whether the file holds a number that may be beyond ``LIMIT`` (``big``), so the check
+    of numbers needs no search of the whole text: a story has few numbers and much prose."""
+
+    __slots__ = ("big",)
+
+    def __init__(self) -> None:
+        self.big = False
+
+    def integer(self, digits: str) -> int:
+        value = int(digits)
+        if len(digits) > 15 and not -LIMIT <= value <= LIMIT:  # 10**15 has sixteen digits
+            self.big = True
+        return value
+
+    def real(self, digits: str) -> float:
+        value = float(digits)
+        if not -LIMIT <= value <= LIMIT:  # NaN too
+            self.big = True
+        return value
 
 
 def too_many_nodes(count: int) -> str | None:
@@ -131,6 +164,13 @@ def _longest_string_at_most(text: str, limit: int) -> bool:
     if len(text) <= limit:
         return True
     plain = text.replace("\\\\", "xx").replace('\\"', "xx")
+    # A run of more than ``limit`` characters without a quote covers a whole block of
+    # ``limit // 2``: when every block holds a quote, no string is that long (a few hundred
+    # C-speed finds for a file of megabytes, instead of splitting it into every string).
+    step = limit // 2
+    find = plain.find
+    if all(find('"', start, start + step) >= 0 for start in range(0, len(plain) - step + 1, step)):
+        return True
     return max(map(len, plain.split('"'))) <= limit
 
 
@@ -190,6 +230,8 @@ def _check_counts(data: Any, report: Report) -> bool:
         _list(spec, "effects", f"/kinds/{_escape(kind_id)}", "a reply kind", report)
     if not fine:
         return False
+    if not _any_long_list(data):
+        return True
     for table in ("nodes", "extend"):
         for node_id, node in _items(data.get(table)):
             where = f"/{table}/{_escape(node_id)}"
@@ -200,6 +242,53 @@ def _check_counts(data: Any, report: Report) -> bool:
                 if isinstance(choice, dict):
                     _list(choice, "effects", f"{where}/choices/{i}", "a reply", report)
     return True
+
+
+def _any_long_list(data: dict) -> bool:
+    """Whether any node (or extension) of the file may hold a list beyond its bound, with no
+    pointer built (the walk that says where runs only when one may): by jsonschema-rs when
+    it is there (a schema of just those lists' lengths), else one look per list."""
+    limits = tuple((key, MAX_COUNTS[key]) for key in ("choices", "lines", "effects", "route"))
+    if jsonschema_rs is not None:
+        try:
+            return not _lengths(limits).is_valid(data)
+        except (ValueError, TypeError, OverflowError):
+            pass  # a value jsonschema-rs cannot take: looked at below
+    return _any_long_list_walked(data, limits)
+
+
+@cache
+def _lengths(limits: tuple[tuple[str, int], ...]) -> Any:
+    """A validator of the lengths of each node's lists (and of its replies' effects) only:
+    ``properties`` looks only into objects and ``maxItems`` only at arrays, as the walk does."""
+    members: dict[str, Any] = {key: {"maxItems": limit} for key, limit in limits}
+    members["choices"] = {**members["choices"], "items": {"properties": {"effects": members["effects"]}}}
+    node = {"additionalProperties": {"properties": members}}
+    return jsonschema_rs.Draft202012Validator({"properties": {"nodes": node, "extend": node}})
+
+
+def _any_long_list_walked(data: dict, limits: tuple[tuple[str, int], ...]) -> bool:
+    """``_any_long_list`` without jsonschema-rs."""
+    effects_limit = MAX_COUNTS["effects"]
+    for table in ("nodes", "extend"):
+        holder = data.get(table)
+        if type(holder) is not dict:
+            continue
+        for node in holder.values():
+            if type(node) is not dict:
+                continue
+            for key, limit in limits:
+                value = node.get(key)
+                if type(value) is list and len(value) > limit:
+                    return True
+            choices = node.get("choices")
+            if type(choices) is list:
+                for choice in choices:
+                    if type(choice) is dict:
+                        value = choice.get("effects")
+                        if type(value) is list and len(value) > effects_limit:
+                            return True
+    return False
 
 
 def _items(table: Any) -> Iterator[tuple[str, dict]]:

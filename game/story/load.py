@@ -99,7 +99,7 @@ def _build(loader: Loader) -> Story | None:
         loader, parts.characters, parts.infos, parts.kinds, parts.scenes, parts.dynamics, raw_nodes
     )
     nodes = {
-        node_id: builder.node(node_id, file, pointer, node, extra.get(node_id, []))
+        node_id: builder.node(node_id, file, pointer, node, extra.get(node_id, ()))
         for node_id, (file, pointer, node) in raw_nodes.items()
     }
     _check_start_and_player(loader, data, main_file, raw_nodes, parts.characters)
@@ -111,7 +111,7 @@ def _read_files(loader: Loader) -> list[tuple[str, dict[str, Any]]] | None:
     (display name, JSON); None when story.json cannot be had. A branch file that cannot be
     read or parsed is left out (its problem reported)."""
     main_file = loader.display(STORY_FILE)
-    data = loader.read_json(STORY_FILE)
+    data = loader.read_json(STORY_FILE, "story")
     if data is None or not loader.format_ok(data, main_file):
         return None
     loader.structure("story", data, main_file)
@@ -129,7 +129,7 @@ def _read_files(loader: Loader) -> list[tuple[str, dict[str, Any]]] | None:
         return None
     for relative in relatives:
         file = loader.display(relative)
-        branch = loader.read_json(relative)
+        branch = loader.read_json(relative, "branch")
         if branch is None or not loader.format_ok(branch, file):
             continue
         loader.structure("branch", branch, file)

@@ -25,7 +25,7 @@ from game.story.model import FORMAT_VERSION
 from game.story.sourcemap import SourceMap
 from game.story.template import TemplateError, parse_template
 from game.story.text import Template
-from game.story.validate import check_file
+from game.story.validate import check_file, fast_valid
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ class Loader:
     placeholders: dict[str, tuple] = field(default_factory=dict)
     # (pointer in story.json, text as written) of each text also shown outside play
     declared: list[tuple[str, str]] = field(default_factory=list)
+    # the files jsonschema-rs found to match their schema as they were read
+    verdicts: set[str] = field(default_factory=set)
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -84,8 +86,9 @@ class Loader:
         """A story file's name as diagnostics show it: under the folder as it was given."""
         return f"{self.display_root.rstrip('/')}/{relative}" if self.display_root else relative
 
-    def read_json(self, relative: str) -> Any:
-        """The file's JSON value, or None after reporting why it cannot be had."""
+    def read_json(self, relative: str, kind: str) -> Any:
+        """The file's JSON value, or None after reporting why it cannot be had; ``kind`` is the
+        schema it is meant to match ("story" or "branch")."""
         file = self.display(relative)
         try:
             if self.texts is not None:
@@ -113,9 +116,6 @@ class Loader:
             column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
             self.report(file, "", "LT100", "the file is not UTF-8 text", line=line, column=column)
             return None
-        if nested_deeper_than(text, bounds.MAX_NESTING):
-            self._too_deep(file, text)
-            return None
         duplicated = False
 
         def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -131,14 +131,24 @@ class Loader:
         def no_constants(name: str) -> Any:
             raise ValueError(f"{name} is not JSON")
 
+        numbers = bounds.Numbers()
         try:
-            value = json.loads(text, object_pairs_hook=pairs, parse_constant=no_constants)
+            value = json.loads(text, object_pairs_hook=pairs, parse_constant=no_constants,
+                               parse_int=numbers.integer, parse_float=numbers.real)
         except (ValueError, RecursionError):
             value = None
             duplicated = True  # let the careful parser say exactly what and where
+        # A file that matches its schema nests a few levels deep at most (a test holds the
+        # schemas to it), so only the others are measured for nesting, before anything walks
+        # them; the verdict is kept for the check of structure.
+        if not duplicated and fast_valid(kind, value):
+            self.verdicts.add(file)
+        elif nested_deeper_than(text, bounds.MAX_NESTING):
+            self._too_deep(file, text)
+            return None
         if not duplicated:
             self.sources.add(file, text)
-            return self._bounded(file, text, value)
+            return self._bounded(file, text, value, numbers.big)
         try:
             parsed = parse_with_positions(text)
         except JsonSyntaxError as err:
@@ -155,12 +165,14 @@ class Loader:
                 line=dup.second.line,
                 column=dup.second.column,
             )
-        return self._bounded(file, text, parsed.value)
+        return self._bounded(file, text, parsed.value, None)
 
-    def _bounded(self, file: str, text: str, value: Any) -> Any:
+    def _bounded(self, file: str, text: str, value: Any, big_numbers: bool | None) -> Any:
         """``value``, after reporting what in it is beyond the bounds on sizes (``bounds``);
         None when the file holds more than a story may, so nothing of it is built."""
-        if bounds.check_file(text, value, lambda ptr, code, msg: self.report(file, ptr, code, msg)):
+        report = self.report
+        if bounds.check_file(text, value, lambda ptr, code, msg: report(file, ptr, code, msg),
+                             big_numbers=big_numbers):
             return value
         return None
 
@@ -253,7 +265,7 @@ class Loader:
         try:
             result = parse_template(
                 text, characters, variables, self.placeholders if inline else None,
-                compile=lambda source: self.condition(source, variables), inline=inline,
+                compile=self.interner(variables).condition, inline=inline,
             )
         except TemplateError as err:
             self.report(file, pointer, err.code, err.message, offset=err.offset)
@@ -280,7 +292,7 @@ class Loader:
 
     def structure(self, kind: str, data: Any, file: str) -> None:
         """Report how the file departs from the schema of a story or branch file."""
-        problems = check_file(kind, data)
+        problems = [] if file in self.verdicts else check_file(kind, data)
         for problem in problems:
             self.report(file, problem.pointer, problem.code, problem.message, at_key=problem.at_key)
         if not problems:

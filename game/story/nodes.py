@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from game.story.expr import Condition, VarInfo
+from game.story.expr import Condition, ExprError, VarInfo
 from game.story.lenient import as_dict, as_list, as_str
 from game.story.loader import Loader
 from game.story.model import (
@@ -43,7 +43,8 @@ def gather(
         for node_id, node in as_dict(content.get("nodes")).items():
             if not isinstance(node, dict):
                 continue
-            pointer = f"/nodes/{escape(node_id)}"
+            # escaped only when there is something to escape: most ids have no '~' or '/'
+            pointer = f"/nodes/{escape(node_id) if '~' in node_id or '/' in node_id else node_id}"
             if node_id in raw_nodes:
                 first = raw_nodes[node_id][0]
                 loader.report(
@@ -79,9 +80,12 @@ class NodeBuilder:
     raw_nodes: RawNodes
 
     def node(
-        self, node_id: str, file: str, pointer: str, raw: dict[str, Any], extra: list
+        self, node_id: str, file: str, pointer: str, raw: dict[str, Any], extra: list | tuple
     ) -> Node:
         """One node, with ``extra`` (choices other files append) after its own choices."""
+        if len(raw) == 1 and "route" in raw and not extra:  # a route alone: nothing else to read
+            return Node(node_id, (), (), self.route_of(raw, file, pointer), None, None, {}, (),
+                        Where(file, pointer))
         self.check_shape(node_id, file, pointer, raw, extra)
         scene, place = self.staging(raw, file, pointer)
         ending = None
@@ -90,20 +94,20 @@ class NodeBuilder:
         effects: tuple = ()
         if "effects" in raw:
             effects = self.effects(raw["effects"], file, pointer)
-        return Node(
-            id=node_id,
-            lines=self.lines(raw, file, pointer),
-            choices=self.choices(raw, file, pointer, extra),
-            route=self.route_of(raw, file, pointer),
-            ending=ending,
-            scene=scene,
-            place=place,
-            effects=effects,
-            where=Where(file, pointer),
+        return Node(  # in the order of its fields: a call with names costs more
+            node_id,
+            self.lines(raw, file, pointer),
+            self.choices(raw, file, pointer, extra),
+            self.route_of(raw, file, pointer) if "route" in raw else (),
+            ending,
+            scene,
+            place,
+            effects,
+            Where(file, pointer),
         )
 
     def check_shape(
-        self, node_id: str, file: str, pointer: str, raw: dict[str, Any], extra: list
+        self, node_id: str, file: str, pointer: str, raw: dict[str, Any], extra: list | tuple
     ) -> None:
         """Report a node that is not one of the three shapes: text, route or ending (LT208)."""
         report = self.loader.report
@@ -146,7 +150,7 @@ class NodeBuilder:
         return scene, place
 
     def choices(
-        self, raw: dict[str, Any], file: str, pointer: str, extra: list
+        self, raw: dict[str, Any], file: str, pointer: str, extra: list | tuple
     ) -> tuple[Choice, ...]:
         """The node's own choices, then those other files append."""
         choices: list[Choice | None] = []
@@ -176,14 +180,24 @@ class NodeBuilder:
         return self.loader.interner(self.variables).effect_lists
 
     def route_of(self, raw: dict[str, Any], file: str, pointer: str) -> tuple[RouteEntry, ...]:
-        """The node's route entries, if it is a route."""
+        """The node's route entries, if it is a route: where each goes, and when (read in one
+        loop: a once-only graph has a route node for every reply)."""
         if "route" not in raw:
             return ()
-        return tuple([
-            self.route(r, file, f"{pointer}/route/{i}")
-            for i, r in enumerate(as_list(raw["route"]))
-            if isinstance(r, dict)
-        ])
+        entries = []
+        raw_nodes = self.raw_nodes
+        for i, entry in enumerate(as_list(raw["route"])):
+            if not isinstance(entry, dict):
+                continue
+            to = entry.get("to")
+            if type(to) is not str:
+                to = ""
+            where = f"{pointer}/route/{i}"
+            if to and to not in raw_nodes:
+                self.check_target(to, file, f"{where}/to")
+            condition = self.condition(entry["if"], file, f"{where}/if") if "if" in entry else None
+            entries.append(RouteEntry(to, condition, Where(file, where)))
+        return tuple(entries)
 
     def template(self, text: Any, file: str, pointer: str) -> Template:
         """A text's template, its names checked against the story's characters and variables,
@@ -198,10 +212,17 @@ class NodeBuilder:
 
     def condition(self, raw: Any, file: str, pointer: str) -> Condition | None:
         """A condition compiled, with the nodes it names checked (None after a reported error)."""
-        condition = self.loader.compile("condition", raw, file, pointer, self.variables)
+        condition = self.conditions.get(raw) if type(raw) is str else None
+        if condition is None or type(condition) is ExprError:
+            condition = self.loader.compile("condition", raw, file, pointer, self.variables)
         if condition is not None and condition.nodes:
             self.check_node_names(condition, file, pointer)
         return condition
+
+    @cached_property
+    def conditions(self) -> dict[str, Condition | ExprError]:
+        """The conditions compiled so far, by source (the interner's own table)."""
+        return self.loader.interner(self.variables).done["condition"]
 
     def lines(self, raw: dict[str, Any], file: str, pointer: str) -> tuple[Line, ...]:
         """A node's lines, from its ``lines`` or its single ``text`` (and ``speaker``)."""
@@ -284,16 +305,6 @@ class NodeBuilder:
         return Choice(
             text, template, to, kind_id, condition, effects, kind_effects + effects, Where(file, pointer)
         )
-
-    def route(self, raw: dict[str, Any], file: str, pointer: str) -> RouteEntry:
-        """One entry of a route: where to go, and when."""
-        to = raw.get("to")
-        if type(to) is not str:
-            to = ""
-        if to and to not in self.raw_nodes:
-            self.check_target(to, file, f"{pointer}/to")
-        condition = self.condition(raw["if"], file, f"{pointer}/if") if "if" in raw else None
-        return RouteEntry(to, condition, Where(file, pointer))
 
     def ending(self, raw: Any, file: str, pointer: str) -> Ending | None:
         """An ending's title, dynamic and debrief, the texts parsed as templates."""

@@ -72,6 +72,20 @@ def _names_only(
         return _names_with_braces(text, characters, variables, cache, inline)
     # No doubled braces: the text splits into literal, placeholder, literal, ..., literal.
     pieces = PLACEHOLDER.split(text)
+    inners = pieces[1::2]
+    if cache is not None and text.count("{") == len(inners) == text.count("}"):
+        # No stray brace (each placeholder holds one of each), and when every placeholder
+        # was met before (so none is a form's head word), nothing is left to check.
+        known = [cache.get(inner) for inner in inners]
+        if None not in known:
+            out = []
+            for literal, part in zip(pieces[0::2], known):
+                if literal:
+                    out.append(literal)
+                out.append(part)
+            if pieces[-1]:
+                out.append(pieces[-1])
+            return tuple(out)
     parts: list[Any] = []
     offset = 0
     for i, piece in enumerate(pieces):

@@ -264,6 +264,9 @@ def to_html(m: StoryMap) -> str:
     layout = layered_layout(
         order, [(e.source, e.target) for e in m.edges], roots=start, sweeps=sweeps
     )
+    file_number = {f: i for i, f in reversed(list(enumerate(m.files)))}
+    positions = layout.positions
+    back_edges = layout.back_edges
     data = {
         "title": m.title,
         "files": list(m.files),
@@ -271,7 +274,7 @@ def to_html(m: StoryMap) -> str:
         "nodes": [
             {
                 "id": n.id,
-                "file": m.files.index(n.file) if n.file in m.files else 0,
+                "file": file_number.get(n.file, 0),
                 "shape": n.shape,
                 "title": n.title,
                 "dynamic": n.dynamic,
@@ -283,10 +286,11 @@ def to_html(m: StoryMap) -> str:
                      "runs": [list(r) for r in line.runs]}
                     for line in n.lines
                 ],
-                "x": layout.positions[n.id][0],
-                "y": layout.positions[n.id][1],
+                "x": x,
+                "y": y,
             }
             for n in m.nodes
+            for x, y in (positions[n.id],)
         ],
         "edges": [
             {
@@ -296,12 +300,13 @@ def to_html(m: StoryMap) -> str:
                 "kind": e.kind,
                 "if": e.condition,
                 "route": e.route,
-                "back": (e.source, e.target) in layout.back_edges,
+                "back": (e.source, e.target) in back_edges,
             }
             for e in m.edges
         ],
     }
-    blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    # a tree made just above: no container can hold itself, so none is looked for
+    blob = json.dumps(data, ensure_ascii=False, check_circular=False).replace("</", "<\\/")
     return PAGE.replace("__TITLE__", _html_escape(m.title)).replace("__DATA__", blob)
 
 

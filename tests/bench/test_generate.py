@@ -128,3 +128,23 @@ def test_bench_entry_point_lists_the_benchmarks(capsys) -> None:
     assert bench_main(["--help"]) == 0
     assert "peers" in capsys.readouterr().out
     assert bench_main(["no-such-benchmark"]) == 2
+
+
+def test_the_bink_worker_and_what_it_shares_import_nothing_of_the_game() -> None:
+    # bink's worker runs under the Python of bench/.venv-bink, which holds bink and nothing else
+    import ast
+    import sys
+
+    bench = Path(__file__).resolve().parents[2] / "bench"
+    for name, allowed in (("worker.py", set()), ("bink_runner.py", {"bench.worker", "bink.story"})):
+        tree = ast.parse((bench / name).read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                modules = [node.module or ""]
+            else:
+                continue
+            for module in modules:
+                top = module.split(".")[0]
+                assert top in sys.stdlib_module_names or module in allowed, (name, module)

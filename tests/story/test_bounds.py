@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from game.story import bounds
 from game.story.load import load_story
@@ -113,8 +115,15 @@ def test_a_number_literal_beyond_the_bound_in_an_expression_is_lt311(tmp_path) -
     assert diagnostics[0].pointer.endswith("/if")
 
 
-@pytest.mark.parametrize(("key", "count"), [("choices", 101), ("lines", 501), ("effects", 101)])
-def test_lists_of_a_node_beyond_their_bound_are_lt113(tmp_path, key: str, count: int) -> None:
+@pytest.mark.parametrize("verdict", ["jsonschema-rs", "walked"])
+@pytest.mark.parametrize(("key", "count"), [("choices", 101), ("lines", 501), ("effects", 101),
+                                            ("reply effects", 101), ("route", 101)])
+def test_lists_of_a_node_beyond_their_bound_are_lt113(
+    tmp_path, monkeypatch, key: str, count: int, verdict: str
+) -> None:
+    if verdict == "walked":  # as in the standalone build, which leaves jsonschema-rs out
+        monkeypatch.setattr(bounds, "jsonschema_rs", None)
+
     def change(d):
         node = d["nodes"]["hello"]
         if key == "choices":
@@ -122,13 +131,18 @@ def test_lists_of_a_node_beyond_their_bound_are_lt113(tmp_path, key: str, count:
         elif key == "lines":
             node.pop("text")
             node["lines"] = [{"text": f"Line {i}."} for i in range(count)]
+        elif key == "reply effects":
+            node["choices"][0]["effects"] = ["calm += 1"] * count
+        elif key == "route":
+            d["nodes"]["hello"] = {"route": [{"to": "hello"}] * count}
         else:
             node["effects"] = ["calm += 1"] * count
 
     story, diagnostics = load_story(tiny(tmp_path, change))
     assert story is None and "LT113" in [d.code for d in diagnostics]
     d = next(d for d in diagnostics if d.code == "LT113")
-    assert d.pointer == f"/nodes/hello/{key}"
+    expected = {"reply effects": "choices/0/effects"}.get(key, key)
+    assert d.pointer == f"/nodes/hello/{expected}"
 
 
 def test_too_many_nodes_are_not_built(tmp_path, monkeypatch) -> None:
@@ -185,3 +199,95 @@ def test_a_map_nested_thousands_deep_is_lt111_not_a_recursion_error(tmp_path) ->
     story, diagnostics = load_story(root)
     assert story is None and [d.code for d in diagnostics] == ["LT111"]
     assert diagnostics[0].file.endswith("room.tmx") and diagnostics[0].line > 1
+
+
+def test_a_file_that_parses_but_nests_too_deep_is_lt111_at_the_first_bracket_too_deep(tmp_path):
+    deep = "[" * 100 + "]" * 100  # within what the C parser takes, beyond MAX_NESTING
+    text = (TINY / "story.json").read_text().replace('"authors": [', f'"authors": [{deep}, ', 1)
+    assert deep in text
+    story, (d,) = load_story(tiny(tmp_path, text=text))
+    assert story is None and d.code == "LT111"
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if deep in s)
+    assert d.line == line
+
+
+def _deepest(root: dict, part, refs: tuple[str, ...] = ()) -> int | None:
+    """How deep a value that matches ``part`` of the schema ``root`` can nest; None when the
+    schema does not bound it (any value allowed, or a reference to itself)."""
+    if part is True or part == {}:
+        return None
+    if part is False:
+        return 0
+    known = {"$ref", "type", "properties", "additionalProperties", "items", "oneOf", "enum",
+             "const", "pattern", "required", "minItems", "propertyNames", "description",
+             "title", "$schema", "$id", "$defs"}
+    assert set(part) <= known, f"a keyword this measure does not know: {set(part) - known}"
+    if "$ref" in part:
+        ref = part["$ref"]
+        if ref in refs:
+            return None
+        target = root
+        for key in ref.removeprefix("#/").split("/"):
+            target = target[key]
+        return _deepest(root, target, (*refs, ref))
+    if "oneOf" in part:
+        depths = [_deepest(root, sub, refs) for sub in part["oneOf"]]
+        return None if None in depths else max(depths)
+    if "enum" in part or "const" in part:
+        values = part.get("enum", [part.get("const")])
+        return 0 if all(not isinstance(v, dict | list) for v in values) else None
+    kinds = part.get("type")
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    if kinds is None:
+        return None
+    depth = 0
+    if "object" in kinds:
+        subs = list(part.get("properties", {}).values())
+        if part.get("additionalProperties", True) is not False:
+            subs.append(part.get("additionalProperties", True))
+        inner = [_deepest(root, sub, refs) for sub in subs]
+        if None in inner:
+            return None
+        depth = 1 + max(inner, default=0)
+    if "array" in kinds:
+        inner_item = _deepest(root, part.get("items", True), refs)
+        if inner_item is None:
+            return None
+        depth = max(depth, 1 + inner_item)
+    return depth
+
+
+@pytest.mark.parametrize("kind", ["story", "branch"])
+def test_a_file_that_matches_its_schema_nests_within_the_bound(kind: str) -> None:
+    # The loader measures nesting only in files that do not match their schema.
+    from game.story.validate import schema
+
+    depth = _deepest(schema(kind), schema(kind))
+    assert depth is not None and depth < bounds.MAX_NESTING
+
+
+@pytest.mark.parametrize("raw", ["1e400", "-1e400", "1e16", "10000000000000001", "-2e15",
+                                 HUGE, "-" + HUGE, "1e15", "999999999999999", "-1000000000000000",
+                                 "0.5", "12", "-0.0"])
+def test_the_parsers_number_hooks_note_every_number_beyond_the_bound(raw: str) -> None:
+    # The loader checks numbers only when the parser's hooks saw one that may be too large.
+    numbers = bounds.Numbers()
+    value = json.loads(raw, parse_int=numbers.integer, parse_float=numbers.real)
+    assert value == json.loads(raw) and type(value) is type(json.loads(raw))
+    assert numbers.big is bounds._number_beyond(value)
+
+
+@given(st.one_of(st.integers(min_value=-(10**30), max_value=10**30),
+                 st.floats(allow_nan=False, allow_infinity=False)))
+def test_the_number_hooks_never_miss_a_number_beyond_the_bound(value) -> None:
+    numbers = bounds.Numbers()
+    parsed = json.loads(json.dumps(value), parse_int=numbers.integer, parse_float=numbers.real)
+    assert parsed == value
+    assert numbers.big or not bounds._number_beyond(parsed)
+
+
+@given(st.text(alphabet='ab"\\', max_size=60), st.integers(min_value=2, max_value=12))
+def test_the_quick_measure_of_the_longest_string_agrees_with_splitting(text: str, limit: int):
+    plain = text.replace("\\\\", "xx").replace('\\"', "xx")
+    exact = max(map(len, plain.split('"'))) <= limit
+    assert bounds._longest_string_at_most(text, limit) is exact

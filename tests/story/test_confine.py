@@ -143,7 +143,7 @@ def test_a_nul_byte_in_any_asset_path_is_a_message_in_play(tmp_path: Path, kind:
 
 def test_a_branch_file_name_with_a_nul_byte_is_lt403(tmp_path: Path) -> None:
     loader = Loader(root=tmp_path, display_root="s")
-    assert loader.read_json("branches/a\x00.json") is None
+    assert loader.read_json("branches/a\x00.json", "branch") is None
     (d,) = loader.diagnostics()
     assert d.code == "LT403" and d.file == "s/branches/a\\x00.json"  # written out
 

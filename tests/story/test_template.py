@@ -164,13 +164,21 @@ def test_every_text_condition_of_a_story_is_found(tmp_path: Path) -> None:
 NAMES_ONLY = st.text(alphabet=st.sampled_from(list("{}ab .\nifseqoncpartnery$")), max_size=30)
 
 
-@given(st.one_of(NAMES_ONLY, st.sampled_from([
+@pytest.mark.parametrize("cached", [False, True])
+@given(text=st.one_of(NAMES_ONLY, st.sampled_from([
     "{partner} {partner.They} {safety}", "{{x}} and }}", "{if x}", "{seq}", "{ once}", "{a {b}",
     "{partner.thier}", "x }", "{$safety}"])))
 @settings(max_examples=400)
-def test_the_shortcut_for_texts_without_forms_reads_as_the_scanner_does(text: str) -> None:
+def test_the_shortcut_for_texts_without_forms_reads_as_the_scanner_does(
+    text: str, cached: bool
+) -> None:
+    # cached: as in a story, whose texts share their placeholders (one read them all before)
+    cache: dict[str, tuple] | None = None
+    if cached:
+        cache = {}
+        parse_template("{partner} {partner.They} {safety} {told}", CHARS, VARS, cache)
     try:
-        quick = parse_template(text, CHARS, VARS)
+        quick = parse_template(text, CHARS, VARS, cache)
     except TemplateError as err:
         with pytest.raises(TemplateError) as full:
             parse_template(text, CHARS, VARS, shortcut=False)
@@ -178,3 +186,5 @@ def test_the_shortcut_for_texts_without_forms_reads_as_the_scanner_does(text: st
             (err.code, err.offset, err.message)
         return
     assert quick == parse_template(text, CHARS, VARS, shortcut=False)
+    if cache is not None:  # every placeholder of the text is known now
+        assert parse_template(text, CHARS, VARS, cache) == quick

@@ -48,6 +48,12 @@ def shape(source: str) -> tuple[str, tuple[int, ...], tuple[str, ...], tuple[int
     ``source``."""
     if "visits" not in source and "seen" not in source:
         return source, (), (), ()
+    if source.startswith('visits("'):  # how most begin: one id, no regular expression
+        end = source.find('"', 8)
+        node = source[8:end]
+        if (end > 0 and node.isprintable() and "\\" not in node
+                and source.find("visits", end) < 0 and source.find("seen", end) < 0):
+            return source[:8] + source[end:], (8,), (node,), (7,)
     m = _NODE_ARG.search(source)
     if m is None:
         return source, (), (), ()
@@ -110,9 +116,8 @@ class Interner:
         if not ids or len(source) > MAX_SOURCE:
             return self._alone(mode, source)
         key = (mode, text, cuts)
-        if key in self._shapes:
-            made = self._shapes[key]
-        else:
+        made = self._shapes.get(key, _UNSEEN)
+        if made is _UNSEEN:
             made = self._shapes[key] = _Shape.make(mode, source, ids, quotes, self.variables)
         if made is None:
             return self._alone(mode, source)
@@ -127,6 +132,9 @@ class Interner:
             return err
 
 
+_UNSEEN: Any = object()
+
+
 def _raised(result: Compiled | ExprError) -> Compiled:
     if isinstance(result, ExprError):
         raise result.with_traceback(None)  # a cached error: no frames of an earlier raise
@@ -136,7 +144,7 @@ def _raised(result: Compiled | ExprError) -> Compiled:
 class _Shape:
     """A compiled source with its node ids as parameters, and how to fill in others."""
 
-    __slots__ = ("first", "plan", "nodes")
+    __slots__ = ("first", "plan", "nodes", "direct")
 
     def __init__(self, first: Compiled, plan: _Plan, ids: tuple[str, ...], quotes: tuple[int, ...]):
         self.first = first
@@ -152,6 +160,10 @@ class _Shape:
             )
             for node, offset in first.nodes
         )
+        # The parameter numbers in order, when every node named is a parameter (the usual
+        # case): a source of this shape names its own ids, at its own quotes.
+        numbers = tuple(index for index, _, _ in self.nodes)
+        self.direct = None if None in numbers else numbers
 
     @classmethod
     def make(
@@ -183,12 +195,18 @@ class _Shape:
         """The compiled ``source``, one of this shape: ids ``ids`` with their opening quotes at
         ``quotes``, cut from the shape's text at ``cuts``."""
         fn = self.plan.build(ids)
-        nodes = tuple(
-            (ids[index], quotes[index])
-            if index is not None
-            else (node, at + sum(len(ids[i]) for i, cut in enumerate(cuts) if cut <= at))
-            for index, node, at in self.nodes
-        )
+        direct = self.direct
+        if direct == (0,):
+            nodes: tuple = ((ids[0], quotes[0]),)
+        elif direct is not None:
+            nodes = tuple([(ids[index], quotes[index]) for index in direct])
+        else:
+            nodes = tuple(
+                (ids[index], quotes[index])
+                if index is not None
+                else (node, at + sum(len(ids[i]) for i, cut in enumerate(cuts) if cut <= at))
+                for index, node, at in self.nodes
+            )
         first = self.first
         if type(first) is Condition:
             return Condition(source, first.reads, nodes, fn, first.constant)
@@ -231,7 +249,7 @@ class _Function(_Plan):
         fn = self.fn
         cells = self.cells.copy()
         for i, plan in self.todo:
-            cells[i] = CellType(plan.build(ids))
+            cells[i] = CellType(ids[plan.index] if type(plan) is _Id else plan.build(ids))
         return FunctionType(fn.__code__, fn.__globals__, fn.__name__, fn.__defaults__, tuple(cells))
 
 
