@@ -1,12 +1,13 @@
-"""The explorer on the bundled stories: play's own states one by one against the search over
-the ranges that decide play (``game.tools.statespace``).
+"""The explorer on the bundled stories: play's own states one by one against what
+``lowtide explore`` does now (play's states up to ``--max-states``, then the may-search over
+ranges, its proofs and steered roads: ``game.tools.abstract`` and ``game.tools.witness``).
 
 For each story in ``game/data/stories`` (or those named), in one process: the search of play's
-states (``search(exact=True)``, as the explorer searched before the ranges, capped at
-``--max-states``), then the search ``lowtide explore`` makes (the ranges, with
-``--max-work``, giving way to play's states when that runs out), then the road report
-``lowtide explore --endings`` makes. Each is timed in wall and CPU time, with the states it
-kept and whether it was complete. Not a test: nothing here fails.
+states alone (``search(exact=True)``, capped at ``--max-states``), then ``lowtide explore``'s
+search and summary, then the road report ``lowtide explore --endings`` makes. Each is timed in
+wall and CPU time, with the states it kept, the abstract states, the roads found beyond the
+breadth-first search, what was left unsettled and whether the verdicts are complete. Not a
+test: nothing here fails.
 
     python -m bench.explorer [--stories low-tide,two-bars] [--max-states N] [--max-work W]
 
@@ -38,7 +39,7 @@ def timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
 
 def measure(story_dir: Path, max_states: int, max_work: int) -> dict[str, Any]:
     from game.story.load import load_or_raise
-    from game.tools.explore import search
+    from game.tools.explore import explore, search
     from game.tools.roads import road_report
 
     story = load_or_raise(story_dir)
@@ -46,51 +47,63 @@ def measure(story_dir: Path, max_states: int, max_work: int) -> dict[str, Any]:
     g, wall, cpu = timed(lambda: search(story, max_states=max_states, exact=True))
     row["states"] = {"states": len(g.keys), "complete": g.complete, "wall_s": round(wall, 2),
                      "cpu_s": round(cpu, 2)}
-    g, wall, cpu = timed(lambda: search(story, max_states=max_states, max_work=max_work))
-    row["ranges"] = {"states": len(g.keys), "complete": g.complete, "ranged": bool(g.ranged),
-                     "wall_s": round(wall, 2), "cpu_s": round(cpu, 2)}
+    ex, wall, cpu = timed(lambda: explore(story, max_states=max_states, max_work=max_work))
+    row["explore"] = {"states": ex.states, "exhaustive": ex.exhaustive,
+                      "abstract_states": ex.abstract_states, "witnessed": ex.witnessed,
+                      "unsettled": list(ex.unsettled), "complete": ex.complete,
+                      "verdict": "FAILED" if ex.failed else
+                      "PASSED" if ex.complete else "INCOMPLETE",
+                      "endings_reached": sum(e.path is not None for e in ex.endings),
+                      "endings": len(ex.endings), "stuck": len(ex.stuck), "loops": len(ex.traps),
+                      "unreached_nodes": len(ex.unreached_nodes),
+                      "unreached_choices": len(ex.unreached_choices),
+                      "wall_s": round(wall, 2), "cpu_s": round(cpu, 2)}
     report, wall, cpu = timed(lambda: road_report(story, max_states=max_states,
                                                   max_work=max_work))
     row["roads"] = {"complete": report.complete, "states": report.states,
                     "variants": sum(len(e.groups) for e in report.endings),
                     "endings_reached": sum(bool(e.groups) for e in report.endings),
-                    "endings": len(report.endings), "wall_s": round(wall, 2),
-                    "cpu_s": round(cpu, 2)}
+                    "endings": len(report.endings), "unsettled": len(report.unsettled),
+                    "wall_s": round(wall, 2), "cpu_s": round(cpu, 2)}
     return row
 
 
 def _how(part: dict[str, Any]) -> str:
-    if part["complete"]:
-        return "complete" + ("" if part.get("ranged", True) else " (play's states)")
-    return "cut short" + ("" if part.get("ranged", False) else " (play's states)")
+    return "complete" if part["complete"] else "cut short"
 
 
 def markdown(data: dict[str, Any]) -> str:
     out = [
         "# The explorer on the bundled stories",
         "",
-        f"Run on {data['when']} with `python -m bench.explorer` (see `bench/README.md`).",
+        f"Run on {data['when']} with `python -m bench explorer` (see `bench/README.md`).",
         f"Machine: {data['machine']}; load average (1, 5, 15 min) {data['load_before']} at the "
         f"start and {data['load_after']} at the end.",
         f"Settings: --max-states {data['max_states']:,}, --max-work {data['max_work']:,}; git "
         f"{data['git']}.",
         "",
-        "Play's states: the search one state at a time (`search(exact=True)`, the explorer "
-        "before ranges). Ranges: what `lowtide explore` searches now, states no condition or "
-        "text tells apart taken as one (giving way to play's states when its work runs out). "
-        "Roads: `lowtide explore --endings`. Seconds are wall time, CPU time in brackets.",
+        "Play's states: the search one state at a time alone (`search(exact=True)`, the "
+        "explorer of old). Explore: `lowtide explore STORY` (play's states up to the cap, then "
+        "the may-search over ranges, its proofs, and steered roads to what it allows): the "
+        "states of play kept, the abstract states, the roads found beyond the breadth-first "
+        "search, what is left unsettled, and the verdict. Roads: `lowtide explore --endings`. "
+        "Seconds are wall time, CPU time in brackets.",
         "",
-        "| story | nodes | play's states | s | ranges | s | road report | s |",
-        "|---|---:|---|---:|---|---:|---|---:|",
+        "| story | nodes | play's states | s | explore: states, abstract, roads | unsettled "
+        "| verdict | s | road report | s |",
+        "|---|---:|---|---:|---|---:|---|---:|---|---:|",
     ]
     for r in data["stories"]:
-        s, g, rd = r["states"], r["ranges"], r["roads"]
+        s, e, rd = r["states"], r["explore"], r["roads"]
+        verdict = f"{e['verdict']}, {'complete' if e['complete'] else 'not complete'}"
+        roads = "complete" if rd["complete"] else f"{rd['unsettled']} variant(s) not settled"
         out.append(
             f"| {r['story']} | {r['nodes']} | {s['states']:,}, {_how(s)} | {s['wall_s']} "
-            f"({s['cpu_s']}) | {g['states']:,}, {_how(g)} | {g['wall_s']} ({g['cpu_s']}) | "
+            f"({s['cpu_s']}) | {e['states']:,}, {e['abstract_states']:,}, {e['witnessed']} | "
+            f"{len(e['unsettled'])} | {verdict} | {e['wall_s']} ({e['cpu_s']}) | "
             f"{rd['variants']} variants of {rd['endings_reached']}/{rd['endings']} endings, "
-            f"{'complete' if rd['complete'] else 'cut short, then sampled'} | {rd['wall_s']} "
-            f"({rd['cpu_s']}) |")
+            f"{roads} "
+            f"| {rd['wall_s']} ({rd['cpu_s']}) |")
     notes = RESULTS / "explorer-notes.md"
     if notes.exists():
         out += ["", notes.read_text(encoding="utf-8").strip()]
@@ -113,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     from game.tools.explore import DEFAULT_MAX_STATES, DEFAULT_MAX_WORK
 
     parser = argparse.ArgumentParser(prog="python -m bench.explorer")
-    parser.add_argument("--stories", default="low-tide,two-bars,long-weekend",
+    parser.add_argument("--stories", default="low-tide,two-bars,long-weekend,sample",
                         help="bundled stories, by name")
     parser.add_argument("--max-states", type=int, default=DEFAULT_MAX_STATES)
     parser.add_argument("--max-work", type=int, default=DEFAULT_MAX_WORK)

@@ -1,14 +1,15 @@
-"""`lowtide explore`: every state a story can be in, searched breadth first from the start.
+"""`lowtide explore`: which endings, nodes and choices play can reach, with a real road to each,
+which it cannot, and whether it can get stuck or go round for ever with no ending in reach.
 
 A state of play is the node, every variable's value and, only when the story's conditions or
-effects look at them, the visit counts of the nodes they name and the turn. The search takes
-states that nothing in the story can tell apart as one (``game.tools.statespace``: numbers by
-the ranges that decide play, variables nothing reads left out), so a story whose heart rate is
-a decimal is still searched to the end; each state it keeps is a real state of play, and each
-step goes through ``game.story.step``, the functions play itself uses, so the explorer cannot
-disagree with play. ``exact=True`` searches play's own states one by one (what the tests hold
-the abstraction to). The search is bounded (``max_states``); a report always says whether it
-was complete.
+effects look at them, the visit counts of the nodes they name and the turn. ``search`` first
+searches play's own states breadth first (``game.story.step``, the functions play itself
+uses), up to ``max_states``: shortest roads, and every verdict exact when it ends. Heart rate
+is a decimal and counters combine, so on a large story it does not end; then the may-search
+over ranges (``game.tools.abstract``) proves what cannot happen, and playthroughs steered by it
+(``game.tools.witness``) find real roads to what it allows. A report says "complete" only when
+its verdicts are proofs; otherwise it names what is not settled. ``exact=True`` searches
+play's states alone (the brute force the tests hold the proofs to).
 """
 
 from __future__ import annotations
@@ -23,9 +24,13 @@ from game.story import step
 from game.story.model import Node, Story
 from game.story.template import text_conditions
 from game.story.text import Moment, render
-from game.tools.statespace import Inexact, OutOfWork, Space
+from game.tools.abstract import NO_CHOICE, TOO_MANY, Abstraction, GaveUp
+from game.tools.witness import Target, Walker
 
 DEFAULT_MAX_STATES = 200_000
+# Text variants one ending may allow over ranges before they are no longer told apart (its
+# variants are then one target, never settled: the road report says so).
+MAX_VARIANTS = 256
 # What `lowtide explore` lets the search over ranges do (choices played over ranges) before it
 # gives way to play's states: about ten seconds of CPU time, so a story the ranges cannot finish
 # costs a writer little; `--max-work` asks for more (the default of `--max-work` in game/cli.py).
@@ -118,8 +123,12 @@ class Exploration:
     traps: tuple[Trap, ...]
     coverage: dict[str, Coverage]
     distinct_values: dict[str, int] = field(default_factory=dict)
-    ranged: tuple[str, ...] = ()  # parts of a state searched by the ranges that decide play
-    unread: tuple[str, ...] = ()  # variables nothing reads, left out of states
+    ranged: tuple[str, ...] = ()  # what the may-search held as ranges (empty: not run)
+    unread: tuple[str, ...] = ()  # variables nothing reads, left out of the may-search
+    exhaustive: bool = True  # every state of play was searched (else: roads and proofs)
+    abstract_states: int = 0  # the may-search's abstract states (0: it did not run or end)
+    witnessed: int = 0  # roads found by steered playthroughs
+    unsettled: tuple[str, ...] = ()  # what the may-search allows and no road met
 
     @property
     def failed(self) -> bool:
@@ -192,8 +201,15 @@ class StateGraph:
     open_states: set[int] = field(default_factory=set)  # a way on did not fit under max_states
     stuck_at: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     late_endings: dict[str, tuple[int, int]] = field(default_factory=dict)
-    ranged: tuple[str, ...] = ()  # what states hold as ranges (empty: play's exact states)
-    unread: tuple[str, ...] = ()  # variables left out of states: nothing reads them
+    ranged: tuple[str, ...] = ()  # what the may-search holds as ranges (empty: not run)
+    unread: tuple[str, ...] = ()  # variables the may-search leaves out: nothing reads them
+    exhaustive: bool = True  # the search of play's states saw every state
+    abstract_states: int = 0  # the may-search's reachable abstract states (0: not run)
+    witnessed: int = 0  # roads found by steered playthroughs, beyond the breadth-first search
+    unsettled: list[str] = field(default_factory=list)  # what the may-search allows, unfound
+    open_targets: list[Target] = field(default_factory=list)  # the same, as targets
+    trap_witnesses: dict[str, list[int]] = field(default_factory=dict)
+    may_variants: dict[str, set] | None = None  # per ending: every text variant it allows
 
     def moment(self, sid: int, node: str | None = None, visit: int = 1) -> Moment:
         """What text at state ``sid`` reads at (as the story's own cast; ``visit`` of the
@@ -335,6 +351,56 @@ class _Search:
             g.stuck_states.add(sid)
             g.stuck_at.setdefault((node_id, "no choice is on offer"), (sid, -1))
 
+    def follow(self, road: tuple[int, ...]) -> int:
+        """Play ``road`` (choice indices) from the start, keeping each state it passes that
+        the search did not (beyond ``max_states``: these are roads, not a search), and noting
+        what it meets; the id of the state it ends at."""
+        g = self.graph
+        story = g.story
+        sid = 0
+        endings = set(g.ending_states)
+        for depth, index in enumerate(road, 1):
+            node_id, vals, counts, turn = g.keys[sid]
+            base = dict(zip(g.watched, counts, strict=True))
+            node = story.nodes[node_id]
+            for i, choice in enumerate(node.choices):
+                if step.available(choice, list(vals), _Cursor(base, turn)):
+                    g.reached_choices.add((node_id, i))
+            new_values = list(vals)
+            cursor = _Cursor(dict(base), turn)
+            choice = node.choices[index]
+            step.apply_choice(story, choice, new_values, cursor)
+            target, reason = step.enter(story, choice.to, new_values, cursor,
+                                        lambda n, c=cursor: self.visit(n, c))
+            key = self.key_of(target, new_values, cursor)
+            child = self.index.get(key)
+            if child is None:
+                child = len(g.keys)
+                self.index[key] = child
+                g.keys.append(key)
+                g.parents.append(sid)
+                g.via.append(index)
+                g.depths.append(depth)
+                g.edges_from.append([])
+                g.open_states.add(child)
+            if reason is not None:
+                g.stuck_states.add(child)
+                g.stuck_at.setdefault((target, reason), (child, -1))
+            sid = child
+        node_id, vals, counts, turn = g.keys[sid]
+        node = story.nodes[node_id]
+        base = dict(zip(g.watched, counts, strict=True))
+        offered = [i for i, c in enumerate(node.choices)
+                   if step.available(c, list(vals), _Cursor(base, turn))]
+        g.reached_choices.update((node_id, i) for i in offered)
+        if node.ending is not None:
+            if sid not in endings:
+                g.ending_states.append(sid)
+        elif not node.route and not offered:
+            g.stuck_states.add(sid)
+            g.stuck_at.setdefault((node_id, "no choice is on offer"), (sid, -1))
+        return sid
+
 
 def search(
     story: Story,
@@ -343,95 +409,153 @@ def search(
     progress: Callable[[int, int], None] | None = None,
     exact: bool = False,
     max_work: int | None = None,
+    variants: Callable[..., Any] | None = None,
 ) -> StateGraph:
     """Every state reachable from the start, up to ``max_states`` states, breadth first (so
-    the first state found of anything is at the end of a shortest road to it). States no
-    condition or text can tell apart are one state, unless ``exact``. That search may play
-    ``max_work`` choices over ranges (default: a quarter of ``max_states``, a small share of
-    the time the search of play's states takes); one that would need more, or more than
-    ``max_states`` states, gives way to searching play's states one by one, so the result is
-    either complete or play's own states up to the cap."""
-    if not exact:
-        work = max_states // 4 if max_work is None else max_work
-        try:
-            return _abstract(story, max_states, progress, work)
-        except (Inexact, OutOfWork):
-            pass  # search play's states one by one
-    return _Search(story, max_states, progress).run()
+    the first state found of anything is at the end of a shortest road to it).
 
-
-def _abstract(story: Story, max_states: int,
-              progress: Callable[[int, int], None] | None, max_work: int) -> StateGraph:
-    watched, with_turn = tracked_parts(story)
-    space = Space(story, watched, with_turn, max_states, progress, max_work)
-    space.run()
-    if space.full:
-        raise OutOfWork(f"the search of '{story.id}' found more than {max_states:,} states")
-    names = {v.slot: v.id for v in story.variables.values()}
-    slots = space.plan.slots
-    ranged = tuple(names[s] if s < space.plan.nvars else
-                   "turn()" if s == slots.turn else
-                   f'visits("{watched[s - space.plan.nvars]}")' for s in space.plan.dims)
-    g = StateGraph(story, watched, with_turn, max_states, ranged=ranged,
-                   unread=space.plan.unread)
-    g.reached_nodes = space.reached_nodes
-    g.reached_choices = space.reached_choices
-    _whole(space, g)
+    When that search is cut short (and not ``exact``), the may-search over boxes
+    (``game.tools.abstract``, at most ``max_work`` choices played over boxes and
+    ``max_states`` abstract states) says what play may reach at all and proves what it
+    cannot, and steered playthroughs (``game.tools.witness``) look for a real road to each
+    thing it allows that the search did not meet. The graph is ``complete`` when every one
+    was met and no state can be stuck or trapped unless one was found: its verdicts are then
+    proofs. ``variants``, when given, makes text variants of endings targets too (see
+    ``roads.variant_targets``)."""
+    searcher = _Search(story, max_states, progress)
+    g = searcher.run()
+    if exact or g.complete:
+        return g
+    g.exhaustive = False
+    _settle(searcher, DEFAULT_MAX_WORK if max_work is None else max_work, variants)
     return g
 
 
-def _key(space: Space, state: tuple) -> tuple:
-    """A state of play as a ``StateGraph`` key: (node, values, visit counts, turn)."""
-    plan = space.plan
-    nvars, nwatched = plan.nvars, len(plan.watched)
-    return (state[:nvars], state[nvars:nvars + nwatched], state[-1] if plan.with_turn else 0)
+def _settle(searcher: _Search, max_work: int, variants: Callable[..., Any] | None) -> None:
+    """Run the may-search, find roads to what it allows, and decide whether the graph is
+    complete (see ``search``)."""
+    g = searcher.graph
+    story = g.story
+    values = list(story.initial_values)
+    cursor = _Cursor({}, 0)
+    watched = set(g.watched)
+    first, reason = step.enter(story, story.start, values, cursor,
+                               lambda n: _count(n.id, cursor, watched))
+    try:
+        ab = Abstraction(story, g.watched, g.with_turn, max_work + 1, max_work)
+        ab.run(values, cursor.visits, cursor.turn, first, reason)
+    except GaveUp:
+        return
+    reach = ab.reachable()
+    sure_out = ab.surely(reach, True)
+    variants_at = variant_of = None
+    if variants is not None:
+        variants_at, variant_of = variants(ab, g)
+    targets = may_targets(ab, reach, sure_out, variants_at)
+    if variants_at is not None:
+        g.may_variants = {}
+        for kind, what in targets:
+            if kind == "variant":
+                g.may_variants.setdefault(what[0], set()).add(what[1])
+    met = _met_by_search(g)
+    missing = [t for t in targets if t not in met]
+    walker = Walker(story, ab, reach, sure_out, variants_at, variant_of)
+    found = walker.find(missing) if missing else {}
+    for target, road in found.items():
+        sid = searcher.follow(road)
+        if target[0] == "loop":
+            g.trap_witnesses.setdefault(target[1], []).append(sid)
+    g.witnessed = len(found)
+    g.open_targets = [t for t in missing if t not in found]
+    g.unsettled = [describe(t) for t in g.open_targets]
+    g.complete = not g.unsettled
+    g.abstract_states = len(reach)
+    names = {v.slot: v.id for v in story.variables.values()}
+    plan = ab.plan
+    g.ranged = tuple(names[s] if s < plan.nvars else
+                     "turn()" if s == plan.slots.turn else
+                     f'visits("{g.watched[s - plan.nvars]}")' for s in plan.dims)
+    g.unread = plan.unread
 
 
-def _fill(space: Space, g: StateGraph, order: list[int], states: list[tuple]) -> None:
-    """Keys, endings and stuck states of the classes in ``order`` (their states given)."""
-    sid_of = {cid: sid for sid, cid in enumerate(order)}
-    for sid, cid in enumerate(order):
-        node, reason = space.node_of(cid)
-        values, counts, turn = _key(space, states[sid])
-        g.keys.append((node.id, values, counts, turn))
-        edges = space.edges[cid] or []
-        g.edges_from.append([sid_of[e[0]] for e in edges if e is not None and e[0] in sid_of])
+def _count(node_id: str, cursor: _Cursor, watched: set[str]) -> None:
+    if node_id in watched:
+        cursor.visits[node_id] = cursor.visits.get(node_id, 0) + 1
+
+
+def may_targets(ab: Abstraction, reach: list[int], sure_out: set[int],
+                variants_at: Callable[[int], Any] | None = None) -> list[Target]:
+    """Everything the may-search allows: nodes, choices, stuck states, loops with no way to an
+    ending or a stuck state, and (with ``variants_at``) endings' text variants."""
+    out: dict[Target, None] = {}
+    for sid in reach:
+        node, reason = ab.node_of(sid)
+        a = ab.states[sid]
+        out[("node", node.id)] = None
         if reason is not None:
-            g.stuck_states.add(sid)
-            g.stuck_at.setdefault((node.id, reason), (sid, -1))
-        elif node.ending is not None:
-            g.ending_states.append(sid)
-        elif space.edges[cid] is not None and all(e is None for e in edges):
-            g.stuck_states.add(sid)
-            g.stuck_at.setdefault((node.id, "no choice is on offer"), (sid, -1))
+            out[("stuck", (node.id, reason))] = None
+            continue
+        for i, targets in enumerate(a.edges):
+            if targets is not None:
+                out[("choice", (node.id, i))] = None
+                for n in sorted(a.passed[i]):
+                    out[("node", n)] = None
+        if a.maybe_stuck:
+            out[("stuck", (node.id, NO_CHOICE))] = None
+        if node.ending is None and sid not in sure_out:
+            out[("loop", node.id)] = None
+        if node.ending is not None and variants_at is not None:
+            for key in variants_at(sid):
+                out[("variant", (node.id, key))] = None
+    if variants_at is not None:  # an ending with too many to tell apart: one target for all
+        per_ending: dict[str, int] = {}
+        for kind, what in out:
+            if kind == "variant":
+                per_ending[what[0]] = per_ending.get(what[0], 0) + 1
+        crowded = {e for e, n in per_ending.items() if n > MAX_VARIANTS}
+        if crowded:
+            kept: dict[Target, None] = {}
+            for t in out:
+                if t[0] == "variant" and t[1][0] in crowded:
+                    t = ("variant", (t[1][0], TOO_MANY))
+                kept[t] = None
+            out = kept
+    return list(out)
 
 
-def _whole(space: Space, g: StateGraph) -> None:
-    """A finished search: every class, numbered breadth first, each with the state a shortest
-    road into it reaches (played, so each road reads exactly as it plays)."""
-    order, states = [0], [space.rep[0]]
-    g.parents.append(-1)
-    g.via.append(-1)
-    g.depths.append(0)
-    sid_of = {0: 0}
-    for sid, cid in enumerate(order):
-        node, _ = space.node_of(cid)
-        for i, edge in enumerate(space.edges[cid] or []):
-            if edge is None or edge[0] in sid_of:
-                continue
-            target, reason, state = space.play(states[sid], node.choices[i])
-            if space.locate(target if reason is None else (target, reason), state) != edge[0]:
-                raise Inexact(f"a road of '{space.story.id}' left its class")
-            sid_of[edge[0]] = len(order)
-            order.append(edge[0])
-            states.append(state)
-            g.parents.append(sid)
-            g.via.append(i)
-            g.depths.append(g.depths[sid] + 1)
-    if len(order) != len(space.rep):
-        raise Inexact(f"the classes of '{space.story.id}' changed while being read")
-    _fill(space, g, order, states)
-    g.complete = True
+def _met_by_search(g: StateGraph) -> set[Target]:
+    """What the breadth-first search of play's states already met for real."""
+    met: set[Target] = {("node", n) for n in g.reached_nodes}
+    met.update(("choice", c) for c in g.reached_choices)
+    met.update(("stuck", k) for k in g.stuck_at)
+    outlets = [*g.ending_states, *g.stuck_states, *g.open_states]
+    for trap in _traps(g.keys, g.edges_from, outlets, lambda sid: ()):
+        met.add(("loop", trap.node))
+    return met
+
+
+def describe(target: Target) -> str:
+    """A target as the report names it."""
+    kind, what = target
+    if kind == "node":
+        return f"node {what}"
+    if kind == "choice":
+        return f"{what[0]} choice {what[1] + 1}"
+    if kind == "stuck":
+        return f"a stuck state at {what[0]} ({what[1]})"
+    if kind == "loop":
+        return f"a loop with no way to an ending at {what}"
+    if what[1] == TOO_MANY:
+        return (f"the text variants of ending {what[0]} (more than the ranges can tell "
+                "apart)")
+    pieces = []
+    for kind, pointer, offset, shown, branch in what[1]:
+        if kind != "inline":
+            pieces.append(f"{pointer} {'shown' if shown else 'left out'}")
+        else:
+            pieces.append(f"{pointer} character {offset + 1}: "
+                          + ("nothing" if branch is None else f"branch {branch + 1}"))
+    return f"a text variant of ending {what[0]} ({'; '.join(pieces) or 'its only text'})"
 
 
 def explore(
@@ -456,6 +580,9 @@ def summarise(g: StateGraph) -> Exploration:
     )
     traps = _traps(g.keys, g.edges_from, [*g.ending_states, *g.stuck_states, *g.open_states],
                    g.road)
+    found = {t.node for t in traps}
+    traps += tuple(Trap(node, len(sids), g.road(min(sids)))
+                   for node, sids in sorted(g.trap_witnesses.items()) if node not in found)
     all_choices = [(n.id, i) for n in nodes.values() for i in range(len(n.choices))]
     unreached_choices = tuple(
         PathStep(n, i, nodes[n].choices[i].text, _preview(story, nodes[n].choices[i]))
@@ -479,7 +606,7 @@ def summarise(g: StateGraph) -> Exploration:
         states=len(g.keys),
         max_states=g.max_states,
         complete=g.complete,
-        depth=g.cut_depth if not g.complete else max(g.depths, default=0),
+        depth=g.cut_depth if not g.exhaustive else max(g.depths, default=0),
         tracked=tracked,
         endings=endings,
         unreached_nodes=tuple(n for n in nodes if n not in g.reached_nodes),
@@ -490,6 +617,10 @@ def summarise(g: StateGraph) -> Exploration:
         distinct_values={} if g.complete else _distinct(story, g.keys),
         ranged=g.ranged,
         unread=g.unread,
+        exhaustive=g.exhaustive,
+        abstract_states=g.abstract_states,
+        witnessed=g.witnessed,
+        unsettled=tuple(g.unsettled),
     )
 
 

@@ -31,8 +31,15 @@ def _more(items: list[str], shown: int = _SHOWN) -> list[str]:
 
 def format_report(ex: Exploration) -> str:
     out: list[str] = []
-    if ex.complete:
+    if ex.complete and ex.exhaustive:
         out.append(f"Explored every state: {ex.states:,} in all.")
+    elif ex.complete:
+        out.append(
+            f"Complete: every verdict below is proved. {ex.abstract_states:,} abstract states "
+            "(ranges of values) hold every state play can reach, so what they never reach "
+            "cannot be reached; every road shown is real, played from the start "
+            f"({ex.states:,} states of play: every one up to {ex.depth} choices from the "
+            f"start, and {ex.witnessed:,} road(s) further in).")
     else:
         out.append(
             f"SEARCH CUT SHORT at --max-states {ex.max_states:,}: every state up to {ex.depth} "
@@ -42,12 +49,19 @@ def format_report(ex: Exploration) -> str:
         if busy:
             named = ", ".join(f"{k} ({v:,} values)" for k, v in busy)
             out.append(f"  The variables with the most distinct values: {named}.")
+        if ex.unsettled:
+            out.append(f"  Not settled: {len(ex.unsettled)} thing(s) the ranges allow, with no "
+                       "road found (they may be unreachable):")
+            out.extend(_more([f"    may be reachable: {u}; no road found"
+                              for u in ex.unsettled]))
+        elif not ex.abstract_states:
+            out.append("  The search over ranges did not end within --max-work, so nothing "
+                       "below is proved.")
         out.append("  Unreached below may still be reachable; raise --max-states (or --max-work, "
                    "for the search over ranges) to look further.")
     out.append("  A state is: " + ", ".join(ex.tracked) + ".")
     if ex.ranged:
-        out.append("  Taken by the ranges no condition or text tells apart: "
-                   + ", ".join(ex.ranged) + ".")
+        out.append("  Held as ranges by the search over ranges: " + ", ".join(ex.ranged) + ".")
     if ex.unread:
         out.append("  Left out, as nothing reads them: " + ", ".join(ex.unread) + ".")
     reached = sum(e.path is not None for e in ex.endings)
@@ -112,6 +126,10 @@ def to_json(ex: Exploration) -> dict[str, Any]:
         "tracked": list(ex.tracked),
         "ranged": list(ex.ranged),
         "unread": list(ex.unread),
+        "exhaustive": ex.exhaustive,
+        "abstract_states": ex.abstract_states,
+        "witnessed": ex.witnessed,
+        "unsettled": list(ex.unsettled),
         "endings": [
             {
                 "node": e.node,
@@ -140,15 +158,27 @@ def format_roads(report: RoadReport) -> str:
     reached = sum(bool(e.groups) for e in report.endings)
     out.append(f"Road report: {reached} of {len(report.endings)} endings reached, "
                f"{groups} text variant(s) in all.")
-    if report.complete:
+    if report.complete and report.exhaustive:
         out.append(f"Every state was searched ({report.states:,}): every variant that exists "
                    "is listed, each with a shortest road into it.")
+    elif report.complete:
+        out.append(
+            f"Complete: every variant that can show is listed. {report.abstract_states:,} "
+            "abstract states (ranges of values) hold every state play can reach, and each "
+            "variant they allow was met on a real road (every road of up to "
+            f"{report.depth} choices was followed; a road marked 'shortest found' may have a "
+            "shorter twin).")
     else:
         out.append(
             f"SEARCH CUT SHORT at --max-states {report.max_states:,}: every road of up to "
             f"{report.depth} choices was followed, then {report.samples:,} random "
             "playthroughs looked further. A variant may still be missing; a road marked "
             "'shortest found' may have a shorter twin.")
+        if report.unsettled:
+            out.append(f"Not settled: {len(report.unsettled)} thing(s) the ranges allow, with "
+                       "no road found (they may be unreachable):")
+            out.extend(_more([f"  may be reachable: {u}; no road found"
+                              for u in report.unsettled]))
     for e in report.endings:
         dynamic = f" [{e.dynamic}]" if e.dynamic else ""
         out.append("")

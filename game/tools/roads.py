@@ -12,20 +12,25 @@ with one shortest road into it as a player reads it, and knows every road's text
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from game.story.model import Node, Story
 from game.story.session import Session, shown
 from game.story.template import walk
-from game.story.text import Decision, Moment, render
+from game.story.text import Decision, Moment, alternative, render
+from game.tools.abstract import TOO_MANY, Abstraction
+from game.tools.boxes import Unknown
 from game.tools.checks.base import Facts
 from game.tools.explore import (
     DEFAULT_MAX_STATES,
+    MAX_VARIANTS,
     Path,
     PathStep,
     StateGraph,
+    describe,
     search,
 )
 
@@ -141,6 +146,9 @@ class RoadReport:
     samples: int
     seed: int
     endings: tuple[EndingRoads, ...]
+    exhaustive: bool = True  # every state of play was searched (else: roads and proofs)
+    abstract_states: int = 0  # the may-search's abstract states (0: it did not run or end)
+    unsettled: tuple[str, ...] = ()  # what the may-search allows and no road met
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -152,6 +160,9 @@ class RoadReport:
             "samples": self.samples,
             "seed": self.seed,
             "endings": [e.to_json() for e in self.endings],
+            "exhaustive": self.exhaustive,
+            "abstract_states": self.abstract_states,
+            "unsettled": list(self.unsettled),
         }
 
 
@@ -282,26 +293,142 @@ def road_report(
     """Every ending's variants: from the search's states, then ``samples`` random
     playthroughs (seeded with ``seed``) for those the search did not reach. ``exact`` and
     ``max_work`` are ``explore.search``'s."""
-    graph = search(story, max_states=max_states, exact=exact, max_work=max_work)
-    variants = _Variants(EndingReader(story))
-    depth = graph.cut_depth if not graph.complete else max(graph.depths, default=0)
+    reader = EndingReader(story)
+    graph = search(story, max_states=max_states, exact=exact, max_work=max_work,
+                   variants=variant_targets(reader))
+    variants = _Variants(reader)
+    depth = graph.cut_depth if not graph.exhaustive else max(graph.depths, default=0)
     _from_search(story, graph, variants, depth)
     for node_id, (parent, choice) in graph.late_endings.items():
         _from_road(story, graph.road_via(parent, choice), variants, node_id)
-    if not graph.complete:
+    complete, unsettled = graph.complete, tuple(graph.unsettled)
+    if not complete:
         rng = random.Random(seed)
         for run in range(samples):
             _sample(story, rng, variants, run)
+        if graph.abstract_states:  # the may-search ended: a variant sampled is settled too
+            left = [t for t in graph.open_targets
+                    if not (t[0] == "variant" and (t[1][0], t[1][1]) in variants.found)]
+            complete, unsettled = not left, tuple(describe(t) for t in left)
     return RoadReport(
         story=story.id,
-        complete=graph.complete,
+        complete=complete,
         states=len(graph.keys),
         max_states=max_states,
         depth=depth,
         samples=0 if graph.complete else samples,
         seed=seed,
         endings=tuple(_endings(story, graph, variants)),
+        exhaustive=graph.exhaustive,
+        abstract_states=graph.abstract_states,
+        unsettled=unsettled,
     )
+
+
+# -- the text variants an abstract state allows ---------------------------------------------------
+
+
+def variant_targets(reader: EndingReader) -> Callable[[Abstraction, StateGraph], tuple]:
+    """For ``explore.search``: given the finished may-search, (the variant keys an ending's
+    abstract state allows, the variant key of a state of play at an ending). An ending is
+    entered once, so its text hangs only on its conditions: each is taken both ways where it
+    is neither true nor false over the box (narrowed), in the order play reads them."""
+    story = reader.story
+
+    def make(ab: Abstraction, graph: StateGraph) -> tuple:
+        cache: dict[int, frozenset] = {}
+
+        def variants_at(sid: int) -> frozenset:
+            found = cache.get(sid)
+            if found is None:
+                node, _ = ab.node_of(sid)
+                a = ab.states[sid]
+                found = cache[sid] = frozenset(islice(
+                    _box_variants(reader, ab, node, a.lo, a.hi), MAX_VARIANTS + 1))
+                if len(found) > MAX_VARIANTS:  # too many to tell apart: not settled
+                    found = cache[sid] = frozenset({TOO_MANY})
+            return found
+
+        def variant_of(play: Any) -> tuple:
+            node = story.nodes[play.node]
+            return reader.read(node, Moment(play.values, play.visits, play.turn, node.id,
+                                            None))[0]
+        return variants_at, variant_of
+    return make
+
+
+def _box_variants(reader: EndingReader, ab: Abstraction, node: Node, lo: list,
+                  hi: list) -> Iterator[tuple]:
+    ending = node.ending
+    assert ending is not None
+    line_pointers, paragraph_pointers = reader.pointers(node)
+    segments: list[tuple[str, str, Any, bool, Any]] = [
+        ("line", line_pointers[i], line.condition, line.once, line.template)
+        for i, line in enumerate(node.lines)]
+    segments.append(("title", f"{node.where.pointer}/ending/title", None, False,
+                     ending.title_template))
+    segments += [("paragraph", paragraph_pointers[i], p.condition, False, p.template)
+                 for i, p in enumerate(ending.paragraphs)]
+    first = Moment((), {}, 0, node.id, None)  # an ending's only visit, no session
+
+    def decide(condition: Any, lo: list, hi: list) -> Iterator[tuple[bool, list, list]]:
+        if condition is None:
+            yield True, lo, hi
+            return
+        box, narrow = ab.condition(condition)
+        try:
+            a, b = box.fn(lo, hi)
+        except Unknown:
+            a, b = False, True
+        if a == b:
+            yield bool(a), lo, hi
+            return
+        for want in (True, False):
+            wlo, whi = list(lo), list(hi)
+            if narrow(wlo, whi, want):
+                yield want, wlo, whi
+
+    def parts(template: Any, i: int, pointer: str, lo: list, hi: list,
+              acc: tuple) -> Iterator[tuple[list, list, tuple]]:
+        while i < len(template):
+            part = template[i]
+            i += 1
+            if type(part) is str or part[0] in ("var", "name", "form"):
+                continue
+            if part[0] == "if":
+                for holds, wlo, whi in decide(part[2], lo, hi):
+                    piece = ("inline", pointer, part[1], None, 0 if holds else 1)
+                    for blo, bhi, got in parts(part[3] if holds else part[4], 0, pointer,
+                                               wlo, whi, (*acc, piece)):
+                        yield from parts(template, i, pointer, blo, bhi, got)
+                return
+            pick = alternative(part[2], len(part[3]), first, part[1])
+            acc = (*acc, ("inline", pointer, part[1], None, pick))
+            if pick is not None:
+                for blo, bhi, got in parts(part[3][pick], 0, pointer, lo, hi, acc):
+                    yield from parts(template, i, pointer, blo, bhi, got)
+                return
+        yield lo, hi, acc
+
+    def go(k: int, lo: list, hi: list, acc: tuple) -> Iterator[tuple]:
+        if k == len(segments):
+            yield acc
+            return
+        kind, pointer, condition, once, template = segments[k]
+        if kind == "title":
+            for blo, bhi, got in parts(template, 0, pointer, lo, hi, acc):
+                yield from go(k + 1, blo, bhi, got)
+            return
+        for show, wlo, whi in decide(condition, lo, hi):
+            piece = ((kind, pointer, None, show, None),) \
+                if condition is not None or once else ()
+            if not show:
+                yield from go(k + 1, wlo, whi, (*acc, *piece))
+                continue
+            for blo, bhi, got in parts(template, 0, pointer, wlo, whi, (*acc, *piece)):
+                yield from go(k + 1, blo, bhi, got)
+
+    yield from go(0, list(lo), list(hi), ())
 
 
 def _from_search(story: Story, graph: StateGraph, variants: _Variants, depth: int) -> None:
@@ -312,7 +439,7 @@ def _from_search(story: Story, graph: StateGraph, variants: _Variants, depth: in
         if entry.sid < 0:
             entry.sid = sid
             entry.road = graph.road(sid)
-            entry.shortest = graph.complete or graph.depths[sid] <= depth
+            entry.shortest = graph.exhaustive or graph.depths[sid] <= depth
 
 
 def _from_road(story: Story, road: Path, variants: _Variants, node_id: str) -> None:
@@ -403,6 +530,8 @@ def _endings(story: Story, graph: StateGraph, variants: _Variants) -> Iterator[E
             Group(e.pieces, e.arrivals, e.sampled, e.road or (), e.shortest, e.text)
             for e in found if e.text is not None
         )
-        reachable = True if groups else (False if graph.complete else None)
+        proved = graph.complete or (graph.abstract_states > 0
+                                    and ("node", node.id) not in graph.open_targets)
+        reachable = True if groups else (False if proved else None)
         yield EndingRoads(node.id, ending.title, ending.dynamic, reachable,
                           variants.reader.conditional(node), groups)
