@@ -96,7 +96,7 @@ def markdown(data: dict[str, Any]) -> str:
     for r in data["stories"]:
         s, e, rd = r["states"], r["explore"], r["roads"]
         verdict = f"{e['verdict']}, {'complete' if e['complete'] else 'not complete'}"
-        roads = "complete" if rd["complete"] else f"{rd['unsettled']} variant(s) not settled"
+        roads = "complete" if rd["complete"] else f"{rd['unsettled']} variants not settled"
         out.append(
             f"| {r['story']} | {r['nodes']} | {s['states']:,}, {_how(s)} | {s['wall_s']} "
             f"({s['cpu_s']}) | {e['states']:,}, {e['abstract_states']:,}, {e['witnessed']} | "

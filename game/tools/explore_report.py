@@ -23,6 +23,11 @@ def _path_text(path: tuple[PathStep, ...] | None, indent: str = "      ") -> str
     return "\n".join(f"{indent}{i}. {s.node}: \"{s.shown or s.text}\"" for i, s in enumerate(path, 1))
 
 
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and its noun, singular or plural as English wants it."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
 def _more(items: list[str], shown: int = _SHOWN) -> list[str]:
     if len(items) <= shown:
         return items
@@ -39,7 +44,7 @@ def format_report(ex: Exploration) -> str:
             "(ranges of values) hold every state play can reach, so what they never reach "
             "cannot be reached; every road shown is real, played from the start "
             f"({ex.states:,} states of play: every one up to {ex.depth} choices from the "
-            f"start, and {ex.witnessed:,} road(s) further in).")
+            f"start, and {_count(ex.witnessed, 'road')} further in).")
     else:
         out.append(
             f"SEARCH CUT SHORT at --max-states {ex.max_states:,}: every state up to {ex.depth} "
@@ -50,8 +55,8 @@ def format_report(ex: Exploration) -> str:
             named = ", ".join(f"{k} ({v:,} values)" for k, v in busy)
             out.append(f"  The variables with the most distinct values: {named}.")
         if ex.unsettled:
-            out.append(f"  Not settled: {len(ex.unsettled)} thing(s) the ranges allow, with no "
-                       "road found (they may be unreachable):")
+            out.append(f"  Not settled: {_count(len(ex.unsettled), 'thing')} the ranges allow, "
+                       "with no road found (they may be unreachable):")
             out.extend(_more([f"    may be reachable: {u}; no road found"
                               for u in ex.unsettled]))
         elif not ex.abstract_states:
@@ -85,7 +90,7 @@ def format_report(ex: Exploration) -> str:
     else:
         out.append("\nStuck states: none among the states searched.")
     if ex.traps:
-        out.append(f"\nLoops that can never reach an ending: {len(ex.traps)} node(s)")
+        out.append(f"\nLoops that can never reach an ending: {_count(len(ex.traps), 'node')}")
         for t in ex.traps:
             out.append(f"  at {t.node} ({t.states:,} states); for example after:")
             out.append(_path_text(t.path))
@@ -157,7 +162,7 @@ def format_roads(report: RoadReport) -> str:
     groups = sum(len(e.groups) for e in report.endings)
     reached = sum(bool(e.groups) for e in report.endings)
     out.append(f"Road report: {reached} of {len(report.endings)} endings reached, "
-               f"{groups} text variant(s) in all.")
+               f"{_count(groups, 'text variant')} in all.")
     if report.complete and report.exhaustive:
         out.append(f"Every state was searched ({report.states:,}): every variant that exists "
                    "is listed, each with a shortest road into it.")
@@ -168,17 +173,25 @@ def format_roads(report: RoadReport) -> str:
             "variant they allow was met on a real road (every road of up to "
             f"{report.depth} choices was followed; a road marked 'shortest found' may have a "
             "shorter twin).")
+    elif report.abstract_states:
+        out.append(
+            f"NOT COMPLETE: {report.abstract_states:,} abstract states (ranges of values) hold "
+            "every state play can reach, and they allow text variants that no road met. Every "
+            f"road of up to {report.depth} choices was followed, then {report.samples:,} random "
+            "playthroughs and steered roads looked further. The ranges join many roads, so "
+            "some variants below marked 'may be reachable' may be impossible; a road marked "
+            "'shortest found' may have a shorter twin.")
     else:
         out.append(
             f"SEARCH CUT SHORT at --max-states {report.max_states:,}: every road of up to "
             f"{report.depth} choices was followed, then {report.samples:,} random "
             "playthroughs looked further. A variant may still be missing; a road marked "
             "'shortest found' may have a shorter twin.")
-        if report.unsettled:
-            out.append(f"Not settled: {len(report.unsettled)} thing(s) the ranges allow, with "
-                       "no road found (they may be unreachable):")
-            out.extend(_more([f"  may be reachable: {u}; no road found"
-                              for u in report.unsettled]))
+    if not report.complete and report.unsettled:
+        out.append(f"Not settled: {_count(len(report.unsettled), 'thing')} the ranges allow, "
+                   "with no road found (they may be unreachable):")
+        out.extend(_more([f"  may be reachable: {u}; no road found"
+                          for u in report.unsettled]))
     for e in report.endings:
         dynamic = f" [{e.dynamic}]" if e.dynamic else ""
         out.append("")
@@ -190,10 +203,10 @@ def format_roads(report: RoadReport) -> str:
         if not e.conditional:
             out.append(f"{head}: one text (nothing in it depends on the road)")
         else:
-            out.append(f"{head}: {len(e.groups)} text variant(s)")
+            out.append(f"{head}: {_count(len(e.groups), 'text variant')}")
         for n, g in enumerate(e.groups, 1):
-            counts = [f"{g.arrivals:,} arrival(s) in the search"] if g.arrivals else []
-            counts += [f"{g.sampled:,} random playthrough(s)"] if g.sampled else []
+            counts = [f"{_count(g.arrivals, 'arrival')} in the search"] if g.arrivals else []
+            counts += [f"{_count(g.sampled, 'random playthrough')}"] if g.sampled else []
             which = "shortest road" if g.shortest else "shortest road found"
             label = f"  Variant {n}" if e.conditional else "  The text"
             out.append(f"{label}: {', '.join(counts)}; {which} {len(g.road)} choices")

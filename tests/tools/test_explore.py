@@ -122,7 +122,7 @@ def test_a_search_cut_short_still_proves_the_loops_it_saw(tmp_path: Path, capsys
     assert sorted(t.node for t in result.traps) == ["b", "c"]  # a's states are not: the
     # last one searched has a way on beyond the limit, which may yet lead to the ending
     assert main(["explore", str(root), "--max-states", "60"]) == 0
-    assert "Loops that can never reach an ending: 2 node(s)" in capsys.readouterr().out
+    assert "Loops that can never reach an ending: 2 nodes" in capsys.readouterr().out
 
 
 def test_turn_is_tracked_only_when_used(tmp_path: Path) -> None:

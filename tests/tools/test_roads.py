@@ -57,7 +57,7 @@ def test_every_variant_with_a_shortest_road_that_reads_it() -> None:
 def test_text_and_json_output(capsys) -> None:
     assert main(["explore", str(CONDITIONAL), "--endings"]) == 0
     out = capsys.readouterr().out
-    assert "Road report: 2 of 2 endings reached, 4 text variant(s) in all." in out
+    assert "Road report: 2 of 2 endings reached, 4 text variants in all." in out
     assert "debrief paragraph 2 (if thanks >= 2): left out" in out
     assert "{if safety >= 60: ...} in title, character 1: holds" in out
     assert "Sam: Thanks for waiting up for me." in out
