@@ -1,6 +1,6 @@
 """Speed of the writer's tools on generated stories: load, lint, graph, explore and simulate.
 
-    python -m bench.tools [--sizes 1000,10000,100000] [--out bench/results]
+    python -m bench.tools [--sizes 1000,10000,100000] [--once-sizes 10000] [--out bench/results]
 
 For each size, ``bench.generate`` writes a seeded random story; in rounds, we time loading it,
 linting it (``lint_story``, what ``lowtide lint`` runs: load plus every check), the checks
@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,8 @@ EXPLORE_STATES = 50_000
 SIM_RUNS, SIM_STEPS = 200, 200
 ROUNDS, ROUNDS_BIG = 5, 3  # rounds of load, lint, checks and graph: up to 10,000 nodes, above
 TIMED = ("load", "lint", "checks", "graph_dot", "graph_html")
+DEFAULT_ONCE_SIZES = (10_000,)
+ONCE_SEED = 20240601  # the peers benchmark's seed: the same once-only graphs
 
 
 def spread(values: list[float]) -> dict[str, float]:
@@ -63,24 +66,37 @@ def _graph(folder: Path, out: Path) -> int:
     return code
 
 
-def rounds(folder: Path, story: Any, count: int) -> tuple[dict[str, dict[str, Any]], int]:
-    """Each timed tool once a round, ``count`` rounds; their spreads, and lint's findings."""
-    work: dict[str, Callable[[], Any]] = {
-        "load": lambda: load_story(folder),
-        "lint": lambda: lint_story(folder),
-        "checks": lambda: run_checks(story),
-        "graph_dot": lambda: _graph(folder, folder.parent / "map.dot"),
-        "graph_html": lambda: _graph(folder, folder.parent / "map.html"),
+def _loaded(folder: Path) -> Any:
+    story, diagnostics = load_story(folder)
+    assert story is not None, [d.format() for d in diagnostics[:5]]
+    return story
+
+
+def rounds(folder: Path, count: int) -> tuple[dict[str, dict[str, Any]], int]:
+    """Each timed tool once a round, ``count`` rounds; their spreads, and lint's findings.
+
+    Nothing a tool made stays alive while the next one is timed, and the story the checks
+    alone are timed on is loaded just before them and dropped just after (untimed): each tool
+    runs on a heap like that of the command's own process, not beside a second copy of a
+    large story (which made loading 100,000 nodes about a tenth slower)."""
+    work: dict[str, Callable[[Any], Any]] = {
+        "load": lambda _: load_story(folder),
+        "lint": lambda _: lint_story(folder),
+        "checks": run_checks,
+        "graph_dot": lambda _: _graph(folder, folder.parent / "map.dot"),
+        "graph_html": lambda _: _graph(folder, folder.parent / "map.html"),
     }
     samples: dict[str, dict[str, list[float]]] = {k: {"wall": [], "cpu": []} for k in TIMED}
     found = 0
     for _ in range(count):
         for name in TIMED:
-            wall, cpu, result = _timed(work[name])
+            story = _loaded(folder) if name == "checks" else None
+            wall, cpu, result = _timed(partial(work[name], story))
             samples[name]["wall"].append(wall)
             samples[name]["cpu"].append(cpu)
             if name == "lint":
                 found = len(result)
+            del story, result
     figures = {
         name: {"wall_s": spread(s["wall"]), "cpu_s": spread(s["cpu"]),
                "samples_wall_s": [round(x, 4) for x in s["wall"]]}
@@ -91,9 +107,8 @@ def rounds(folder: Path, story: Any, count: int) -> tuple[dict[str, dict[str, An
 
 def measure(nodes: int, folder: Path, seed: int = 1) -> dict[str, Any]:
     write_lowtide(generate(nodes, seed), folder)
-    story, diagnostics = load_story(folder)
-    assert story is not None, [d.format() for d in diagnostics[:5]]
-    timed, found = rounds(folder, story, ROUNDS if nodes <= 10_000 else ROUNDS_BIG)
+    timed, found = rounds(folder, ROUNDS if nodes <= 10_000 else ROUNDS_BIG)
+    story = _loaded(folder)
     t0 = time.perf_counter()
     result = explore(story, max_states=EXPLORE_STATES)
     explore_s = time.perf_counter() - t0
@@ -115,6 +130,16 @@ def measure(nodes: int, folder: Path, seed: int = 1) -> dict[str, Any]:
     }
 
 
+def measure_once(nodes: int, folder: Path) -> dict[str, Any]:
+    """Lint, once, of the once-only graph of ``nodes`` knots (minutes long where lint is slow,
+    so not in rounds)."""
+    write_lowtide(generate(nodes, ONCE_SEED, shape="once"), folder)
+    wall, cpu, found = _timed(lambda: lint_story(folder))
+    story = _loaded(folder)
+    return {"knots": nodes, "nodes": len(story.nodes), "lint_wall_s": round(wall, 3),
+            "lint_cpu_s": round(cpu, 3), "lint_diagnostics": len(found)}
+
+
 def machine() -> dict[str, str]:
     return {
         "python": platform.python_version(),
@@ -130,7 +155,8 @@ def _three(f: dict[str, Any]) -> str:
     return f"{w['min']:.3f} / **{w['median']:.3f}** / {w['max']:.3f} s ({c['median']:.3f} s CPU)"
 
 
-def write_results(rows: list[dict[str, Any]], out: Path, command: str, load: dict) -> None:
+def write_results(rows: list[dict[str, Any]], out: Path, command: str, load: dict,
+                  once: list[dict[str, Any]] | None = None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     meta = {
         "command": command,
@@ -141,7 +167,8 @@ def write_results(rows: list[dict[str, Any]], out: Path, command: str, load: dic
         "explore_max_states": EXPLORE_STATES,
         "simulate": {"runs": SIM_RUNS, "max_steps": SIM_STEPS},
     }
-    (out / "tools.json").write_text(json.dumps({**meta, "results": rows}, indent=2) + "\n")
+    whole = {**meta, "results": rows, "once_only_lint": once or []}
+    (out / "tools.json").write_text(json.dumps(whole, indent=2) + "\n")
     m = meta["machine"]
     lines = [
         "# Writer's tools: speed on generated stories",
@@ -156,7 +183,8 @@ def write_results(rows: list[dict[str, Any]], out: Path, command: str, load: dic
         "integer variables, a story.json and three branch files. In each round (5 up to 10,000 "
         f"nodes, {ROUNDS_BIG} above) every tool runs once, one after the other, in one process: "
         "load (`load_story`); lint (`lint_story`, what `lowtide lint` runs: load plus every "
-        "check, with the position of every finding); the checks alone on the loaded story; and "
+        "check, with the position of every finding); the checks alone on a story loaded just "
+        "before them (untimed; nothing a tool made is kept while the next one is timed); and "
         "the story map as `lowtide graph` writes it, to .dot and to .html (load, map, layout, "
         "text, file). Figures are min / **median** / max wall time over the rounds, with the "
         "median CPU time. Explore is a bounded "
@@ -187,6 +215,14 @@ def write_results(rows: list[dict[str, Any]], out: Path, command: str, load: dic
             ]
             lines += ["", f"{label}: time per node changes by a factor of {', and '.join(steps)} "
                       "(1.00 is exactly linear)."]
+    if once:
+        lines += ["", f"Lint of the once-only graphs (`bench.generate --shape once`, seed {ONCE_SEED}: "
+                  "each choice through a route node of its own and behind "
+                  "`visits(\"...\") == 0`), one run each:", "",
+                  "| knots | nodes | lint | findings |", "|---:|---:|---:|---:|"]
+        for r in once:
+            lines.append(f"| {r['knots']:,} | {r['nodes']:,} | {r['lint_wall_s']:.3f} s "
+                         f"({r['lint_cpu_s']:.3f} s CPU) | {r['lint_diagnostics']:,} |")
     notes = out / "tools-notes.md"
     if notes.is_file():
         lines += ["", "## Notes", "", notes.read_text(encoding="utf-8").strip()]
@@ -203,6 +239,8 @@ def _load_average() -> list[float] | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.tools", description=__doc__)
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
+    parser.add_argument("--once-sizes", default=",".join(map(str, DEFAULT_ONCE_SIZES)),
+                        help="knots of the once-only graphs linted once each (empty: none)")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -220,9 +258,15 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
             rows.append(row)
+        once = []
+        for size in [int(s) for s in args.once_sizes.split(",") if s.strip()]:
+            once.append(measure_once(size, Path(tmp) / f"once{size}"))
+            print(f"{size:>7,} knots once-only: lint {once[-1]['lint_wall_s']:.3f} s",
+                  file=sys.stderr)
     load["end"] = _load_average()
-    command = "python -m bench.tools" + (f" --sizes {args.sizes}" if argv or sys.argv[1:] else "")
-    write_results(rows, args.out, command, load)
+    given = sys.argv[1:] if argv is None else argv
+    command = " ".join(["python -m bench.tools", *given])
+    write_results(rows, args.out, command, load, once)
     return 0
 
 

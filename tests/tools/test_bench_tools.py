@@ -11,7 +11,8 @@ bench_tools = pytest.importorskip("bench.tools")
 
 
 def test_bench_entry_point_on_a_tiny_graph(tmp_path: Path) -> None:
-    assert bench_tools.main(["--sizes", "40", "--out", str(tmp_path)]) == 0
+    argv = ["--sizes", "40", "--once-sizes", "20", "--out", str(tmp_path)]
+    assert bench_tools.main(argv) == 0
     data = json.loads((tmp_path / "tools.json").read_text())
     (row,) = data["results"]
     assert row["nodes"] == 40 and row["explore_states"] > 0 and row["simulate_choices"] > 0
@@ -19,4 +20,8 @@ def test_bench_entry_point_on_a_tiny_graph(tmp_path: Path) -> None:
         spread = row[tool]["wall_s"]
         assert 0 < spread["min"] <= spread["median"] <= spread["max"]
         assert len(row[tool]["samples_wall_s"]) == 5
-    assert "python -m bench.tools" in (tmp_path / "tools.md").read_text()
+    (once,) = data["once_only_lint"]
+    assert once["knots"] == 20 and once["nodes"] > 20 and once["lint_wall_s"] > 0
+    text = (tmp_path / "tools.md").read_text()
+    assert "python -m bench.tools --sizes 40 --once-sizes 20" in text
+    assert "| 20 | " in text
