@@ -11,9 +11,10 @@ from collections.abc import Iterator
 
 from game.story.diagnostics import Diagnostic
 from game.story.expr import Condition
+from game.story.model import Story
 from game.tools import intervals
 from game.tools.checks.base import Facts
-from game.tools.explore import explore
+from game.tools.explore import explore, tracked_parts
 
 
 def unreachable_nodes(facts: Facts) -> Iterator[Diagnostic]:
@@ -172,11 +173,20 @@ def endless_loops(facts: Facts) -> Iterator[Diagnostic]:
 
 
 # How far lint's search for states with no way on goes: enough for a story of a few hundred
-# nodes to be searched to the end, small enough to keep lint quick on a large one. The search
-# over ranges (complete when it ends) may play this many choices, a few seconds at most, before
-# it gives way to play's own states up to the cap.
+# nodes to be searched to the end, small enough to keep lint quick on a large one. Play's own
+# states are searched up to the cap; then the may-search over ranges may play this many choices
+# for a state of up to CLOSABLE_DIMS numbers, fewer for a wider one (each choice over ranges
+# costs in proportion to the numbers a state holds: every variable and every node a `visits`
+# condition counts), so its share of lint stays a few seconds on any story.
 CLOSABLE_MAX_STATES = 20_000
 CLOSABLE_MAX_WORK = 100_000
+CLOSABLE_DIMS = 128
+
+
+def closable_work(story: Story) -> int:
+    """The may-search's budget for ``story``: CLOSABLE_MAX_WORK, scaled down for wide states."""
+    dims = len(story.variables) + len(tracked_parts(story)[0])
+    return CLOSABLE_MAX_WORK * CLOSABLE_DIMS // max(CLOSABLE_DIMS, dims)
 
 
 def closable_choices(facts: Facts) -> Iterator[Diagnostic]:
@@ -193,7 +203,7 @@ def closable_choices(facts: Facts) -> Iterator[Diagnostic]:
             suspects.add(node.id)
     if not suspects:
         return
-    found = explore(story, max_states=CLOSABLE_MAX_STATES, max_work=CLOSABLE_MAX_WORK)
+    found = explore(story, max_states=CLOSABLE_MAX_STATES, max_work=closable_work(story))
     for stuck in found.stuck:
         node = story.nodes.get(stuck.node)
         if node is None or node.id not in suspects:
