@@ -46,3 +46,20 @@ def test_a_node_that_one_condition_always_opens_says_nothing(tmp_path: Path) -> 
     root = _story(tmp_path, [{"text": "calm", "if": "h < 100", "to": "y"},
                              {"text": "flood", "if": "h >= 100", "to": "z"}])
     assert not [d for d in lint_story(root) if d.code == "LT512"]
+
+
+def test_the_budget_is_whole_for_a_story_of_usual_width_and_shrinks_for_a_wide_one(
+        tmp_path: Path) -> None:
+    """LT512's budget is one of time: a state that holds many visit counts costs more, so a
+    story counting hundreds of nodes gets fewer states and choices over ranges."""
+    from bench.generate import generate, write_lowtide
+    from game.tools.checks.flow import CLOSABLE_MAX_WORK, CLOSABLE_MIN_STATES, closable_budget
+    from tests.conftest import STORIES
+
+    assert closable_budget(load_or_raise(STORIES / "low-tide")) == (
+        CLOSABLE_MAX_STATES, CLOSABLE_MAX_WORK)
+    write_lowtide(generate(300, 20240601, shape="once"), tmp_path / "once")
+    wide = load_or_raise(tmp_path / "once")
+    states, work = closable_budget(wide)
+    assert CLOSABLE_MIN_STATES <= states < CLOSABLE_MAX_STATES // 4
+    assert 0 < work < CLOSABLE_MAX_WORK // 4

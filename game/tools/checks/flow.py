@@ -174,19 +174,24 @@ def endless_loops(facts: Facts) -> Iterator[Diagnostic]:
 
 # How far lint's search for states with no way on goes: enough for a story of a few hundred
 # nodes to be searched to the end, small enough to keep lint quick on a large one. Play's own
-# states are searched up to the cap; then the may-search over ranges may play this many choices
-# for a state of up to CLOSABLE_DIMS numbers, fewer for a wider one (each choice over ranges
-# costs in proportion to the numbers a state holds: every variable and every node a `visits`
-# condition counts), so its share of lint stays a few seconds on any story.
+# states are searched up to CLOSABLE_MAX_STATES, then the may-search over ranges may play
+# CLOSABLE_MAX_WORK choices, for a state of up to CLOSABLE_DIMS numbers. A state of play and a
+# choice over ranges both cost in proportion to the numbers a state holds (every variable and
+# the visit count of every node a `visits` condition names), so a wider state gets
+# proportionally less of both (never under CLOSABLE_MIN_STATES states): the budget is one of
+# time, and a story with thousands of counted nodes still lints in seconds.
 CLOSABLE_MAX_STATES = 20_000
+CLOSABLE_MIN_STATES = 1_000
 CLOSABLE_MAX_WORK = 100_000
 CLOSABLE_DIMS = 128
 
 
-def closable_work(story: Story) -> int:
-    """The may-search's budget for ``story``: CLOSABLE_MAX_WORK, scaled down for wide states."""
-    dims = len(story.variables) + len(tracked_parts(story)[0])
-    return CLOSABLE_MAX_WORK * CLOSABLE_DIMS // max(CLOSABLE_DIMS, dims)
+def closable_budget(story: Story) -> tuple[int, int]:
+    """LT512's search budget for ``story`` (states of play, choices over ranges), scaled down
+    for states wider than CLOSABLE_DIMS numbers."""
+    dims = max(CLOSABLE_DIMS, len(story.variables) + len(tracked_parts(story)[0]))
+    states = max(CLOSABLE_MIN_STATES, CLOSABLE_MAX_STATES * CLOSABLE_DIMS // dims)
+    return states, CLOSABLE_MAX_WORK * CLOSABLE_DIMS // dims
 
 
 def closable_choices(facts: Facts) -> Iterator[Diagnostic]:
@@ -203,7 +208,8 @@ def closable_choices(facts: Facts) -> Iterator[Diagnostic]:
             suspects.add(node.id)
     if not suspects:
         return
-    found = explore(story, max_states=CLOSABLE_MAX_STATES, max_work=closable_work(story))
+    max_states, max_work = closable_budget(story)
+    found = explore(story, max_states=max_states, max_work=max_work)
     for stuck in found.stuck:
         node = story.nodes.get(stuck.node)
         if node is None or node.id not in suspects:
