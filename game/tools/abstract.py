@@ -36,10 +36,10 @@ from typing import Any
 from game.story import step
 from game.story.expr import Condition, Effect
 from game.story.model import Node, Story
-from game.story.template import text_conditions, walk
+from game.story.template import walk
 from game.tools.boxes import BoxCondition, BoxEffect, Unknown, box_condition, box_effect
-from game.tools.intervals import parse
-from game.tools.plan import Plan, make_plan
+from game.tools.intervals import parse, walk_tree
+from game.tools.plan import Plan, all_conditions, make_plan
 
 NO_CHOICE = "no choice is on offer"
 TOO_MANY = ("too many",)  # a text variant target standing for more than can be told apart
@@ -204,11 +204,11 @@ class Abstraction:
         """Per range: the constants the story compares it with (each as the first value on
         the other side), where a bound that keeps growing stops when it is widened."""
         stops: dict[int, set] = {s: set() for s in self.plan.dims}
-        for condition in _all_conditions(self.story):
+        for condition in all_conditions(self.story):
             tree = parse(condition.source)
             if tree is None:
                 continue
-            for part in _walk(tree):
+            for part in walk_tree(tree):
                 if part[0] == "call" and part[1] == "seen" and part[2]:
                     s = self.plan.slots.visits.get(part[2][0][1])
                     if s in stops:
@@ -777,30 +777,6 @@ def _starts(op: str, k: Any, decimal: bool) -> tuple:
         return {"<": (k,), ">=": (k,), "<=": (after,), ">": (after,)}.get(op, (k, after))
     down, up = math.floor(k), math.ceil(k)
     return {"<": (up,), ">=": (up,), "<=": (down + 1,), ">": (down + 1,)}.get(op, (up, down + 1))
-
-
-def _walk(tree: tuple) -> Iterator[tuple]:
-    yield tree
-    for part in tree[1:]:
-        if isinstance(part, tuple):
-            yield from _walk(part)
-        elif isinstance(part, list):
-            for item in part:
-                yield from _walk(item)
-
-
-def _all_conditions(story: Story) -> Iterator[Condition]:
-    for rule in story.each_turn:
-        if rule.condition is not None:
-            yield rule.condition
-    for node in story.nodes.values():
-        for choice in node.choices:
-            if choice.condition is not None:
-                yield choice.condition
-        for entry in node.route:
-            if entry.condition is not None:
-                yield entry.condition
-    yield from text_conditions(story)
 
 
 def ending_conditions(node: Node) -> list[Condition]:

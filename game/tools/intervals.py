@@ -204,14 +204,15 @@ def parse(source: str) -> tuple | None:
         return None
 
 
-def _walk(tree: tuple) -> Iterable[tuple]:
+def walk_tree(tree: tuple) -> Iterable[tuple]:
+    """Every subtree of a parsed expression, the tree itself first."""
     yield tree
     for part in tree[1:]:
         if isinstance(part, tuple):
-            yield from _walk(part)
+            yield from walk_tree(part)
         elif isinstance(part, list):
             for item in part:
-                yield from _walk(item)
+                yield from walk_tree(item)
 
 
 # -- evaluation over sets of values ----------------------------------------------------------

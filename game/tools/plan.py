@@ -38,7 +38,8 @@ class Plan:
     unread: tuple[str, ...]  # variables nothing reads, left out
 
 
-def _conditions(story: Story) -> Iterable[Condition]:
+def all_conditions(story: Story) -> Iterable[Condition]:
+    """Every condition of the story: per-turn rules, choices, routes and text."""
     for rule in story.each_turn:
         if rule.condition is not None:
             yield rule.condition
@@ -89,7 +90,7 @@ def make_plan(story: Story, watched: tuple[str, ...], with_turn: bool) -> Plan:
     """What a class keeps of a state. A variable is read when a condition reads it, a text
     shows it, or an effect on a read variable reads it; the rest can never change anything."""
     read: set[str] = set()
-    for condition in _conditions(story):
+    for condition in all_conditions(story):
         read.update(condition.reads)
     for node in story.nodes.values():
         for template in _templates(node):
