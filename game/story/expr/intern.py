@@ -61,6 +61,13 @@ def shape(source: str) -> tuple[str, tuple[int, ...], tuple[str, ...], tuple[int
     start, end = m.span(group)
     if _NODE_ARG.search(source, end) is None:  # the usual case: one id
         return source[:start] + source[end:], (start,), (m.group(group),), (start - 1,)
+    return shape_by_pattern(source)
+
+
+def shape_by_pattern(
+        source: str) -> tuple[str, tuple[int, ...], tuple[str, ...], tuple[int, ...]]:
+    """``shape`` from every match of the pattern, without the shortcuts (which the tests hold
+    to it)."""
     parts: list[str] = []
     cuts: list[int] = []
     ids: list[str] = []

@@ -22,7 +22,7 @@ from game.story.expr import (
     compile_condition,
     compile_effect,
 )
-from game.story.expr.intern import Interner, shape
+from game.story.expr.intern import Interner, shape, shape_by_pattern
 from tests.story.expr.strategies import TOKENS, VALUES, extend, leaves
 from tests.story.expr.support import VARS, Ctx, fresh
 
@@ -173,27 +173,6 @@ def test_errors_are_each_sources_own() -> None:
     assert interner.compile("condition", too_long).code == "LT305"
 
 
-def _shape_by_pattern(source: str) -> tuple:
-    """``shape`` worked out from every match of the pattern, without its shortcuts."""
-    from game.story.expr.intern import _NODE_ARG
-
-    parts, cuts, ids, quotes = [], [], [], []
-    last = kept = 0
-    for m in _NODE_ARG.finditer(source):
-        group = 1 if m.group(1) is not None else 2
-        start, end = m.span(group)
-        parts.append(source[last:start])
-        kept += start - last
-        cuts.append(kept)
-        ids.append(m.group(group))
-        quotes.append(start - 1)
-        last = end
-    if not ids:
-        return source, (), (), ()
-    parts.append(source[last:])
-    return "".join(parts), tuple(cuts), tuple(ids), tuple(quotes)
-
-
 @given(
     st.text(alphabet=st.sampled_from(list('ab-1 "\\\'\x00\x7f\u200b\té')), max_size=10),
     st.sampled_from(['") == 0', '")', '") == 0 and seen("b")', "\") > 1 or visits('c') == 2",
@@ -201,4 +180,4 @@ def _shape_by_pattern(source: str) -> tuple:
 )
 def test_the_shape_of_a_source_that_begins_with_visits_is_the_patterns(node: str, tail: str):
     source = 'visits("' + node + tail
-    assert shape(source) == _shape_by_pattern(source)
+    assert shape(source) == shape_by_pattern(source)
