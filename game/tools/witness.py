@@ -128,13 +128,14 @@ class Walker:
     def holding(self, play: Play) -> list[int]:
         """Every abstract state whose box holds ``play``."""
         ab = self.ab
-        plan = ab.plan
-        key = (play.node_key, tuple(play.values[s] for s in plan.exact))
-        state = [*play.values, *(play.visits.get(n, 0) for n in plan.watched),
-                 *((play.turn,) if plan.with_turn else ())]
-        return [sid for sid in ab.index.get(key, ())
-                if all(ab.states[sid].lo[s] <= min(state[s], ab.universe[s][1])
-                       <= ab.states[sid].hi[s] for s in plan.dims)]
+        key = (play.node_key, tuple(play.values[s] for s in ab.plan.exact))
+        boxes = ab.index.get(key, ())
+        if not boxes:
+            return []
+        state = ab.point(play.values, play.visits, play.turn)
+        for s in ab.ranged(state):  # a count past the end of its range is at the end
+            state[s] = min(state[s], ab.universe[s][1])
+        return [sid for sid in boxes if ab.holds(ab.states[sid], state, state)]
 
     # -- targets ------------------------------------------------------------------------------
 
