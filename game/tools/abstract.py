@@ -285,34 +285,38 @@ class Abstraction:
             state[plan.slots.turn] = turn
         return state
 
-    def ranged(self, *highs: Box) -> list[int]:
-        """The ranges boxes with these highs can differ in: every ranged variable and the
-        turn, and the visit counts any of them holds (a count is never below 0, so one that
-        no high holds is 0 .. 0 in all of them)."""
+    def ranged(self, hi: Box) -> list[int]:
+        """The ranges a box with highs ``hi`` is compared over: every ranged variable and the
+        turn, and the visit counts it holds (a count is never below 0, so one its high does
+        not hold is 0 .. 0)."""
         first, end = self.first_visit, self.end_visit
-        out = list(self.dense_dims)
-        if len(highs) == 1:
-            out += [s for s in highs[0] if first <= s < end]
-        else:
-            out += {s for high in highs for s in high if first <= s < end}
-        return out
+        return [*self.dense_dims, *(s for s in hi if first <= s < end)]
 
-    def holds(self, a: AbstractState, lo: Box, hi: Box) -> bool:
-        """Whether abstract state ``a``'s box holds the box ``lo`` .. ``hi``: compared over the
-        ranged variables, the turn and the counts the box holds, and a count ``a`` holds above
-        0 must be held by the box too (one it does not hold is 0)."""
+    def floor(self, a: AbstractState) -> list[int]:
+        """The visit counts ``a``'s box holds above 0 (a box that does not hold one of them
+        has it at 0, outside ``a``)."""
+        if a.floor is None:
+            first, end = self.first_visit, self.end_visit
+            a.floor = [s for s, x in a.lo.items() if first <= s < end and x > 0]
+        return a.floor
+
+    def holds(self, a: AbstractState, lo: Box, hi: Box, ranged: list[int]) -> bool:
+        """Whether abstract state ``a``'s box holds the box ``lo`` .. ``hi`` (``ranged`` is
+        ``self.ranged(hi)``): only the ranges the box holds and the counts ``a`` holds above
+        0 can tell them apart."""
         alo, ahi = a.lo, a.hi
-        for s in self.dense_dims:
+        for s in ranged:
             if alo[s] > lo[s] or hi[s] > ahi[s]:
                 return False
-        first, end = self.first_visit, self.end_visit
-        for s, x in hi.items():
-            if first <= s < end and (alo[s] > lo[s] or x > ahi[s]):
+        return all(s in hi for s in self.floor(a))
+
+    def _meets(self, a: AbstractState, lo: Box, hi: Box, ranged: list[int]) -> bool:
+        """Whether ``a``'s box and the box ``lo`` .. ``hi`` share a point (as ``holds``)."""
+        alo, ahi = a.lo, a.hi
+        for s in ranged:
+            if alo[s] > hi[s] or lo[s] > ahi[s]:
                 return False
-        floor = a.floor
-        if floor is None:
-            floor = a.floor = [s for s, x in alo.items() if first <= s < end and x > 0]
-        return all(s in hi for s in floor)
+        return all(s in hi for s in self.floor(a))
 
     def join(self, node_key: Any, lo: Box, hi: Box, origin: tuple | None = None) -> int:
         """Add the box to the abstract state of its node and exact values (and, at an ending,
@@ -323,7 +327,8 @@ class Abstraction:
         hi = Box((s, x) for s, x in hi.items() if s < size)
         for s in self.unread_slots:
             lo[s] = hi[s] = None
-        for s in self.ranged(hi):  # a count past the end of its range stays at the end
+        ranged = self.ranged(hi)
+        for s in ranged:  # a count past the end of its range stays at the end
             low, high = self.universe[s]
             if hi[s] > high:
                 hi[s] = high
@@ -332,25 +337,26 @@ class Abstraction:
         if origin is not None:
             key = (*key, origin)
         boxes = self.index.setdefault(key, [])
+        states = self.states
         for sid in boxes:
-            if self.holds(self.states[sid], lo, hi):
+            if self.holds(states[sid], lo, hi, ranged):
                 return sid
         if len(boxes) < self.width:
-            if len(self.states) >= self.max_states:
+            if len(states) >= self.max_states:
                 raise GaveUp(f"more than {self.max_states:,} abstract states")
-            sid = len(self.states)
+            sid = len(states)
             boxes.append(sid)
             a = AbstractState(key, lo, hi, sid)
-            self.states.append(a)
+            states.append(a)
             self._queue(a, sid)
             return sid
-        sid = next((b for b in boxes if all(
-            self.states[b].lo[s] <= hi[s] and lo[s] <= self.states[b].hi[s]
-            for s in self.ranged(hi, self.states[b].hi))), boxes[-1])
-        a = self.states[sid]
+        sid = next((b for b in boxes if self._meets(states[b], lo, hi, ranged)), boxes[-1])
+        a = states[sid]
         grew = False
         growths = a.growths
-        for s in self.ranged(hi, a.hi):
+        # where the box may grow: the ranges it holds, and counts a holds above 0 (seen twice
+        # at most: the second time, nothing is left to grow)
+        for s in [*ranged, *self.floor(a)]:
             if lo[s] < a.lo[s]:
                 a.floor = None
                 growths[s] += 1

@@ -133,9 +133,10 @@ class Walker:
         if not boxes:
             return []
         state = ab.point(play.values, play.visits, play.turn)
-        for s in ab.ranged(state):  # a count past the end of its range is at the end
+        ranged = ab.ranged(state)
+        for s in ranged:  # a count past the end of its range is at the end
             state[s] = min(state[s], ab.universe[s][1])
-        return [sid for sid in boxes if ab.holds(ab.states[sid], state, state)]
+        return [sid for sid in boxes if ab.holds(ab.states[sid], state, state, ranged)]
 
     # -- targets ------------------------------------------------------------------------------
 
