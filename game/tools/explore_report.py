@@ -28,7 +28,7 @@ def _count(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
-_NAMES = 40  # names of what a state holds listed in full up to this many
+_NAMES = 100  # names of what a state holds listed in full up to this many
 _NAMES_CUT = 12  # past that, how many are named
 
 
