@@ -1,4 +1,4 @@
-"""The explorer on the bundled stories: play's own states one by one against what
+"""The explorer on the bundled stories (and a generated once-only one): play's own states one by one against what
 ``lowtide explore`` does now (play's states up to ``--max-states``, then the may-search over
 ranges, its proofs and steered roads: ``game.tools.abstract`` and ``game.tools.witness``).
 
@@ -83,7 +83,7 @@ def _how(part: dict[str, Any]) -> str:
 
 def markdown(data: dict[str, Any]) -> str:
     out = [
-        "# The explorer on the bundled stories",
+        "# The explorer on the bundled stories and a once-only story",
         "",
         f"Run on {data['when']} with `python -m bench explorer` (see `bench/README.md`).",
         f"Machine: {data['machine']}; load average (1, 5, 15 min) {data['load_before']} at the "
