@@ -1,6 +1,7 @@
 """The explorer on the bundled stories (and a generated once-only one): play's own states one
-by one against what ``lowtide explore`` does now (play's states up to ``--max-states``, then the may-search over
-ranges, its proofs and steered roads: ``game.tools.abstract`` and ``game.tools.witness``).
+by one against what ``lowtide explore`` does now (play's states up to ``--max-states``, then
+the may-search over ranges, its proofs and steered roads: ``game.tools.abstract`` and
+``game.tools.witness``).
 
 For each story in ``game/data/stories`` (or those named), in one process: the search of play's
 states alone (``search(exact=True)``, capped at ``--max-states``), then ``lowtide explore``'s
