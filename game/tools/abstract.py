@@ -118,8 +118,7 @@ class Abstraction:
                        self.effects_of(r.effects)) for r in story.each_turn]
         self.stops = self._stops()
         self.counters = sorted(self._counters())
-        self.gain_of = {c: size + i for i, c in enumerate(self.counters)}
-        self.counter_at = {g: c for c, g in self.gain_of.items()}
+        self.counter_set = set(self.counters)
         self._kinds: dict[int, tuple] = {}
         self.states: list[AbstractState] = []
         self.index: dict[tuple, list[int]] = {}  # key -> its abstract states' ids
@@ -322,9 +321,7 @@ class Abstraction:
         """Add the box to the abstract state of its node and exact values (and, at an ending,
         of the abstract state and choice it came by: an ending leads nowhere, so keeping its
         arrivals apart costs little and keeps its text precise); its id."""
-        size = self.plan.slots.size
-        lo = Box((s, x) for s, x in lo.items() if s < size)
-        hi = Box((s, x) for s, x in hi.items() if s < size)
+        lo, hi = Box(lo), Box(hi)  # without the gains of the way here
         for s in self.unread_slots:
             lo[s] = hi[s] = None
         ranged = self.ranged(hi)
@@ -408,12 +405,10 @@ class Abstraction:
                 offered.append(None)
             targets: list[int] = []
             passed: set[str] = set()
-            size = self.plan.slots.size
             gains: dict[int, dict[int, Any]] = {}
             for node_key2, tlo, thi in self.image(self.effects_of(choice.all_effects),
                                                    choice.to, lo, hi, passed):
-                at = self.counter_at
-                got = {at[g]: x for g, x in tlo.items() if g >= size and x}
+                got = {c: x for c, x in (tlo.gains or {}).items() if x}
                 for t in self.land(node_key2, tlo, thi, (sid, len(a.edges))):
                     if t not in targets:
                         targets.append(t)
@@ -466,9 +461,8 @@ class Abstraction:
                 raise GaveUp("out of work")
 
     def _apply(self, effect: BoxEffect, lo: Box, hi: Box) -> None:
-        g = self.gain_of.get(effect.target)
-        if g is not None:
-            self._count(effect, g, lo, hi)
+        if effect.target in self.counter_set and lo.gains is not None:
+            self._count(effect, lo.gains, lo, hi)
         try:
             effect.apply(lo, hi)
         except Unknown:
@@ -480,8 +474,8 @@ class Abstraction:
             else:
                 raise GaveUp(f"cannot bound '{effect.source}'") from None
 
-    def _count(self, effect: BoxEffect, g: int, lo: Box, hi: Box) -> None:
-        """What ``effect`` surely adds to a counter (kept in the box's slot ``g``): a
+    def _count(self, effect: BoxEffect, gains: dict[int, Any], lo: Box, hi: Box) -> None:
+        """What ``effect`` surely adds to a counter (kept in ``gains``, by its slot): a
         constant or a variable never below zero, unless the counter may hit its limit."""
         kind = self._kinds.get(id(effect))
         if kind is None:
@@ -489,27 +483,28 @@ class Abstraction:
         s = effect.target
         high = self.universe[s][1]
         if kind[0] == "add" and hi[s] + kind[1] <= high:
-            lo[g] += kind[1]
+            gains[s] = gains.get(s, 0) + kind[1]
         elif kind[0] == "addvar" and lo[kind[1]] is not None and lo[kind[1]] >= 0 \
                 and hi[s] + hi[kind[1]] <= high:
-            lo[g] += lo[kind[1]]
+            gains[s] = gains.get(s, 0) + lo[kind[1]]
         else:
-            lo[g] = -math.inf
+            gains[s] = -math.inf
 
     def image(self, effects: tuple[BoxEffect, ...], to: str, lo: Box, hi: Box,
               passed: set[str]) -> Iterator[tuple[Any, Box, Box]]:
         """Play's ``step.apply_choice`` then ``step.enter`` over a box: every (node key, box)
         play may arrive at, conditions neither true nor false taken both ways."""
         self._spend()
-        lo, hi = lo.copy(), hi.copy()  # the counters' gains start at 0: not held
+        lo, hi = lo.copy(), hi.copy()
+        lo.gains = {}  # what each counter surely gains on the way: nothing yet
         for effect in effects:
             self._apply(effect, lo, hi)
         t = self.plan.slots.turn
         if t >= 0:
             lo[t] += 1
             hi[t] += 1
-            if t in self.gain_of:
-                lo[self.gain_of[t]] += 1
+            if t in self.counter_set:
+                lo.gains[t] = lo.gains.get(t, 0) + 1
         for rlo, rhi in self._rules(0, lo, hi):
             yield from self._enter(to, rlo, rhi, passed, 0)
 
@@ -553,8 +548,8 @@ class Abstraction:
             if s >= 0:
                 lo[s] += 1
                 hi[s] += 1
-                if s in self.gain_of:
-                    lo[self.gain_of[s]] += 1
+                if s in self.counter_set and lo.gains is not None:
+                    lo.gains[s] = lo.gains.get(s, 0) + 1
             for effect in self.effects_of(node.effects):
                 self._apply(effect, lo, hi)
             if not node.route:

@@ -41,15 +41,23 @@ _UNKNOWN = Unknown()
 class Box(dict):
     """One end of a box (its lows or its highs), by slot. Every variable and the turn are
     held; a visit count only once it can be other than 0 (a count not held is 0), so a box
-    costs what its roads touched, not one slot per node the story counts."""
+    costs what its roads touched, not one slot per node the story counts. ``gains``, while a
+    choice is played over the box, is what each counter surely gained on the way (by slot)."""
 
-    __slots__ = ()
+    __slots__ = ("gains",)
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.gains: dict[int, Any] | None = None
 
     def __missing__(self, slot: int) -> int:
         return 0
 
     def copy(self) -> Box:
-        return Box(self)
+        box = Box(self)
+        if self.gains is not None:
+            box.gains = dict(self.gains)
+        return box
 
 
 class _Visits:
