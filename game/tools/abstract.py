@@ -37,7 +37,15 @@ from game.story import step
 from game.story.expr import Condition, Effect
 from game.story.model import Node, Story
 from game.story.template import walk
-from game.tools.boxes import Box, BoxCondition, BoxEffect, Unknown, box_condition, box_effect
+from game.tools.boxes import (
+    Box,
+    BoxCondition,
+    BoxEffect,
+    Playing,
+    Unknown,
+    box_condition,
+    box_effect,
+)
 from game.tools.intervals import parse, walk_tree
 from game.tools.plan import Plan, all_conditions, make_plan
 
@@ -495,7 +503,7 @@ class Abstraction:
         """Play's ``step.apply_choice`` then ``step.enter`` over a box: every (node key, box)
         play may arrive at, conditions neither true nor false taken both ways."""
         self._spend()
-        lo, hi = lo.copy(), hi.copy()
+        lo, hi = Playing(lo), hi.copy()
         lo.gains = {}  # what each counter surely gains on the way: nothing yet
         for effect in effects:
             self._apply(effect, lo, hi)

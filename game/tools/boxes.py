@@ -41,22 +41,27 @@ _UNKNOWN = Unknown()
 class Box(dict):
     """One end of a box (its lows or its highs), by slot. Every variable and the turn are
     held; a visit count only once it can be other than 0 (a count not held is 0), so a box
-    costs what its roads touched, not one slot per node the story counts. ``gains``, while a
-    choice is played over the box, is what each counter surely gained on the way (by slot)."""
+    costs what its roads touched, not one slot per node the story counts."""
 
-    __slots__ = ("gains",)
-
-    def __init__(self, *args: Any) -> None:
-        super().__init__(*args)
-        self.gains: dict[int, Any] | None = None
+    __slots__ = ()
+    gains: dict[int, Any] | None = None  # only a Playing box keeps gains
 
     def __missing__(self, slot: int) -> int:
         return 0
 
     def copy(self) -> Box:
-        box = Box(self)
-        if self.gains is not None:
-            box.gains = dict(self.gains)
+        return Box(self)
+
+
+class Playing(Box):
+    """The lows of a box while a choice is played over it, with ``gains``: what each counter
+    (by slot) surely gained on the way."""
+
+    __slots__ = ("gains",)
+
+    def copy(self) -> Playing:
+        box = Playing(self)
+        box.gains = dict(self.gains)
         return box
 
 
