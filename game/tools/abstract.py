@@ -55,6 +55,9 @@ TOO_MANY = ("too many",)  # a text variant target standing for more than can be 
 # states reached by different roads stay apart (and exact) that far, which keeps what they
 # tell apart (a heart rate that crosses a threshold on one road only) from being blurred.
 WIDTH = 8
+# Numbers a box may hold for a choice played over it to count as one unit of work: a box
+# holding more (a story that counts the visits of many nodes) costs one unit per this many.
+WORK_WIDTH = 128
 # How many times a bound may grow by joining before it is widened to the next threshold.
 GROWTHS_BEFORE_WIDENING = 4
 
@@ -461,10 +464,14 @@ class Abstraction:
                 blo[s] = bhi[s] = bool(bits >> i & 1)
             yield blo, bhi
 
-    def _spend(self) -> None:
-        self.work += 1
+    def _spend(self, held: int) -> None:
+        """A choice played over a box holding ``held`` numbers: one unit of work, or one per
+        WORK_WIDTH numbers for a wider box (it costs that much more), so a budget of work is
+        one of time whatever the story counts."""
+        cost = 1 if held <= WORK_WIDTH else -(-held // WORK_WIDTH)
+        self.work += cost
         if self.work_left is not None:
-            self.work_left -= 1
+            self.work_left -= cost
             if self.work_left < 0:
                 raise GaveUp("out of work")
 
@@ -502,7 +509,7 @@ class Abstraction:
               passed: set[str]) -> Iterator[tuple[Any, Box, Box]]:
         """Play's ``step.apply_choice`` then ``step.enter`` over a box: every (node key, box)
         play may arrive at, conditions neither true nor false taken both ways."""
-        self._spend()
+        self._spend(len(hi))
         lo, hi = Playing(lo), hi.copy()
         lo.gains = {}  # what each counter surely gains on the way: nothing yet
         for effect in effects:
