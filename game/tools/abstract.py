@@ -30,6 +30,8 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, repeat
+from operator import le
 from types import MappingProxyType
 from typing import Any
 
@@ -86,7 +88,7 @@ class AbstractState:
     gains: list[dict[int, dict[int, Any]]] = field(default_factory=list)
     maybe_stuck: bool = False  # some state of the box may have no choice on offer
     queued: bool = False
-    floor: list[int] | None = None  # the visit counts the box holds above 0 (None: not known)
+    floor: frozenset[int] | None = None  # the counts the box holds above 0 (None: not known)
 
     @property
     def node_key(self) -> Any:
@@ -113,6 +115,8 @@ class Abstraction:
         self.end_visit = plan.nvars + len(plan.watched)
         self.dense_dims = tuple(s for s in plan.dims
                                 if not self.first_visit <= s < self.end_visit)
+        # every slot but the visit counts: what a box's keys hold besides its counts
+        self.fixed_slots = frozenset(range(plan.slots.size)) - set(plan.slots.visits.values())
         self.exact_set = set(plan.exact)
         self.floats = [False] * size
         for k, s in enumerate(plan.dims):
@@ -295,38 +299,41 @@ class Abstraction:
             state[plan.slots.turn] = turn
         return state
 
-    def ranged(self, hi: Box) -> list[int]:
-        """The ranges a box with highs ``hi`` is compared over: every ranged variable and the
-        turn, and the visit counts it holds (a count is never below 0, so one its high does
-        not hold is 0 .. 0)."""
-        first, end = self.first_visit, self.end_visit
-        return [*self.dense_dims, *(s for s in hi if first <= s < end)]
+    def held_counts(self, hi: Box) -> set[int]:
+        """The visit counts a box with highs ``hi`` holds; with the ranged variables and the
+        turn (``dense_dims``), what it is compared over (a count is never below 0, so one
+        its high does not hold is 0 .. 0)."""
+        return hi.keys() - self.fixed_slots
 
-    def floor(self, a: AbstractState) -> list[int]:
+    def floor(self, a: AbstractState) -> frozenset[int]:
         """The visit counts ``a``'s box holds above 0 (a box that does not hold one of them
         has it at 0, outside ``a``)."""
         if a.floor is None:
             first, end = self.first_visit, self.end_visit
-            a.floor = [s for s, x in a.lo.items() if first <= s < end and x > 0]
+            a.floor = frozenset(s for s, x in a.lo.items() if first <= s < end and x > 0)
         return a.floor
 
-    def holds(self, a: AbstractState, lo: Box, hi: Box, ranged: list[int]) -> bool:
-        """Whether abstract state ``a``'s box holds the box ``lo`` .. ``hi`` (``ranged`` is
-        ``self.ranged(hi)``): only the ranges the box holds and the counts ``a`` holds above
-        0 can tell them apart."""
+    def holds(self, a: AbstractState, lo: Box, hi: Box, counts: set[int]) -> bool:
+        """Whether abstract state ``a``'s box holds the box ``lo`` .. ``hi`` (``counts`` is
+        ``self.held_counts(hi)``): only the ranges the box holds and the counts ``a`` holds
+        above 0 can tell them apart."""
         alo, ahi = a.lo, a.hi
-        for s in ranged:
+        for s in self.dense_dims:
             if alo[s] > lo[s] or hi[s] > ahi[s]:
                 return False
-        return all(s in hi for s in self.floor(a))
+        return all(map(le, map(hi.__getitem__, counts), map(ahi.get, counts, repeat(0)))) \
+            and all(map(le, map(alo.get, counts, repeat(0)), map(lo.get, counts, repeat(0)))) \
+            and hi.keys() >= self.floor(a)
 
-    def _meets(self, a: AbstractState, lo: Box, hi: Box, ranged: list[int]) -> bool:
+    def _meets(self, a: AbstractState, lo: Box, hi: Box, counts: set[int]) -> bool:
         """Whether ``a``'s box and the box ``lo`` .. ``hi`` share a point (as ``holds``)."""
         alo, ahi = a.lo, a.hi
-        for s in ranged:
+        for s in self.dense_dims:
             if alo[s] > hi[s] or lo[s] > ahi[s]:
                 return False
-        return all(s in hi for s in self.floor(a))
+        return all(map(le, map(alo.get, counts, repeat(0)), map(hi.__getitem__, counts))) \
+            and all(map(le, map(lo.get, counts, repeat(0)), map(ahi.get, counts, repeat(0)))) \
+            and hi.keys() >= self.floor(a)
 
     def join(self, node_key: Any, lo: Box, hi: Box, origin: tuple | None = None) -> int:
         """Add the box to the abstract state of its node and exact values (and, at an ending,
@@ -335,8 +342,8 @@ class Abstraction:
         lo, hi = Box(lo), Box(hi)  # without the gains of the way here
         for s in self.unread_slots:
             lo[s] = hi[s] = None
-        ranged = self.ranged(hi)
-        for s in ranged:  # a count past the end of its range stays at the end
+        counts = self.held_counts(hi)
+        for s in chain(self.dense_dims, counts):  # past the end of its range: at the end
             low, high = self.universe[s]
             if hi[s] > high:
                 hi[s] = high
@@ -347,7 +354,7 @@ class Abstraction:
         boxes = self.index.setdefault(key, [])
         states = self.states
         for sid in boxes:
-            if self.holds(states[sid], lo, hi, ranged):
+            if self.holds(states[sid], lo, hi, counts):
                 return sid
         if len(boxes) < self.width:
             if len(states) >= self.max_states:
@@ -358,23 +365,26 @@ class Abstraction:
             states.append(a)
             self._queue(a, sid)
             return sid
-        sid = next((b for b in boxes if self._meets(states[b], lo, hi, ranged)), boxes[-1])
+        sid = next((b for b in boxes if self._meets(states[b], lo, hi, counts)), boxes[-1])
         a = states[sid]
         grew = False
         growths = a.growths
         # where the box may grow: the ranges it holds, and counts a holds above 0 (seen twice
         # at most: the second time, nothing is left to grow)
-        for s in [*ranged, *self.floor(a)]:
-            if lo[s] < a.lo[s]:
+        alo, ahi = a.lo, a.hi
+        for s in [*self.dense_dims, *counts, *self.floor(a)]:
+            x = lo.get(s, 0)
+            if x < alo.get(s, 0):
                 a.floor = None
                 growths[s] += 1
-                a.lo[s] = lo[s] if growths[s] <= GROWTHS_BEFORE_WIDENING \
-                    else self._widen(s, lo[s], down=True)
+                alo[s] = x if growths[s] <= GROWTHS_BEFORE_WIDENING \
+                    else self._widen(s, x, down=True)
                 grew = True
-            if hi[s] > a.hi[s]:
+            x = hi.get(s, 0)
+            if x > ahi.get(s, 0):
                 growths[s] += 1
-                a.hi[s] = hi[s] if growths[s] <= GROWTHS_BEFORE_WIDENING \
-                    else self._widen(s, hi[s], down=False)
+                ahi[s] = x if growths[s] <= GROWTHS_BEFORE_WIDENING \
+                    else self._widen(s, x, down=False)
                 grew = True
         if grew and not a.queued:
             self._queue(a, sid)

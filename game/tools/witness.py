@@ -133,10 +133,10 @@ class Walker:
         if not boxes:
             return []
         state = ab.point(play.values, play.visits, play.turn)
-        ranged = ab.ranged(state)
-        for s in ranged:  # a count past the end of its range is at the end
+        counts = ab.held_counts(state)
+        for s in (*ab.dense_dims, *counts):  # past the end of its range: at the end
             state[s] = min(state[s], ab.universe[s][1])
-        return [sid for sid in boxes if ab.holds(ab.states[sid], state, state, ranged)]
+        return [sid for sid in boxes if ab.holds(ab.states[sid], state, state, counts)]
 
     # -- targets ------------------------------------------------------------------------------
 
