@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from game.story.expr import Condition, ExprError, VarInfo
+from game.story.expr.intern import Interner
 from game.story.lenient import as_dict, as_list, as_str
 from game.story.loader import Loader
 from game.story.model import (
@@ -84,6 +85,15 @@ class NodeBuilder:
     ) -> Node:
         """One node, with ``extra`` (choices other files append) after its own choices."""
         if len(raw) == 1 and "route" in raw and not extra:  # a route alone: nothing else to read
+            route = raw["route"]
+            if type(route) is list and len(route) == 1:  # one way on (a once-only reply's)
+                entry = route[0]
+                if type(entry) is dict and len(entry) == 1:
+                    to = entry.get("to")
+                    if type(to) is str and to in self.raw_nodes:
+                        return Node(node_id, (), (),
+                                    (RouteEntry(to, None, Where(file, f"{pointer}/route/0")),),
+                                    None, None, {}, (), Where(file, pointer))
             return Node(node_id, (), (), self.route_of(raw, file, pointer), None, None, {}, (),
                         Where(file, pointer))
         self.check_shape(node_id, file, pointer, raw, extra)
@@ -177,7 +187,7 @@ class NodeBuilder:
 
     @cached_property
     def effect_lists(self) -> dict[tuple[str, ...], tuple]:
-        return self.loader.interner(self.variables).effect_lists
+        return self.interner.effect_lists
 
     def route_of(self, raw: dict[str, Any], file: str, pointer: str) -> tuple[RouteEntry, ...]:
         """The node's route entries, if it is a route: where each goes, and when (read in one
@@ -212,17 +222,28 @@ class NodeBuilder:
 
     def condition(self, raw: Any, file: str, pointer: str) -> Condition | None:
         """A condition compiled, with the nodes it names checked (None after a reported error)."""
-        condition = self.conditions.get(raw) if type(raw) is str else None
-        if condition is None or type(condition) is ExprError:
-            condition = self.loader.compile("condition", raw, file, pointer, self.variables)
-        if condition is not None and condition.nodes:
+        if type(raw) is not str:
+            return None
+        condition = self.conditions.get(raw)
+        if condition is None:
+            condition = self.interner.compile("condition", raw)
+        if type(condition) is ExprError:
+            return self.loader.compile("condition", raw, file, pointer, self.variables)  # reported
+        nodes = condition.nodes
+        # most name one node, which exists: checked here without a call
+        if nodes and (len(nodes) > 1 or nodes[0][0] not in self.raw_nodes):
             self.check_node_names(condition, file, pointer)
         return condition
 
     @cached_property
+    def interner(self) -> Interner:
+        """What compiles the story's conditions and effects (the loader's, for its variables)."""
+        return self.loader.interner(self.variables)
+
+    @cached_property
     def conditions(self) -> dict[str, Condition | ExprError]:
         """The conditions compiled so far, by source (the interner's own table)."""
-        return self.loader.interner(self.variables).done["condition"]
+        return self.interner.done["condition"]
 
     def lines(self, raw: dict[str, Any], file: str, pointer: str) -> tuple[Line, ...]:
         """A node's lines, from its ``lines`` or its single ``text`` (and ``speaker``)."""

@@ -98,6 +98,10 @@ class Interner:
         # By mode, each source compiled so far: what it gave, or why it does not compile.
         self.done: dict[str, dict[str, Compiled | ExprError]] = {mode: {} for mode in MODES}
         self._shapes: dict[tuple[str, str, tuple[int, ...]], _Shape | None] = {}
+        # The shapes of sources that begin with ``visits("`` and name no other node (ink's
+        # once-only choices, written out), by mode and by what follows the id's closing quote:
+        # such a source is filled in from its tail, without working out its shape.
+        self._tails: dict[tuple[str, str], _Shape] = {}
         # Lists of effect sources whose every effect compiled, and the effects, for callers
         # that meet the same list many times (a reply kind's, "steps += 1").
         self.effect_lists: dict[tuple[str, ...], tuple[Effect, ...]] = {}
@@ -119,6 +123,14 @@ class Interner:
         return _raised(self.compile("effect", source))  # type: ignore[return-value]
 
     def _compile(self, mode: str, source: str) -> Compiled | ExprError:
+        if source.startswith('visits("'):  # a tail met before: what ``shape`` would find
+            end = source.find('"', 8)
+            if end > 0:
+                made = self._tails.get((mode, source[end:]))
+                if made is not None:
+                    node = source[8:end]
+                    if node.isprintable() and "\\" not in node and len(source) <= MAX_SOURCE:
+                        return made.fill_one(source, node)
         text, cuts, ids, quotes = shape(source)
         if not ids or len(source) > MAX_SOURCE:
             return self._alone(mode, source)
@@ -126,6 +138,11 @@ class Interner:
         made = self._shapes.get(key, _UNSEEN)
         if made is _UNSEEN:
             made = self._shapes[key] = _Shape.make(mode, source, ids, quotes, self.variables)
+            if made is not None and cuts == (8,) and made.direct == (0,) and text.startswith(
+                    'visits("'):
+                tail = text[8:]
+                if tail.find("visits") < 0 and tail.find("seen") < 0:
+                    self._tails[mode, tail] = made
         if made is None:
             return self._alone(mode, source)
         return made.fill(source, cuts, ids, quotes)
@@ -219,6 +236,15 @@ class _Shape:
             return Condition(source, first.reads, nodes, fn, first.constant)
         return Effect(source, first.target, first.slot, first.op, first.reads, nodes, fn)
 
+    def fill_one(self, source: str, node: str) -> Compiled:
+        """``fill`` for a shape whose one parameter is the id of ``visits("`` at its start:
+        ``fill(source, (8,), (node,), (7,))``, in fewer steps."""
+        fn = self.plan.build_one(node)
+        first = self.first
+        if type(first) is Condition:
+            return Condition(source, first.reads, ((node, 7),), fn, first.constant)
+        return Effect(source, first.target, first.slot, first.op, first.reads, ((node, 7),), fn)
+
 
 # -- plans: how to copy a shape's closures with other ids in them ---------------------------
 
@@ -230,6 +256,10 @@ class _Plan:
 
     def build(self, ids: tuple[str, ...]) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def build_one(self, node: str) -> Any:
+        """``build((node,))``: one id."""
+        return self.build((node,))
 
 
 class _Id(_Plan):
@@ -245,12 +275,18 @@ class _Id(_Plan):
 class _Function(_Plan):
     """A closure made again from its code, with new cells where a parameter is inside."""
 
-    __slots__ = ("fn", "cells", "todo")
+    __slots__ = ("fn", "cells", "todo", "around")
 
     def __init__(self, fn: FunctionType, cells: list[CellType | _Plan]) -> None:
         self.fn = fn
         self.cells = cells  # the cells to share, with a plan in place of each to make anew
         self.todo = [(i, c) for i, c in enumerate(cells) if isinstance(c, _Plan)]
+        # The cells before and after the one to make anew, when there is one (``visits("n")
+        # == k``, or a closure around it): ``build_one`` puts a new cell between them.
+        self.around = None
+        if len(self.todo) == 1:
+            i, plan = self.todo[0]
+            self.around = (tuple(cells[:i]), plan, tuple(cells[i + 1:]))
 
     def build(self, ids: tuple[str, ...]) -> Any:
         fn = self.fn
@@ -258,6 +294,16 @@ class _Function(_Plan):
         for i, plan in self.todo:
             cells[i] = CellType(ids[plan.index] if type(plan) is _Id else plan.build(ids))
         return FunctionType(fn.__code__, fn.__globals__, fn.__name__, fn.__defaults__, tuple(cells))
+
+    def build_one(self, node: str) -> Any:
+        around = self.around
+        if around is None:
+            return self.build((node,))
+        before, plan, after = around
+        inner = node if type(plan) is _Id else plan.build_one(node)
+        fn = self.fn
+        return FunctionType(fn.__code__, fn.__globals__, fn.__name__, fn.__defaults__,
+                            before + (CellType(inner),) + after)
 
 
 class _Tuple(_Plan):
