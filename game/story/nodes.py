@@ -220,19 +220,20 @@ class NodeBuilder:
                 self.check_node_names(condition, file, pointer, start)
         return template
 
-    def condition(self, raw: Any, file: str, pointer: str) -> Condition | None:
-        """A condition compiled, with the nodes it names checked (None after a reported error)."""
+    def condition(self, raw: Any, file: str, pointer: str, under: str = "") -> Condition | None:
+        """A condition compiled, with the nodes it names checked (None after a reported error);
+        it is at ``pointer`` + ``under`` (put together only to report something)."""
         if type(raw) is not str:
             return None
         condition = self.conditions.get(raw)
         if condition is None:
-            condition = self.interner.compile("condition", raw)
-        if type(condition) is ExprError:
-            return self.loader.compile("condition", raw, file, pointer, self.variables)  # reported
+            condition = self.interner.compile_new("condition", raw)
+        if type(condition) is ExprError:  # reported by the loader
+            return self.loader.compile("condition", raw, file, pointer + under, self.variables)
         nodes = condition.nodes
         # most name one node, which exists: checked here without a call
         if nodes and (len(nodes) > 1 or nodes[0][0] not in self.raw_nodes):
-            self.check_node_names(condition, file, pointer)
+            self.check_node_names(condition, file, pointer + under)
         return condition
 
     @cached_property
@@ -313,7 +314,7 @@ class NodeBuilder:
                 )
         condition = None
         if "if" in raw:
-            condition = self.condition(raw["if"], file, f"{pointer}/if")
+            condition = self.condition(raw["if"], file, pointer, "/if")
         effects: tuple = ()
         if "effects" in raw:
             effects = self.effects(raw["effects"], file, pointer)

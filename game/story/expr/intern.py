@@ -101,7 +101,7 @@ class Interner:
         # The shapes of sources that begin with ``visits("`` and name no other node (ink's
         # once-only choices, written out), by mode and by what follows the id's closing quote:
         # such a source is filled in from its tail, without working out its shape.
-        self._tails: dict[tuple[str, str], _Shape] = {}
+        self._tails: dict[str, dict[str, _Shape]] = {mode: {} for mode in MODES}
         # Lists of effect sources whose every effect compiled, and the effects, for callers
         # that meet the same list many times (a reply kind's, "steps += 1").
         self.effect_lists: dict[tuple[str, ...], tuple[Effect, ...]] = {}
@@ -112,6 +112,11 @@ class Interner:
         found = done.get(source)
         if found is None:
             found = done[source] = self._compile(mode, source)
+        return found
+
+    def compile_new(self, mode: str, source: str) -> Compiled | ExprError:
+        """``compile`` for a source not compiled before (the caller looked in ``done``)."""
+        found = self.done[mode][source] = self._compile(mode, source)
         return found
 
     def condition(self, source: str) -> Condition:
@@ -126,7 +131,7 @@ class Interner:
         if source.startswith('visits("'):  # a tail met before: what ``shape`` would find
             end = source.find('"', 8)
             if end > 0:
-                made = self._tails.get((mode, source[end:]))
+                made = self._tails[mode].get(source[end:])
                 if made is not None:
                     node = source[8:end]
                     if node.isprintable() and "\\" not in node and len(source) <= MAX_SOURCE:
@@ -142,7 +147,7 @@ class Interner:
                     'visits("'):
                 tail = text[8:]
                 if tail.find("visits") < 0 and tail.find("seen") < 0:
-                    self._tails[mode, tail] = made
+                    self._tails[mode][tail] = made
         if made is None:
             return self._alone(mode, source)
         return made.fill(source, cuts, ids, quotes)
@@ -168,7 +173,7 @@ def _raised(result: Compiled | ExprError) -> Compiled:
 class _Shape:
     """A compiled source with its node ids as parameters, and how to fill in others."""
 
-    __slots__ = ("first", "plan", "nodes", "direct")
+    __slots__ = ("first", "plan", "nodes", "direct", "cell")
 
     def __init__(self, first: Compiled, plan: _Plan, ids: tuple[str, ...], quotes: tuple[int, ...]):
         self.first = first
@@ -188,6 +193,14 @@ class _Shape:
         # case): a source of this shape names its own ids, at its own quotes.
         numbers = tuple(index for index, _, _ in self.nodes)
         self.direct = None if None in numbers else numbers
+        # When the id is a cell of the closure itself (``visits("n") == k``): what a closure
+        # of the shape is made from, but for that cell (``fill_one``).
+        self.cell = None
+        around = getattr(plan, "around", None)
+        if self.direct == (0,) and around is not None and type(around[1]) is _Id:
+            fn = plan.fn  # type: ignore[attr-defined]
+            self.cell = (fn.__code__, fn.__globals__, fn.__name__, fn.__defaults__, around[0],
+                         around[2])
 
     @classmethod
     def make(
@@ -239,7 +252,11 @@ class _Shape:
     def fill_one(self, source: str, node: str) -> Compiled:
         """``fill`` for a shape whose one parameter is the id of ``visits("`` at its start:
         ``fill(source, (8,), (node,), (7,))``, in fewer steps."""
-        fn = self.plan.build_one(node)
+        cell = self.cell
+        if cell is not None:
+            fn = FunctionType(cell[0], cell[1], cell[2], cell[3], cell[4] + (CellType(node),) + cell[5])
+        else:
+            fn = self.plan.build_one(node)
         first = self.first
         if type(first) is Condition:
             return Condition(source, first.reads, ((node, 7),), fn, first.constant)
