@@ -96,8 +96,12 @@ class NodeBuilder:
                                     None, None, {}, (), Where(file, pointer))
             return Node(node_id, (), (), self.route_of(raw, file, pointer), None, None, {}, (),
                         Where(file, pointer))
-        self.check_shape(node_id, file, pointer, raw, extra)
-        scene, place = self.staging(raw, file, pointer)
+        if "route" in raw or "ending" in raw or ("text" in raw) is ("lines" in raw):
+            self.check_shape(node_id, file, pointer, raw, extra)  # there may be something to say
+        if "scene" in raw or "place" in raw:
+            scene, place = self.staging(raw, file, pointer)
+        else:
+            scene, place = None, {}
         ending = None
         if "ending" in raw:
             ending = self.ending(raw["ending"], file, f"{pointer}/ending")
@@ -261,6 +265,12 @@ class NodeBuilder:
                 continue
             text = item.get("text")
             if not isinstance(text, str):
+                continue
+            if len(item) == 1:  # a text alone: nothing else to read
+                template = templates.get(text)
+                if template is None or ":" in text and has_inline(template):
+                    template = self.template(text, file, f"{self.line_pointer(raw, pointer, i)}/text")
+                out.append(Line(None, None, text, template, None, False))
                 continue
             speaker = item.get("speaker")
             speaker = speaker if isinstance(speaker, str) and speaker else None
