@@ -17,6 +17,11 @@ a source that compiles, whose every parameter is the argument of a ``visits``/``
 every source of that shape is compiled on its own. Errors are never taken from a shape: a
 source that does not compile is compiled on its own and reports its own error and position.
 Numbers are not parameters: constant folding, integer bounds and clamps depend on their values.
+
+Most such sources begin with ``visits("`` and name no other node (``visits("n12-c0") == 0 and
+trust >= 2``). Once one has made its shape, the others are found by their tail, the text after
+the id's closing quote, with no shape worked out, and each gets the shape's closure with one
+new cell holding its id.
 """
 
 from __future__ import annotations
