@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from game.story import step
+from game.story.expr.store import limits
 from game.story.model import Choice, Line, Node, Story
 from game.story.text import Cast, Moment, Person, Pronouns, render
 from game.story.turning import TurningPoint, turning_points
@@ -434,11 +435,8 @@ def coerce(var, value: Any) -> Any:
         value = int(value)
     else:
         value = float(value)
-    if var.min is not None and value < var.min:
-        value = type(value)(var.min)
-    if var.max is not None and value > var.max:
-        value = type(value)(var.max)
-    return value
+    lo, hi = limits(var)
+    return lo if value < lo else hi if value > hi else value
 
 
 def _snapshot_json(s: Snapshot, names: tuple[str, ...]) -> dict[str, Any]:

@@ -13,6 +13,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from game.story.validate import describe
+
 MAX_BODY = 16 * 1024 * 1024  # bytes: far more than any edit of a story needs
 MAX_TEXT = 1_000_000  # characters in one text field of a request
 MAX_DEPTH = 64  # objects and lists inside each other: a story file needs a dozen
@@ -41,7 +43,7 @@ def body_object(raw: bytes) -> dict[str, Any]:
     except json.JSONDecodeError as err:
         raise BadRequest(f"the request body is not JSON ({err.msg} at {err.pos})") from None
     if not isinstance(value, dict):
-        raise BadRequest(f"the request body must be a JSON object, not {_kind(value)}")
+        raise BadRequest(f"the request body must be a JSON object, not {describe(value)}")
     if _depth(value) > MAX_DEPTH:
         raise BadRequest(f"the request body is nested more than {MAX_DEPTH} deep")
     return value
@@ -60,20 +62,6 @@ def _depth(value: Any) -> int:
     return deepest
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    return "an object"
-
-
 class Fields:
     """The named fields of one body (or query), each read as the type it must have."""
 
@@ -82,7 +70,7 @@ class Fields:
         self.what = what
 
     def _bad(self, name: str, must: str, value: Any) -> BadRequest:
-        return BadRequest(f"'{name}' in {self.what} must be {must}, not {_kind(value)}")
+        return BadRequest(f"'{name}' in {self.what} must be {must}, not {describe(value)}")
 
     def text(self, name: str, default: str | None = None, *, required: bool = False,
              choices: tuple[str, ...] | None = None) -> str | None:
@@ -163,7 +151,7 @@ def scalars(values: Mapping[str, Any], what: str) -> dict[str, str | int | float
             continue
         if not isinstance(value, (str, int, float, bool)):
             raise BadRequest(f"the value of '{key}' in {what} must be a string, a number, true "
-                             f"or false, not {_kind(value)}")
+                             f"or false, not {describe(value)}")
         out[key] = value
     return out
 

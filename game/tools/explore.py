@@ -22,9 +22,10 @@ from typing import Any
 
 from game.story import step
 from game.story.model import Node, Story
-from game.story.template import text_conditions
 from game.story.text import Moment, render
 from game.tools.abstract import NO_CHOICE, TOO_MANY, Abstraction, GaveUp
+from game.tools.intervals import all_effects
+from game.tools.plan import all_conditions
 from game.tools.witness import Target, Walker
 
 DEFAULT_MAX_STATES = 200_000
@@ -149,20 +150,7 @@ class _Cursor:
 
 def _expressions(story: Story) -> list[Any]:
     """Every compiled condition and effect of the story, text conditions included."""
-    exprs: list[Any] = [r.condition for r in story.each_turn if r.condition is not None]
-    for rule in story.each_turn:
-        exprs.extend(rule.effects)
-    for kind in story.kinds.values():
-        exprs.extend(kind.effects)
-    for node in story.nodes.values():
-        exprs.extend(node.effects)
-        for choice in node.choices:
-            exprs.extend(choice.effects)
-            if choice.condition is not None:
-                exprs.append(choice.condition)
-        exprs.extend(e.condition for e in node.route if e.condition is not None)
-    exprs.extend(text_conditions(story))
-    return exprs
+    return [*all_conditions(story), *all_effects(story)]
 
 
 def tracked_parts(story: Story) -> tuple[tuple[str, ...], bool]:

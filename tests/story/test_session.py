@@ -6,8 +6,10 @@ import json
 
 import pytest
 
+from game.story.expr.store import LIMIT
 from game.story.load import load_or_raise
-from game.story.session import Session, SessionError
+from game.story.model import Variable
+from game.story.session import Session, SessionError, coerce
 from game.story.text import PRONOUNS, Cast, Person
 from tests.conftest import FIXTURES, STORIES
 
@@ -157,6 +159,16 @@ def test_set_value_checks_type(sample) -> None:
         Session.start(sample, values={"pushed": "maybe"})
     s = Session.start(sample, values={"pushed": "true", "arousal": "999"})
     assert s.value("pushed") is True and s.value("arousal") == 180.0
+
+
+def test_a_value_set_is_held_to_the_same_limits_as_an_effect_stores() -> None:
+    """Set by hand or read from a save, a number is clamped as ``x = ...`` would clamp it: to
+    the engine's finite limit when unbounded, to whole bounds for a whole number."""
+    loose = Variable(id="x", type="number", initial=0.0, slot=0)
+    assert coerce(loose, 1e300) == LIMIT and coerce(loose, "-1e300") == -LIMIT
+    halves = Variable(id="n", type="integer", initial=1, slot=0, min=0.5, max=9.5)
+    assert coerce(halves, 0) == 1 and coerce(halves, 12) == 9
+    assert type(coerce(halves, 3.0)) is int
 
 
 def test_branch_choice_with_condition(tiny) -> None:

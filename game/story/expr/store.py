@@ -23,7 +23,7 @@ def store(op: str, info: VarInfo, value: Typed, source: str) -> Fn:
         return _plain_store(s, value)
     if info.type == STRING:
         return _store_string(op, s, value)
-    lo, hi = _limits(info)
+    lo, hi = limits(info)
     if info.type == NUMBER:
         value = safe_float(value)
     if op == "=":
@@ -88,8 +88,9 @@ def _store_string(op: str, s: int, value: Typed) -> Fn:
     return assign
 
 
-def _limits(info: VarInfo) -> tuple[Any, Any]:
-    """The clamp range of a numeric variable, within +-LIMIT and of the variable's own type."""
+def limits(info: VarInfo) -> tuple[Any, Any]:
+    """The clamp range of a numeric variable, within +-LIMIT and of the variable's own type: what
+    effects store and what a value set or loaded from a save is held to."""
     lo, hi = -LIMIT, LIMIT
     # compared before any conversion: Python compares ints and floats exactly, and a declared
     # bound may be a whole number too long for a float (lint reports it as LT311)
