@@ -199,16 +199,16 @@ def _coordinates(
     at = xs.__getitem__
     for row in rows:
         offset = (widest - len(row)) * gap / 2
-        wanted = []
-        want_more = wanted.append
+        # Each node where it wants to be (under its parents), kept in order and pushed apart to
+        # the gap; then the row is shifted back so it sits on its wish.
+        wanted: list[float] = []
+        placed: list[float] = []
+        want_more, place_more = wanted.append, placed.append
+        last = -math.inf
         for i, n in enumerate(row):
             parents = pred[n]
-            want_more(sum(map(at, parents)) / len(parents) if parents else offset + i * gap)
-        # Keep the order, push apart to the gap, then shift back so the row sits on its wish.
-        placed: list[float] = []
-        place_more = placed.append
-        last = -math.inf
-        for want in wanted:
+            want = sum(map(at, parents)) / len(parents) if parents else offset + i * gap
+            want_more(want)
             last = want if want >= last + gap else last + gap
             place_more(last)
         shift = (sum(wanted) - sum(placed)) / len(row) if row else 0.0

@@ -49,7 +49,12 @@ class MapLine(NamedTuple):
 
     @property
     def varies(self) -> bool:
-        return self.condition is not None or self.once or any(k == "form" for k, _ in self.runs)
+        if self.condition is not None or self.once:
+            return True
+        for kind, _ in self.runs:  # noqa: SIM110 - a plain loop: asked of every line of a map
+            if kind == "form":
+                return True
+        return False
 
     def marked(self) -> str:
         """The line as one string, its conditions in brackets: "[if safety >= 60] Ben: Hi"."""
@@ -80,8 +85,10 @@ class MapNode(NamedTuple):
     @property
     def varies(self) -> bool:
         """Whether what the node shows depends on the road (conditional lines, inline forms)."""
-        return any(line.varies for line in self.lines) or "{" in self.title and any(
-            k == "form" for k, _ in _runs(self.title))
+        for line in self.lines:  # noqa: SIM110 - a plain loop: asked of every node of a map
+            if line.varies:
+                return True
+        return "{" in self.title and any(k == "form" for k, _ in _runs(self.title))
 
 
 class MapEdge(NamedTuple):
@@ -124,10 +131,10 @@ def _runs(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _lines_of(story: Story, node: Node) -> tuple[MapLine, ...]:
+def _lines_of(names: dict[str, str], node: Node) -> tuple[MapLine, ...]:
     out = []
     for line in node.lines:
-        who = story.characters[line.speaker].name if line.speaker in story.characters else ""
+        who = names.get(line.speaker, "") if line.speaker else ""
         condition = line.condition.source if line.condition is not None else None
         out.append(MapLine(who, line.text, condition, line.once, _runs(line.text)))
     if node.ending is not None:
@@ -139,6 +146,7 @@ def _lines_of(story: Story, node: Node) -> tuple[MapLine, ...]:
 
 def story_map(story: Story) -> StoryMap:
     short = {f: _short(story, f) for f in story.files}
+    names = {key: c.name for key, c in story.characters.items()}  # who says each line
     start = story.start
     nodes = []
     edges = []
@@ -153,7 +161,7 @@ def story_map(story: Story) -> StoryMap:
             ending.title if ending else "",
             ending.dynamic if ending else None,
             source == start,
-            _lines_of(story, n),
+            _lines_of(names, n),
         ))
         # The ways out as ``step.edges`` gives them (route entries, else choices, in story
         # order), read straight from the node: a story of 100,000 nodes has 300,000 of them.

@@ -84,6 +84,11 @@ def _distinct_texts(story: Story) -> list[str]:
     return list(seen)
 
 
+def distinct_texts(facts: Facts) -> list[str]:
+    """Each distinct text of the story once, in the order of their first places."""
+    return facts.memo("distinct texts", _distinct_texts)
+
+
 def all_texts(
     facts: Facts, contains: str = "", match: Callable[[str], Any] | None = None
 ) -> Iterator[Text]:
@@ -93,7 +98,7 @@ def all_texts(
     most texts lack, so each distinct text is looked at once (texts repeat), and only the
     texts that have it are made into a ``Text``, in story order."""
     hits = {
-        text for text in facts.memo("distinct texts", _distinct_texts)
+        text for text in distinct_texts(facts)
         if contains in text and (match is None or match(text))
     }
     if not hits:
