@@ -399,11 +399,16 @@ def distinct_effects(story: Story) -> Iterable[Effect]:
     """The effects of ``all_effects`` in the same order, each list of effects once: equal
     lists are one tuple in a loaded story, and a story of 100,000 nodes repeats a few lists
     hundreds of thousands of times."""
+    seen: set[int] = set()
     lists = [kind.effects for kind in story.kinds.values()]
     lists += [rule.effects for rule in story.each_turn]
     for node in story.nodes.values():
         lists.append(node.effects)
-        lists.extend([choice.effects for choice in node.choices])
+        for choice in node.choices:
+            effects = choice.effects
+            if effects and id(effects) not in seen:
+                seen.add(id(effects))
+                lists.append(effects)
     for effects in {id(effects): effects for effects in lists}.values():  # first places kept
         yield from effects
 
