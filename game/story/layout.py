@@ -85,13 +85,9 @@ def place(
     its graph as numbers already (the .html map), so no name is looked up or built."""
     count = len(succ)
     back = _back_edges(count, succ, list(roots))
-    closing = {n for n, _ in back}  # the few nodes with an edge to set aside
-    forward: list[list[int]] = []
-    add = forward.append
-    for n, s in enumerate(succ):
-        if n in closing:
-            s = [m for m in s if (n, m) not in back]
-        add(s if len(s) < 2 else list(dict.fromkeys(s)))
+    forward = [s if len(s) < 2 else list(dict.fromkeys(s)) for s in succ]
+    for n in {n for n, _ in back}:  # the nodes with an edge to set aside
+        forward[n] = [m for m in forward[n] if (n, m) not in back]
     pred: list[list[int]] = [[] for _ in range(count)]
     for n, s in enumerate(forward):
         for m in s:

@@ -13,7 +13,8 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
+from operator import add, mul
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -33,6 +34,7 @@ PALETTE = (
     "#d45d79", "#5fa38a", "#8c7b6b", "#e0a96d", "#7a8fd6",
 )
 LARGE_MAP = 20_000  # nodes: a larger .html map is ordered by one sweep, not four
+_ROUTE_MARKS = bytes.maketrans(b"\x00\x01", b"01")
 FILE_TINTS = ("#f4efe6", "#e8f0f4", "#eef4e8", "#f6eef4", "#f4f1e2", "#ece8f4", "#e6f2f0")
 
 
@@ -296,10 +298,10 @@ def page_data(m: StoryMap) -> dict[str, Any]:
     sources, targets, labels, kinds, conditions, routes = (
         zip(*edges) if edges else ((), (), (), (), (), ()))
     s = list(map(get, sources))
-    t = list(map(get, targets))
+    t = list(map(get, targets, repeat(-1)))  # -1: a target not in the map (never, once loaded)
     succ: list[list[int]] = [[] for _ in range(count)]
     for i, j in zip(s, t):
-        if i != j and j is not None:
+        if i != j and j >= 0:
             succ[i].append(j)
     starts = [i for i, start in enumerate(starts_at) if start]
     # Ordering sweeps are much of the layout's time; past LARGE_MAP nodes the map is ordered by
@@ -332,12 +334,16 @@ def page_data(m: StoryMap) -> dict[str, Any]:
         },
         "edges": {
             "s": s,  # every edge leaves a node of the map
-            "t": [j if j is not None else name for j, name in zip(t, targets)],
+            "t": t if -1 not in t else [j if j >= 0 else name for j, name in zip(t, targets)],
             "label": list(map(number, labels)),
             "kind": list(map(number, kinds)),
             "if": list(map(number, conditions)),
-            "route": "".join("1" if r else "0" for r in routes),
-            "back": [k for k, pair in enumerate(zip(s, t)) if pair in back] if back else [],
+            "route": bytes(map(bool, routes)).translate(_ROUTE_MARKS).decode(),  # "0" or "1"
+            # The edges whose pair (i, j) the layout set aside, each pair as i * (n + 1) + j.
+            "back": list(compress(range(len(s)), map(
+                {i * (count + 1) + j for i, j in back}.__contains__,
+                map(add, map(mul, s, repeat(count + 1)), t),
+            ))) if back else [],
         },
     }
 
