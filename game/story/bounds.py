@@ -163,15 +163,24 @@ def _longest_string_at_most(text: str, limit: int) -> bool:
     so a text can only look longer than it is, never shorter."""
     if len(text) <= limit:
         return True
-    plain = text.replace("\\\\", "xx").replace('\\"', "xx")
     # A run of more than ``limit`` characters without a quote covers a whole block of
     # ``limit // 2``: when every block holds a quote, no string is that long (a few hundred
-    # C-speed finds for a file of megabytes, instead of splitting it into every string).
+    # C-speed finds for a file of megabytes, instead of splitting it into every string). A
+    # quote after anything but a backslash is one a string begins or ends with; one after a
+    # backslash may be escaped, so another is looked for.
     step = limit // 2
-    find = plain.find
-    if all(find('"', start, start + step) >= 0 for start in range(0, len(plain) - step + 1, step)):
+    if all(_bare_quote(text, start, start + step) for start in range(0, len(text) - step + 1, step)):
         return True
+    plain = text.replace("\\\\", "xx").replace('\\"', "xx")
     return max(map(len, plain.split('"'))) <= limit
+
+
+def _bare_quote(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a quote not written after a backslash."""
+    at = text.find('"', start, end)
+    while at > 0 and text[at - 1] == "\\":
+        at = text.find('"', at + 1, end)
+    return at >= 0
 
 
 def _number_beyond(value: Any) -> bool:

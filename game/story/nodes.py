@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from game.story.expr import Condition, ExprError, VarInfo
+from game.story.expr.intern import Interner
 from game.story.lenient import as_dict, as_list, as_str
 from game.story.loader import Loader
 from game.story.model import (
@@ -84,10 +85,23 @@ class NodeBuilder:
     ) -> Node:
         """One node, with ``extra`` (choices other files append) after its own choices."""
         if len(raw) == 1 and "route" in raw and not extra:  # a route alone: nothing else to read
+            route = raw["route"]
+            if type(route) is list and len(route) == 1:  # one way on (a once-only reply's)
+                entry = route[0]
+                if type(entry) is dict and len(entry) == 1:
+                    to = entry.get("to")
+                    if type(to) is str and to in self.raw_nodes:
+                        return Node(node_id, (), (),
+                                    (RouteEntry(to, None, Where(file, f"{pointer}/route/0")),),
+                                    None, None, {}, (), Where(file, pointer))
             return Node(node_id, (), (), self.route_of(raw, file, pointer), None, None, {}, (),
                         Where(file, pointer))
-        self.check_shape(node_id, file, pointer, raw, extra)
-        scene, place = self.staging(raw, file, pointer)
+        if "route" in raw or "ending" in raw or ("text" in raw) is ("lines" in raw):
+            self.check_shape(node_id, file, pointer, raw, extra)  # there may be something to say
+        if "scene" in raw or "place" in raw:
+            scene, place = self.staging(raw, file, pointer)
+        else:
+            scene, place = None, {}
         ending = None
         if "ending" in raw:
             ending = self.ending(raw["ending"], file, f"{pointer}/ending")
@@ -177,7 +191,7 @@ class NodeBuilder:
 
     @cached_property
     def effect_lists(self) -> dict[tuple[str, ...], tuple]:
-        return self.loader.interner(self.variables).effect_lists
+        return self.interner.effect_lists
 
     def route_of(self, raw: dict[str, Any], file: str, pointer: str) -> tuple[RouteEntry, ...]:
         """The node's route entries, if it is a route: where each goes, and when (read in one
@@ -210,19 +224,31 @@ class NodeBuilder:
                 self.check_node_names(condition, file, pointer, start)
         return template
 
-    def condition(self, raw: Any, file: str, pointer: str) -> Condition | None:
-        """A condition compiled, with the nodes it names checked (None after a reported error)."""
-        condition = self.conditions.get(raw) if type(raw) is str else None
-        if condition is None or type(condition) is ExprError:
-            condition = self.loader.compile("condition", raw, file, pointer, self.variables)
-        if condition is not None and condition.nodes:
-            self.check_node_names(condition, file, pointer)
+    def condition(self, raw: Any, file: str, pointer: str, under: str = "") -> Condition | None:
+        """A condition compiled, with the nodes it names checked (None after a reported error);
+        it is at ``pointer`` + ``under`` (put together only to report something)."""
+        if type(raw) is not str:
+            return None
+        condition = self.conditions.get(raw)
+        if condition is None:
+            condition = self.interner.compile_new("condition", raw)
+        if type(condition) is ExprError:  # reported by the loader
+            return self.loader.compile("condition", raw, file, pointer + under, self.variables)
+        nodes = condition.nodes
+        # most name one node, which exists: checked here without a call
+        if nodes and (len(nodes) > 1 or nodes[0][0] not in self.raw_nodes):
+            self.check_node_names(condition, file, pointer + under)
         return condition
+
+    @cached_property
+    def interner(self) -> Interner:
+        """What compiles the story's conditions and effects (the loader's, for its variables)."""
+        return self.loader.interner(self.variables)
 
     @cached_property
     def conditions(self) -> dict[str, Condition | ExprError]:
         """The conditions compiled so far, by source (the interner's own table)."""
-        return self.loader.interner(self.variables).done["condition"]
+        return self.interner.done["condition"]
 
     def lines(self, raw: dict[str, Any], file: str, pointer: str) -> tuple[Line, ...]:
         """A node's lines, from its ``lines`` or its single ``text`` (and ``speaker``)."""
@@ -239,6 +265,12 @@ class NodeBuilder:
                 continue
             text = item.get("text")
             if not isinstance(text, str):
+                continue
+            if len(item) == 1:  # a text alone: nothing else to read
+                template = templates.get(text)
+                if template is None or ":" in text and has_inline(template):
+                    template = self.template(text, file, f"{self.line_pointer(raw, pointer, i)}/text")
+                out.append(Line(None, None, text, template, None, False))
                 continue
             speaker = item.get("speaker")
             speaker = speaker if isinstance(speaker, str) and speaker else None
@@ -292,7 +324,7 @@ class NodeBuilder:
                 )
         condition = None
         if "if" in raw:
-            condition = self.condition(raw["if"], file, f"{pointer}/if")
+            condition = self.condition(raw["if"], file, pointer, "/if")
         effects: tuple = ()
         if "effects" in raw:
             effects = self.effects(raw["effects"], file, pointer)

@@ -181,3 +181,23 @@ def test_errors_are_each_sources_own() -> None:
 def test_the_shape_of_a_source_that_begins_with_visits_is_the_patterns(node: str, tail: str):
     source = 'visits("' + node + tail
     assert shape(source) == shape_by_pattern(source)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(_IDS, min_size=2, max_size=5),
+    st.sampled_from(['") == 0', '") == 0 and i >= 2', '") > 1 or b', '") + i > 3',
+                     '") == 0 and seen("b")', '") == 0 and s == \'visits("c")\'', '")',
+                     '") == "x"', '") >= clamp(i, 0, 3)', '") == 0 and not b']),
+    st.sampled_from(["condition", "effect"]),
+    VALUES,
+    st.lists(st.integers(0, 3), min_size=1, max_size=4),
+)
+def test_sources_that_begin_with_visits_are_filled_from_their_tail_as_each_would_alone(
+    ids, tail, mode, values, counts
+) -> None:
+    interner = Interner(VARS)
+    for node in ids:
+        source = 'visits("' + node + tail
+        _agree(interner, mode, source, values, counts)
+        _agree(interner, mode, source, values, counts)
