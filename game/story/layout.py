@@ -9,6 +9,7 @@ Everything is linear or n log n in nodes plus edges, so 10,000 nodes take well u
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -37,8 +38,8 @@ def layered_layout(
 
     Edges that close a cycle (found by a depth-first search from the roots, then from any node
     not yet seen, in story order) are set aside as ``back_edges`` so the rest is acyclic.
-    The work is done on node numbers (their story order) in lists, not on names in dicts: a
-    map of 100,000 nodes is laid out several times faster so.
+    The work is done on node numbers (``place``), not on names in dicts: a map of 100,000
+    nodes is laid out several times faster so.
     """
     index: dict[str, int] = {}
     names: list[str] = []
@@ -54,34 +55,50 @@ def layered_layout(
         if i is not None and j is not None and i != j:
             succ[i].append(j)
     starts = [i for i in map(get, roots) if i is not None]
-    back = _back_edges(count, succ, starts)
-    if back:
-        forward = [
-            [m for m in dict.fromkeys(succ[n]) if (n, m) not in back] for n in range(count)
-        ]
-    else:
-        forward = [list(dict.fromkeys(s)) for s in succ]
+    placed = place(succ, starts, x_gap=x_gap, sweeps=sweeps)
+    xs, layer = placed.x, placed.layer
+    return Layout(
+        {names[n]: (xs[n], layer[n] * y_gap) for n in range(count)},
+        dict(zip(names, layer)),
+        max(xs, default=0.0),
+        max(0.0, (placed.rows - 1) * y_gap),
+        frozenset((names[a], names[b]) for a, b in placed.back),
+    )
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A layout by node number: node i's centre is at ``x[i]``, row ``layer[i]`` from the top;
+    ``back`` holds the edges (i, j) set aside as closing cycles, ``rows`` counts the rows."""
+
+    x: list[float]
+    layer: list[int]
+    back: set[tuple[int, int]]
+    rows: int
+
+
+def place(
+    succ: list[list[int]], roots: Sequence[int] = (), *, x_gap: float = 1.0, sweeps: int = 4
+) -> Placed:
+    """``layered_layout`` on node numbers: ``succ[i]`` lists the nodes i's edges lead to (no
+    edge from a node to itself), ``roots`` the numbers to start from. For a caller that has
+    its graph as numbers already (the .html map), so no name is looked up or built."""
+    count = len(succ)
+    back = _back_edges(count, succ, list(roots))
+    forward = [s if len(s) < 2 else list(dict.fromkeys(s)) for s in succ]
+    for n in {n for n, _ in back}:  # the nodes with an edge to set aside
+        forward[n] = [m for m in forward[n] if (n, m) not in back]
     pred: list[list[int]] = [[] for _ in range(count)]
-    for n in range(count):
-        for m in forward[n]:
+    for n, s in enumerate(forward):
+        for m in s:
             pred[m].append(n)
 
     layer = _longest_path_layers(count, forward, pred)
     rows: list[list[int]] = [[] for _ in range(max(layer, default=-1) + 1)]
-    for n in range(count):
-        rows[layer[n]].append(n)
+    for n, r in enumerate(layer):
+        rows[r].append(n)
     _order(rows, pred, forward, count, sweeps)
-    xs = _coordinates(rows, pred, count, x_gap)
-    positions = {names[n]: (xs[n], layer[n] * y_gap) for n in range(count)}
-    width = max(xs, default=0.0)
-    height = max(0.0, (len(rows) - 1) * y_gap)
-    return Layout(
-        positions,
-        dict(zip(names, layer)),
-        width,
-        height,
-        frozenset((names[a], names[b]) for a, b in back),
-    )
+    return Placed(_coordinates(rows, pred, count, x_gap), layer, back, len(rows))
 
 
 def _back_edges(count: int, succ: list[list[int]], roots: list[int]) -> set[tuple[int, int]]:
@@ -169,25 +186,32 @@ def _order(
 def _coordinates(
     rows: list[list[int]], pred: list[list[int]], count: int, gap: float
 ) -> list[float]:
-    """x for each node: under its parents where there is room, never closer than ``gap``."""
+    """x for each node: under its parents where there is room, never closer than ``gap``.
+
+    A node's parents all sit in rows above its own (layers follow the longest path), so they
+    are placed before it."""
     widest = max((len(r) for r in rows), default=1)
     xs = [0.0] * count
-    placed_yet = [False] * count
+    at = xs.__getitem__
     for row in rows:
         offset = (widest - len(row)) * gap / 2
-        wanted = []
-        for i, n in enumerate(row):
-            parents = [xs[p] for p in pred[n] if placed_yet[p]]
-            wanted.append(sum(parents) / len(parents) if parents else offset + i * gap)
-        # Keep the order, push apart to the gap, then shift back so the row sits on its wish.
+        # Each node where it wants to be (under its parents), kept in order and pushed apart to
+        # the gap; then the row is shifted back so it sits on its wish.
+        wanted: list[float] = []
         placed: list[float] = []
-        for want in wanted:
-            placed.append(want if not placed else max(want, placed[-1] + gap))
+        want_more, place_more = wanted.append, placed.append
+        last = -math.inf
+        for i, n in enumerate(row):
+            parents = pred[n]
+            want = sum(map(at, parents)) / len(parents) if parents else offset + i * gap
+            want_more(want)
+            last = want if want >= last + gap else last + gap
+            place_more(last)
         shift = (sum(wanted) - sum(placed)) / len(row) if row else 0.0
-        # A shift must not push a row past the left edge.
-        shift = max(shift, -min(placed, default=0.0))
+        # A shift must not push a row past the left edge (the row's first place is its least).
+        if placed and shift < -placed[0]:
+            shift = -placed[0]
         for n, x in zip(row, placed, strict=True):
             xs[n] = x + shift
-            placed_yet[n] = True
     low = min(xs, default=0.0)
     return [x - low for x in xs]

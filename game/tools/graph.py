@@ -13,15 +13,16 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from itertools import chain, compress, repeat
+from operator import add, mul
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from game.story.collector import collector_paused
 from game.story.diagnostics import format_text
-from game.story.layout import layered_layout
+from game.story.layout import place
 from game.story.load import load_story
 from game.story.model import Node, Story
-from game.story.step import edges as node_edges
 from game.story.textsyntax import FORM_INSIDE, Inline, TemplateError, scan
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -32,7 +33,8 @@ PALETTE = (
     "#d9825b", "#6a9fb5", "#9fb89a", "#c9a227", "#a77fb5",
     "#d45d79", "#5fa38a", "#8c7b6b", "#e0a96d", "#7a8fd6",
 )
-LARGE_MAP = 20_000  # nodes: a larger .html map is laid out with fewer ordering sweeps
+LARGE_MAP = 20_000  # nodes: a larger .html map is ordered by one sweep, not four
+_ROUTE_MARKS = bytes.maketrans(b"\x00\x01", b"01")
 FILE_TINTS = ("#f4efe6", "#e8f0f4", "#eef4e8", "#f6eef4", "#f4f1e2", "#ece8f4", "#e6f2f0")
 
 
@@ -49,7 +51,12 @@ class MapLine(NamedTuple):
 
     @property
     def varies(self) -> bool:
-        return self.condition is not None or self.once or any(k == "form" for k, _ in self.runs)
+        if self.condition is not None or self.once:
+            return True
+        for kind, _ in self.runs:  # noqa: SIM110 - a plain loop: asked of every line of a map
+            if kind == "form":
+                return True
+        return False
 
     def marked(self) -> str:
         """The line as one string, its conditions in brackets: "[if safety >= 60] Ben: Hi"."""
@@ -68,15 +75,22 @@ class MapNode(NamedTuple):
     shape: str  # "text", "route" or "ending"
     title: str  # the ending's title, or ""
     dynamic: str | None
-    text: str  # every line, "speaker: text", conditional ones marked "[if ...]"
     start: bool
     lines: tuple[MapLine, ...] = ()
 
     @property
+    def text(self) -> str:
+        """Every line, "speaker: text", conditional ones marked "[if ...]" (made when asked:
+        the .dot file's tooltips need it, the .html page makes it from the lines itself)."""
+        return "\n\n".join(line.marked() for line in self.lines)
+
+    @property
     def varies(self) -> bool:
         """Whether what the node shows depends on the road (conditional lines, inline forms)."""
-        return any(line.varies for line in self.lines) or "{" in self.title and any(
-            k == "form" for k, _ in _runs(self.title))
+        for line in self.lines:  # noqa: SIM110 - a plain loop: asked of every node of a map
+            if line.varies:
+                return True
+        return "{" in self.title and any(k == "form" for k, _ in _runs(self.title))
 
 
 class MapEdge(NamedTuple):
@@ -119,10 +133,10 @@ def _runs(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _lines_of(story: Story, node: Node) -> tuple[MapLine, ...]:
+def _lines_of(names: dict[str, str], node: Node) -> tuple[MapLine, ...]:
     out = []
     for line in node.lines:
-        who = story.characters[line.speaker].name if line.speaker in story.characters else ""
+        who = names.get(line.speaker, "") if line.speaker else ""
         condition = line.condition.source if line.condition is not None else None
         out.append(MapLine(who, line.text, condition, line.once, _runs(line.text)))
     if node.ending is not None:
@@ -134,29 +148,35 @@ def _lines_of(story: Story, node: Node) -> tuple[MapLine, ...]:
 
 def story_map(story: Story) -> StoryMap:
     short = {f: _short(story, f) for f in story.files}
+    names = {key: c.name for key, c in story.characters.items()}  # who says each line
+    start = story.start
     nodes = []
+    edges = []
+    add_node, add_edge = nodes.append, edges.append
     for n in story.nodes.values():
-        lines = _lines_of(story, n)
-        nodes.append(MapNode(
-            n.id,
+        ending = n.ending
+        source = n.id
+        add_node(MapNode(
+            source,
             short.get(n.where.file) or _short(story, n.where.file),
             "ending" if n.is_ending else "route" if n.is_route else "text",
-            n.ending.title if n.ending else "",
-            n.ending.dynamic if n.ending else None,
-            "\n\n".join(line.marked() for line in lines),
-            n.id == story.start,
-            lines,
+            ending.title if ending else "",
+            ending.dynamic if ending else None,
+            source == start,
+            _lines_of(names, n),
         ))
-    edges = []
-    for node in story.nodes.values():
-        for edge in node_edges(node):
-            if edge.is_route:
-                label, kind = "", None
-            else:
-                choice = node.choices[edge.index]
-                label, kind = choice.text, choice.kind
-            condition = edge.condition.source if edge.condition is not None else None
-            edges.append(MapEdge(node.id, edge.target, label, kind, condition, edge.is_route))
+        # The ways out as ``step.edges`` gives them (route entries, else choices, in story
+        # order), read straight from the node: a story of 100,000 nodes has 300,000 of them.
+        if n.route:
+            for entry in n.route:
+                condition = entry.condition
+                add_edge(MapEdge(source, entry.to, "", None,
+                                 condition.source if condition is not None else None, True))
+        else:
+            for choice in n.choices:
+                condition = choice.condition
+                add_edge(MapEdge(source, choice.to, choice.text, choice.kind,
+                                 condition.source if condition is not None else None, False))
     colours = {d: PALETTE[i % len(PALETTE)] for i, d in enumerate(story.dynamics)}
     return StoryMap(
         title=story.title,
@@ -256,58 +276,76 @@ def to_dot(m: StoryMap) -> str:
 def to_html(m: StoryMap) -> str:
     from game.tools.graph_html import PAGE
 
-    order = [n.id for n in m.nodes]
-    start = [n.id for n in m.nodes if n.start]
-    # Ordering sweeps are most of the layout's time; past LARGE_MAP nodes one (with the sweep
-    # down again after it) keeps a map that is only ever read a part at a time quick to make.
-    sweeps = 4 if len(order) <= LARGE_MAP else 1
-    layout = layered_layout(
-        order, [(e.source, e.target) for e in m.edges], roots=start, sweeps=sweeps
-    )
+    blob = json.dumps(page_data(m), ensure_ascii=False, check_circular=False)
+    # (a tree made just above: no container can hold itself, so none is looked for)
+    blob = blob.replace("</", "<\\/")
+    return PAGE.replace("__TITLE__", _html_escape(m.title)).replace("__DATA__", blob)
+
+
+def page_data(m: StoryMap) -> dict[str, Any]:
+    """The map and its layout as the page's script reads them: in columns, one list per field
+    (nodes and edges by number, each edge's label, kind and condition as a number in a table
+    of strings), which the script turns back into one object per node and per edge. A map of
+    100,000 nodes is then a few lists to encode, not half a million small dicts to build; a
+    node's searchable text is made by the script from its lines.
+    """
+    nodes, edges = m.nodes, m.edges
+    count = len(nodes)
+    ids, files, shapes, titles, dynamics, starts_at, lines = (
+        map(list, zip(*nodes)) if nodes else ([], [], [], [], [], [], []))
+    index = dict(zip(reversed(ids), range(count - 1, -1, -1)))  # an id's first place
+    get = index.get
+    sources, targets, labels, kinds, conditions, routes = (
+        zip(*edges) if edges else ((), (), (), (), (), ()))
+    s = list(map(get, sources))
+    t = list(map(get, targets, repeat(-1)))  # -1: a target not in the map (never, once loaded)
+    succ: list[list[int]] = [[] for _ in range(count)]
+    for i, j in zip(s, t):
+        if i != j and j >= 0:
+            succ[i].append(j)
+    starts = [i for i, start in enumerate(starts_at) if start]
+    # Ordering sweeps are much of the layout's time; past LARGE_MAP nodes the map is ordered by
+    # one sweep down (on the generated stories of 10,000 and 100,000 nodes, the order that
+    # more sweeps give too), as a map only ever read a part at a time.
+    placed = place(succ, starts, sweeps=4 if count <= LARGE_MAP else 0)
+    back = placed.back
+    strings = list(dict.fromkeys(chain(labels, kinds, conditions)))
+    number = dict(zip(strings, range(len(strings)))).__getitem__
     file_number = {f: i for i, f in reversed(list(enumerate(m.files)))}
-    positions = layout.positions
-    back_edges = layout.back_edges
-    data = {
+    return {
         "title": m.title,
         "files": list(m.files),
-        "dynamics": [{"id": d, "label": m.dynamics.get(d, d), "colour": c} for d, c in m.colours.items()],
-        "nodes": [
-            {
-                "id": n.id,
-                "file": file_number.get(n.file, 0),
-                "shape": n.shape,
-                "title": n.title,
-                "dynamic": n.dynamic,
-                "text": n.text,
-                "start": n.start,
-                "varies": n.varies,
-                "lines": [
-                    {"who": line.who, "if": line.condition, "once": line.once,
-                     "runs": [list(r) for r in line.runs]}
-                    for line in n.lines
-                ],
-                "x": x,
-                "y": y,
-            }
-            for n in m.nodes
-            for x, y in (positions[n.id],)
-        ],
-        "edges": [
-            {
-                "s": e.source,
-                "t": e.target,
-                "label": e.label,
-                "kind": e.kind,
-                "if": e.condition,
-                "route": e.route,
-                "back": (e.source, e.target) in back_edges,
-            }
-            for e in m.edges
-        ],
+        "dynamics": [{"id": d, "label": m.dynamics.get(d, d), "colour": c}
+                     for d, c in m.colours.items()],
+        "strings": strings,
+        "nodes": {
+            "id": ids,
+            "file": list(map(file_number.get, files, repeat(0))),
+            "shape": "".join(shape[0] for shape in shapes),  # t(ext), r(oute), e(nding)
+            "endings": [[i, title, dynamic]
+                        for i, (title, dynamic) in enumerate(zip(titles, dynamics))
+                        if title or dynamic is not None],
+            "start": starts,
+            "varies": [i for i, n in enumerate(nodes) if n.varies],
+            "lines": [[(line.who, line.condition, line.once, line.runs) for line in node_lines]
+                      for node_lines in lines],
+            "x": placed.x,
+            "y": placed.layer,  # rows are one unit apart
+        },
+        "edges": {
+            "s": s,  # every edge leaves a node of the map
+            "t": t if -1 not in t else [j if j >= 0 else name for j, name in zip(t, targets)],
+            "label": list(map(number, labels)),
+            "kind": list(map(number, kinds)),
+            "if": list(map(number, conditions)),
+            "route": bytes(map(bool, routes)).translate(_ROUTE_MARKS).decode(),  # "0" or "1"
+            # The edges whose pair (i, j) the layout set aside, each pair as i * (n + 1) + j.
+            "back": list(compress(range(len(s)), map(
+                {i * (count + 1) + j for i, j in back}.__contains__,
+                map(add, map(mul, s, repeat(count + 1)), t),
+            ))) if back else [],
+        },
     }
-    # a tree made just above: no container can hold itself, so none is looked for
-    blob = json.dumps(data, ensure_ascii=False, check_circular=False).replace("</", "<\\/")
-    return PAGE.replace("__TITLE__", _html_escape(m.title)).replace("__DATA__", blob)
 
 
 def _html_escape(text: str) -> str:

@@ -1,7 +1,8 @@
 """The page ``lowtide graph -o map.html`` writes: one file, no network, the layout done in Python.
 
-The story map arrives as JSON in ``__DATA__`` (positions from ``game.tools.layout``); the
-script only draws it as SVG and handles pan, zoom, search and reading a node.
+The story map arrives as JSON in ``__DATA__`` (in columns, positions from
+``game.story.layout``: see ``page_data`` in ``game.tools.graph``); the script turns it into one
+object per node and per edge, draws it as SVG and handles pan, zoom, search and reading a node.
 """
 
 PAGE = r"""<!doctype html>
@@ -85,7 +86,35 @@ PAGE = r"""<!doctype html>
 <div class="help">Drag to pan · wheel or +/− to zoom · click a node to read it · dashed: conditional · purple: goes back · “if” box: text that depends on the road</div>
 <script>
 "use strict";
-const DATA = __DATA__;
+// The map comes in columns, one list per field (``page_data`` in game/tools/graph.py); the
+// rest of the script reads one object per node and per edge, as unpack makes them.
+function unpack(d) {
+  const N = d.nodes, E = d.edges, S = d.strings;
+  const SHAPES = {t: "text", r: "route", e: "ending"};
+  const nodes = N.id.map((id, i) => ({
+    id, file: N.file[i], shape: SHAPES[N.shape[i]], title: "", dynamic: null, text: "",
+    start: false, varies: false,
+    lines: N.lines[i].map(([who, c, once, runs]) => ({who, if: c, once, runs})),
+    x: N.x[i], y: N.y[i]}));
+  for (const [i, title, dynamic] of N.endings) { nodes[i].title = title; nodes[i].dynamic = dynamic; }
+  for (const i of N.start) nodes[i].start = true;
+  for (const i of N.varies) nodes[i].varies = true;
+  for (const n of nodes) n.text = n.lines.map(marked).join("\n\n");
+  const name = k => typeof k === "number" ? N.id[k] : k;
+  const edges = E.s.map((s, k) => ({s: name(s), t: name(E.t[k]), label: S[E.label[k]],
+    kind: S[E.kind[k]], if: S[E.if[k]], route: E.route[k] === "1", back: false}));
+  for (const k of E.back) edges[k].back = true;
+  return {title: d.title, files: d.files, dynamics: d.dynamics, nodes, edges};
+}
+function marked(l) {
+  // A line as one searchable string, as the .dot file's tooltips have it: "[if x > 1] Ben: Hi".
+  const tags = (l.who === "debrief" ? ["debrief"] : [])
+    .concat(l.if ? [`if ${l.if}`] : [], l.once ? ["once"] : []);
+  const head = tags.length ? `[${tags.join(", ")}] ` : "";
+  const text = l.runs.map(r => r[1]).join("");
+  return l.who && l.who !== "debrief" ? `${head}${l.who}: ${text}` : head + text;
+}
+const DATA = unpack(__DATA__);
 const TINTS = ["#f4efe6", "#e3eef5", "#e9f2e3", "#f5e9f1", "#f3efd9", "#e9e5f5", "#e0f0ec", "#f5e6e0"];
 const BANDS = ["#b59a6a", "#5b8db3", "#6f9e5f", "#b3669a", "#a89a3c", "#7b6bb3", "#3f9c8a", "#c0765a"];
 const SX = 190, SY = 92, W = 156, H = 40;

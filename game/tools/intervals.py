@@ -395,6 +395,24 @@ def all_effects(story: Story) -> Iterable[Effect]:
             yield from choice.effects
 
 
+def distinct_effects(story: Story) -> Iterable[Effect]:
+    """The effects of ``all_effects`` in the same order, each list of effects once: equal
+    lists are one tuple in a loaded story, and a story of 100,000 nodes repeats a few lists
+    hundreds of thousands of times."""
+    seen: set[int] = set()
+    lists = [kind.effects for kind in story.kinds.values()]
+    lists += [rule.effects for rule in story.each_turn]
+    for node in story.nodes.values():
+        lists.append(node.effects)
+        for choice in node.choices:
+            effects = choice.effects
+            if effects and id(effects) not in seen:
+                seen.add(id(effects))
+                lists.append(effects)
+    for effects in {id(effects): effects for effects in lists}.values():  # first places kept
+        yield from effects
+
+
 def initial_values(story: Story) -> dict[str, Value]:
     """Each variable's value before any effect: its initial value alone."""
     out: dict[str, Value] = {}
@@ -424,7 +442,7 @@ def possible_values(story: Story) -> dict[str, Value]:
     env = {v.id: declared(v) for v in story.variables.values()}
     out = initial_values(story)
     judged: dict[str, Any] = {}  # effect source -> what its right side can give
-    for effect in all_effects(story):
+    for effect in distinct_effects(story):  # a list seen before adds nothing: all judged
         if effect.source in judged:
             continue
         tree = _effect_parts(effect)

@@ -31,6 +31,11 @@ def _story(tmp_path: Path) -> Path:
     return root
 
 
+def _page_data(page: str) -> dict:
+    """The map's data as the page carries it, in columns (the page's script unpacks it)."""
+    return json.loads(re.search(r"const DATA = unpack\((\{.*?\})\);\n", page).group(1))
+
+
 def test_dot_has_clusters_coloured_endings_and_dashed_conditions(tmp_path: Path) -> None:
     out = tmp_path / "map.dot"
     assert main(["graph", str(_story(tmp_path)), "-o", str(out)]) == 0
@@ -48,10 +53,13 @@ def test_html_is_one_self_contained_file(tmp_path: Path) -> None:
     page = out.read_text()
     assert "<script src" not in page and "http://" not in page.replace("http://www.w3.org", "")
     assert "https://" not in page
-    data = json.loads(re.search(r"const DATA = (\{.*?\});\n", page).group(1))
-    assert [n["id"] for n in data["nodes"]] == ["a", "z", "m"]
-    assert {e["if"] for e in data["edges"]} == {None, "x > 1"}
-    assert "Hello <there>" in data["nodes"][0]["text"]
+    data = _page_data(page)
+    assert data["nodes"]["id"] == ["a", "z", "m"]
+    assert data["nodes"]["shape"] == "tee"
+    assert [data["strings"][k] for k in data["edges"]["if"]] == [None, "x > 1", None]
+    assert [data["strings"][k] for k in data["edges"]["label"]] == ["Go", "Maybe", "More"]
+    assert data["edges"]["s"] == [0, 0, 0] and data["edges"]["t"] == [1, 1, 2]
+    assert data["nodes"]["lines"][0] == [["", None, False, [["text", "Hello <there>"]]]]
     assert "<there>" not in page.split("const DATA")[0]
 
 
@@ -76,22 +84,20 @@ def test_conditional_lines_and_inline_forms_are_marked(tmp_path: Path) -> None:
     root = FIXTURES / "valid/conditional-text"
     out = tmp_path / "map.html"
     assert main(["graph", str(root), "-o", str(out)]) == 0
-    data = json.loads(re.search(r"const DATA = (\{.*?\});\n", out.read_text()).group(1))
-    nodes = {n["id"]: n for n in data["nodes"]}
-    assert nodes["door"]["varies"] and nodes["warm"]["varies"] and not nodes["cool"]["varies"]
-    door = nodes["door"]["lines"]
-    assert door[0]["runs"] == [["form", "{seq: The door opens. | The door opens again. | "
-                                        "The door, once more.}"]]
-    assert door[1] == {"who": "", "if": None, "once": True,
-                       "runs": [["text", "The hall light is still on from this morning."]]}
-    assert door[2]["who"] == "Sam" and door[2]["runs"][0][0] == "form"
-    warm = nodes["warm"]["lines"]
-    assert [(line["who"], line["if"]) for line in warm] == [
+    data = _page_data(out.read_text())["nodes"]
+    at = {node_id: i for i, node_id in enumerate(data["id"])}
+    varies = {data["id"][i] for i in data["varies"]}
+    assert {"door", "warm"} <= varies and "cool" not in varies
+    door = data["lines"][at["door"]]  # each line: who, its condition, once, its runs
+    assert door[0][3] == [["form", "{seq: The door opens. | The door opens again. | "
+                                   "The door, once more.}"]]
+    assert door[1] == ["", None, True, [["text", "The hall light is still on from this morning."]]]
+    assert door[2][0] == "Sam" and door[2][3][0][0] == "form"
+    warm = data["lines"][at["warm"]]
+    assert [(line[0], line[1]) for line in warm] == [
         ("Sam", None), ("debrief", None), ("debrief", "thanks >= 2"), ("debrief", "thanks < 2")]
-    assert warm[0]["runs"] == [["text", "Thanks for waiting"],
-                               ["form", "{if thanks >= 2: up for me}"], ["text", "."]]
-    assert "[once] The hall light" in nodes["door"]["text"]  # searchable, marked
-    assert "[debrief, if thanks >= 2] You thanked" in nodes["warm"]["text"]
+    assert warm[0][3] == [["text", "Thanks for waiting"],
+                          ["form", "{if thanks >= 2: up for me}"], ["text", "."]]
     dot = tmp_path / "map.dot"
     assert main(["graph", str(root), "-o", str(dot)]) == 0
     assert re.search(r'"door" \[label="door", [^]]*style="rounded,filled,dashed"', dot.read_text())

@@ -46,3 +46,27 @@ def test_reading_a_node_shows_its_conditions_and_inline_forms(tmp_path: Path, br
         lambda d: d.find_element(By.CSS_SELECTOR, "aside.open h2").text == "door")
     once = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "aside .tag")]
     assert once == ["once"]
+
+
+def test_the_page_unpacks_the_map_the_dot_file_has(tmp_path: Path, browser) -> None:
+    """The page's data comes in columns; its script makes one object per node and per edge,
+    with the same searchable text (conditions marked) as the map the .dot file is made from."""
+    from game.story.load import load_story
+    from game.tools.graph import story_map
+
+    root = FIXTURES / "valid/conditional-text"
+    page = tmp_path / "map.html"
+    assert main(["graph", str(root), "-o", str(page)]) == 0
+    browser.get(page.as_uri())
+    story, _ = load_story(root)
+    m = story_map(story)
+    nodes = browser.execute_script(
+        "return DATA.nodes.map(n => [n.id, n.shape, n.title, n.dynamic, n.text, n.start]);")
+    assert nodes == [[n.id, n.shape, n.title, n.dynamic, n.text, n.start] for n in m.nodes]
+    assert any("[once] The hall light" in text for _, _, _, _, text, _ in nodes)
+    assert any("[debrief, if thanks >= 2] You thanked" in text for _, _, _, _, text, _ in nodes)
+    edges = browser.execute_script(
+        "return DATA.edges.map(e => [e.s, e.t, e.label, e.kind, e.if, e.route]);")
+    assert edges == [[e.source, e.target, e.label, e.kind, e.condition, e.route] for e in m.edges]
+    assert len(browser.find_elements("css selector", "g.node")) == len(m.nodes)
+    assert len(browser.find_elements("css selector", "path.edge")) == len(m.edges)

@@ -139,11 +139,21 @@ class Facts:
     def open_ways(self) -> dict[str, tuple[str, ...]]:
         """``open_targets`` of every node, worked out in one pass over the story."""
         truth = self.truth
+        known = self._truths.get  # a condition's truth, once worked out (few are distinct)
         false, true = intervals.FALSE, intervals.TRUE
         out: dict[str, tuple[str, ...]] = {}
         for node_id, node in self.story.nodes.items():
-            if node.route:
-                found: list[str] = []
+            found: list[str] = []
+            if not node.route:
+                for choice in node.choices:
+                    condition = choice.condition
+                    if condition is not None:
+                        source = condition.source
+                        if (known(source) or truth(source)) == false:
+                            continue
+                    found.append(choice.to)
+                out[node_id] = tuple(found)
+            else:
                 for entry in node.route:
                     condition = entry.condition
                     if condition is None:
@@ -156,11 +166,6 @@ class Facts:
                     if holds == true:
                         break
                 out[node_id] = tuple(found)
-            else:
-                out[node_id] = tuple([
-                    choice.to for choice in node.choices
-                    if choice.condition is None or truth(choice.condition.source) != false
-                ])
         return out
 
     @cached_property
@@ -168,12 +173,12 @@ class Facts:
         """The open edges as node numbers (story order), for the searches over the graph."""
         nodes = self.story.nodes
         ids = list(nodes)
-        index = {node_id: i for i, node_id in enumerate(ids)}
+        index = dict(zip(ids, range(len(ids))))
         get = index.get
-        ways = [
-            [j for j in map(get, targets) if j is not None]
-            for targets in self.open_ways.values()
-        ]
+        ways = []
+        for targets in self.open_ways.values():
+            way = list(map(get, targets))
+            ways.append(way if None not in way else [j for j in way if j is not None])
         reached = bytearray(len(ids))
         start = get(self.story.start)
         if start is not None:

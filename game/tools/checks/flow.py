@@ -7,7 +7,7 @@ route's entries, else the choices), minus the edges whose conditions provably ne
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from game.story.diagnostics import Diagnostic
 from game.story.expr import Condition
@@ -43,9 +43,10 @@ def unreachable_nodes(facts: Facts) -> Iterator[Diagnostic]:
 
 def dead_ends(facts: Facts) -> Iterator[Diagnostic]:
     """LT501: a node that is not an ending and offers no way on, whatever the state."""
+    open_ways = facts.open_ways
     for node in facts.story.nodes.values():
-        if node.is_ending:
-            continue
+        if node.ending is not None or open_ways[node.id]:
+            continue  # an ending, or a node with a way on (its choices or route are not empty)
         where = node.where
         if not node.choices and not node.route:
             yield facts.diag(
@@ -55,7 +56,7 @@ def dead_ends(facts: Facts) -> Iterator[Diagnostic]:
                 where.pointer,
                 at_key=True,
             )
-        elif not facts.open_targets(node):
+        else:
             what = "route entries" if node.route else "choices"
             yield facts.diag(
                 "LT501",
@@ -75,29 +76,34 @@ def _why(facts: Facts, condition: Condition) -> str:
     return f" ({'; '.join(reasons)})" if reasons else ""
 
 
-def _conditions(facts: Facts) -> Iterator[tuple[Condition, str, str, str]]:
-    """Every condition with its file, pointer and what it guards."""
+def _conditions(
+    facts: Facts, keep: Callable[[Condition], bool]
+) -> Iterator[tuple[Condition, str, str, str]]:
+    """Every condition that ``keep`` keeps, with its file, pointer and what it guards (made
+    only for those: a large story has tens of thousands of conditions, and few are kept)."""
     story = facts.story
     for i, rule in enumerate(story.each_turn):
-        if rule.condition is not None and rule.where is not None:
+        if rule.condition is not None and rule.where is not None and keep(rule.condition):
             yield rule.condition, rule.where.file, f"{rule.where.pointer}/if", f"per-turn rule {i + 1}"
     for node in story.nodes.values():
         for choice in node.choices:
-            if choice.condition is not None and choice.where is not None:
-                yield choice.condition, choice.where.file, f"{choice.where.pointer}/if", "choice"
+            condition = choice.condition
+            if condition is not None and choice.where is not None and keep(condition):
+                yield condition, choice.where.file, f"{choice.where.pointer}/if", "choice"
         last = len(node.route) - 1
         for i, entry in enumerate(node.route):
-            if entry.condition is not None and entry.where is not None:
+            if entry.condition is not None and entry.where is not None and keep(entry.condition):
                 what = "route entry" if i == last else "route entry (not the last)"
                 yield entry.condition, entry.where.file, f"{entry.where.pointer}/if", what
         for i, line in enumerate(node.lines):
-            if line.condition is not None:
+            if line.condition is not None and keep(line.condition):
                 yield line.condition, node.where.file, f"{node.where.pointer}/lines/{i}/if", \
                     "line"
-        if node.ending is not None and any(p.condition for p in node.ending.paragraphs):
+        if node.ending is not None and any(p.condition is not None and keep(p.condition)
+                                           for p in node.ending.paragraphs):
             pointers = facts.paragraph_pointers(node)
             for i, paragraph in enumerate(node.ending.paragraphs):
-                if paragraph.condition is not None:
+                if paragraph.condition is not None and keep(paragraph.condition):
                     pointer = pointers[i].removesuffix("/text") + "/if"
                     yield paragraph.condition, node.where.file, pointer, "debrief paragraph"
 
@@ -106,7 +112,16 @@ def decided_conditions(facts: Facts) -> Iterator[Diagnostic]:
     """LT502 and LT503: conditions whose value is known before play, from constants and the
     values each variable can hold (its bounds, its initial value and what effects write): of
     choices, routes, per-turn rules, and the lines and debrief paragraphs they show."""
-    for condition, file, pointer, what in _conditions(facts):
+    decided: dict[str, bool] = {}  # by source: conditions repeat, few are distinct
+    sure = (intervals.FALSE, intervals.TRUE)
+
+    def keep(condition: Condition) -> bool:
+        found = decided.get(condition.source)
+        if found is None:
+            found = decided[condition.source] = facts.truth(condition.source) in sure
+        return found
+
+    for condition, file, pointer, what in _conditions(facts, keep):
         truth = facts.truth(condition.source)
         if truth == intervals.FALSE:
             never = "shown" if what in ("line", "debrief paragraph") else "taken"

@@ -43,10 +43,9 @@ class Text:
 Entry = tuple[str, str, str, "Node | None", "int | str"]  # text, file, kind, node, index
 
 
-def _every_text(story: Story) -> tuple[list[Entry], dict[str, list[int]]]:
+def _every_text(story: Story) -> list[Entry]:
     """Every text of the story once, as plain tuples in story order (each node's lines,
-    choices, ending title and debrief paragraphs, then the texts story.json declares), and
-    where each distinct text is in that list (the checks share both)."""
+    choices, ending title and debrief paragraphs, then the texts story.json declares)."""
     out: list[Entry] = []
     add = out.append
     for node in story.nodes.values():
@@ -63,14 +62,31 @@ def _every_text(story: Story) -> tuple[list[Entry], dict[str, list[int]]]:
                 add((paragraph.text, file, "paragraph", node, i))
     main = story.files[0] if story.files else "story.json"
     out.extend((text, main, "declared", None, pointer) for pointer, text in story.declared_texts)
-    places: dict[str, list[int]] = {}
-    for i, entry in enumerate(out):
-        found = places.get(entry[0])
-        if found is None:
-            places[entry[0]] = [i]
-        else:
-            found.append(i)
-    return out, places
+    return out
+
+
+def _distinct_texts(story: Story) -> list[str]:
+    """The texts of ``_every_text``, each distinct one once: what the checks look through
+    (texts repeat, and most checks find nothing, so the places are listed only for a find)."""
+    seen: dict[str, None] = {}
+    for node in story.nodes.values():
+        for line in node.lines:
+            seen[line.text] = None
+        for choice in node.choices:
+            if choice.where is not None:
+                seen[choice.text] = None
+        ending = node.ending
+        if ending is not None:
+            seen[ending.title] = None
+            for paragraph in ending.paragraphs:
+                seen[paragraph.text] = None
+    seen.update((text, None) for _, text in story.declared_texts)
+    return list(seen)
+
+
+def distinct_texts(facts: Facts) -> list[str]:
+    """Each distinct text of the story once, in the order of their first places."""
+    return facts.memo("distinct texts", _distinct_texts)
 
 
 def all_texts(
@@ -81,15 +97,15 @@ def all_texts(
     ``contains`` and, when given, that ``match`` finds something in. Checks look for what
     most texts lack, so each distinct text is looked at once (texts repeat), and only the
     texts that have it are made into a ``Text``, in story order."""
-    entries, places = facts.memo("texts", _every_text)
-    hits: list[int] = []
-    for text, where in places.items():
-        if contains not in text or match is not None and not match(text):
+    hits = {
+        text for text in distinct_texts(facts)
+        if contains in text and (match is None or match(text))
+    }
+    if not hits:
+        return
+    for text, file, kind, node, index in facts.memo("texts", _every_text):
+        if text not in hits:
             continue
-        hits.extend(where)
-    hits.sort()
-    for i in hits:
-        text, file, kind, node, index = entries[i]
         if node is None:
             yield Text(text, file, kind, fixed=str(index))
         else:

@@ -6,13 +6,13 @@ the writer wants to know before a player does.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from game.story.diagnostics import Diagnostic
 from game.story.model import Story
-from game.story.template import has_inline, walk
-from game.story.text import Template
+from game.story.template import walk
+from game.story.text import Part, Template
 from game.story.validate import escape
 from game.tools.checks.base import Facts
 
@@ -66,11 +66,8 @@ class Uses:
 
         read: set[int] = set()
 
-        def text(template: Template) -> None:
-            if id(template) in read:
-                return
-            read.add(id(template))
-            for part in walk(template) if has_inline(template) else template:
+        def note(parts: Iterable[Part]) -> None:
+            for part in parts:
                 if isinstance(part, tuple):
                     tag = part[0]
                     if tag == "var":
@@ -78,6 +75,20 @@ class Uses:
                     elif tag == "if":
                         reads.update(part[2].reads)
                     elif tag != "alt":
+                        characters.add(part[1])
+
+        def text(template: Template) -> None:
+            if id(template) in read:
+                return
+            read.add(id(template))
+            for part in template:  # one pass: an inline form is walked into where it is
+                if isinstance(part, tuple):
+                    tag = part[0]
+                    if tag == "var":
+                        reads.add(part[1])
+                    elif tag == "if" or tag == "alt":
+                        note(walk((part,)))
+                    else:
                         characters.add(part[1])
 
         for kind in story.kinds.values():
@@ -89,7 +100,8 @@ class Uses:
         for template in declared_templates(story):
             text(template)
         for node in story.nodes.values():
-            effects(node.effects)
+            if node.effects:
+                effects(node.effects)
             if node.scene:
                 uses.scenes.add(node.scene)
             if node.place:
@@ -104,8 +116,10 @@ class Uses:
                     # The window shows the 'neutral' portrait when a line names no expression.
                     portraits.add((line.speaker, line.expression or "neutral"))
             for choice in node.choices:
-                text(choice.template)
-                effects(choice.effects)
+                if id(choice.template) not in read:  # choice texts repeat: most seen before
+                    text(choice.template)
+                if choice.effects:
+                    effects(choice.effects)
                 if choice.kind:
                     uses.kinds.add(choice.kind)
                 if choice.condition is not None:
