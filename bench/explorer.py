@@ -1,6 +1,7 @@
-"""The explorer on the bundled stories: play's own states one by one against what
-``lowtide explore`` does now (play's states up to ``--max-states``, then the may-search over
-ranges, its proofs and steered roads: ``game.tools.abstract`` and ``game.tools.witness``).
+"""The explorer on the bundled stories (and a generated once-only one): play's own states one
+by one against what ``lowtide explore`` does now (play's states up to ``--max-states``, then
+the may-search over ranges, its proofs and steered roads: ``game.tools.abstract`` and
+``game.tools.witness``).
 
 For each story in ``game/data/stories`` (or those named), in one process: the search of play's
 states alone (``search(exact=True)``, capped at ``--max-states``), then ``lowtide explore``'s
@@ -10,6 +11,10 @@ breadth-first search, what was left unsettled and whether the verdicts are compl
 test: nothing here fails.
 
     python -m bench.explorer [--stories low-tide,two-bars] [--max-states N] [--max-work W]
+
+``--once N`` adds a generated story of N knots in the once-only shape (``bench.generate``,
+seed 20240601, as in the peers benchmark: each choice through a route node of its own, behind
+``visits("...") == 0``), whose states count thousands of nodes; 0 leaves it out.
 
 Writes bench/results/explorer.md and bench/results/explorer.json.
 """
@@ -21,6 +26,7 @@ import json
 import os
 import platform
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -37,13 +43,17 @@ def timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
     return out, time.perf_counter() - w0, time.process_time() - c0
 
 
-def measure(story_dir: Path, max_states: int, max_work: int) -> dict[str, Any]:
+ONCE_SEED = 20240601
+
+
+def measure(story_dir: Path, max_states: int, max_work: int,
+            name: str | None = None) -> dict[str, Any]:
     from game.story.load import load_or_raise
     from game.tools.explore import explore, search
     from game.tools.roads import road_report
 
     story = load_or_raise(story_dir)
-    row: dict[str, Any] = {"story": story.id, "nodes": len(story.nodes)}
+    row: dict[str, Any] = {"story": name or story.id, "nodes": len(story.nodes)}
     g, wall, cpu = timed(lambda: search(story, max_states=max_states, exact=True))
     row["states"] = {"states": len(g.keys), "complete": g.complete, "wall_s": round(wall, 2),
                      "cpu_s": round(cpu, 2)}
@@ -74,7 +84,7 @@ def _how(part: dict[str, Any]) -> str:
 
 def markdown(data: dict[str, Any]) -> str:
     out = [
-        "# The explorer on the bundled stories",
+        "# The explorer on the bundled stories and a once-only story",
         "",
         f"Run on {data['when']} with `python -m bench explorer` (see `bench/README.md`).",
         f"Machine: {data['machine']}; load average (1, 5, 15 min) {data['load_before']} at the "
@@ -130,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="bundled stories, by name")
     parser.add_argument("--max-states", type=int, default=DEFAULT_MAX_STATES)
     parser.add_argument("--max-work", type=int, default=DEFAULT_MAX_WORK)
+    parser.add_argument("--once", type=int, default=1000,
+                        help="knots of the generated once-only story (0: leave it out)")
     parser.add_argument("--no-write", action="store_true", help="print the JSON only")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     data: dict[str, Any] = {
@@ -143,6 +155,14 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.stories.split(","):
         print(f"explorer bench: {name}", file=sys.stderr, flush=True)
         data["stories"].append(measure(bundled_stories_dir() / name, args.max_states, args.max_work))
+    if args.once:
+        from bench.generate import generate, write_lowtide
+
+        name = f"once-only {args.once:,}"
+        print(f"explorer bench: {name}", file=sys.stderr, flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = write_lowtide(generate(args.once, ONCE_SEED, "once"), Path(tmp) / "once")
+            data["stories"].append(measure(folder, args.max_states, args.max_work, name))
     data["load_after"] = [round(x, 2) for x in os.getloadavg()]
     text = json.dumps(data, indent=2)
     if args.no_write:

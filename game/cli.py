@@ -100,7 +100,8 @@ def _explore_parser(sub: argparse._SubParsersAction) -> None:
         default=500_000,
         metavar="W",
         help="choices the search over ranges may play before it gives way to searching "
-             "play's states one by one (default 500,000)",
+             "play's states one by one (default 500,000; a choice over more than 128 numbers "
+             "counts one for each 128)",
     )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--endings", action="store_true",

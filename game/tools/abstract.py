@@ -30,6 +30,8 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, repeat
+from operator import le
 from types import MappingProxyType
 from typing import Any
 
@@ -37,7 +39,15 @@ from game.story import step
 from game.story.expr import Condition, Effect
 from game.story.model import Node, Story
 from game.story.template import walk
-from game.tools.boxes import BoxCondition, BoxEffect, Unknown, box_condition, box_effect
+from game.tools.boxes import (
+    Box,
+    BoxCondition,
+    BoxEffect,
+    Playing,
+    Unknown,
+    box_condition,
+    box_effect,
+)
 from game.tools.intervals import parse, walk_tree
 from game.tools.plan import Plan, all_conditions, make_plan
 
@@ -47,6 +57,9 @@ TOO_MANY = ("too many",)  # a text variant target standing for more than can be 
 # states reached by different roads stay apart (and exact) that far, which keeps what they
 # tell apart (a heart rate that crosses a threshold on one road only) from being blurred.
 WIDTH = 8
+# Numbers a box may hold for a choice played over it to count as one unit of work: a box
+# holding more (a story that counts the visits of many nodes) costs one unit per this many.
+WORK_WIDTH = 128
 # How many times a bound may grow by joining before it is widened to the next threshold.
 GROWTHS_BEFORE_WIDENING = 4
 
@@ -55,7 +68,7 @@ class GaveUp(Exception):  # noqa: N818 - a limit reached, not a failure of the s
     """The search ran out of work or room, or met a text it cannot bound."""
 
 
-Narrow = Callable[[list, list, bool], bool]
+Narrow = Callable[[Box, Box, bool], bool]
 
 
 @dataclass
@@ -63,17 +76,19 @@ class AbstractState:
     """A node (or ``(node, reason)`` for a route play stops on), exact values, and a box."""
 
     key: tuple
-    lo: list
-    hi: list
+    lo: Box
+    hi: Box
     order: int  # when first found: abstract states are expanded in this order
-    growths: list[int] = field(default_factory=list)  # per range: times a bound grew
+    growths: Box = field(default_factory=Box)  # per range (by slot): times a bound grew
     # per choice: None (never on offer) or the ids of the abstract states it may lead to
     edges: list[list[int] | None] = field(default_factory=list)
     passed: list[frozenset[str]] = field(default_factory=list)  # per choice: nodes entered
-    # per choice and abstract state it may lead to: what each counter surely gains on the way
-    gains: list[dict[int, tuple]] = field(default_factory=list)
+    # per choice and abstract state it may lead to: what each counter (by slot) surely gains
+    # on the way; a counter left out gains nothing
+    gains: list[dict[int, dict[int, Any]]] = field(default_factory=list)
     maybe_stuck: bool = False  # some state of the box may have no choice on offer
     queued: bool = False
+    floor: frozenset[int] | None = None  # the counts the box holds above 0 (None: not known)
 
     @property
     def node_key(self) -> Any:
@@ -94,6 +109,14 @@ class Abstraction:
         size = plan.slots.size
         self.nvars = plan.nvars
         self.dim_of = {s: k for k, s in enumerate(plan.dims)}
+        # Visit counts are the sparse part of a box (slots first_visit up to end_visit): a
+        # box holds the ones that can be other than 0, and only those are compared.
+        self.first_visit = plan.nvars
+        self.end_visit = plan.nvars + len(plan.watched)
+        self.dense_dims = tuple(s for s in plan.dims
+                                if not self.first_visit <= s < self.end_visit)
+        # every slot but the visit counts: what a box's keys hold besides its counts
+        self.fixed_slots = frozenset(range(plan.slots.size)) - set(plan.slots.visits.values())
         self.exact_set = set(plan.exact)
         self.floats = [False] * size
         for k, s in enumerate(plan.dims):
@@ -110,7 +133,7 @@ class Abstraction:
                        self.effects_of(r.effects)) for r in story.each_turn]
         self.stops = self._stops()
         self.counters = sorted(self._counters())
-        self.gain_of = {c: size + i for i, c in enumerate(self.counters)}
+        self.counter_set = set(self.counters)
         self._kinds: dict[int, tuple] = {}
         self.states: list[AbstractState] = []
         self.index: dict[tuple, list[int]] = {}  # key -> its abstract states' ids
@@ -169,7 +192,7 @@ class Abstraction:
             parts = [self._narrower(t) for t in tree[1]]
             every = tag == "and"  # "and" narrows when it must hold, "or" when it must not
 
-            def chain(lo: list, hi: list, want: bool) -> bool:
+            def chain(lo: Box, hi: Box, want: bool) -> bool:
                 if want != every:
                     return True
                 return all(p(lo, hi, want) for p in parts)
@@ -254,26 +277,73 @@ class Abstraction:
             reason: str | None) -> None:
         """Search from play's first state (``values``, ``visits``, ``turn`` at node ``first``,
         stuck there for ``reason`` if not None) until no box grows."""
-        plan = self.plan
-        state = [*values, *(visits.get(n, 0) for n in plan.watched),
-                 *((turn,) if plan.with_turn else ())]
+        state = self.point(values, visits, turn)
         key = first if reason is None else (first, reason)
-        (self.root,) = self.land(key, list(state), list(state))
+        (self.root,) = self.land(key, state, state.copy())
         while self.heap:
             _, sid = heapq.heappop(self.heap)
             a = self.states[sid]
             a.queued = False
             self.expand(sid)
 
-    def join(self, node_key: Any, lo: list, hi: list, origin: tuple | None = None) -> int:
+    def point(self, values: list, visits: dict[str, int], turn: int) -> Box:
+        """A state of play as a box's end: its values, the visit counts it holds, the turn."""
+        plan = self.plan
+        state = Box(enumerate(values))
+        watched = plan.slots.visits
+        for node, count in visits.items():
+            s = watched.get(node)
+            if s is not None and count:
+                state[s] = count
+        if plan.with_turn:
+            state[plan.slots.turn] = turn
+        return state
+
+    def held_counts(self, hi: Box) -> set[int]:
+        """The visit counts a box with highs ``hi`` holds; with the ranged variables and the
+        turn (``dense_dims``), what it is compared over (a count is never below 0, so one
+        its high does not hold is 0 .. 0)."""
+        return hi.keys() - self.fixed_slots
+
+    def floor(self, a: AbstractState) -> frozenset[int]:
+        """The visit counts ``a``'s box holds above 0 (a box that does not hold one of them
+        has it at 0, outside ``a``)."""
+        if a.floor is None:
+            first, end = self.first_visit, self.end_visit
+            a.floor = frozenset(s for s, x in a.lo.items() if first <= s < end and x > 0)
+        return a.floor
+
+    def holds(self, a: AbstractState, lo: Box, hi: Box, counts: set[int]) -> bool:
+        """Whether abstract state ``a``'s box holds the box ``lo`` .. ``hi`` (``counts`` is
+        ``self.held_counts(hi)``): only the ranges the box holds and the counts ``a`` holds
+        above 0 can tell them apart."""
+        alo, ahi = a.lo, a.hi
+        for s in self.dense_dims:
+            if alo[s] > lo[s] or hi[s] > ahi[s]:
+                return False
+        return all(map(le, map(hi.__getitem__, counts), map(ahi.get, counts, repeat(0)))) \
+            and all(map(le, map(alo.get, counts, repeat(0)), map(lo.get, counts, repeat(0)))) \
+            and hi.keys() >= self.floor(a)
+
+    def _meets(self, a: AbstractState, lo: Box, hi: Box, counts: set[int]) -> bool:
+        """Whether ``a``'s box and the box ``lo`` .. ``hi`` share a point (as ``holds``)."""
+        alo, ahi = a.lo, a.hi
+        for s in self.dense_dims:
+            if alo[s] > hi[s] or lo[s] > ahi[s]:
+                return False
+        return all(map(le, map(alo.get, counts, repeat(0)), map(hi.__getitem__, counts))) \
+            and all(map(le, map(lo.get, counts, repeat(0)), map(ahi.get, counts, repeat(0)))) \
+            and hi.keys() >= self.floor(a)
+
+    def join(self, node_key: Any, lo: Box, hi: Box, origin: tuple | None = None) -> int:
         """Add the box to the abstract state of its node and exact values (and, at an ending,
         of the abstract state and choice it came by: an ending leads nowhere, so keeping its
         arrivals apart costs little and keeps its text precise); its id."""
-        size = self.plan.slots.size
-        lo, hi = lo[:size], hi[:size]
+        lo, hi = Box(lo), Box(hi)  # without the gains of the way here
         for s in self.unread_slots:
             lo[s] = hi[s] = None
-        for s in self.plan.dims:  # a count past the end of its range stays at the end
+        counts = self.held_counts(hi)
+        for s in chain(self.dense_dims, counts):  # past the end of its range: at the end
             low, high = self.universe[s]
             if hi[s] > high:
                 hi[s] = high
@@ -282,35 +352,39 @@ class Abstraction:
         if origin is not None:
             key = (*key, origin)
         boxes = self.index.setdefault(key, [])
-        dims = self.plan.dims
+        states = self.states
         for sid in boxes:
-            a = self.states[sid]
-            if all(a.lo[s] <= lo[s] and hi[s] <= a.hi[s] for s in dims):
+            if self.holds(states[sid], lo, hi, counts):
                 return sid
         if len(boxes) < self.width:
-            if len(self.states) >= self.max_states:
+            if len(states) >= self.max_states:
                 raise GaveUp(f"more than {self.max_states:,} abstract states")
-            sid = len(self.states)
+            sid = len(states)
             boxes.append(sid)
-            a = AbstractState(key, lo, hi, sid, [0] * len(dims))
-            self.states.append(a)
+            a = AbstractState(key, lo, hi, sid)
+            states.append(a)
             self._queue(a, sid)
             return sid
-        sid = next((b for b in boxes if all(
-            self.states[b].lo[s] <= hi[s] and lo[s] <= self.states[b].hi[s] for s in dims)),
-            boxes[-1])
-        a = self.states[sid]
+        sid = next((b for b in boxes if self._meets(states[b], lo, hi, counts)), boxes[-1])
+        a = states[sid]
         grew = False
-        for k, s in enumerate(self.plan.dims):
-            if lo[s] < a.lo[s]:
-                a.growths[k] += 1
-                a.lo[s] = lo[s] if a.growths[k] <= GROWTHS_BEFORE_WIDENING \
-                    else self._widen(s, lo[s], down=True)
+        growths = a.growths
+        # where the box may grow: the ranges it holds, and counts a holds above 0 (seen twice
+        # at most: the second time, nothing is left to grow)
+        alo, ahi = a.lo, a.hi
+        for s in [*self.dense_dims, *counts, *self.floor(a)]:
+            x = lo.get(s, 0)
+            if x < alo.get(s, 0):
+                a.floor = None
+                growths[s] += 1
+                alo[s] = x if growths[s] <= GROWTHS_BEFORE_WIDENING \
+                    else self._widen(s, x, down=True)
                 grew = True
-            if hi[s] > a.hi[s]:
-                a.growths[k] += 1
-                a.hi[s] = hi[s] if a.growths[k] <= GROWTHS_BEFORE_WIDENING \
-                    else self._widen(s, hi[s], down=False)
+            x = hi.get(s, 0)
+            if x > ahi.get(s, 0):
+                growths[s] += 1
+                ahi[s] = x if growths[s] <= GROWTHS_BEFORE_WIDENING \
+                    else self._widen(s, x, down=False)
                 grew = True
         if grew and not a.queued:
             self._queue(a, sid)
@@ -331,7 +405,7 @@ class Abstraction:
             return
         offered: list[tuple[BoxCondition, Narrow] | None] = []
         for choice in node.choices:
-            lo, hi = list(a.lo), list(a.hi)
+            lo, hi = a.lo.copy(), a.hi.copy()
             if choice.condition is not None:
                 cond = self.condition(choice.condition)
                 truth = _truth(cond[0], lo, hi)
@@ -352,24 +426,22 @@ class Abstraction:
                 offered.append(None)
             targets: list[int] = []
             passed: set[str] = set()
-            size = self.plan.slots.size
-            gains: dict[int, tuple] = {}
+            gains: dict[int, dict[int, Any]] = {}
             for node_key2, tlo, thi in self.image(self.effects_of(choice.all_effects),
                                                    choice.to, lo, hi, passed):
-                got = tuple(tlo[size:])
+                got = {c: x for c, x in (tlo.gains or {}).items() if x}
                 for t in self.land(node_key2, tlo, thi, (sid, len(a.edges))):
                     if t not in targets:
                         targets.append(t)
                     had = gains.get(t)
-                    gains[t] = got if had is None else tuple(
-                        min(x, y) for x, y in zip(had, got, strict=True))
+                    gains[t] = got if had is None else _least_gains(had, got)
             a = self.states[sid]
             a.edges.append(targets)
             a.passed.append(frozenset(passed))
             a.gains.append(gains)
-        a.maybe_stuck = self._may_have_none(list(a.lo), list(a.hi), offered, 0)
+        a.maybe_stuck = self._may_have_none(a.lo.copy(), a.hi.copy(), offered, 0)
 
-    def _may_have_none(self, lo: list, hi: list, conds: list, i: int) -> bool:
+    def _may_have_none(self, lo: Box, hi: Box, conds: list, i: int) -> bool:
         """Whether some state of the box may have none of the choices ``conds[i:]`` on offer."""
         for j in range(i, len(conds)):
             cond = conds[j]
@@ -382,7 +454,7 @@ class Abstraction:
                 return False
         return True
 
-    def land(self, node_key: Any, lo: list, hi: list,
+    def land(self, node_key: Any, lo: Box, hi: Box,
              origin: tuple | None = None) -> Iterator[int]:
         """Join a box play may arrive in to the abstract states it spans; their ids."""
         for flo, fhi in self._split_flags(lo, hi):
@@ -390,29 +462,32 @@ class Abstraction:
                 self.story.nodes[node_key].ending is not None
             yield self.join(node_key, flo, fhi, origin if ending else None)
 
-    def _split_flags(self, lo: list, hi: list) -> Iterator[tuple[list, list]]:
+    def _split_flags(self, lo: Box, hi: Box) -> Iterator[tuple[Box, Box]]:
         """A box whose flags are either way, as boxes with each flag one way."""
         open_flags = [s for s in self.bool_slots if lo[s] != hi[s]]
         if not open_flags:
             yield lo, hi
             return
         for bits in range(1 << len(open_flags)):
-            blo, bhi = list(lo), list(hi)
+            blo, bhi = lo.copy(), hi.copy()
             for i, s in enumerate(open_flags):
                 blo[s] = bhi[s] = bool(bits >> i & 1)
             yield blo, bhi
 
-    def _spend(self) -> None:
-        self.work += 1
+    def _spend(self, held: int) -> None:
+        """A choice played over a box holding ``held`` numbers: one unit of work, or one per
+        WORK_WIDTH numbers for a wider box (it costs that much more), so a budget of work is
+        one of time whatever the story counts."""
+        cost = 1 if held <= WORK_WIDTH else -(-held // WORK_WIDTH)
+        self.work += cost
         if self.work_left is not None:
-            self.work_left -= 1
+            self.work_left -= cost
             if self.work_left < 0:
                 raise GaveUp("out of work")
 
-    def _apply(self, effect: BoxEffect, lo: list, hi: list) -> None:
-        g = self.gain_of.get(effect.target)
-        if g is not None:
-            self._count(effect, g, lo, hi)
+    def _apply(self, effect: BoxEffect, lo: Box, hi: Box) -> None:
+        if effect.target in self.counter_set and lo.gains is not None:
+            self._count(effect, lo.gains, lo, hi)
         try:
             effect.apply(lo, hi)
         except Unknown:
@@ -424,8 +499,8 @@ class Abstraction:
             else:
                 raise GaveUp(f"cannot bound '{effect.source}'") from None
 
-    def _count(self, effect: BoxEffect, g: int, lo: list, hi: list) -> None:
-        """What ``effect`` surely adds to a counter (kept in the box's slot ``g``): a
+    def _count(self, effect: BoxEffect, gains: dict[int, Any], lo: Box, hi: Box) -> None:
+        """What ``effect`` surely adds to a counter (kept in ``gains``, by its slot): a
         constant or a variable never below zero, unless the counter may hit its limit."""
         kind = self._kinds.get(id(effect))
         if kind is None:
@@ -433,32 +508,32 @@ class Abstraction:
         s = effect.target
         high = self.universe[s][1]
         if kind[0] == "add" and hi[s] + kind[1] <= high:
-            lo[g] += kind[1]
+            gains[s] = gains.get(s, 0) + kind[1]
         elif kind[0] == "addvar" and lo[kind[1]] is not None and lo[kind[1]] >= 0 \
                 and hi[s] + hi[kind[1]] <= high:
-            lo[g] += lo[kind[1]]
+            gains[s] = gains.get(s, 0) + lo[kind[1]]
         else:
-            lo[g] = -math.inf
+            gains[s] = -math.inf
 
-    def image(self, effects: tuple[BoxEffect, ...], to: str, lo: list, hi: list,
-              passed: set[str]) -> Iterator[tuple[Any, list, list]]:
+    def image(self, effects: tuple[BoxEffect, ...], to: str, lo: Box, hi: Box,
+              passed: set[str]) -> Iterator[tuple[Any, Box, Box]]:
         """Play's ``step.apply_choice`` then ``step.enter`` over a box: every (node key, box)
         play may arrive at, conditions neither true nor false taken both ways."""
-        self._spend()
-        zeros = [0] * len(self.counters)
-        lo, hi = lo + zeros, hi + zeros
+        self._spend(len(hi))
+        lo, hi = Playing(lo), hi.copy()
+        lo.gains = {}  # what each counter surely gains on the way: nothing yet
         for effect in effects:
             self._apply(effect, lo, hi)
         t = self.plan.slots.turn
         if t >= 0:
             lo[t] += 1
             hi[t] += 1
-            if t in self.gain_of:
-                lo[self.gain_of[t]] += 1
+            if t in self.counter_set:
+                lo.gains[t] = lo.gains.get(t, 0) + 1
         for rlo, rhi in self._rules(0, lo, hi):
             yield from self._enter(to, rlo, rhi, passed, 0)
 
-    def _rules(self, i: int, lo: list, hi: list) -> Iterator[tuple[list, list]]:
+    def _rules(self, i: int, lo: Box, hi: Box) -> Iterator[tuple[Box, Box]]:
         while i < len(self.rules):
             cond, effects = self.rules[i]
             i += 1
@@ -473,7 +548,7 @@ class Abstraction:
                 continue
             if truth is False:
                 continue
-            yes_lo, yes_hi = list(lo), list(hi)
+            yes_lo, yes_hi = lo.copy(), hi.copy()
             if cond[1](yes_lo, yes_hi, True):
                 for e in effects:
                     self._apply(e, yes_lo, yes_hi)
@@ -483,8 +558,8 @@ class Abstraction:
             return
         yield lo, hi
 
-    def _enter(self, node_id: str, lo: list, hi: list, passed: set[str],
-               hops: int) -> Iterator[tuple[Any, list, list]]:
+    def _enter(self, node_id: str, lo: Box, hi: Box, passed: set[str],
+               hops: int) -> Iterator[tuple[Any, Box, Box]]:
         nodes, visits = self.story.nodes, self.plan.slots.visits
         while True:
             if hops >= step.MAX_HOPS:
@@ -498,8 +573,8 @@ class Abstraction:
             if s >= 0:
                 lo[s] += 1
                 hi[s] += 1
-                if s in self.gain_of:
-                    lo[self.gain_of[s]] += 1
+                if s in self.counter_set and lo.gains is not None:
+                    lo.gains[s] = lo.gains.get(s, 0) + 1
             for effect in self.effects_of(node.effects):
                 self._apply(effect, lo, hi)
             if not node.route:
@@ -516,7 +591,7 @@ class Abstraction:
                     break
                 if truth is False:
                     continue
-                yes_lo, yes_hi = list(lo), list(hi)
+                yes_lo, yes_hi = lo.copy(), hi.copy()
                 if cond[1](yes_lo, yes_hi, True):
                     yield from self._enter(entry.to, yes_lo, yes_hi, passed, hops)
                 if not cond[1](lo, hi, False):
@@ -595,7 +670,7 @@ class Abstraction:
                     break
                 chosen -= drop
             ok = sure | chosen
-            inner: dict[int, list[tuple[int, tuple]]] = {}
+            inner: dict[int, list[tuple[int, dict]]] = {}
             for sid in chosen:
                 a = self.states[sid]
                 inner[sid] = [(t, a.gains[i][t]) for i, targets in enumerate(a.edges)
@@ -610,18 +685,20 @@ class Abstraction:
             chosen -= bad
         return set()
 
-    def _ends(self, part: set[int], inner: dict[int, list[tuple[int, tuple]]]) -> bool:
+    def _ends(self, part: set[int], inner: dict[int, list[tuple[int, dict]]]) -> bool:
         """Whether no road can go round the loops of ``part`` for ever: some counter never
         falls along them, is bounded in each of their states, and rises on some of their
         choices; without those choices, every loop left is proved to end the same way."""
         edges = [(s, t, g) for s in part for t, g in inner[s] if t in part]
-        for k, slot in enumerate(self.counters):
+        # Only a counter that rises on some choice of the loop can prove it ends.
+        rising = sorted({slot for _, _, g in edges for slot, x in g.items() if x >= 1})
+        for slot in rising:
             high = self.universe[slot][1]
-            if any(g[k] < 0 for _, _, g in edges):
+            if any(g.get(slot, 0) < 0 for _, _, g in edges):
                 continue
             if any(self.states[s].hi[slot] >= high for s in part):
                 continue
-            rest = [(s, t, g) for s, t, g in edges if g[k] < 1]
+            rest = [(s, t, g) for s, t, g in edges if g.get(slot, 0) < 1]
             if len(rest) == len(edges):
                 continue
             succ: dict[int, list[int]] = {s: [] for s in part}
@@ -639,7 +716,7 @@ class Abstraction:
         if node.ending is not None:
             return True
         a = self.states[sid]
-        lo, hi = list(a.lo), list(a.hi)
+        lo, hi = a.lo.copy(), a.hi.copy()
         tainted = False
         for i, choice in enumerate(node.choices):
             targets = a.edges[i] if i < len(a.edges) else None
@@ -664,11 +741,21 @@ _FLIP = MappingProxyType({"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "=="
 _NEGATE = MappingProxyType({"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="})
 
 
-def _keep(lo: list, hi: list, want: bool) -> bool:
+def _keep(lo: Box, hi: Box, want: bool) -> bool:
     return True
 
 
-def _truth(cond: BoxCondition, lo: list, hi: list) -> bool | None:
+def _least_gains(had: dict[int, Any], got: dict[int, Any]) -> dict[int, Any]:
+    """What a counter surely gains by either of two ways (a counter left out gains 0)."""
+    out = {}
+    for slot in had.keys() | got.keys():
+        x = min(had.get(slot, 0), got.get(slot, 0))
+        if x:
+            out[slot] = x
+    return out
+
+
+def _truth(cond: BoxCondition, lo: Box, hi: Box) -> bool | None:
     try:
         a, b = cond.fn(lo, hi)
     except Unknown:
@@ -676,7 +763,7 @@ def _truth(cond: BoxCondition, lo: list, hi: list) -> bool | None:
     return bool(a) if a == b else None
 
 
-def _flag(lo: list, hi: list, s: int, want: bool) -> bool:
+def _flag(lo: Box, hi: Box, s: int, want: bool) -> bool:
     if lo[s] == hi[s]:
         return bool(lo[s]) == want
     if lo[s] is False and hi[s] is True:
@@ -685,7 +772,7 @@ def _flag(lo: list, hi: list, s: int, want: bool) -> bool:
     return True
 
 
-def _cut(lo: list, hi: list, s: int, op: str, k: Any, decimal: bool) -> bool:
+def _cut(lo: Box, hi: Box, s: int, op: str, k: Any, decimal: bool) -> bool:
     """Shrink range ``s`` of the box to where ``value op k`` may hold; False when none does."""
     a, b = lo[s], hi[s]
     if a is None or isinstance(a, (bool, str)):

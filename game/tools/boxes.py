@@ -2,7 +2,7 @@
 
 A box gives every value slot a closed range ``lo[s] .. hi[s]``: a range of numbers, a range of
 truth values (``False .. True`` is either), or one exact value (``lo[s] == hi[s]``, the only
-form strings take). Evaluating an expression over a box gives a range that holds what play
+form strings take). Its two ends are ``Box`` mappings: a visit count a box does not hold is 0. Evaluating an expression over a box gives a range that holds what play
 computes at every point of the box. Play's float operations are monotone, so the same
 operations on the ends, in the same order, bound them; on a point the result is exactly
 play's. What cannot be bounded raises ``Unknown``, which only ever makes the box smaller.
@@ -36,6 +36,47 @@ class Unknown(Exception):  # noqa: N818 - not an error: the box is too wide to t
 
 
 _UNKNOWN = Unknown()
+
+
+class Box(dict):
+    """One end of a box (its lows or its highs), by slot. Every variable and the turn are
+    held; a visit count only once it can be other than 0 (a count not held is 0), so a box
+    costs what its roads touched, not one slot per node the story counts."""
+
+    __slots__ = ()
+    gains: dict[int, Any] | None = None  # only a Playing box keeps gains
+
+    def __missing__(self, slot: int) -> int:
+        return 0
+
+    def copy(self) -> Box:
+        return Box(self)
+
+
+class Playing(Box):
+    """The lows of a box while a choice is played over it, with ``gains``: what each counter
+    (by slot) surely gained on the way."""
+
+    __slots__ = ("gains",)
+
+    def copy(self) -> Playing:
+        box = Playing(self)
+        box.gains = dict(self.gains)
+        return box
+
+
+class _Visits:
+    """A box's visit counts as play's closures read them (``visits.get(node, 0)``)."""
+
+    __slots__ = ("box", "slots")
+
+    def __init__(self, box: Box, slots: Mapping[str, int]):
+        self.box = box
+        self.slots = slots
+
+    def get(self, node: str, default: int = 0) -> int:
+        s = self.slots.get(node)
+        return default if s is None else self.box[s]
 
 
 @dataclass(frozen=True)
@@ -358,22 +399,21 @@ class _Context:
 
     __slots__ = ("visits", "turn")
 
-    def __init__(self, visits: dict[str, int], turn: int):
+    def __init__(self, visits: _Visits, turn: int):
         self.visits = visits
         self.turn = turn
 
 
 def _by_play(fn: Callable, reads: tuple[int, ...], slots: Slots, nvars: int) -> BoxFn:
     """Play's closure, on a box that is a point in everything it reads."""
-    watched = tuple(slots.visits.items())
     t = slots.turn
 
-    def run(lo: list, hi: list) -> Pair:
+    def run(lo: Box, hi: Box) -> Pair:
         for s in reads:
             if lo[s] != hi[s]:
                 raise _UNKNOWN
-        ctx = _Context({n: lo[s] for n, s in watched}, lo[t] if t >= 0 else 0)
-        x = fn(lo[:nvars], ctx)
+        ctx = _Context(_Visits(lo, slots.visits), lo[t] if t >= 0 else 0)
+        x = fn([lo[s] for s in range(nvars)], ctx)
         return x, x
     return run
 
@@ -503,16 +543,15 @@ def _store(var: Variable, s: int, rhs: BoxFn) -> Callable[[list, list], None]:
 
 def _effect_by_play(effect: Effect, reads: tuple[int, ...], slots: Slots,
                     nvars: int) -> Callable[[list, list], None]:
-    watched = tuple(slots.visits.items())
     t = slots.turn
     s = effect.slot
     fn = effect.fn
 
-    def run(lo: list, hi: list) -> None:
+    def run(lo: Box, hi: Box) -> None:
         for r in reads:
             if lo[r] != hi[r]:
                 raise _UNKNOWN
-        values = lo[:nvars]
-        fn(values, _Context({n: lo[w] for n, w in watched}, lo[t] if t >= 0 else 0))
+        values = [lo[v] for v in range(nvars)]
+        fn(values, _Context(_Visits(lo, slots.visits), lo[t] if t >= 0 else 0))
         lo[s] = hi[s] = values[s]
     return run

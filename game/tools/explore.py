@@ -18,6 +18,7 @@ import re
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from game.story import step
@@ -38,6 +39,11 @@ MAX_VARIANTS = 256
 DEFAULT_MAX_WORK = 500_000
 _STRINGS = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
 _TURN = re.compile(r"\bturn\s*\(")
+
+
+def visits_of(counts: tuple) -> dict[str, int]:
+    """A key's visit counts (node, count, node, count...) as play's cursor holds them."""
+    return dict(zip(counts[::2], counts[1::2], strict=True))
 
 
 def uses_turn(source: str) -> bool:
@@ -168,8 +174,11 @@ def tracked_parts(story: Story) -> tuple[tuple[str, ...], bool]:
 @dataclass
 class StateGraph:
     """Every state the search found, as parallel lists by state id: its key (node, values,
-    visit counts of the tracked nodes, turn), the state it was first reached from and by which
-    choice, its depth, and the states each one leads to (one entry per choice)."""
+    visit counts, turn), the state it was first reached from and by which choice, its depth,
+    and the states each one leads to (one entry per choice). A key's visit counts are the
+    tracked nodes the state has entered, as one flat tuple of node, count, node, count... in
+    the order of the nodes' ids: a node never entered counts 0 and is left out, so a key is
+    the size of its road, not of the story (and states with the same counts share one)."""
 
     story: Story
     watched: tuple[str, ...]
@@ -203,7 +212,7 @@ class StateGraph:
         """What text at state ``sid`` reads at (as the story's own cast; ``visit`` of the
         node, which the caller knows from the road)."""
         node_id, values, counts, _ = self.keys[sid]
-        visits = dict(zip(self.watched, counts, strict=True))
+        visits = visits_of(counts)
         node = node or node_id
         visits[node] = visit
         return Moment(values, visits, self.depths[sid], node, None)
@@ -246,6 +255,7 @@ class _Search:
         self.graph = StateGraph(story, watched, with_turn, max_states)
         self.watched_set = set(watched)
         self.index: dict[tuple, int] = {}
+        self.counts: dict[tuple, tuple] = {}  # each distinct visit counts, kept once
         self.queue: deque[int] = deque()
         self.progress = progress
 
@@ -255,9 +265,11 @@ class _Search:
             cursor.visits[node.id] = cursor.visits.get(node.id, 0) + 1
 
     def key_of(self, node_id: str, values: list, cursor: _Cursor) -> tuple:
-        g = self.graph
-        counts = tuple(cursor.visits.get(n, 0) for n in g.watched) if g.watched else ()
-        return (node_id, tuple(values), counts, cursor.turn if g.with_turn else 0)
+        counts: tuple = ()
+        if cursor.visits:
+            counts = tuple(chain.from_iterable(sorted(cursor.visits.items())))
+            counts = self.counts.setdefault(counts, counts)
+        return (node_id, tuple(values), counts, cursor.turn if self.graph.with_turn else 0)
 
     def add(self, key: tuple, parent: int, choice: int, depth: int) -> int | None:
         """The state's id, new or known; None when there is no room for a new one."""
@@ -309,7 +321,7 @@ class _Search:
         if node.route:  # a route we stopped on: no condition held
             g.stuck_states.add(sid)
             return
-        base_visits = dict(zip(g.watched, counts, strict=True))
+        base_visits = visits_of(counts)
         offered = False
         for i, choice in enumerate(node.choices):
             cursor = _Cursor(base_visits, turn)
@@ -349,7 +361,7 @@ class _Search:
         endings = set(g.ending_states)
         for depth, index in enumerate(road, 1):
             node_id, vals, counts, turn = g.keys[sid]
-            base = dict(zip(g.watched, counts, strict=True))
+            base = visits_of(counts)
             node = story.nodes[node_id]
             for i, choice in enumerate(node.choices):
                 if step.available(choice, list(vals), _Cursor(base, turn)):
@@ -377,7 +389,7 @@ class _Search:
             sid = child
         node_id, vals, counts, turn = g.keys[sid]
         node = story.nodes[node_id]
-        base = dict(zip(g.watched, counts, strict=True))
+        base = visits_of(counts)
         offered = [i for i, c in enumerate(node.choices)
                    if step.available(c, list(vals), _Cursor(base, turn))]
         g.reached_choices.update((node_id, i) for i in offered)

@@ -28,10 +28,23 @@ def _count(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+_NAMES = 100  # names of what a state holds listed in full up to this many
+_NAMES_CUT = 12  # past that, how many are named
+
+
 def _more(items: list[str], shown: int = _SHOWN) -> list[str]:
     if len(items) <= shown:
         return items
     return items[:shown] + [f"... and {len(items) - shown} more (--format json lists all)"]
+
+
+def _names(names: tuple[str, ...], shown: int = _NAMES) -> str:
+    """A list of what a state holds, cut short when a story counts the visits of many nodes
+    (ink's once-only choices written out count thousands)."""
+    if len(names) <= shown:
+        return ", ".join(names)
+    return (", ".join(names[:_NAMES_CUT]) + f" and {len(names) - _NAMES_CUT:,} more "
+            "(--format json lists all)")
 
 
 def format_report(ex: Exploration) -> str:
@@ -64,9 +77,9 @@ def format_report(ex: Exploration) -> str:
                        "below is proved.")
         out.append("  Unreached below may still be reachable; raise --max-states (or --max-work, "
                    "for the search over ranges) to look further.")
-    out.append("  A state is: " + ", ".join(ex.tracked) + ".")
+    out.append("  A state is: " + _names(ex.tracked) + ".")
     if ex.ranged:
-        out.append("  Held as ranges by the search over ranges: " + ", ".join(ex.ranged) + ".")
+        out.append("  Held as ranges by the search over ranges: " + _names(ex.ranged) + ".")
     if ex.unread:
         out.append("  Left out, as nothing reads them: " + ", ".join(ex.unread) + ".")
     reached = sum(e.path is not None for e in ex.endings)

@@ -22,7 +22,7 @@ from game.story.session import Session, shown
 from game.story.template import walk
 from game.story.text import Decision, Moment, alternative, render
 from game.tools.abstract import TOO_MANY, Abstraction
-from game.tools.boxes import Unknown
+from game.tools.boxes import Box, Unknown
 from game.tools.checks.base import Facts
 from game.tools.explore import (
     DEFAULT_MAX_STATES,
@@ -357,8 +357,8 @@ def variant_targets(reader: EndingReader) -> Callable[[Abstraction, StateGraph],
     return make
 
 
-def _box_variants(reader: EndingReader, ab: Abstraction, node: Node, lo: list,
-                  hi: list) -> Iterator[tuple]:
+def _box_variants(reader: EndingReader, ab: Abstraction, node: Node, lo: Box,
+                  hi: Box) -> Iterator[tuple]:
     ending = node.ending
     assert ending is not None
     line_pointers, paragraph_pointers = reader.pointers(node)
@@ -371,7 +371,7 @@ def _box_variants(reader: EndingReader, ab: Abstraction, node: Node, lo: list,
                  for i, p in enumerate(ending.paragraphs)]
     first = Moment((), {}, 0, node.id, None)  # an ending's only visit, no session
 
-    def decide(condition: Any, lo: list, hi: list) -> Iterator[tuple[bool, list, list]]:
+    def decide(condition: Any, lo: Box, hi: Box) -> Iterator[tuple[bool, Box, Box]]:
         if condition is None:
             yield True, lo, hi
             return
@@ -384,12 +384,12 @@ def _box_variants(reader: EndingReader, ab: Abstraction, node: Node, lo: list,
             yield bool(a), lo, hi
             return
         for want in (True, False):
-            wlo, whi = list(lo), list(hi)
+            wlo, whi = lo.copy(), hi.copy()
             if narrow(wlo, whi, want):
                 yield want, wlo, whi
 
-    def parts(template: Any, i: int, pointer: str, lo: list, hi: list,
-              acc: tuple) -> Iterator[tuple[list, list, tuple]]:
+    def parts(template: Any, i: int, pointer: str, lo: Box, hi: Box,
+              acc: tuple) -> Iterator[tuple[Box, Box, tuple]]:
         while i < len(template):
             part = template[i]
             i += 1
@@ -410,7 +410,7 @@ def _box_variants(reader: EndingReader, ab: Abstraction, node: Node, lo: list,
                 return
         yield lo, hi, acc
 
-    def go(k: int, lo: list, hi: list, acc: tuple) -> Iterator[tuple]:
+    def go(k: int, lo: Box, hi: Box, acc: tuple) -> Iterator[tuple]:
         if k == len(segments):
             yield acc
             return
@@ -428,7 +428,7 @@ def _box_variants(reader: EndingReader, ab: Abstraction, node: Node, lo: list,
             for blo, bhi, got in parts(template, 0, pointer, wlo, whi, (*acc, *piece)):
                 yield from go(k + 1, blo, bhi, got)
 
-    yield from go(0, list(lo), list(hi), ())
+    yield from go(0, lo.copy(), hi.copy(), ())
 
 
 def _from_search(story: Story, graph: StateGraph, variants: _Variants, depth: int) -> None:

@@ -128,13 +128,15 @@ class Walker:
     def holding(self, play: Play) -> list[int]:
         """Every abstract state whose box holds ``play``."""
         ab = self.ab
-        plan = ab.plan
-        key = (play.node_key, tuple(play.values[s] for s in plan.exact))
-        state = [*play.values, *(play.visits.get(n, 0) for n in plan.watched),
-                 *((play.turn,) if plan.with_turn else ())]
-        return [sid for sid in ab.index.get(key, ())
-                if all(ab.states[sid].lo[s] <= min(state[s], ab.universe[s][1])
-                       <= ab.states[sid].hi[s] for s in plan.dims)]
+        key = (play.node_key, tuple(play.values[s] for s in ab.plan.exact))
+        boxes = ab.index.get(key, ())
+        if not boxes:
+            return []
+        state = ab.point(play.values, play.visits, play.turn)
+        counts = ab.held_counts(state)
+        for s in (*ab.dense_dims, *counts):  # past the end of its range: at the end
+            state[s] = min(state[s], ab.universe[s][1])
+        return [sid for sid in boxes if ab.holds(ab.states[sid], state, state, counts)]
 
     # -- targets ------------------------------------------------------------------------------
 
@@ -266,7 +268,7 @@ class Walker:
              budget: int = WALKS_PER_TARGET) -> dict[Target, tuple[int, ...]]:
         """A road (choice indices from the start) to each target a walk meets."""
         found: dict[Target, tuple[int, ...]] = {}
-        open_targets = list(targets)
+        open_targets = _Targets(targets)
         for target in targets:
             if target in found:
                 continue
@@ -287,12 +289,12 @@ class Walker:
         return found
 
     def _walk(self, target: Target, useful: set[int], node_goal: str | None,
-              open_targets: list[Target], found: dict[Target, tuple[int, ...]]) -> None:
+              open_targets: _Targets, found: dict[Target, tuple[int, ...]]) -> None:
         play, entered = self.start()
         road: list[int] = []
         for _ in range(MAX_STEPS + 1):
             offered = self.offered(play)
-            for t in open_targets:
+            for t in open_targets.near(play.node, entered):
                 if t not in found and self.met(t, play, entered, offered):
                     found[t] = tuple(road)
             if target in found or not offered:
@@ -307,3 +309,28 @@ class Walker:
             index = self.rng.choice(ways)
             play, entered = self.take(play, index)
             road.append(index)
+
+
+class _Targets:
+    """Targets by the node where a state of play can meet them (a node target: any node
+    entered on the way; the others: the node play is at), so a step tests only those."""
+
+    def __init__(self, targets: list[Target]):
+        self.entering: dict[str, list[tuple[int, Target]]] = {}
+        self.at: dict[str, list[tuple[int, Target]]] = {}
+        for i, target in enumerate(targets):
+            kind, what = target
+            if kind == "node":
+                self.entering.setdefault(what, []).append((i, target))
+            else:
+                node = what if kind == "loop" else what[0]
+                self.at.setdefault(node, []).append((i, target))
+
+    def near(self, node: str, entered: set[str]) -> list[Target]:
+        """The targets a state at ``node``, just entered through ``entered``, may meet, in
+        the order they were given."""
+        out = list(self.at.get(node, ()))
+        for n in entered:
+            out += self.entering.get(n, ())
+        out.sort()
+        return [t for _, t in out]

@@ -4,6 +4,8 @@ so the proofs and roads are measured too."""
 
 from __future__ import annotations
 
+import json
+
 from bench.explorer import markdown, measure
 from tests.conftest import FIXTURES
 
@@ -21,3 +23,14 @@ def test_the_explorer_benchmark_measures_both_searches_and_the_roads() -> None:
                      "load_after": [1, 1, 1], "max_states": 1000, "max_work": 100_000,
                      "git": "abc", "stories": [row, proved]})
     assert "| conditional-text |" in text and "PASSED, complete" in text
+
+
+def test_the_explorer_benchmark_adds_a_generated_once_only_story(capsys) -> None:
+    from bench.explorer import main
+
+    assert main(["--stories", "sample", "--once", "30", "--max-states", "200",
+                 "--max-work", "20000", "--no-write"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [r["story"] for r in data["stories"]] == ["sample", "once-only 30"]
+    once = data["stories"][1]
+    assert once["nodes"] > 30 and once["explore"]["endings"] >= 1

@@ -179,3 +179,22 @@ def test_paths_read_as_a_player_would_with_the_file_text_kept(tmp_path: Path, ca
     assert main(["explore", str(root), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["endings"][0]["path"][0]["shown"] == "Sit by him, Ben. ({n} left)"
+
+
+def test_a_story_counting_many_nodes_names_a_few_in_text(tmp_path: Path, capsys) -> None:
+    """A hundred and ten once-only choices count as many nodes: the text names a dozen of
+    what a state holds and says how many more; the JSON lists every one."""
+    nodes: dict = {}
+    for knot, on in (("a", "b"), ("b", "y")):
+        nodes[knot] = {"text": knot, "choices": [
+            {"text": f"go {i}", "if": f'visits("{knot}-c{i}") == 0', "to": f"{knot}-c{i}"}
+            for i in range(55)] + [{"text": "on", "to": on}]}
+        nodes.update({f"{knot}-c{i}": {"route": [{"to": knot}]} for i in range(55)})
+    nodes["y"] = ending()
+    root = write_story(tmp_path / "s", nodes)
+    assert main(["explore", str(root), "--max-states", "500"]) == 0
+    text = capsys.readouterr().out
+    assert 'A state is: node, visits("a-c0"), ' in text
+    assert "and 99 more (--format json lists all)." in text and 'visits("b-c9")' not in text
+    assert main(["explore", str(root), "--max-states", "500", "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["tracked"]) == 111

@@ -348,3 +348,66 @@ def test_a_stuck_route_and_an_unreachable_choice_are_proved(tmp_path: Path) -> N
     assert [(s.node, len(s.path)) for s in found.stuck] == [("r", 6)]
     assert ("a", 1) in {(c.node, c.choice) for c in found.unreached_choices}
     assert {e.node: e.reachable(True) for e in found.endings} == {"y": True, "z": False}
+
+
+@st.composite
+def once_only_stories(draw: Any) -> dict[str, Any]:
+    """Ink's once-only choices written out: each choice leads through a route node of its own
+    and is offered while that node's visits are 0, so every loop ends and a knot whose choices
+    are used up is a state play stops in."""
+    knots = [f"k{i}" for i in range(draw(st.integers(2, 3)))]
+    nodes: dict[str, Any] = {}
+    for knot in knots:
+        choices = []
+        for i in range(draw(st.integers(1, 3))):
+            via = f"{knot}-c{i}"
+            guard = f'visits("{via}") == 0'
+            if draw(st.booleans()):
+                guard += f" and {draw(st.sampled_from(['n < 2', 'f', 'not f', 'n >= 1']))}"
+            choice: dict[str, Any] = {"text": f"go {i}", "if": guard, "to": via}
+            effects = draw(st.lists(st.sampled_from(["n += 1", "f = true"]), max_size=1))
+            if effects:
+                choice["effects"] = effects
+            choices.append(choice)
+            nodes[via] = {"route": [{"to": draw(st.sampled_from([*knots, "y", "z"]))}]}
+        nodes[knot] = {"text": knot.upper(), "choices": choices}
+    nodes["a"] = {"text": "A", "choices": [{"text": "in", "to": knots[0]}]}
+    nodes["y"] = ending("Y")
+    nodes["z"] = {"lines": [{"text": '{if seen("k0-c0"): Back. | New.}'}],
+                  "ending": {"title": "Z", "dynamic": "d", "debrief": "Why."}}
+    return nodes
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(once_only_stories())
+def test_once_only_stories_agree_with_brute_force(nodes: dict[str, Any]) -> None:
+    """Many counted nodes, most never entered on a given road: boxes that hold only the counts
+    they can have above 0 give the verdicts brute force gives."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = write_story(Path(tmp) / "s", nodes, variables=VARIABLES, kinds={},
+                           each_turn=[])
+        assert_same(load_or_raise(root), generated=True)
+
+
+def test_once_only_choices_used_up_are_a_stuck_state(tmp_path: Path) -> None:
+    """Three once-only choices that come back to their knot: the fourth arrival has none on
+    offer, a loop that the visit counts prove to end, and an ending only reachable once a
+    count is 1."""
+    knot = {"text": "K", "choices": [
+        {"text": f"go {i}", "if": f'visits("k-c{i}") == 0', "to": f"k-c{i}"}
+        for i in range(3)] + [{"text": "out", "if": 'seen("k-c2") and visits("k-c0") == 0',
+                               "to": "y"}]}
+    story = _story(tmp_path, {
+        "a": {"text": "A", "choices": [{"text": "in", "to": "k"}]},
+        "k": knot,
+        **{f"k-c{i}": {"route": [{"to": "k"}]} for i in range(3)},
+        "y": ending("Y"),
+        "z": ending("Never"),
+    }, each_turn=[])
+    assert assert_same(story)
+    found = explore(story, max_states=1)
+    assert found.complete and not found.traps
+    assert [(s.node, s.reason, len(s.path)) for s in found.stuck] == \
+        [("k", "no choice is on offer", 4)]
+    assert {e.node: e.reachable(True) for e in found.endings} == {"y": True, "z": False}
