@@ -5,8 +5,9 @@
 For each size, ``bench.generate`` writes a seeded random story; in rounds, we time loading it,
 linting it (``lint_story``, what ``lowtide lint`` runs: load plus every check), the checks
 alone, and drawing its map (``lowtide graph`` to .dot and to .html: load, map, layout, text),
-each once a round, in wall and CPU time; then exploring it (states per second, over a bounded
-search) and simulating it (choices per second). Figures (min / median / max over the rounds)
+each once a round, in wall and CPU time; then exploring it (``lowtide explore`` with a cap of
+play's states: its seconds and whether it proved everything) and simulating it (choices per
+second). Figures (min / median / max over the rounds)
 go to ``tools.md`` and ``tools.json`` with the command, the machine, its load average and the
 date; ``tools-notes.md`` in the same folder, if present, is added to ``tools.md`` as notes.
 These are measurements, not tests: nothing here fails on a slow machine.
@@ -109,9 +110,7 @@ def measure(nodes: int, folder: Path, seed: int = 1) -> dict[str, Any]:
     write_lowtide(generate(nodes, seed), folder)
     timed, found = rounds(folder, ROUNDS if nodes <= 10_000 else ROUNDS_BIG)
     story = _loaded(folder)
-    t0 = time.perf_counter()
-    result = explore(story, max_states=EXPLORE_STATES)
-    explore_s = time.perf_counter() - t0
+    explore_s, explore_cpu_s, result = _timed(partial(explore, story, max_states=EXPLORE_STATES))
     t0 = time.perf_counter()
     report = simulate(story, runs=SIM_RUNS, seed=seed, max_steps=SIM_STEPS)
     simulate_s = time.perf_counter() - t0
@@ -123,7 +122,7 @@ def measure(nodes: int, folder: Path, seed: int = 1) -> dict[str, Any]:
         "explore_states": result.states,
         "explore_complete": result.complete,
         "explore_s": round(explore_s, 3),
-        "explore_states_per_s": round(result.states / explore_s),
+        "explore_cpu_s": round(explore_cpu_s, 3),
         "simulate_choices": report["choices_made"],
         "simulate_s": round(simulate_s, 3),
         "simulate_choices_per_s": round(report["choices_made"] / simulate_s),
@@ -187,8 +186,9 @@ def write_results(rows: list[dict[str, Any]], out: Path, command: str, load: dic
         "before them (untimed; nothing a tool made is kept while the next one is timed); and "
         "the story map as `lowtide graph` writes it, to .dot and to .html (load, map, layout, "
         "text, file). Figures are min / **median** / max wall time over the rounds, with the "
-        "median CPU time. Explore is a bounded "
-        f"search of {EXPLORE_STATES:,} states; simulate is {SIM_RUNS} random runs of at most "
+        "median CPU time. Explore is `lowtide explore` once, with play's states capped at "
+        f"{EXPLORE_STATES:,} (past the cap the may-search over ranges and steered roads "
+        "settle the rest): its time, and whether its verdicts are complete; simulate is {SIM_RUNS} random runs of at most "
         f"{SIM_STEPS} choices.",
         "",
         "| nodes | choices | load | lint (load + checks) | checks alone |",
@@ -204,7 +204,7 @@ def write_results(rows: list[dict[str, Any]], out: Path, command: str, load: dic
     for r in rows:
         lines.append(
             f"| {r['nodes']:,} | {_three(r['graph_dot'])} | {_three(r['graph_html'])} | "
-            f"{r['explore_states_per_s']:,} states/s | {r['simulate_choices_per_s']:,} choices/s |"
+            f"{_explored(r)} | {r['simulate_choices_per_s']:,} choices/s |"
         )
     if len(rows) > 1:
         for name, label in (("lint", "Lint"), ("graph_html", "The .html map")):
@@ -227,6 +227,13 @@ def write_results(rows: list[dict[str, Any]], out: Path, command: str, load: dic
     if notes.is_file():
         lines += ["", "## Notes", "", notes.read_text(encoding="utf-8").strip()]
     (out / "tools.md").write_text("\n".join(lines) + "\n")
+
+
+def _explored(row: dict[str, Any]) -> str:
+    """One explore run: seconds (CPU), play's states kept, and whether it is complete."""
+    verdict = "complete" if row["explore_complete"] else "not complete"
+    return (f"{row['explore_s']:.2f} s ({row.get('explore_cpu_s', row['explore_s']):.2f} s CPU), "
+            f"{row['explore_states']:,} states, {verdict}")
 
 
 def _load_average() -> list[float] | None:
@@ -253,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{size:>7,} nodes: load {median['load']:.3f} s, lint {median['lint']:.3f} s, "
                 f"graph .dot {median['graph_dot']:.3f} s, .html {median['graph_html']:.3f} s, "
-                f"explore {row['explore_states_per_s']:,} states/s, "
+                f"explore {_explored(row)}, "
                 f"simulate {row['simulate_choices_per_s']:,} choices/s",
                 file=sys.stderr,
             )

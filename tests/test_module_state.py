@@ -63,7 +63,8 @@ JUSTIFIED: dict[str, str] = {
     "game.story.validate.schema": "lru_cache: the two published schemas, read once",
     "game.story.validate.checker": "lru_cache: the two schemas compiled once",
     "game.story.validate._fast": "cache: jsonschema-rs's verdict for the two schemas, compiled "
-                                 "once",
+                                 "once alone and once with the bounds on node lists (per set "
+                                 "of limits: tests that change MAX_COUNTS add a few)",
     "game.story.validate._SHORTCUTS": "filled while the two schemas compile (once, through "
                                       "validate.checker): one entry per typed check in them",
     "game.story.bounds._lengths": "cache: jsonschema-rs's validator of the lengths of every "

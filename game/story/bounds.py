@@ -105,12 +105,14 @@ def too_deep(text: str) -> tuple[int, str] | None:
 _STRUCTURE = re.compile(r'\\.|["\[\]{}]', re.DOTALL)
 
 
-def check_file(text: str, data: Any, report: Report, *, big_numbers: bool | None = None) -> bool:
+def check_file(text: str, data: Any, report: Report, *, big_numbers: bool | None = None,
+               lists_fit: bool = False) -> bool:
     """Report every text, number and list of one parsed story or branch file beyond its bound;
     False when the file holds more than the game should build.
 
     ``big_numbers`` is whether the parser met a number that may be beyond ``LIMIT``
-    (``Numbers``), when it watched; None has the text searched for one instead."""
+    (``Numbers``), when it watched; None has the text searched for one instead. ``lists_fit``
+    says every node's lists are known to be within their bounds (``lengths_schema`` held)."""
     if _longest_string_at_most(text, MAX_TEXT) is False:
         for pointer, value in _walk(data):
             if isinstance(value, str) and len(value) > MAX_TEXT:
@@ -121,7 +123,7 @@ def check_file(text: str, data: Any, report: Report, *, big_numbers: bool | None
             if _number_beyond(value):
                 report(pointer, "LT311", f"{_shown_number(value)} is beyond what a number may "
                                          f"be here (at most {LIMIT:g} either way)")
-    return _check_counts(data, report)
+    return _check_counts(data, report, lists_fit)
 
 
 class Numbers:
@@ -213,7 +215,7 @@ def _escape(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
-def _check_counts(data: Any, report: Report) -> bool:
+def _check_counts(data: Any, report: Report, lists_fit: bool = False) -> bool:
     """The lists and tables of one file against ``MAX_COUNTS``; False when the file holds more
     nodes than a story may, which is not built at all."""
     if not isinstance(data, dict):
@@ -239,7 +241,7 @@ def _check_counts(data: Any, report: Report) -> bool:
         _list(spec, "effects", f"/kinds/{_escape(kind_id)}", "a reply kind", report)
     if not fine:
         return False
-    if not _any_long_list(data):
+    if lists_fit or not _any_long_list(data):
         return True
     for table in ("nodes", "extend"):
         for node_id, node in _items(data.get(table)):
@@ -257,7 +259,7 @@ def _any_long_list(data: dict) -> bool:
     """Whether any node (or extension) of the file may hold a list beyond its bound, with no
     pointer built (the walk that says where runs only when one may): by jsonschema-rs when
     it is there (a schema of just those lists' lengths), else one look per list."""
-    limits = tuple((key, MAX_COUNTS[key]) for key in ("choices", "lines", "effects", "route"))
+    limits = list_limits()
     if jsonschema_rs is not None:
         try:
             return not _lengths(limits).is_valid(data)
@@ -266,14 +268,26 @@ def _any_long_list(data: dict) -> bool:
     return _any_long_list_walked(data, limits)
 
 
-@cache
-def _lengths(limits: tuple[tuple[str, int], ...]) -> Any:
-    """A validator of the lengths of each node's lists (and of its replies' effects) only:
-    ``properties`` looks only into objects and ``maxItems`` only at arrays, as the walk does."""
+def list_limits() -> tuple[tuple[str, int], ...]:
+    """The bound on each list of a node, as (key, most items), read from ``MAX_COUNTS`` on
+    each call (tests lower them)."""
+    return tuple((key, MAX_COUNTS[key]) for key in ("choices", "lines", "effects", "route"))
+
+
+def lengths_schema(limits: tuple[tuple[str, int], ...]) -> dict[str, Any]:
+    """A schema of the lengths of each node's lists (and of its replies' effects) only:
+    ``properties`` looks only into objects and ``maxItems`` only at arrays, as the walk does.
+    ``validate.fast_valid`` can check it in the same pass as a file's own schema."""
     members: dict[str, Any] = {key: {"maxItems": limit} for key, limit in limits}
     members["choices"] = {**members["choices"], "items": {"properties": {"effects": members["effects"]}}}
     node = {"additionalProperties": {"properties": members}}
-    return jsonschema_rs.Draft202012Validator({"properties": {"nodes": node, "extend": node}})
+    return {"properties": {"nodes": node, "extend": node}}
+
+
+@cache
+def _lengths(limits: tuple[tuple[str, int], ...]) -> Any:
+    """A validator of ``lengths_schema`` alone."""
+    return jsonschema_rs.Draft202012Validator(lengths_schema(limits))
 
 
 def _any_long_list_walked(data: dict, limits: tuple[tuple[str, int], ...]) -> bool:

@@ -140,15 +140,17 @@ class Loader:
             duplicated = True  # let the careful parser say exactly what and where
         # A file that matches its schema nests a few levels deep at most (a test holds the
         # schemas to it), so only the others are measured for nesting, before anything walks
-        # them; the verdict is kept for the check of structure.
-        if not duplicated and fast_valid(kind, value):
+        # them; the verdict is kept for the check of structure. The bounds on the nodes' lists
+        # are checked in the same pass; a file that fails it is asked again without them.
+        lists_fit = not duplicated and fast_valid(kind, value, bounds.list_limits())
+        if lists_fit or not duplicated and fast_valid(kind, value):
             self.verdicts.add(file)
         elif nested_deeper_than(text, bounds.MAX_NESTING):
             self._too_deep(file, text)
             return None
         if not duplicated:
             self.sources.add(file, text)
-            return self._bounded(file, text, value, numbers.big)
+            return self._bounded(file, text, value, numbers.big, lists_fit)
         try:
             parsed = parse_with_positions(text)
         except JsonSyntaxError as err:
@@ -167,12 +169,14 @@ class Loader:
             )
         return self._bounded(file, text, parsed.value, None)
 
-    def _bounded(self, file: str, text: str, value: Any, big_numbers: bool | None) -> Any:
+    def _bounded(
+        self, file: str, text: str, value: Any, big_numbers: bool | None, lists_fit: bool = False
+    ) -> Any:
         """``value``, after reporting what in it is beyond the bounds on sizes (``bounds``);
         None when the file holds more than a story may, so nothing of it is built."""
         report = self.report
         if bounds.check_file(text, value, lambda ptr, code, msg: report(file, ptr, code, msg),
-                             big_numbers=big_numbers):
+                             big_numbers=big_numbers, lists_fit=lists_fit):
             return value
         return None
 

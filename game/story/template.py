@@ -53,7 +53,10 @@ def parse_template(
     """
     if "{" not in text and "}" not in text:
         return (text,) if text else ()  # plain text, the common case: nothing to look for
-    if shortcut and FORM_INSIDE.search(text) is None:
+    # An inline form is a brace, then no brace, then ':' or '|' (FORM_INSIDE); a text with
+    # neither after its first brace has none, and is not searched for one.
+    if shortcut and (text.find(":", text.find("{")) < 0 and "|" not in text
+                     or FORM_INSIDE.search(text) is None):
         quick = _names_only(text, characters, variables, cache, inline)
         if quick is not None:
             return quick

@@ -20,6 +20,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from game.story import bounds
+
 try:
     import jsonschema_rs
 except ImportError:  # the standalone build leaves it out (its size budget): the walk decides
@@ -410,14 +412,17 @@ def check_file(kind: str, value: Any) -> list[Problem]:
     return out
 
 
-def fast_valid(kind: str, value: Any) -> bool:
+def fast_valid(kind: str, value: Any, lists: tuple[tuple[str, int], ...] | None = None) -> bool:
     """Whether the file certainly has no structural problem, by jsonschema-rs's verdict. False
     means only "walk it to find out": a value it cannot take (an integer beyond 64 bits) or a
     number where the schema asks for an integer is left to the checks that word problems.
-    Always False without jsonschema-rs (the standalone build, whose stories are small)."""
+    Always False without jsonschema-rs (the standalone build, whose stories are small).
+
+    With ``lists`` (``bounds.list_limits()``) the bounds on each node's lists are checked in
+    the same pass (``bounds.lengths_schema``): True then also says every list fits."""
     if jsonschema_rs is None:
         return False
-    validator, integers = _fast(kind)
+    validator, integers = _fast(kind, lists)
     for path in integers:  # JSON Schema counts 1.0 as an integer; ours does not
         node = value
         for key in path:
@@ -431,10 +436,16 @@ def fast_valid(kind: str, value: Any) -> bool:
 
 
 @cache
-def _fast(kind: str) -> tuple[Any, tuple[tuple[str, ...], ...]]:
-    """The compiled verdict of a schema, and the paths of its integer members."""
+def _fast(
+    kind: str, lists: tuple[tuple[str, int], ...] | None = None
+) -> tuple[Any, tuple[tuple[str, ...], ...]]:
+    """The compiled verdict of a schema (with the bounds on lists beside it, when given), and
+    the paths of its integer members."""
     root = schema(kind)
-    return jsonschema_rs.Draft202012Validator(root), tuple(_integer_paths(root, root, ()))
+    both = root
+    if lists is not None:
+        both = {**root, "allOf": [*root.get("allOf", ()), bounds.lengths_schema(lists)]}
+    return jsonschema_rs.Draft202012Validator(both), tuple(_integer_paths(root, root, ()))
 
 
 def _integer_paths(root: dict[str, Any], node: Any, path: tuple[str, ...]) -> list[tuple[str, ...]]:

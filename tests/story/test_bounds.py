@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from game.story import bounds
 from game.story.load import load_story
+from game.story.validate import fast_valid
 from tests.conftest import FIXTURES, STORIES
 
 TINY = FIXTURES / "valid/tiny"
@@ -143,6 +144,15 @@ def test_lists_of_a_node_beyond_their_bound_are_lt113(
     d = next(d for d in diagnostics if d.code == "LT113")
     expected = {"reply effects": "choices/0/effects"}.get(key, key)
     assert d.pointer == f"/nodes/hello/{expected}"
+
+
+def test_one_pass_of_jsonschema_rs_checks_the_schema_and_the_lists_together(tmp_path) -> None:
+    pytest.importorskip("jsonschema_rs")
+    data = json.loads((tiny(tmp_path) / "story.json").read_text())
+    assert fast_valid("story", data, bounds.list_limits())
+    data["nodes"]["hello"]["choices"] *= 101  # still the schema's shape, beyond the bound
+    assert fast_valid("story", data)
+    assert not fast_valid("story", data, bounds.list_limits())
 
 
 def test_too_many_nodes_are_not_built(tmp_path, monkeypatch) -> None:

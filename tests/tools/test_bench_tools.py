@@ -25,3 +25,6 @@ def test_bench_entry_point_on_a_tiny_graph(tmp_path: Path) -> None:
     text = (tmp_path / "tools.md").read_text()
     assert "python -m bench.tools --sizes 40 --once-sizes 20" in text
     assert "| 20 | " in text
+    assert row["explore_cpu_s"] >= 0 and isinstance(row["explore_complete"], bool)
+    verdict = "complete" if row["explore_complete"] else "not complete"
+    assert f"{row['explore_states']:,} states, {verdict} |" in text
