@@ -84,16 +84,13 @@ def place(
     edge from a node to itself), ``roots`` the numbers to start from. For a caller that has
     its graph as numbers already (the .html map), so no name is looked up or built."""
     count = len(succ)
-    back = _back_edges(count, succ, list(roots))
-    forward = [s if len(s) < 2 else list(dict.fromkeys(s)) for s in succ]
-    for n in {n for n, _ in back}:  # the nodes with an edge to set aside
-        forward[n] = [m for m in forward[n] if (n, m) not in back]
+    back, forward, done = _back_edges(count, succ, list(roots))
     pred: list[list[int]] = [[] for _ in range(count)]
     for n, s in enumerate(forward):
         for m in s:
             pred[m].append(n)
 
-    layer = _longest_path_layers(count, forward, pred)
+    layer = _longest_path_layers(count, forward, done)
     rows: list[list[int]] = [[] for _ in range(max(layer, default=-1) + 1)]
     for n, r in enumerate(layer):
         rows[r].append(n)
@@ -101,46 +98,55 @@ def place(
     return Placed(_coordinates(rows, pred, count, x_gap), layer, back, len(rows))
 
 
-def _back_edges(count: int, succ: list[list[int]], roots: list[int]) -> set[tuple[int, int]]:
-    """Edges to a node still on the depth-first stack: the ones that close cycles."""
+def _back_edges(
+    count: int, succ: list[list[int]], roots: list[int]
+) -> tuple[set[tuple[int, int]], list[list[int]], list[int]]:
+    """Edges to a node still on the depth-first stack (the ones that close cycles), and the
+    rest: each node's successors without those, each once, in the order of ``succ``; and the
+    nodes in the order the search finished them.
+
+    The rest is kept as the search meets it, so no second pass filters every node's edges. A
+    pair (i, j) is back at every one of its edges or at none: j is on the stack at the first
+    exactly when it is at a repeat (it stays there while i is searched, or is done before)."""
     state = [0] * count  # 1 on the stack, 2 done
     back: set[tuple[int, int]] = set()
+    kept: list[list[int]] = [[] for _ in range(count)]
+    done: list[int] = []
     for start in [*roots, *range(count)]:
         if state[start]:
             continue
         state[start] = 1
-        stack = [(start, iter(succ[start]))]
+        stack = [(start, iter(succ[start]), kept[start].append)]
         while stack:
-            node, children = stack[-1]
+            node, children, keep = stack[-1]
             for child in children:
                 mark = state[child]
                 if mark == 1:
                     back.add((node, child))
-                elif mark == 0:
-                    state[child] = 1
-                    stack.append((child, iter(succ[child])))
-                    break
+                else:
+                    keep(child)
+                    if mark == 0:
+                        state[child] = 1
+                        stack.append((child, iter(succ[child]), kept[child].append))
+                        break
             else:
                 state[node] = 2
+                done.append(node)
                 stack.pop()
-    return back
+    return back, [k if len(k) < 2 else list(dict.fromkeys(k)) for k in kept], done
 
 
-def _longest_path_layers(count: int, forward: list[list[int]], pred: list[list[int]]) -> list[int]:
-    """Kahn's topological order; each node one layer below its deepest predecessor."""
-    waiting = [len(p) for p in pred]
+def _longest_path_layers(count: int, forward: list[list[int]], done: list[int]) -> list[int]:
+    """Each node one layer below its deepest predecessor (the longest path from a node with
+    none), worked out in the reverse of the order the search finished the nodes: with the back
+    edges set aside, every edge leads to a node finished before its source, so that order is a
+    topological one and no count of waiting predecessors is kept."""
     layer = [0] * count
-    ready = [n for n in range(count) if waiting[n] == 0]
-    ready.reverse()
-    while ready:
-        n = ready.pop()
+    for n in reversed(done):
         below = layer[n] + 1
         for m in forward[n]:
             if layer[m] < below:
                 layer[m] = below
-            waiting[m] -= 1
-            if waiting[m] == 0:
-                ready.append(m)
     return layer
 
 

@@ -14,7 +14,6 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
-from operator import add, mul
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -339,11 +338,9 @@ def page_data(m: StoryMap) -> dict[str, Any]:
             "kind": list(map(number, kinds)),
             "if": list(map(number, conditions)),
             "route": bytes(map(bool, routes)).translate(_ROUTE_MARKS).decode(),  # "0" or "1"
-            # The edges whose pair (i, j) the layout set aside, each pair as i * (n + 1) + j.
-            "back": list(compress(range(len(s)), map(
-                {i * (count + 1) + j for i, j in back}.__contains__,
-                map(add, map(mul, s, repeat(count + 1)), t),
-            ))) if back else [],
+            # The edges whose pair (i, j) the layout set aside (zip hands each pair over in the
+            # one tuple it reuses, so no pair is built per edge).
+            "back": list(compress(range(len(s)), map(back.__contains__, zip(s, t)))) if back else [],
         },
     }
 
