@@ -5,7 +5,7 @@
 For each size, ``bench.generate`` writes a seeded random story; in rounds, we time loading it,
 linting it (``lint_story``, what ``lowtide lint`` runs: load plus every check), the checks
 alone, and drawing its map (``lowtide graph`` to .dot and to .html: load, map, layout, text),
-each once a round, in wall and CPU time; then exploring it (``lowtide explore`` with a cap of
+each once a round in a fresh process, in wall and CPU time; then exploring it (``lowtide explore`` with a cap of
 play's states: its seconds and whether it proved everything) and simulating it (choices per
 second). Figures (min / median / max over the rounds)
 go to ``tools.md`` and ``tools.json`` with the command, the machine, its load average and the
@@ -20,6 +20,7 @@ import contextlib
 import datetime
 import io
 import json
+import multiprocessing
 import os
 import platform
 import statistics
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -42,7 +44,7 @@ from game.tools.simulate import simulate
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 EXPLORE_STATES = 50_000
 SIM_RUNS, SIM_STEPS = 200, 200
-ROUNDS, ROUNDS_BIG = 5, 3  # rounds of load, lint, checks and graph: up to 10,000 nodes, above
+ROUNDS, ROUNDS_BIG = 5, 5  # rounds of load, lint, checks and graph: up to 10,000 nodes, above
 TIMED = ("load", "lint", "checks", "graph_dot", "graph_html")
 DEFAULT_ONCE_SIZES = (10_000,)
 ONCE_SEED = 20240601  # the peers benchmark's seed: the same once-only graphs
@@ -73,13 +75,9 @@ def _loaded(folder: Path) -> Any:
     return story
 
 
-def rounds(folder: Path, count: int) -> tuple[dict[str, dict[str, Any]], int]:
-    """Each timed tool once a round, ``count`` rounds; their spreads, and lint's findings.
-
-    Nothing a tool made stays alive while the next one is timed, and the story the checks
-    alone are timed on is loaded just before them and dropped just after (untimed): each tool
-    runs on a heap like that of the command's own process, not beside a second copy of a
-    large story (which made loading 100,000 nodes about a tenth slower)."""
+def _tool(name: str, folder: Path) -> tuple[float, float, int]:
+    """One timed run of tool ``name`` on the story in ``folder``: wall and CPU seconds, and
+    how many findings lint gave (0 for the others). Runs in a process of its own."""
     work: dict[str, Callable[[Any], Any]] = {
         "load": lambda _: load_story(folder),
         "lint": lambda _: lint_story(folder),
@@ -87,17 +85,34 @@ def rounds(folder: Path, count: int) -> tuple[dict[str, dict[str, Any]], int]:
         "graph_dot": lambda _: _graph(folder, folder.parent / "map.dot"),
         "graph_html": lambda _: _graph(folder, folder.parent / "map.html"),
     }
+    story = _loaded(folder) if name == "checks" else None  # untimed
+    wall, cpu, result = _timed(partial(work[name], story))
+    return wall, cpu, len(result) if name == "lint" else 0
+
+
+def _fresh(name: str, folder: Path) -> tuple[float, float, int]:
+    """``_tool`` in a new interpreter, as a writer's ``lowtide lint`` or ``lowtide graph``
+    runs: no heap left by the tools timed before it."""
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+        return pool.submit(_tool, name, folder).result()
+
+
+def rounds(folder: Path, count: int) -> tuple[dict[str, dict[str, Any]], int]:
+    """Each timed tool once a round, ``count`` rounds; their spreads, and lint's findings.
+
+    Each run is a fresh process, timed from inside around the tool's call (the interpreter's
+    start and imports are not counted): in one long process the 100,000-node tools ran a fifth
+    slower than the commands do, on a heap left by the loads and maps before them."""
     samples: dict[str, dict[str, list[float]]] = {k: {"wall": [], "cpu": []} for k in TIMED}
     found = 0
     for _ in range(count):
         for name in TIMED:
-            story = _loaded(folder) if name == "checks" else None
-            wall, cpu, result = _timed(partial(work[name], story))
+            wall, cpu, lint_found = _fresh(name, folder)
             samples[name]["wall"].append(wall)
             samples[name]["cpu"].append(cpu)
             if name == "lint":
-                found = len(result)
-            del story, result
+                found = lint_found
     figures = {
         name: {"wall_s": spread(s["wall"]), "cpu_s": spread(s["cpu"]),
                "samples_wall_s": [round(x, 4) for x in s["wall"]]}
@@ -180,10 +195,11 @@ def write_results(rows: list[dict[str, Any]], out: Path, command: str, load: dic
         "",
         "Stories from `bench/generate.py` (seed 1): three choices per node, about 5% endings, "
         "integer variables, a story.json and three branch files. In each round (5 up to 10,000 "
-        f"nodes, {ROUNDS_BIG} above) every tool runs once, one after the other, in one process: "
+        f"nodes, {ROUNDS_BIG} above) every tool runs once, one after the other, each in a fresh "
+        "process and timed from inside it around the tool's call: "
         "load (`load_story`); lint (`lint_story`, what `lowtide lint` runs: load plus every "
         "check, with the position of every finding); the checks alone on a story loaded just "
-        "before them (untimed; nothing a tool made is kept while the next one is timed); and "
+        "before them (untimed); and "
         "the story map as `lowtide graph` writes it, to .dot and to .html (load, map, layout, "
         "text, file). Figures are min / **median** / max wall time over the rounds, with the "
         "median CPU time. Explore is `lowtide explore` once, with play's states capped at "
