@@ -85,15 +85,6 @@ class NodeBuilder:
     ) -> Node:
         """One node, with ``extra`` (choices other files append) after its own choices."""
         if len(raw) == 1 and "route" in raw and not extra:  # a route alone: nothing else to read
-            route = raw["route"]
-            if type(route) is list and len(route) == 1:  # one way on (a once-only reply's)
-                entry = route[0]
-                if type(entry) is dict and len(entry) == 1:
-                    to = entry.get("to")
-                    if type(to) is str and to in self.raw_nodes:
-                        return Node(node_id, (), (),
-                                    (RouteEntry(to, None, Where(file, f"{pointer}/route/0")),),
-                                    None, None, {}, (), Where(file, pointer))
             return Node(node_id, (), (), self.route_of(raw, file, pointer), None, None, {}, (),
                         Where(file, pointer))
         if "route" in raw or "ending" in raw or ("text" in raw) is ("lines" in raw):
@@ -198,6 +189,13 @@ class NodeBuilder:
         loop: a once-only graph has a route node for every reply)."""
         if "route" not in raw:
             return ()
+        route = raw["route"]
+        if type(route) is list and len(route) == 1:  # one way on (a once-only reply's)
+            entry = route[0]
+            if type(entry) is dict and len(entry) == 1:
+                to = entry.get("to")
+                if type(to) is str and to in self.raw_nodes:  # nothing to check or report
+                    return (RouteEntry(to, None, Where(file, f"{pointer}/route/0")),)
         entries = []
         raw_nodes = self.raw_nodes
         for i, entry in enumerate(as_list(raw["route"])):
