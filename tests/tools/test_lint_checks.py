@@ -10,7 +10,9 @@ import pytest
 
 from game.cli import main
 from game.story.codes import CODES
+from game.story.load import load_story
 from game.tools.checks import CHECKS, STATISTICS
+from game.tools.checks.texts import _distinct_texts, _every_text
 from game.tools.lint import lint_story
 from tests.conftest import FIXTURES, PROJECT
 
@@ -129,3 +131,13 @@ def test_an_empty_reply_or_line_fails_strict_lint(capsys: pytest.CaptureFixture[
         ("error", "/nodes/hello/choices/1/text"), ("error", "/nodes/bye/lines/1/text")]
     assert "leads to 'check' has no text" in found[0].message
     assert main(["lint", "--strict", str(LINT / "LT516-empty-text")]) == 1
+
+
+@pytest.mark.parametrize("folder", [*CASES, *sorted((FIXTURES / "valid").iterdir())],
+                         ids=lambda p: p.name)
+def test_the_distinct_texts_are_those_of_every_text_in_the_same_order(folder: Path) -> None:
+    """The prose checks look through ``_distinct_texts`` (a walk of its own, for speed) and
+    place their finds from ``_every_text``: the two walks must see the same texts."""
+    story, _ = load_story(folder)
+    assert story is not None
+    assert _distinct_texts(story) == list(dict.fromkeys(e[0] for e in _every_text(story)))
