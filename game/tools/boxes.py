@@ -2,8 +2,9 @@
 
 A box gives every value slot a closed range ``lo[s] .. hi[s]``: a range of numbers, a range of
 truth values (``False .. True`` is either), or one exact value (``lo[s] == hi[s]``, the only
-form strings take). Its two ends are ``Box`` mappings: a visit count a box does not hold is 0. Evaluating an expression over a box gives a range that holds what play
-computes at every point of the box. Play's float operations are monotone, so the same
+form strings take). Its two ends are ``Box`` mappings: a visit count a box does not hold is
+0. Evaluating an expression over a box gives a range that holds what play computes at every
+point of the box. Play's float operations are monotone, so the same
 operations on the ends, in the same order, bound them; on a point the result is exactly
 play's. What cannot be bounded raises ``Unknown``, which only ever makes the box smaller.
 
